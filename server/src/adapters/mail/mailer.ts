@@ -1,0 +1,18 @@
+/** One rendered email. `to` is a single, already validated address. */
+export interface MailMessage {
+  to: string
+  subject: string
+  text: string
+  html: string
+}
+
+/**
+ * Sends email. Implementations: SMTP (nodemailer, pooled), the dev outbox, and "unconfigured"
+ * for production without SMTP. Failures are thrown as DeliveryError.
+ */
+export interface Mailer {
+  /** False when nothing can be sent (production without SMTP): the API refuses the channel. */
+  readonly available: boolean
+  send(message: MailMessage): Promise<{ messageId: string | undefined }>
+  close(): Promise<void>
+}

@@ -1,0 +1,81 @@
+/**
+ * A small reading of Shopify's search syntax for the fake shop: terms separated by spaces
+ * (AND), `OR` between groups, `field:value`, values bare or quoted with backslash escapes, and
+ * bare `*` wildcards. Enough that a query built by string concatenation would visibly match
+ * other shoppers' orders in tests, which is the point.
+ */
+
+export interface Term {
+  field: string | null
+  value: string
+  quoted: boolean
+}
+
+/** OR of ANDs. */
+export type ParsedQuery = Term[][]
+
+export function parseSearch(query: string): ParsedQuery {
+  const groups: ParsedQuery = [[]]
+  let i = 0
+  const readValue = (): { value: string; quoted: boolean } => {
+    const quote = query[i]
+    if (quote === '"' || quote === "'") {
+      i++
+      let value = ''
+      while (i < query.length && query[i] !== quote) {
+        if (query[i] === '\\' && i + 1 < query.length) i++
+        value += query[i]
+        i++
+      }
+      i++ // closing quote
+      return { value, quoted: true }
+    }
+    let value = ''
+    while (i < query.length && !/\s/.test(query[i] as string)) {
+      if (query[i] === '\\' && i + 1 < query.length) i++
+      value += query[i]
+      i++
+    }
+    return { value, quoted: false }
+  }
+  while (i < query.length) {
+    if (/\s/.test(query[i] as string)) {
+      i++
+      continue
+    }
+    const fieldMatch = /^([a-z_]+):/.exec(query.slice(i))
+    let term: Term
+    if (fieldMatch !== null) {
+      i += fieldMatch[0].length
+      term = { field: fieldMatch[1] as string, ...readValue() }
+    } else {
+      term = { field: null, ...readValue() }
+      if (!term.quoted && term.value === 'OR') {
+        groups.push([])
+        continue
+      }
+      if (!term.quoted && term.value === 'AND') continue
+    }
+    ;(groups[groups.length - 1] as Term[]).push(term)
+  }
+  return groups.filter((g) => g.length > 0)
+}
+
+/** Does `candidate` satisfy a term's value (case-insensitive; bare `*` is a wildcard). */
+export function valueMatches(term: Term, candidate: string | null | undefined): boolean {
+  if (candidate === null || candidate === undefined) return false
+  const c = candidate.toLowerCase()
+  const v = term.value.toLowerCase()
+  if (!term.quoted && v.includes('*')) {
+    const pattern = new RegExp(
+      '^' +
+        v
+          .split('*')
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*') +
+        '$',
+    )
+    return pattern.test(c)
+  }
+  return c === v
+}

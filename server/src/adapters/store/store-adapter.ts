@@ -1,0 +1,58 @@
+import type { Money, Order } from '@porchlight/shared/orders/model'
+
+/** Who a shopper proved to be: one verified email or phone (E.164). */
+export type ShopperIdentity = { kind: 'email'; value: string } | { kind: 'phone'; value: string }
+
+/** Expected failures of a store action, as values with a stable code (never thrown). */
+export type StoreActionResult<T = void> =
+  { ok: true; value: T } | { ok: false; code: string; message: string }
+
+export interface CancelInput {
+  reason: 'customer' | 'declined' | 'fraud' | 'inventory' | 'other'
+  /** Refund what was paid to the original payment method. */
+  refund: boolean
+  restock: boolean
+  staffNote?: string
+}
+
+export interface RefundInput {
+  amount: Money
+  note?: string
+  /** Line items to mark refunded (for returns); absent for an appeasement. */
+  lines?: Array<{ lineItemId: string; quantity: number }>
+}
+
+export interface ReturnInput {
+  lines: Array<{ lineItemId: string; quantity: number }>
+  reason: string
+  note?: string
+}
+
+/**
+ * One interface over every store platform. The demo adapter keeps orders in our own tables;
+ * the Shopify adapter talks to the Admin GraphQL API. Lookups are always scoped to one store:
+ * an adapter instance serves exactly one store.
+ */
+export interface StoreAdapter {
+  /** Orders of a verified identity, newest first. */
+  listOrders(
+    identity: ShopperIdentity,
+    page: { limit: number; cursor?: string },
+  ): Promise<{
+    orders: Order[]
+    nextCursor: string | null
+  }>
+  /** One order by id, or undefined when it does not exist in this store. */
+  getOrder(orderId: string): Promise<Order | undefined>
+  cancelOrder(orderId: string, input: CancelInput): Promise<StoreActionResult<Order>>
+  refund(orderId: string, input: RefundInput): Promise<StoreActionResult<Order>>
+  createReturn(
+    orderId: string,
+    input: ReturnInput,
+  ): Promise<StoreActionResult<{ returnId: string }>>
+}
+
+/** Finds the adapter for a store (built from its adapter kind and configuration). */
+export type StoreAdapterFactory = (
+  store: import('../../db/stores.repository.ts').Store,
+) => StoreAdapter

@@ -1,0 +1,6 @@
+import { adminCommands } from './admin-commands.ts'
+import type { Command } from './command.ts'
+import { storeCommands } from './store-commands.ts'
+
+/** Every CLI command. A new command group adds its file's list here. */
+export const commands: Command[] = [...storeCommands, ...adminCommands]

@@ -1,0 +1,16 @@
+import type { Insertable, Selectable } from 'kysely'
+
+/** People who work a store's queue in the console. */
+export interface AgentsTable {
+  id: string
+  store_id: string
+  email: string
+  name: string
+  /** scrypt hash in the form `scrypt$N$r$p$salt$hash`; null until a password is set. */
+  password_hash: string | null
+  role: 'owner' | 'agent'
+  created_at: number
+}
+
+export type AgentRow = Selectable<AgentsTable>
+export type NewAgentRow = Insertable<AgentsTable>

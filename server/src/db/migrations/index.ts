@@ -1,0 +1,31 @@
+import type { Migration } from 'kysely/migration'
+import * as m01 from './0001-stores-and-agents.ts'
+import * as m02 from './0002-shopper-sessions.ts'
+import * as m03 from './0003-demo-orders.ts'
+import * as m04 from './0004-auth-and-outbox.ts'
+import * as m05 from './0005-shopify-cache.ts'
+import * as m06 from './0006-agent-sessions.ts'
+import * as m07 from './0007-tickets.ts'
+import * as m08 from './0008-conversations.ts'
+import * as m09 from './0009-agent-api-tokens.ts'
+import * as m10 from './0010-decisions-and-webhooks.ts'
+import * as m11 from './0010-ticket-shopper-index.ts'
+
+/**
+ * A static list instead of a folder scan: it works the same under vitest, in the built server
+ * and from any working directory. Add each new migration here; never edit an old one. They run
+ * in name order, each once (see ../migrator.ts).
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-stores-and-agents': m01,
+  '0002-shopper-sessions': m02,
+  '0003-demo-orders': m03,
+  '0004-auth-and-outbox': m04,
+  '0005-shopify-cache': m05,
+  '0006-agent-sessions': m06,
+  '0007-tickets': m07,
+  '0008-conversations': m08,
+  '0009-agent-api-tokens': m09,
+  '0010-decisions-and-webhooks': m10,
+  '0010-ticket-shopper-index': m11,
+}

@@ -1,0 +1,57 @@
+import type { AgentApiTokensTable } from './agent-api-tokens.table.ts'
+import type { AgentSessionsTable } from './agent-sessions.table.ts'
+import type { AgentsTable } from './agents.table.ts'
+import type { AuthChallengesTable } from './auth-challenges.table.ts'
+import type { OutboxMessagesTable } from './outbox.table.ts'
+import type { RateLimitBucketsTable, RateLimitHitsTable } from './rate-limits.table.ts'
+import type { DemoOrdersTable } from './demo-orders.table.ts'
+import type { ShopifyOrdersTable, ShopifyWebhookEventsTable } from './shopify-cache.table.ts'
+import type {
+  ChatEventCountersTable,
+  ChatEventsTable,
+  ChatMessagesTable,
+  ChatPresenceTable,
+  ChatStreamTicketsTable,
+  ChatVisitorsTable,
+  ConversationsTable,
+} from './conversations.table.ts'
+import type { ShopperSessionsTable } from './shopper-sessions.table.ts'
+import type { StoresTable } from './stores.table.ts'
+import type { TicketActionClaimsTable } from './ticket-action-claims.table.ts'
+import type {
+  IdempotencyKeysTable,
+  TicketCountersTable,
+  TicketEventsTable,
+  TicketsTable,
+} from './tickets.table.ts'
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './webhooks.table.ts'
+
+/** Every table Kysely knows about. Each area adds its table here. */
+export interface Database {
+  stores: StoresTable
+  agents: AgentsTable
+  agent_sessions: AgentSessionsTable
+  agent_api_tokens: AgentApiTokensTable
+  shopper_sessions: ShopperSessionsTable
+  ticket_counters: TicketCountersTable
+  tickets: TicketsTable
+  ticket_events: TicketEventsTable
+  idempotency_keys: IdempotencyKeysTable
+  auth_challenges: AuthChallengesTable
+  rate_limit_buckets: RateLimitBucketsTable
+  rate_limit_hits: RateLimitHitsTable
+  outbox_messages: OutboxMessagesTable
+  demo_orders: DemoOrdersTable
+  shopify_orders: ShopifyOrdersTable
+  shopify_webhook_events: ShopifyWebhookEventsTable
+  chat_visitors: ChatVisitorsTable
+  conversations: ConversationsTable
+  chat_messages: ChatMessagesTable
+  chat_event_counters: ChatEventCountersTable
+  chat_events: ChatEventsTable
+  chat_stream_tickets: ChatStreamTicketsTable
+  chat_presence: ChatPresenceTable
+  ticket_action_claims: TicketActionClaimsTable
+  webhook_endpoints: WebhookEndpointsTable
+  webhook_deliveries: WebhookDeliveriesTable
+}

@@ -1,0 +1,174 @@
+import type { Kysely, Transaction } from 'kysely'
+import { newId } from '../ids.ts'
+import type { Database } from './schema.ts'
+import type { NewTicketRow, TicketEventRow, TicketEventsTable, TicketRow } from './tickets.table.ts'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** A ticket with its JSON columns parsed. */
+export interface Ticket extends Omit<TicketRow, 'lines' | 'tags'> {
+  lines: Array<{ lineItemId: string; quantity: number }>
+  tags: string[]
+}
+
+export function toTicket(row: TicketRow): Ticket {
+  return { ...row, lines: JSON.parse(row.lines), tags: JSON.parse(row.tags) }
+}
+
+/** Hands out the store's next ticket number; serialized by the counter row's lock. */
+export async function nextTicketNumber(db: Db, storeId: string): Promise<number> {
+  await db
+    .insertInto('ticket_counters')
+    .values({ store_id: storeId, last_number: 1000 })
+    .onConflict((oc) => oc.column('store_id').doNothing())
+    .execute()
+  const row = await db
+    .updateTable('ticket_counters')
+    .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+    .where('store_id', '=', storeId)
+    .returning('last_number')
+    .executeTakeFirstOrThrow()
+  return Number(row.last_number)
+}
+
+export type NewTicket = Omit<NewTicketRow, 'id' | 'number' | 'version' | 'lines' | 'tags'> & {
+  lines?: Ticket['lines']
+  tags?: string[]
+}
+
+export async function insertTicket(db: Db, input: NewTicket): Promise<Ticket> {
+  const row: TicketRow = {
+    id: newId('tk'),
+    number: await nextTicketNumber(db, input.store_id),
+    version: 1,
+    request_status: null,
+    refund_status: null,
+    order_id: null,
+    order_name: null,
+    identity_kind: null,
+    identity_value: null,
+    contact_name: null,
+    contact_email: null,
+    reason: null,
+    comment: null,
+    assignee_id: null,
+    ...input,
+    lines: JSON.stringify(input.lines ?? []),
+    tags: JSON.stringify(input.tags ?? []),
+  }
+  await db.insertInto('tickets').values(row).execute()
+  return toTicket(row)
+}
+
+export async function findTicket(db: Db, storeId: string, id: string): Promise<Ticket | undefined> {
+  const row = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row && toTicket(row)
+}
+
+export interface TicketEventInput {
+  ticketId: string
+  storeId: string
+  kind: string
+  actor: { kind: TicketEventsTable['actor_kind']; id: string | null }
+  data?: Record<string, unknown>
+  at: Date
+}
+
+export async function appendTicketEvent(db: Db, input: TicketEventInput): Promise<TicketEventRow> {
+  const row: TicketEventRow = {
+    id: newId('te'),
+    ticket_id: input.ticketId,
+    store_id: input.storeId,
+    kind: input.kind,
+    actor_kind: input.actor.kind,
+    actor_id: input.actor.id,
+    data: JSON.stringify(input.data ?? {}),
+    created_at: input.at.getTime(),
+  }
+  await db.insertInto('ticket_events').values(row).execute()
+  return row
+}
+
+export async function listTicketEvents(db: Db, storeId: string, ticketId: string) {
+  return db
+    .selectFrom('ticket_events')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
+export type TicketChanges = Partial<
+  Pick<TicketRow, 'status' | 'request_status' | 'refund_status' | 'assignee_id'> & {
+    tags: string[]
+  }
+>
+
+/**
+ * Applies changes only if the ticket is still at the version the caller read. Returns the new
+ * version, or undefined when someone else changed it first (the caller then refetches).
+ */
+export async function updateTicketAtVersion(
+  db: Db,
+  storeId: string,
+  id: string,
+  expectedVersion: number,
+  changes: TicketChanges,
+  now: Date,
+): Promise<number | undefined> {
+  const { tags, ...columns } = changes
+  const result = await db
+    .updateTable('tickets')
+    .set({
+      ...columns,
+      ...(tags !== undefined ? { tags: JSON.stringify(tags) } : {}),
+      version: expectedVersion + 1,
+      updated_at: now.getTime(),
+    })
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : undefined
+}
+
+export async function findIdempotencyRecord(db: Db, storeId: string, scope: string, key: string) {
+  return db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'ticket_id'])
+    .where('store_id', '=', storeId)
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst()
+}
+
+export async function saveIdempotencyRecord(
+  db: Db,
+  record: {
+    storeId: string
+    scope: string
+    key: string
+    requestHash: string
+    ticketId: string
+    at: Date
+  },
+) {
+  await db
+    .insertInto('idempotency_keys')
+    .values({
+      store_id: record.storeId,
+      scope: record.scope,
+      key: record.key,
+      request_hash: record.requestHash,
+      ticket_id: record.ticketId,
+      created_at: record.at.getTime(),
+    })
+    .execute()
+}

@@ -1,0 +1,19 @@
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from '../app-env.ts'
+
+/** One structured line per request, with its id, status and duration. Never logs bodies. */
+export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
+  const started = performance.now()
+  await next()
+  const logger = c.get('deps').logger
+  const status = c.res.status
+  const fields = {
+    requestId: c.get('requestId'),
+    method: c.req.method,
+    path: c.req.path,
+    status,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  }
+  if (status >= 500) logger.error('request', fields)
+  else logger.debug('request', fields)
+})

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { createStoreAdapterRegistry } from '../../adapters/store/registry.ts'
+import { order } from '../../adapters/store/shopify/testing/fake-orders.ts'
+import { FakeShop } from '../../adapters/store/shopify/testing/fake-shop.ts'
+import {
+  insertShopifyStore,
+  interceptShopify,
+  testRuntime,
+  virtualTime,
+} from '../../adapters/store/shopify/testing/test-kit.ts'
+import { createApp } from '../../app.ts'
+import { insertTicket } from '../../db/tickets.repository.ts'
+import { signInAgent } from '../../test/agents.ts'
+import { createTestApp, testDialect } from '../../test/harness.ts'
+
+const mocks = interceptShopify()
+
+async function setup() {
+  const ctx = await createTestApp()
+  const time = virtualTime(Date.parse('2026-01-15T12:00:00Z'))
+  const shop = new FakeShop({ now: time.now })
+  mocks.use(shop)
+  await insertShopifyStore(ctx.db, shop)
+  const shopify = testRuntime(ctx, time)
+  const app = createApp({
+    ...ctx.deps,
+    shopify,
+    storeAdapters: createStoreAdapterRegistry({ db: ctx.db, clock: ctx.clock, shopify }),
+  })
+  const agent = await signInAgent(ctx, 'st_shopify')
+  const o = shop.addOrder(order())
+  const ticket = await insertTicket(ctx.db, {
+    store_id: 'st_shopify',
+    type: 'cancel',
+    status: 'open',
+    request_status: 'requested',
+    channel: 'help-center',
+    order_id: o.legacyResourceId,
+    order_name: o.name,
+    identity_kind: 'email',
+    identity_value: 'ada@example.com',
+    locale: 'en',
+    created_at: ctx.clock.now().getTime(),
+    updated_at: ctx.clock.now().getTime(),
+  })
+  const decide = (version: number) =>
+    app.request(`/v1/agent/tickets/${ticket.id}/decision`, {
+      method: 'POST',
+      headers: agent.write,
+      body: JSON.stringify({ version, decision: 'approve' }),
+    })
+  return { ...ctx, shop, ticket, decide }
+}
+
+describe(`decisions on a Shopify store (${testDialect})`, () => {
+  it('cancels through orderCancel, refunding to the original payment method', async () => {
+    const t = await setup()
+    const res = await t.decide(1)
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.ticket).toMatchObject({ requestStatus: 'approved', refundStatus: 'released' })
+    expect(body.order.order.status).toBe('cancelled')
+    expect(t.shop.callsOf('PorchlightOrderCancel').map((c) => c.variables)).toEqual([
+      expect.objectContaining({
+        reason: 'CUSTOMER',
+        refundMethod: { originalPaymentMethodsRefund: true },
+        restock: true,
+      }),
+    ])
+  })
+
+  it('hands Shopify’s own refusal to the console as store_rejected, in Shopify’s words', async () => {
+    const t = await setup()
+    t.shop.userErrors.set('PorchlightOrderCancel', [
+      { field: ['orderId'], message: 'Cannot cancel an order with pending fulfillments' },
+    ])
+    const res = await t.decide(1)
+    expect(res.status).toBe(422)
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'store_rejected',
+        message: 'Cannot cancel an order with pending fulfillments',
+      },
+    })
+    // The ticket is back as it was, ready for another try.
+    expect((await t.decide(2)).status).toBe(200)
+    expect(t.shop.callsOf('PorchlightOrderCancel')).toHaveLength(2)
+  })
+})

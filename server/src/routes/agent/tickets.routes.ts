@@ -1,0 +1,192 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../../app-env.ts'
+import { listQueue } from '../../db/ticket-queue.repository.ts'
+import {
+  appendTicketEvent,
+  findTicket,
+  updateTicketAtVersion,
+  type TicketChanges,
+} from '../../db/tickets.repository.ts'
+import { AppError } from '../../errors.ts'
+import { readJson } from '../../http/json-body.ts'
+import { requireAgent } from '../../middleware/agent-session.ts'
+import { ticketPage } from '../../services/tickets/ticket-page.ts'
+import { ticketEventJson, ticketJson } from '../../services/tickets/ticket-view.ts'
+import { emitTicketEvent } from '../../services/webhooks/emit.ts'
+
+const list = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === '') return undefined
+      const parts = s.split(',')
+      for (const p of parts) {
+        if (!(values as readonly string[]).includes(p)) {
+          ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(', ')}` })
+          return z.NEVER
+        }
+      }
+      return parts as T[]
+    })
+
+const isoDate = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined || s === '') return undefined
+    const t = Date.parse(s)
+    if (Number.isNaN(t)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date' })
+      return z.NEVER
+    }
+    return t
+  })
+
+export const queueQuery = z.strictObject({
+  type: list(['return', 'cancel', 'issue', 'contact', 'chat']),
+  status: list(['open', 'pending', 'resolved', 'closed']),
+  channel: list(['chat', 'help-center', 'contact-form', 'console', 'api']),
+  from: isoDate,
+  to: isoDate,
+  q: z.string().max(200).optional(),
+  assignee: z.string().max(64).optional(),
+  pageSize: z.enum(['10', '20', '50', '100']).default('20').transform(Number),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+})
+
+export const patchBody = z.strictObject({
+  version: z.number().int().min(1),
+  status: z.enum(['open', 'pending', 'resolved', 'closed']).optional(),
+  assigneeId: z.string().max(64).nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+})
+
+export const noteBody = z.strictObject({ body: z.string().trim().min(1).max(5000) })
+
+function parseQuery(query: Record<string, string>) {
+  const parsed = queueQuery.safeParse(query)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new AppError(
+      'validation_failed',
+      `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`,
+    )
+  }
+  return parsed.data
+}
+
+/** The agent's queue and ticket view; every read and write is scoped to the agent's store. */
+export const agentTicketRoutes = new Hono<AppEnv>()
+  .use('/v1/agent/tickets', requireAgent)
+  .use('/v1/agent/tickets/*', requireAgent)
+  .get('/v1/agent/tickets', async (c) => {
+    const q = parseQuery(c.req.query())
+    const { tickets, total } = await listQueue(
+      c.get('deps').db,
+      {
+        storeId: c.get('store').id,
+        type: q.type,
+        status: q.status,
+        channel: q.channel,
+        from: q.from,
+        to: q.to,
+        search: q.q,
+        assigneeId: q.assignee,
+      },
+      { size: q.pageSize, number: q.page },
+    )
+    return c.json({ tickets: tickets.map(ticketJson), total, page: q.page, pageSize: q.pageSize })
+  })
+  .get('/v1/agent/tickets/:id', async (c) => {
+    const deps = c.get('deps')
+    const store = c.get('store')
+    const ticket = await findTicket(deps.db, store.id, c.req.param('id'))
+    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+    // The ticket, its history, and the order beside it (null when the store has none).
+    return c.json(await ticketPage(deps, store, ticket))
+  })
+  .patch('/v1/agent/tickets/:id', async (c) => {
+    const body = await readJson(c, patchBody)
+    const { db, clock } = c.get('deps')
+    const storeId = c.get('store').id
+    const agent = c.get('agent')
+    const id = c.req.param('id')
+    const changes: TicketChanges = {}
+    if (body.status !== undefined) changes.status = body.status
+    if (body.assigneeId !== undefined) {
+      if (body.assigneeId !== null) {
+        const assignee = await db
+          .selectFrom('agents')
+          .select('id')
+          .where('id', '=', body.assigneeId)
+          .where('store_id', '=', storeId)
+          .executeTakeFirst()
+        if (assignee === undefined)
+          throw new AppError('agent_not_found', 'No such agent in this store.', 400)
+      }
+      changes.assignee_id = body.assigneeId
+    }
+    if (body.tags !== undefined) changes.tags = [...new Set(body.tags)]
+    const result = await db.transaction().execute(async (trx) => {
+      const version = await updateTicketAtVersion(
+        trx,
+        storeId,
+        id,
+        body.version,
+        changes,
+        clock.now(),
+      )
+      if (version === undefined) return undefined
+      await appendTicketEvent(trx, {
+        ticketId: id,
+        storeId,
+        kind: 'updated',
+        actor: { kind: 'agent', id: agent.agentId },
+        data: { ...body, version },
+        at: clock.now(),
+      })
+      const { version: _read, ...changed } = body
+      const updated = await findTicket(trx, storeId, id)
+      if (updated !== undefined) {
+        await emitTicketEvent(trx, {
+          event: 'ticket.updated',
+          ticket: updated,
+          now: clock.now(),
+          extra: { changes: changed, by: agent.agentId },
+        })
+      }
+      return version
+    })
+    if (result !== undefined) c.get('deps').outbox.wake()
+    const fresh = await findTicket(db, storeId, id)
+    if (fresh === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+    if (result === undefined) {
+      throw new AppError(
+        'version_conflict',
+        'Someone changed this ticket first; here it is now.',
+        409,
+        {
+          ticket: ticketJson(fresh),
+        },
+      )
+    }
+    return c.json({ ticket: ticketJson(fresh) })
+  })
+  .post('/v1/agent/tickets/:id/notes', async (c) => {
+    const body = await readJson(c, noteBody)
+    const { db, clock } = c.get('deps')
+    const storeId = c.get('store').id
+    const ticket = await findTicket(db, storeId, c.req.param('id'))
+    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+    const event = await appendTicketEvent(db, {
+      ticketId: ticket.id,
+      storeId,
+      kind: 'note',
+      actor: { kind: 'agent', id: c.get('agent').agentId },
+      data: { body: body.body },
+      at: clock.now(),
+    })
+    return c.json({ event: ticketEventJson(event) }, 201)
+  })

@@ -1,0 +1,99 @@
+import type { DemoProduct, DemoShopper } from './demo-order-builders.ts'
+
+/**
+ * The demo store's shoppers (listed in the README under "Demo shoppers"). Addresses use
+ * example.com mail and numbers from ranges reserved for fiction (US 555-01xx, UK 020 7946 0xxx,
+ * FR 01 99 00 xx xx), so a demo never writes to a real person.
+ */
+export const DEMO_SHOPPERS = {
+  ada: {
+    name: 'Ada Park',
+    email: 'ada@example.com',
+    phone: '+14155550101',
+    currency: 'USD',
+    address: {
+      name: 'Ada Park',
+      company: null,
+      line1: '1427 Broadway',
+      line2: 'Apt 5',
+      city: 'Oakland',
+      region: 'CA',
+      postalCode: '94612',
+      country: 'US',
+      phone: '+14155550101',
+    },
+  },
+  bruno: {
+    name: 'Bruno Lefèvre',
+    email: 'bruno@example.com',
+    phone: '+33199000001',
+    currency: 'EUR',
+    address: {
+      name: 'Bruno Lefèvre',
+      company: null,
+      line1: '12 rue des Lilas',
+      line2: null,
+      city: 'Paris',
+      region: null,
+      postalCode: '75011',
+      country: 'FR',
+      phone: '+33199000001',
+    },
+  },
+  chidi: {
+    name: 'Chidi Okafor',
+    email: 'chidi@example.com',
+    phone: '+442079460123',
+    currency: 'GBP',
+    address: {
+      name: 'Chidi Okafor',
+      company: 'Okafor Studio',
+      line1: '221 Camden High Street',
+      line2: null,
+      city: 'London',
+      region: null,
+      postalCode: 'NW1 7BU',
+      country: 'GB',
+      phone: '+442079460123',
+    },
+  },
+} satisfies Record<string, DemoShopper>
+
+/** Lumen & Loom's catalogue; prices in minor units of whichever currency the shopper pays in. */
+export const PRODUCTS = {
+  throw: { title: 'Linen throw', variantTitle: 'Sand', sku: 'LL-THR-SND', price: 8900 },
+  mug: { title: 'Speckled stoneware mug', variantTitle: 'Oat', sku: 'LL-MUG-OAT', price: 2400 },
+  candle: {
+    title: 'Beeswax taper candles',
+    variantTitle: 'Set of 4',
+    sku: 'LL-CND-4',
+    price: 1800,
+  },
+  rug: {
+    title: 'Hand-loomed wool rug',
+    variantTitle: '120 × 180 cm',
+    sku: 'LL-RUG-M',
+    price: 24_500,
+  },
+  vase: { title: 'Ridged glass vase', variantTitle: 'Amber', sku: 'LL-VAS-AMB', price: 3900 },
+  napkins: {
+    title: 'Cotton napkins',
+    variantTitle: 'Set of 4, Clay',
+    sku: 'LL-NAP-CLY',
+    price: 2200,
+  },
+  cushion: {
+    title: 'Sample-sale cushion cover',
+    variantTitle: 'Rust',
+    sku: 'LL-CSH-SS',
+    price: 1500,
+    finalSale: true,
+  },
+  giftCard: {
+    title: 'Lumen & Loom gift card',
+    variantTitle: '50',
+    sku: 'LL-GIFT-50',
+    price: 5000,
+    giftCard: true,
+  },
+} satisfies Record<string, DemoProduct>

@@ -1,0 +1,46 @@
+import {
+  businessHoursFrom,
+  expectedReplyTime,
+  isWithinBusinessHours,
+} from '@porchlight/shared/chat/availability'
+import type { AvailabilityResponse } from '@porchlight/shared/api/chat'
+import { countAgentsOnline } from '../../db/chat-events.repository.ts'
+import { recentFirstResponses } from '../../db/conversations.repository.ts'
+import type { Store } from '../../db/stores.repository.ts'
+import type { ChatDeps } from './chat-writes.ts'
+import { PRESENCE_TTL_MS } from './stream-limits.ts'
+
+/** The expected reply time looks at the last 50 conversations of the last 30 days. */
+const RECENT = { count: 50, days: 30 }
+
+/**
+ * Whether live chat is staffed now: inside business hours and an agent with the console open
+ * (in any process: presence lives in the database). Otherwise the widget offers email replies.
+ */
+export async function chatAvailability(
+  deps: ChatDeps,
+  store: Store,
+): Promise<AvailabilityResponse> {
+  const now = deps.clock.now()
+  const hours = businessHoursFrom(store.settings)
+  if (!hours.ok) {
+    deps.logger.warn('ignoring malformed business hours', {
+      storeId: store.id,
+      reason: hours.reason,
+    })
+  }
+  const withinBusinessHours = isWithinBusinessHours(hours.ok ? hours.hours : null, now)
+  const online = await countAgentsOnline(deps.db, store.id, now.getTime() - PRESENCE_TTL_MS)
+  const responses = await recentFirstResponses(
+    deps.db,
+    store.id,
+    now.getTime() - RECENT.days * 86_400_000,
+    RECENT.count,
+  )
+  return {
+    open: withinBusinessHours && online > 0,
+    withinBusinessHours,
+    agentsOnline: online > 0,
+    expectedReply: expectedReplyTime(responses),
+  }
+}

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../../clock.ts'
+import type { Database } from '../../db/schema.ts'
+import { AUTH_CODE_TEMPLATE, authCodeTemplate } from '../auth/code-message.ts'
+import { REQUEST_ACK_TEMPLATE, requestAckTemplate } from '../requests/acknowledgement.ts'
+import { TICKET_NOTICE_TEMPLATE, ticketNoticeTemplate } from '../tickets/ticket-notices.ts'
+import { webhookDeliveryTemplate } from '../webhooks/delivery-template.ts'
+import { WEBHOOK_TEMPLATE } from '../webhooks/emit.ts'
+import type { OutboxTemplates } from './outbox.ts'
+
+/** Every template the outbox can render. Features that send messages register theirs here. */
+export function outboxTemplates(
+  config: {
+    secretKey: string | undefined
+    publicUrl: string
+  },
+  deps: { db: Kysely<Database>; clock: Clock },
+): OutboxTemplates {
+  const secretKey = config.secretKey
+  if (secretKey === undefined) throw new Error('secretKey must be resolved before the outbox')
+  return {
+    [AUTH_CODE_TEMPLATE]: authCodeTemplate({ secretKey, publicUrl: config.publicUrl }),
+    [REQUEST_ACK_TEMPLATE]: requestAckTemplate(),
+    [TICKET_NOTICE_TEMPLATE]: ticketNoticeTemplate(),
+    [WEBHOOK_TEMPLATE]: webhookDeliveryTemplate(deps),
+  }
+}

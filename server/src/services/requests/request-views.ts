@@ -1,0 +1,90 @@
+/**
+ * Tickets as the shopper sees them (shared/src/api/requests.ts): a reference, a type, where it
+ * stands, and once an agent decided, when and with what note. Nothing of the agents' side
+ * (assignee, internal notes, tags) leaves here.
+ */
+import type { RequestFiled, RequestSummary } from '@porchlight/shared/api/requests'
+import type { Kysely } from 'kysely'
+import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
+import type { Database } from '../../db/schema.ts'
+import {
+  latestDecisions,
+  listOrderRequests,
+  listShopperRequests,
+  type ShopperRequestRow,
+} from '../../db/shopper-requests.repository.ts'
+
+/** "My requests" shows this many, newest first. */
+export const REQUEST_LIST_LIMIT = 100
+
+type Filed = Pick<ShopperRequestRow, 'id' | 'number' | 'type' | 'request_status' | 'created_at'>
+
+/** The answer to a filed request (and to its retries). */
+export function toRequestFiled(ticket: Filed): RequestFiled {
+  return {
+    ticketId: ticket.id,
+    reference: `#${ticket.number}`,
+    type: ticket.type as RequestFiled['type'],
+    requestStatus: ticket.request_status,
+    createdAt: new Date(ticket.created_at).toISOString(),
+  }
+}
+
+function decisionNote(kind: string, data: string): string | null {
+  // Only a decline carries words for the shopper (DecisionRequest.reason in api/agent.ts).
+  if (kind !== 'declined') return null
+  try {
+    const parsed = JSON.parse(data) as { reason?: unknown }
+    return typeof parsed.reason === 'string' && parsed.reason !== '' ? parsed.reason : null
+  } catch {
+    return null
+  }
+}
+
+async function summaries(
+  db: Kysely<Database>,
+  storeId: string,
+  rows: ShopperRequestRow[],
+): Promise<RequestSummary[]> {
+  const decided = rows.filter(
+    (r) => r.request_status === 'approved' || r.request_status === 'declined',
+  )
+  const decisions = await latestDecisions(
+    db,
+    storeId,
+    decided.map((r) => r.id),
+  )
+  return rows.map((row) => {
+    const decision = decisions.get(row.id)
+    return {
+      ...toRequestFiled(row),
+      orderId: row.order_id,
+      orderName: row.order_name,
+      reason: row.reason,
+      decidedAt: decision === undefined ? null : new Date(decision.created_at).toISOString(),
+      decisionNote: decision === undefined ? null : decisionNote(decision.kind, decision.data),
+    }
+  })
+}
+
+/** The shopper's requests on a store (by verified identity), newest first. */
+export async function shopperRequests(
+  db: Kysely<Database>,
+  storeId: string,
+  identity: ShopperIdentity,
+): Promise<RequestSummary[]> {
+  const rows = await listShopperRequests(db, storeId, identity, REQUEST_LIST_LIMIT)
+  return summaries(db, storeId, rows)
+}
+
+/**
+ * The requests about one order, newest first. The caller has checked the order is the
+ * shopper's; requests filed about it under their other identity (phone or email) show too.
+ */
+export async function orderRequests(
+  db: Kysely<Database>,
+  storeId: string,
+  orderId: string,
+): Promise<RequestSummary[]> {
+  return summaries(db, storeId, await listOrderRequests(db, storeId, orderId))
+}

@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
+import type { Database } from '../../db/schema.ts'
+import { newId } from '../../ids.ts'
+
+/** A signed-in shopper as routes see it: one store, one verified identity. */
+export interface ShopperSession {
+  id: string
+  storeId: string
+  identity: ShopperIdentity
+  expiresAt: Date
+}
+
+export type SessionLookup =
+  | { ok: true; session: ShopperSession }
+  | { ok: false; code: 'session_missing' | 'session_expired' | 'session_revoked' }
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url')
+}
+
+/**
+ * Opens a session and returns its bearer token. The token is 256 random bits and only its hash
+ * is stored, so a database leak does not hand out sessions.
+ */
+export async function openShopperSession(
+  db: Kysely<Database>,
+  input: { storeId: string; identity: ShopperIdentity; now: Date; ttlHours: number },
+): Promise<{ token: string; session: ShopperSession }> {
+  const token = `pls_${randomBytes(32).toString('base64url')}`
+  const id = newId('ss')
+  const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3600_000)
+  await db
+    .insertInto('shopper_sessions')
+    .values({
+      id,
+      store_id: input.storeId,
+      token_hash: hashToken(token),
+      identity_kind: input.identity.kind,
+      identity_value: input.identity.value,
+      created_at: input.now.getTime(),
+      expires_at: expiresAt.getTime(),
+      revoked_at: null,
+    })
+    .execute()
+  return { token, session: { id, storeId: input.storeId, identity: input.identity, expiresAt } }
+}
+
+export async function findShopperSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<SessionLookup> {
+  const row = await db
+    .selectFrom('shopper_sessions')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst()
+  if (row === undefined) return { ok: false, code: 'session_missing' }
+  if (row.revoked_at !== null) return { ok: false, code: 'session_revoked' }
+  if (row.expires_at <= now.getTime()) return { ok: false, code: 'session_expired' }
+  return {
+    ok: true,
+    session: {
+      id: row.id,
+      storeId: row.store_id,
+      identity: { kind: row.identity_kind, value: row.identity_value } as ShopperIdentity,
+      expiresAt: new Date(row.expires_at),
+    },
+  }
+}
+
+export async function revokeShopperSession(db: Kysely<Database>, sessionId: string, now: Date) {
+  await db
+    .updateTable('shopper_sessions')
+    .set({ revoked_at: now.getTime() })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute()
+}

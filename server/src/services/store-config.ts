@@ -1,0 +1,57 @@
+import type { Store } from '../db/stores.repository.ts'
+import { storeOrigins } from '../middleware/store.ts'
+
+export interface WidgetTheme {
+  color: string
+  position: 'right' | 'left'
+  logoUrl: string | null
+}
+
+export interface PublicStoreConfig {
+  store: { name: string; key: string }
+  theme: WidgetTheme
+  /** Origins the panel may post messages to (the embedding pages). */
+  embedOrigins: string[]
+  defaultLocale: string
+  /** Where Return sends the shopper instead of our form, when the store uses Loop Returns. */
+  returns: { loopPortalUrl: string | null }
+}
+
+const hexColour = /^#[0-9a-fA-F]{6}$/
+
+/**
+ * The store's Loop Returns portal, only as an absolute https URL: the panel opens it as a link,
+ * so anything else (javascript:, data:, a relative path) would be a way to run script there.
+ */
+function loopPortalUrl(settings: Record<string, unknown>): string | null {
+  const returns = settings['returns']
+  if (typeof returns !== 'object' || returns === null) return null
+  const raw = (returns as Record<string, unknown>)['loopPortalUrl']
+  if (typeof raw !== 'string' || raw.length > 2000) return null
+  try {
+    const url = new URL(raw.trim())
+    return url.protocol === 'https:' && url.username === '' && url.password === '' ? url.href : null
+  } catch {
+    return null
+  }
+}
+
+/** What the widget may know about a store: nothing secret, nothing about its adapter. */
+export function publicStoreConfig(store: Store, publicUrl: string): PublicStoreConfig {
+  const theme = (store.settings['theme'] ?? {}) as Partial<WidgetTheme>
+  return {
+    store: { name: store.name, key: store.widgetKey },
+    theme: {
+      color:
+        typeof theme.color === 'string' && hexColour.test(theme.color) ? theme.color : '#1f6feb',
+      position: theme.position === 'left' ? 'left' : 'right',
+      logoUrl: typeof theme.logoUrl === 'string' ? theme.logoUrl : null,
+    },
+    embedOrigins: storeOrigins(store.allowedOrigins, publicUrl),
+    defaultLocale:
+      typeof store.settings['defaultLocale'] === 'string'
+        ? (store.settings['defaultLocale'] as string)
+        : 'en',
+    returns: { loopPortalUrl: loopPortalUrl(store.settings) },
+  }
+}

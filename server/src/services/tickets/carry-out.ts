@@ -1,0 +1,159 @@
+import { cancelEligibility, returnEligibility } from '@porchlight/shared/orders/eligibility'
+import type { Money, Order } from '@porchlight/shared/orders/model'
+import { normalizeOrderRules } from '@porchlight/shared/orders/settings'
+import type { StoreAdapter } from '../../adapters/store/store-adapter.ts'
+import type { Store } from '../../db/stores.repository.ts'
+import type { Ticket } from '../../db/tickets.repository.ts'
+import type { RefundStatus } from '../../db/tickets.table.ts'
+import { refusal, ruleRefusal, storeFailure } from './store-failures.ts'
+import type { TicketNotice } from './ticket-notices.ts'
+
+/** When a return's refund is released: when the agent approves, or when the items arrive. */
+export type RefundOn = 'approval' | 'receipt'
+
+/** `settings.returns.refundOn`; anything else means the default, on receipt. */
+export function refundOn(store: Store): RefundOn {
+  const returns = store.settings['returns']
+  const value =
+    typeof returns === 'object' && returns !== null
+      ? (returns as Record<string, unknown>)['refundOn']
+      : undefined
+  return value === 'approval' ? 'approval' : 'receipt'
+}
+
+/** What an approval did on the store, for the ticket, its history and the shopper. */
+export interface Approval {
+  refundStatus: RefundStatus | null
+  /** Recorded in the 'approved' event. */
+  data: Record<string, unknown>
+  refund: Extract<TicketNotice, { kind: 'decision' }>['refund']
+  /** The order after the action, when the store gave it back. */
+  order: Order | undefined
+}
+
+/** A refund the request hoped for and that was not released is off (declined, nothing paid). */
+export function refundCalledOff(ticket: Ticket): RefundStatus | null {
+  const s = ticket.refund_status
+  return s === 'requested' || s === 'pending_release' ? 'cancelled' : s
+}
+
+const refundable = (o: Order) => Math.max(0, o.totals.paid.amount - o.totals.refunded.amount)
+
+async function currentOrder(adapter: StoreAdapter, ticket: Ticket): Promise<Order> {
+  const order = ticket.order_id === null ? undefined : await adapter.getOrder(ticket.order_id)
+  if (order === undefined) {
+    throw refusal('decision_not_allowed', 'order_not_found', 'The store has no such order.')
+  }
+  return order
+}
+
+/**
+ * Carries out the approval of a request on the store, after checking the store's rules on the
+ * order as it is NOW (it may have shipped since the shopper asked). Time windows are judged at
+ * the moment the shopper asked: a request filed in time is not lost to a slow queue. Whether
+ * the shopper may still ask (`enabled`) does not bind the agent. Throws AppError on refusal.
+ */
+export async function carryOutApproval(
+  adapter: StoreAdapter,
+  store: Store,
+  ticket: Ticket,
+  input: { agentName: string; reason: string | null },
+): Promise<Approval> {
+  const { rules } = normalizeOrderRules(store.settings['orderRules'])
+  const askedAt = new Date(ticket.created_at)
+  const note = `Approved in Porchlight by ${input.agentName} (ticket #${ticket.number})${
+    input.reason ? `: ${input.reason}` : ''
+  }`
+  if (ticket.type === 'issue') {
+    // Nothing to do on the store: the agent resolves an issue by replying or refunding.
+    return { refundStatus: ticket.refund_status, data: {}, refund: null, order: undefined }
+  }
+  const order = await currentOrder(adapter, ticket)
+  const orderId = order.id
+
+  if (ticket.type === 'cancel') {
+    const ok = cancelEligibility(
+      order,
+      { ...rules, cancel: { ...rules.cancel, enabled: true } },
+      askedAt,
+    )
+    if (!ok.eligible) throw ruleRefusal(order, ok.reason)
+    const owed = refundable(order)
+    const result = await adapter.cancelOrder(orderId, {
+      reason: 'customer',
+      refund: owed > 0,
+      restock: true,
+      staffNote: note,
+    })
+    if (!result.ok) throw storeFailure('decision_not_allowed', result)
+    const refunded = result.value.totals.refunded.amount - order.totals.refunded.amount
+    const amount: Money | null =
+      refunded > 0 ? { amount: refunded, currency: result.value.currency } : null
+    const state = owed === 0 ? null : amount !== null ? 'released' : 'pending'
+    return {
+      // Paid: back to the original payment method (released once the store shows it);
+      // unpaid: nothing to refund, so a refund the shopper hoped for is off.
+      refundStatus:
+        state === 'released'
+          ? 'released'
+          : state === 'pending'
+            ? 'pending_release'
+            : refundCalledOff(ticket),
+      data: { orderStatus: result.value.status, refunded: amount },
+      refund: state === null ? null : { state, amount },
+      order: result.value,
+    }
+  }
+
+  const ok = returnEligibility(
+    order,
+    { ...rules, return: { ...rules.return, enabled: true } },
+    askedAt,
+  )
+  if (!ok.eligible) throw ruleRefusal(order, ok.reason)
+  if (ticket.lines.length === 0) {
+    throw refusal('decision_not_allowed', 'invalid_lines', 'The request names no items to return.')
+  }
+  const created = await adapter.createReturn(orderId, {
+    lines: ticket.lines,
+    reason: ticket.reason ?? 'other',
+    note,
+  })
+  if (!created.ok) throw storeFailure('decision_not_allowed', created)
+  const when = refundOn(store)
+  const data: Record<string, unknown> = { returnId: created.value.returnId, refundOn: when }
+  if (when === 'receipt') {
+    return {
+      refundStatus: 'pending_release',
+      data,
+      refund: { state: 'on_receipt', amount: null },
+      order: undefined,
+    }
+  }
+  // On approval: the returned lines' value (unit price × quantity), never more than is left.
+  const value = ticket.lines.reduce((sum, l) => {
+    const item = order.lineItems.find((li) => li.id === l.lineItemId)
+    return sum + (item === undefined ? 0 : item.price.amount * l.quantity)
+  }, 0)
+  const amount: Money = { amount: Math.min(value, refundable(order)), currency: order.currency }
+  if (amount.amount === 0) {
+    return { refundStatus: ticket.refund_status, data, refund: null, order: undefined }
+  }
+  const refund = await adapter.refund(orderId, { amount, lines: ticket.lines, note })
+  if (!refund.ok) {
+    // The return exists on the store now, so the approval stands; the refund is left for the
+    // agent (the history says why), who can release it from the ticket.
+    return {
+      refundStatus: 'pending_release',
+      data: { ...data, refundError: { code: refund.code, message: refund.message } },
+      refund: { state: 'pending', amount: null },
+      order: undefined,
+    }
+  }
+  return {
+    refundStatus: 'released',
+    data: { ...data, refunded: amount },
+    refund: { state: 'released', amount },
+    order: refund.value,
+  }
+}

@@ -1,0 +1,215 @@
+import type { AppDeps } from '../../app.ts'
+import type { Store } from '../../db/stores.repository.ts'
+import type { Ticket } from '../../db/tickets.repository.ts'
+import type { TicketStatus } from '../../db/tickets.table.ts'
+import { emitTicketEvent } from '../webhooks/emit.ts'
+import { actionInProgress, claimTicketAction, releaseTicketAction } from './action-claims.ts'
+import { carryOutApproval, refundCalledOff, type Approval } from './carry-out.ts'
+import { refusal } from './store-failures.ts'
+import { queueTicketNotice } from './ticket-notices.ts'
+import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
+import { actionInProgressError, requireTicket, versionConflict } from './ticket-page.ts'
+import { changeTicket } from './ticket-writes.ts'
+
+export interface DecisionInput {
+  ticketId: string
+  agent: { id: string; name: string }
+  version: number
+  decision: 'approve' | 'decline'
+  /** Shown to the shopper; required to decline. */
+  reason?: string | undefined
+  /** Leave the ticket's status as it is instead of resolving it. */
+  keepOpen?: boolean | undefined
+}
+
+type RequestType = 'cancel' | 'return' | 'issue'
+
+function requestType(ticket: Ticket): RequestType | null {
+  const t = ticket.type
+  return ticket.request_status !== null && (t === 'cancel' || t === 'return' || t === 'issue')
+    ? t
+    : null
+}
+
+/**
+ * An agent approves or declines a shopper's request. Approving carries the request out on the
+ * store first (cancel, return, refund) and records the decision only once the store said yes;
+ * the shopper is told in their language, in the transaction that records it. Deciding again
+ * the way it was decided answers the ticket as it is (no second store action); deciding the
+ * other way is refused. Returns the ticket after the decision, and the order when the store
+ * gave it back.
+ */
+export async function decideRequest(
+  deps: AppDeps,
+  store: Store,
+  input: DecisionInput,
+): Promise<{ ticket: Ticket; order: TicketOrderView | null | undefined }> {
+  const ticket = await requireTicket(deps, store.id, input.ticketId)
+  const type = requestType(ticket)
+  if (type === null) {
+    throw refusal('decision_not_allowed', 'not_a_request', 'This ticket is not a request.')
+  }
+  const reason = input.reason?.trim() || null
+  const wanted = input.decision === 'approve' ? 'approved' : 'declined'
+  if (ticket.request_status === wanted) return { ticket, order: undefined }
+  if (ticket.request_status !== 'requested') {
+    throw refusal(
+      'decision_not_allowed',
+      'already_decided',
+      `This request was ${ticket.request_status}.`,
+      {
+        requestStatus: ticket.request_status,
+      },
+    )
+  }
+  if (input.decision === 'decline' && reason === null) {
+    throw refusal(
+      'decision_not_allowed',
+      'reason_required',
+      'Give the shopper a reason to decline.',
+    )
+  }
+  const status = (current: TicketStatus, approveIssue: boolean): TicketStatus =>
+    (input.keepOpen ?? approveIssue) ? current : 'resolved'
+
+  if (input.decision === 'decline') {
+    return {
+      ticket: await decline(deps, store, ticket, type, input, reason as string, status),
+      order: undefined,
+    }
+  }
+
+  const now = deps.clock.now()
+  const claim = await claimTicketAction(deps.db, {
+    storeId: store.id,
+    ticketId: ticket.id,
+    version: input.version,
+    agentId: input.agent.id,
+    action: 'decision',
+    now,
+    whileRequested: true,
+  })
+  if (!claim.ok) {
+    throw claim.why === 'in_progress'
+      ? await actionInProgressError(deps, store.id, ticket.id)
+      : await versionConflict(deps, store.id, ticket.id)
+  }
+  let approval: Approval
+  try {
+    approval = await carryOutApproval(deps.storeAdapters(store), store, ticket, {
+      agentName: input.agent.name,
+      reason,
+    })
+  } catch (err) {
+    // Nothing changed on the store: give the ticket back as it was (at its new version).
+    await releaseTicketAction(deps.db, ticket.id, claim.token, {
+      storeId: store.id,
+      kind: 'approval_failed',
+      agentId: input.agent.id,
+      error: err,
+      now: deps.clock.now(),
+    })
+    throw err
+  }
+  const decidedAt = deps.clock.now()
+  const after = await deps.db.transaction().execute(async (trx) => {
+    if (!(await releaseTicketAction(trx, ticket.id, claim.token))) {
+      deps.logger.warn('decision recorded after its claim expired', { ticketId: ticket.id })
+    }
+    const changed = await changeTicket(trx, {
+      ticket,
+      changes: {
+        request_status: 'approved',
+        refund_status: approval.refundStatus,
+        status: status(ticket.status, ticket.type === 'issue'),
+      },
+      event: {
+        kind: 'approved',
+        agentId: input.agent.id,
+        data: { reason, type: ticket.type, refundStatus: approval.refundStatus, ...approval.data },
+      },
+      now: decidedAt,
+    })
+    if (changed === null) throw new Error(`ticket ${ticket.id} vanished during its decision`)
+    await queueTicketNotice(trx, {
+      ticket: changed.ticket,
+      store,
+      notice: {
+        kind: 'decision',
+        type,
+        decision: 'approved',
+        reason,
+        refund: approval.refund,
+      },
+      now: decidedAt,
+    })
+    const extra = { decision: { by: input.agent.id, reason, ...approval.data } }
+    await emitTicketEvent(trx, {
+      event: 'request.approved',
+      ticket: changed.ticket,
+      now: decidedAt,
+      extra,
+    })
+    await emitTicketEvent(trx, { event: 'ticket.updated', ticket: changed.ticket, now: decidedAt })
+    return changed.ticket
+  })
+  deps.outbox.wake()
+  return {
+    ticket: after,
+    order:
+      approval.order === undefined ? undefined : ticketOrderView(approval.order, store, decidedAt),
+  }
+}
+
+async function decline(
+  deps: AppDeps,
+  store: Store,
+  ticket: Ticket,
+  type: RequestType,
+  input: DecisionInput,
+  reason: string,
+  status: (current: TicketStatus, approveIssue: boolean) => TicketStatus,
+): Promise<Ticket> {
+  const now = deps.clock.now()
+  const result = await deps.db.transaction().execute(async (trx) => {
+    // An approval being carried out on the store holds a claim: it gets to finish.
+    if (await actionInProgress(trx, ticket.id, now)) return 'in_progress' as const
+    const refundStatus = refundCalledOff(ticket)
+    const changed = await changeTicket(trx, {
+      ticket,
+      expectedVersion: input.version,
+      changes: {
+        request_status: 'declined',
+        refund_status: refundStatus,
+        status: status(ticket.status, false),
+      },
+      event: {
+        kind: 'declined',
+        agentId: input.agent.id,
+        data: { reason, type: ticket.type, refundStatus },
+      },
+      now,
+    })
+    if (changed === null) return 'conflict' as const
+    await queueTicketNotice(trx, {
+      ticket: changed.ticket,
+      store,
+      notice: {
+        kind: 'decision',
+        type,
+        decision: 'declined',
+        reason,
+        refund: null,
+      },
+      now,
+    })
+    const extra = { decision: { by: input.agent.id, reason } }
+    await emitTicketEvent(trx, { event: 'request.declined', ticket: changed.ticket, now, extra })
+    await emitTicketEvent(trx, { event: 'ticket.updated', ticket: changed.ticket, now })
+    return changed.ticket
+  })
+  if (result === 'in_progress') throw await actionInProgressError(deps, store.id, ticket.id)
+  if (result === 'conflict') throw await versionConflict(deps, store.id, ticket.id)
+  deps.outbox.wake()
+  return result
+}

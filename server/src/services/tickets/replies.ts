@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely'
+import type { AppDeps } from '../../app.ts'
+import type { Database } from '../../db/schema.ts'
+import type { Store } from '../../db/stores.repository.ts'
+import { appendTicketEvent, type Ticket } from '../../db/tickets.repository.ts'
+import type { TicketEventRow } from '../../db/tickets.table.ts'
+import { AppError } from '../../errors.ts'
+import { emitMessageCreated } from '../webhooks/emit.ts'
+import { queueTicketNotice, shopperContact } from './ticket-notices.ts'
+import { requireTicket } from './ticket-page.ts'
+
+/**
+ * How an agent's reply reaches a chat ticket's conversation. The chat feature provides it
+ * (AppDeps.chatReplies): it stores the message in the conversation, in `trx`, and pushes it to
+ * the shopper's open panel; the ticket's 'reply' event is recorded beside it here.
+ */
+export type ChatReplyHook = (input: {
+  trx: Kysely<Database>
+  store: Store
+  ticket: Ticket
+  agent: { id: string; name: string }
+  body: string
+  now: Date
+}) => Promise<{ messageId: string }>
+
+/**
+ * An agent writes to the shopper: by email for requests and contact messages (a text message
+ * when the shopper only gave a phone), through the chat for chat tickets. Writing does not
+ * change the ticket (no new version), so a reply never conflicts with another agent's change.
+ */
+export async function replyToTicket(
+  deps: AppDeps,
+  store: Store,
+  input: { ticketId: string; agent: { id: string; name: string }; body: string },
+): Promise<TicketEventRow> {
+  const ticket = await requireTicket(deps, store.id, input.ticketId)
+  const now = deps.clock.now()
+  if (ticket.type === 'chat') {
+    const hook = deps.chatReplies
+    if (hook === undefined) {
+      throw new AppError(
+        'chat_reply_unavailable',
+        'Replies to chats are written in the chat, which this server does not run yet.',
+      )
+    }
+    const event = await deps.db.transaction().execute(async (trx) => {
+      const { messageId } = await hook({
+        trx,
+        store,
+        ticket,
+        agent: input.agent,
+        body: input.body,
+        now,
+      })
+      return appendTicketEvent(trx, {
+        ticketId: ticket.id,
+        storeId: store.id,
+        kind: 'reply',
+        actor: { kind: 'agent', id: input.agent.id },
+        data: { body: input.body, channel: 'chat', messageId },
+        at: now,
+      })
+    })
+    return event
+  }
+  const contact = shopperContact(ticket)
+  if (contact === null) {
+    throw new AppError('no_shopper_contact', 'The shopper left no email or phone to reply to.')
+  }
+  const event = await deps.db.transaction().execute(async (trx) => {
+    const outboxId = await queueTicketNotice(trx, {
+      ticket,
+      store,
+      notice: { kind: 'reply', body: input.body },
+      now,
+    })
+    const row = await appendTicketEvent(trx, {
+      ticketId: ticket.id,
+      storeId: store.id,
+      kind: 'reply',
+      actor: { kind: 'agent', id: input.agent.id },
+      data: { body: input.body, channel: contact.channel, outboxId },
+      at: now,
+    })
+    await emitMessageCreated(trx, {
+      storeId: store.id,
+      ticket,
+      message: {
+        id: row.id,
+        author: { kind: 'agent', id: input.agent.id },
+        body: input.body,
+        channel: contact.channel,
+        at: now,
+      },
+      now,
+    })
+    return row
+  })
+  deps.outbox.wake()
+  return event
+}

@@ -1,0 +1,56 @@
+import type { AppDeps } from '../../app.ts'
+import type { Store } from '../../db/stores.repository.ts'
+import { findTicket, listTicketEvents, type Ticket } from '../../db/tickets.repository.ts'
+import { AppError } from '../../errors.ts'
+import { loadTicketOrder, type TicketOrderView } from './ticket-order.ts'
+import { ticketEventJson, ticketJson } from './ticket-view.ts'
+
+/** A ticket of the store, or 404 ticket_not_found (also for another store's ticket). */
+export async function requireTicket(deps: AppDeps, storeId: string, id: string): Promise<Ticket> {
+  const ticket = await findTicket(deps.db, storeId, id)
+  if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+  return ticket
+}
+
+/** 409 version_conflict carrying the ticket as it is now, so the console can show it. */
+export async function versionConflict(deps: AppDeps, storeId: string, id: string) {
+  const fresh = await requireTicket(deps, storeId, id)
+  return new AppError(
+    'version_conflict',
+    'Someone changed this ticket first; here it is now.',
+    409,
+    { ticket: ticketJson(fresh) },
+  )
+}
+
+/** 409 action_in_progress: another agent's store action on the ticket is under way. */
+export async function actionInProgressError(deps: AppDeps, storeId: string, id: string) {
+  const conflict = await versionConflict(deps, storeId, id)
+  return new AppError(
+    'action_in_progress',
+    'Another agent’s action on this ticket is under way; here is the ticket now.',
+    409,
+    conflict.details,
+  )
+}
+
+/**
+ * The whole ticket view (TicketView): the ticket, its history, and the order beside it. Pass
+ * `order` when the caller already has the order fresh from the store (after an action).
+ */
+export async function ticketPage(
+  deps: AppDeps,
+  store: Store,
+  ticket: Ticket,
+  order?: TicketOrderView | null,
+) {
+  const [events, orderView] = await Promise.all([
+    listTicketEvents(deps.db, store.id, ticket.id),
+    order !== undefined ? order : loadTicketOrder(deps, store, ticket),
+  ])
+  return {
+    ticket: ticketJson(ticket),
+    history: events.map(ticketEventJson),
+    order: orderView,
+  }
+}

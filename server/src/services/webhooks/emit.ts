@@ -1,0 +1,147 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import type { Ticket } from '../../db/tickets.repository.ts'
+import { insertWebhookDelivery, listWebhookEndpoints } from '../../db/webhooks.repository.ts'
+import type { WebhookEvent } from '../../db/webhooks.table.ts'
+import { newId } from '../../ids.ts'
+import { enqueue } from '../outbox/outbox.ts'
+import { ticketJson } from '../tickets/ticket-view.ts'
+
+export const WEBHOOK_TEMPLATE = 'webhook'
+
+/** The JSON body every delivery posts. */
+export interface WebhookPayload {
+  /** The event's id: the same at every endpoint and on every retry (for de-duplication). */
+  id: string
+  type: WebhookEvent
+  createdAt: string
+  storeId: string
+  data: Record<string, unknown>
+}
+
+/**
+ * Queues one event for every endpoint of the store that subscribed to it, in the caller's
+ * transaction (so an event exists exactly when the change it reports was committed). Only the
+ * store's own endpoints are read: another store never hears of it. Call `outbox.wake()` after
+ * the commit. Returns how many deliveries were queued.
+ */
+export async function emitWebhookEvent(
+  trx: Kysely<Database>,
+  input: { storeId: string; event: WebhookEvent; data: Record<string, unknown>; now: Date },
+): Promise<number> {
+  const endpoints = (await listWebhookEndpoints(trx, input.storeId)).filter((e) =>
+    e.events.includes(input.event),
+  )
+  if (endpoints.length === 0) return 0
+  const payload: WebhookPayload = {
+    id: newId('evt'),
+    type: input.event,
+    createdAt: input.now.toISOString(),
+    storeId: input.storeId,
+    data: input.data,
+  }
+  const body = JSON.stringify(payload)
+  const at = input.now.getTime()
+  for (const endpoint of endpoints) {
+    const deliveryId = newId('whd')
+    await insertWebhookDelivery(trx, {
+      id: deliveryId,
+      store_id: input.storeId,
+      endpoint_id: endpoint.id,
+      event_id: payload.id,
+      event: input.event,
+      url: endpoint.url,
+      payload: body,
+      status: 'pending',
+      attempts: 0,
+      last_status_code: null,
+      last_error: null,
+      next_attempt_at: at,
+      created_at: at,
+      updated_at: at,
+      delivered_at: null,
+    })
+    await enqueue(
+      trx,
+      {
+        channel: 'webhook',
+        to: endpoint.url,
+        template: WEBHOOK_TEMPLATE,
+        params: { deliveryId },
+        storeId: input.storeId,
+      },
+      input.now,
+    )
+  }
+  return endpoints.length
+}
+
+export type TicketWebhookEvent = Extract<
+  WebhookEvent,
+  'ticket.created' | 'ticket.updated' | 'request.approved' | 'request.declined'
+>
+
+/**
+ * A ticket event: `data.ticket` is the ticket as agents see it (the agent API's shape), plus
+ * what the caller adds (`changes`, the decision's reason, ...). Call it in the transaction
+ * that changed the ticket, with the ticket as it now is.
+ */
+export function emitTicketEvent(
+  trx: Kysely<Database>,
+  input: {
+    event: TicketWebhookEvent
+    ticket: Ticket
+    now: Date
+    extra?: Record<string, unknown>
+  },
+): Promise<number> {
+  return emitWebhookEvent(trx, {
+    storeId: input.ticket.store_id,
+    event: input.event,
+    data: { ticket: ticketJson(input.ticket), ...input.extra },
+    now: input.now,
+  })
+}
+
+/** A message on a ticket or conversation, from the shopper or an agent. */
+export interface WebhookMessage {
+  id: string
+  author: { kind: 'shopper' | 'agent' | 'system'; id: string | null }
+  body: string
+  /** Where it was written or sent: 'chat', 'email', 'sms'. */
+  channel: string
+  at: Date
+}
+
+/**
+ * `message.created`: the chat calls it for every new chat message (in the transaction that
+ * stores it); agent email replies call it too. `ticket` when the message belongs to one.
+ */
+export function emitMessageCreated(
+  trx: Kysely<Database>,
+  input: {
+    storeId: string
+    ticket: Ticket | null
+    conversationId?: string | null
+    message: WebhookMessage
+    now: Date
+  },
+): Promise<number> {
+  const m = input.message
+  return emitWebhookEvent(trx, {
+    storeId: input.storeId,
+    event: 'message.created',
+    data: {
+      ticket: input.ticket === null ? null : ticketJson(input.ticket),
+      conversationId: input.conversationId ?? null,
+      message: {
+        id: m.id,
+        author: m.author,
+        body: m.body,
+        channel: m.channel,
+        createdAt: m.at.toISOString(),
+      },
+    },
+    now: input.now,
+  })
+}

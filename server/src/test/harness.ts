@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, inject } from 'vitest'
+import type { Mailer } from '../adapters/mail/mailer.ts'
+import { createMessaging } from '../adapters/messaging.ts'
+import type { SmsSender } from '../adapters/sms/sms-sender.ts'
+import { createStoreAdapterRegistry } from '../adapters/store/registry.ts'
+import {
+  ShopifyRuntime,
+  type ShopifyRuntimeOptions,
+} from '../adapters/store/shopify/shopify-runtime.ts'
+import { createMemoryBus } from '../adapters/realtime/memory-bus.ts'
+import { createApp, type AppDeps } from '../app.ts'
+import { createManualClock } from '../clock.ts'
+import { loadConfig, type Config } from '../config.ts'
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/database.ts'
+import type { Asset } from '../http/static-assets.ts'
+import { createMemoryLogger } from '../logger.ts'
+import { seedDemoOrders } from '../seed/demo-orders.ts'
+import { seedDemoStore } from '../seed/demo-store.ts'
+import { outboxTemplates } from '../services/outbox/templates.ts'
+import { createOutboxWorker, type OutboxWorkerOptions } from '../services/outbox/worker.ts'
+import { createChatHub } from '../services/chat/hub.ts'
+
+/**
+ * Which database this run of the server suite uses. The root vitest config runs the suite once
+ * per database: `server:sqlite` always, `server:postgres` when TEST_DATABASE_URL is set.
+ */
+export const testDialect = process.env['PORCHLIGHT_TEST_DB'] === 'postgres' ? 'postgres' : 'sqlite'
+
+const openHandles: Array<() => Promise<void>> = []
+afterAll(async () => {
+  await Promise.all(openHandles.splice(0).map((close) => close()))
+})
+
+/**
+ * A fresh, migrated database for one test: an in-memory SQLite file, or on PostgreSQL its own
+ * schema that is dropped afterwards, so test files never see each other's rows.
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  if (testDialect === 'sqlite') {
+    const handle = await openDatabase('sqlite::memory:')
+    await migrateToLatest(handle)
+    openHandles.push(handle.close)
+    return handle
+  }
+  const url = process.env['TEST_DATABASE_URL']
+  if (url === undefined) throw new Error('TEST_DATABASE_URL is required for the postgres run')
+  const schema = `${inject('pgSchemaPrefix')}_${randomBytes(6).toString('hex')}`
+  const handle = await openDatabase(url, { schema })
+  await migrateToLatest(handle)
+  openHandles.push(async () => {
+    await handle.close()
+    await dropSchema(url, schema)
+  })
+  return handle
+}
+
+// Dropped when the file's tests are done, so the catalog stays small; the project's global
+// teardown sweeps whatever a crashed worker left behind.
+async function dropSchema(url: string, schema: string) {
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  } finally {
+    await admin.end()
+  }
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>
+  assets?: Map<string, Asset>
+  seed?: boolean
+  /** Replaces the email transport (default: the dev outbox). */
+  mailer?: Mailer
+  /** Replaces the SMS transport (default: the dev outbox). */
+  sms?: SmsSender
+  /** Outbox worker settings (default: retry delays at their maximum, so tests can rely on them). */
+  outbox?: Partial<OutboxWorkerOptions>
+  /** Shopify runtime settings (tests inject fetch, sleep and the clock of the cost limiter). */
+  shopify?: Partial<ShopifyRuntimeOptions>
+}
+
+/** Builds the whole app over a fresh database with a manual clock and a memory logger. */
+export async function createTestApp(options: TestAppOptions = {}) {
+  const database = await openTestDatabase()
+  const clock = createManualClock()
+  const logger = createMemoryLogger()
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    SECRET_KEY: 'test-secret-key-that-is-long-enough-000',
+    ...options.env,
+  })
+  if (options.seed !== false) {
+    await seedDemoStore(database.db, clock.now())
+    await seedDemoOrders(database.db, clock.now())
+  }
+  const shutdown = new AbortController()
+  const shopify = new ShopifyRuntime({
+    db: database.db,
+    clock,
+    logger,
+    apiVersion: config.shopifyApiVersion,
+    signal: shutdown.signal,
+    ...options.shopify,
+  })
+  const messaging = createMessaging(config, { clock, logger })
+  const mailer = options.mailer ?? messaging.mailer
+  const sms = options.sms ?? messaging.sms
+  const outbox = createOutboxWorker({
+    db: database.db,
+    clock,
+    logger,
+    mailer,
+    sms,
+    templates: outboxTemplates(config, { db: database.db, clock }),
+    random: () => 1,
+    ...options.outbox,
+  })
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    logger,
+    storeAdapters: createStoreAdapterRegistry({ db: database.db, clock, shopify }),
+    shopify,
+    assets: options.assets ?? new Map(),
+    shutdownSignal: shutdown.signal,
+    isShuttingDown: () => shutdown.signal.aborted,
+    mailer,
+    sms,
+    devOutbox: messaging.devOutbox,
+    outbox,
+    bus: createMemoryBus(logger),
+    ...(config.testClock ? { clockControl: clock } : {}),
+  }
+  // Built here rather than by createApp so tests can drive its heartbeat.
+  const hub = createChatHub(deps)
+  deps.chatHub = hub
+  const app = createApp(deps)
+  /** Delivers every queued message that is due (the worker is not started in tests). */
+  const drainOutbox = () => outbox.drain()
+  return { app, deps, db: database.db, clock, logger, config, shutdown, drainOutbox, hub }
+}
+
+/** JSON request helper for `app.request()`. */
+export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}) {
+  return {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  }
+}
+
+/** Mints a shopper session directly, for tests of routes behind sign-in. */
+export async function mintShopperSession(
+  ctx: { db: AppDeps['db']; clock: { now(): Date } },
+  storeId: string,
+  identity: import('../adapters/store/store-adapter.ts').ShopperIdentity,
+  ttlHours = 24,
+) {
+  const { openShopperSession } = await import('../services/sessions/shopper-sessions.ts')
+  const { token } = await openShopperSession(ctx.db, {
+    storeId,
+    identity,
+    now: ctx.clock.now(),
+    ttlHours,
+  })
+  return { token, headers: { authorization: `Bearer ${token}` } }
+}

@@ -1,0 +1,139 @@
+/**
+ * The agent console's API contract (cookie session + `X-CSRF-Token` on writes).
+ *
+ *   POST  /v1/agent/login                 { email, password, store? } -> AgentLoginResponse (+ cookie)
+ *   GET   /v1/agent/session               -> AgentSessionResponse (csrfToken again, for reloads)
+ *   POST  /v1/agent/logout                -> 204
+ *   GET   /v1/agent/tickets?type=&status=&channel=&from=&to=&q=&assignee=&pageSize=10|20|50|100&page=
+ *                                         -> TicketPage
+ *   GET   /v1/agent/tickets/:id           -> TicketView
+ *   PATCH /v1/agent/tickets/:id           { version, status?, assigneeId?, tags? } -> { ticket }
+ *                                         (409 version_conflict with error.details.ticket)
+ *   POST  /v1/agent/tickets/:id/notes     { body } -> { event }
+ *   POST  /v1/agent/tickets/:id/decision  DecisionRequest -> TicketView
+ *                                         (409 version_conflict | action_in_progress with error.details.ticket;
+ *                                          422 decision_not_allowed with a reason code in error.details.reason:
+ *                                          DecisionNotAllowedDetails; 422 store_rejected with the store's
+ *                                          message; 502 store_unavailable | store_auth_failed)
+ *   POST  /v1/agent/tickets/:id/replies   { body } -> 201 { event }   (email for requests, chat for chats;
+ *                                          422 no_shopper_contact; 501 chat_reply_unavailable)
+ *   POST  /v1/agent/tickets/:id/refunds   { version, amount: Money, note? } -> TicketView
+ *                                         (409 as above; 422 refund_not_allowed, details as above)
+ *   GET   /v1/agent/agents                -> { agents: AgentSummary[] }
+ *   GET   /v1/agent/webhooks              -> { endpoints }                     (owners only, else 403)
+ *   POST  /v1/agent/webhooks              { url, events, description? } -> 201 { endpoint, secret }
+ *   DELETE /v1/agent/webhooks/:id         -> 204                               (owners only)
+ *   GET   /v1/agent/webhooks/deliveries?status=&endpoint=&before=&limit=  -> { deliveries }
+ *
+ * Every shopper-provided string in these payloads is untrusted text: render it as text only.
+ */
+export type TicketType = 'return' | 'cancel' | 'issue' | 'contact' | 'chat'
+export type TicketStatus = 'open' | 'pending' | 'resolved' | 'closed'
+export type RequestStatus = 'requested' | 'approved' | 'declined'
+export type RefundStatus = 'requested' | 'pending_release' | 'released' | 'cancelled'
+export type TicketChannel = 'chat' | 'help-center' | 'contact-form' | 'console' | 'api'
+
+export interface AgentSummary {
+  id: string
+  name: string
+  email: string
+  role: 'owner' | 'agent'
+}
+
+export interface AgentLoginResponse {
+  agent: AgentSummary
+  storeId: string
+  csrfToken: string
+  expiresAt: string
+}
+
+export interface AgentSessionResponse {
+  agent: AgentSummary
+  store: { id: string; name: string }
+  /** The same token login returned: a reloaded console keeps it in memory only. */
+  csrfToken: string
+}
+
+export interface TicketJson {
+  id: string
+  /** "#1042": shown to shoppers and agents. */
+  reference: string
+  number: number
+  type: TicketType
+  status: TicketStatus
+  requestStatus: RequestStatus | null
+  refundStatus: RefundStatus | null
+  channel: TicketChannel
+  order: { id: string; name: string | null } | null
+  shopper: {
+    identity: { kind: 'email' | 'phone'; value: string } | null
+    name: string | null
+    email: string | null
+    locale: string
+  }
+  reason: string | null
+  comment: string | null
+  lines: Array<{ lineItemId: string; quantity: number }>
+  tags: string[]
+  assigneeId: string | null
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface TicketEventJson {
+  id: string
+  /** 'created', 'updated', 'note', 'reply', 'approved', 'declined', 'refunded', 'message', ... */
+  kind: string
+  actor: { kind: 'shopper' | 'agent' | 'system'; id: string | null }
+  data: Record<string, unknown>
+  at: string
+}
+
+export interface TicketPage {
+  tickets: TicketJson[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface TicketView {
+  ticket: TicketJson
+  history: TicketEventJson[]
+  /**
+   * The order beside the ticket, null when it has none or the store cannot say: `{ order }`
+   * (the normalized Order, money in minor units), `displayStatus`, `timeline` (oldest first,
+   * ISO times) and `detail` (exactly the shopper's own order view, OrderDetail).
+   */
+  order?: unknown
+}
+
+export interface DecisionRequest {
+  version: number
+  decision: 'approve' | 'decline'
+  /** Shown to the shopper in their language's message; required to decline. */
+  reason?: string
+  /**
+   * Leave the ticket's status as it is. Default: a decision resolves the ticket, except the
+   * approval of an issue (its resolution, a reply or a refund, is still to come).
+   */
+  keepOpen?: boolean
+}
+
+/**
+ * `error.details` of a 422 decision_not_allowed / refund_not_allowed. The console words the
+ * reasons it knows (order_already_fulfilled, order_partially_fulfilled, order_already_cancelled,
+ * order_not_found, order_refunded, order_not_delivered, return_window_closed, already_decided,
+ * not_a_request, refund_exceeds_refundable, nothing_refundable, refund_not_supported,
+ * store_unavailable, reason_required) and shows any other code as words.
+ */
+export interface DecisionNotAllowedDetails {
+  reason: string
+  /** What the reason refers to, e.g. { rule: 'return_window_closed', closedAt } or { refundable }. */
+  data?: Record<string, unknown>
+}
+
+/** `error.details` of a 409 version_conflict: the ticket as it is now. */
+export interface VersionConflictDetails {
+  ticket: TicketJson
+}

@@ -1,0 +1,74 @@
+/**
+ * The sign-in contract between the panel and the server. Types only here (the widget imports
+ * them for free); the server validates bodies with its own schemas.
+ *
+ *   POST   /v1/auth/challenges                 AskCodeRequest   -> 202 ChallengeResponse
+ *   POST   /v1/auth/challenges/:id/resend       (empty)          -> 202 ChallengeResponse
+ *   POST   /v1/auth/challenges/:id/verify       VerifyRequest    -> 200 SessionResponse
+ *   GET    /v1/auth/challenges/:id                               -> 200 ChallengeStatus
+ *   GET    /v1/auth/session                                      -> 200 SessionInfo
+ *   DELETE /v1/auth/session                                      -> 204
+ *
+ * Challenge routes name the store with the `X-Porchlight-Key` header; session routes use
+ * `Authorization: Bearer <token>`.
+ */
+export type Channel = 'email' | 'sms'
+
+export interface AskCodeRequest {
+  channel: Channel
+  /** An email address, or a phone number (national numbers need `country`). */
+  identifier: string
+  /** BCP 47 language of the message, e.g. 'fr'. */
+  locale: string
+  /** ISO 3166-1 alpha-2 used to read a national phone number. */
+  country?: string
+}
+
+export interface ChallengeResponse {
+  challengeId: string
+  /** Seconds before another code may be sent. */
+  resendAfterSeconds: number
+  /** Seconds the current code stays valid. */
+  expiresInSeconds: number
+}
+
+export interface VerifyRequest {
+  /** Six ASCII digits; surrounding spaces are accepted. */
+  code: string
+}
+
+export interface SessionResponse {
+  token: string
+  /** ISO 8601. */
+  expiresAt: string
+  identity: { kind: 'email' | 'phone'; value: string }
+}
+
+/** Whether the current code has left; `failed` ends the challenge (see DeliveryFailureCode). */
+export type ChallengeStatus =
+  { delivery: 'pending' | 'sent' } | { delivery: 'failed'; failure: DeliveryFailureCode }
+
+/** Why a code could not be delivered; also the error code of later resend/verify calls. */
+export type DeliveryFailureCode = 'invalid_phone' | 'phone_unsubscribed' | 'undeliverable'
+
+export interface SessionInfo {
+  expiresAt: string
+  identity: { kind: 'email' | 'phone'; value: string }
+}
+
+/** Stable error codes of the sign-in routes (in `{ error: { code } }`). */
+export type AuthErrorCode =
+  | 'invalid_email' // 400
+  | 'invalid_phone' // 400
+  | 'invalid_code_format' // 400: not six ASCII digits
+  | 'code_incorrect' // 400: wrong code, tries remain (details.attemptsLeft)
+  | 'code_expired' // 400: expired, used, replaced or too many wrong tries (one answer for all)
+  | 'resend_too_soon' // 429 with details.retryAfterSeconds
+  | 'rate_limited' // 429 with details.retryAfterSeconds
+  | 'session_missing' // 401
+  | 'session_expired' // 401
+  | 'session_revoked' // 401
+  | 'phone_unsubscribed' // 400: the number opted out of texts (replied STOP)
+  | 'undeliverable' // 400: the code could not be delivered; start again
+  | 'channel_unavailable' // 503: this server has no email (or SMS) transport configured
+  | 'challenge_not_found' // 404: GET of an unknown challenge

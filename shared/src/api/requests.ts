@@ -1,0 +1,109 @@
+/**
+ * The shopper's request contract: returns, cancellations and issue reports become tickets that
+ * an agent reviews (nothing is refunded or cancelled by the shopper alone).
+ *
+ *   POST /v1/orders/:id/requests     FileRequest, header `Idempotency-Key` -> 201 RequestFiled
+ *        (a retry with the same key and body -> 200 with the same RequestFiled;
+ *         the same key with a different body -> 422 idempotency_key_reused)
+ *   GET  /v1/requests                -> 200 RequestListResponse  (this shopper's on this store,
+ *                                       newest first, the latest 100)
+ *   POST /v1/contact                 ContactMessage, header `Idempotency-Key` -> 201 RequestFiled
+ *        (store named by `X-Porchlight-Key`; signed in or not; with a session the order may be
+ *         picked from the shopper's orders)
+ *
+ * Order detail (GET /v1/orders/:id) also lists the order's requests (`requests`), so the panel
+ * can show "Cancellation requested · #1042 · Approved".
+ *
+ * Errors ({ error: { code } }):
+ *   400 validation_failed       the body is not of this shape (comment over 1,000 characters...)
+ *   400 idempotency_key_missing | idempotency_key_invalid (1 to 100 of [A-Za-z0-9_-])
+ *   404 order_not_found         not this shopper's order on this store
+ *   409 request_not_offered     the action is not offered for this order now
+ *                               (error.details.reason is the IneligibleReason: code + data)
+ *   409 request_already_open    an open request of this type exists for the order
+ *                               (error.details.reference)
+ *   422 invalid_reason          the reason is not one this order offers for this type
+ *   422 invalid_lines           lines not in the order or above the returnable quantity
+ *   422 idempotency_key_reused
+ *
+ * Also (both POSTs): 401 session_missing | session_expired | session_revoked (a bearer token
+ * that is not a live session of this store), 413 payload_too_large (the app's body limit),
+ * 415 unsupported_media_type, 400 invalid_json. Contact only: 404 store_not_found (unknown
+ * X-Porchlight-Key), 400 invalid_email, 429 rate_limited (anonymous messages per address and
+ * per recipient; error.details.retryAfterSeconds and a Retry-After header).
+ *
+ * Shopper-provided strings (comment, message, name) are stored exactly as given and must be
+ * shown as text, never as HTML. Lengths count UTF-16 code units, as a textarea's maxlength does.
+ */
+export type RequestType = 'return' | 'cancel' | 'issue'
+export type RequestChannel = 'chat' | 'help-center' | 'contact-form'
+
+export interface FileRequest {
+  type: RequestType
+  /** A reason code the order offers for this type (issue reasons from `order.issue.reasons`). */
+  reason: string
+  /** Optional words from the shopper, at most 1,000 characters. */
+  comment?: string
+  /** Returns only: which lines and how many (at least one line). */
+  lines?: Array<{ lineItemId: string; quantity: number }>
+  /** Where the shopper filed it (from the panel's mode). */
+  channel: RequestChannel
+  /** The shopper's language, for the acknowledgement and later messages. */
+  locale: string
+}
+
+export type RequestStatus = 'requested' | 'approved' | 'declined'
+
+export interface RequestFiled {
+  ticketId: string
+  /** "#1042": shown in the confirmation and the acknowledgement email. */
+  reference: string
+  type: RequestType | 'contact'
+  requestStatus: RequestStatus | null
+  createdAt: string
+}
+
+export interface RequestSummary extends RequestFiled {
+  orderId: string | null
+  orderName: string | null
+  reason: string | null
+  /** Set once an agent decided; the decline reason the agent wrote, if any. */
+  decidedAt: string | null
+  decisionNote: string | null
+}
+
+export interface ContactMessage {
+  message: string
+  /** Needed when not signed in (the reply goes there). */
+  name?: string
+  email?: string
+  /** One of the signed-in shopper's orders. */
+  orderId?: string
+  locale: string
+}
+
+/** GET /v1/requests. */
+export interface RequestListResponse {
+  requests: RequestSummary[]
+}
+
+/** Stable error codes of the request routes (in `{ error: { code } }`). */
+export type RequestErrorCode =
+  | 'validation_failed' // 400
+  | 'invalid_json' // 400
+  | 'invalid_email' // 400 (contact)
+  | 'idempotency_key_missing' // 400
+  | 'idempotency_key_invalid' // 400
+  | 'session_missing' // 401
+  | 'session_expired' // 401
+  | 'session_revoked' // 401
+  | 'order_not_found' // 404
+  | 'store_not_found' // 404 (contact)
+  | 'request_not_offered' // 409
+  | 'request_already_open' // 409
+  | 'payload_too_large' // 413
+  | 'unsupported_media_type' // 415
+  | 'invalid_reason' // 422
+  | 'invalid_lines' // 422
+  | 'idempotency_key_reused' // 422
+  | 'rate_limited' // 429 (contact)

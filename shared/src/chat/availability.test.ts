@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import {
+  businessHoursFrom,
+  expectedReplyTime,
+  isWithinBusinessHours,
+  localTime,
+  median,
+  type BusinessHours,
+} from './availability.ts'
+
+const paris: BusinessHours = {
+  timezone: 'Europe/Paris',
+  weekly: {
+    mon: [
+      ['09:00', '12:00'],
+      ['13:00', '17:30'],
+    ],
+    sat: [['10:00', '24:00']],
+  },
+}
+
+describe('business hours', () => {
+  it('reads the wall clock of the store’s zone, daylight saving included', () => {
+    // 2026-01-12 is a Monday; Paris is UTC+1 in winter and UTC+2 in summer.
+    expect(localTime(new Date('2026-01-12T08:30:00Z'), 'Europe/Paris')).toEqual({
+      day: 'mon',
+      minute: 9 * 60 + 30,
+    })
+    expect(localTime(new Date('2026-07-13T07:30:00Z'), 'Europe/Paris')).toEqual({
+      day: 'mon',
+      minute: 9 * 60 + 30,
+    })
+    expect(localTime(new Date('2026-01-12T23:30:00Z'), 'Europe/Paris').day).toBe('tue')
+  })
+
+  it('is open inside an interval and closed at its end and over lunch', () => {
+    expect(isWithinBusinessHours(paris, new Date('2026-01-12T07:59:59Z'))).toBe(false)
+    expect(isWithinBusinessHours(paris, new Date('2026-01-12T08:00:00Z'))).toBe(true)
+    expect(isWithinBusinessHours(paris, new Date('2026-01-12T11:30:00Z'))).toBe(false)
+    expect(isWithinBusinessHours(paris, new Date('2026-01-12T16:29:00Z'))).toBe(true)
+    expect(isWithinBusinessHours(paris, new Date('2026-01-12T16:30:00Z'))).toBe(false)
+  })
+
+  it('is closed on days without hours and open until midnight with 24:00', () => {
+    expect(isWithinBusinessHours(paris, new Date('2026-01-13T10:00:00Z'))).toBe(false)
+    expect(isWithinBusinessHours(paris, new Date('2026-01-17T22:59:00Z'))).toBe(true)
+  })
+
+  it('is always open without configured hours', () => {
+    expect(isWithinBusinessHours(null, new Date('2026-01-13T03:00:00Z'))).toBe(true)
+  })
+
+  it('parses settings and reports malformed ones instead of guessing', () => {
+    expect(businessHoursFrom({})).toEqual({ ok: true, hours: null })
+    expect(businessHoursFrom({ chat: { businessHours: paris } })).toEqual({
+      ok: true,
+      hours: paris,
+    })
+    for (const bad of [
+      { timezone: 'Mars/Olympus', weekly: {} },
+      { timezone: 'UTC', weekly: { funday: [] } },
+      { timezone: 'UTC', weekly: { mon: [['17:00', '09:00']] } },
+      { timezone: 'UTC', weekly: { mon: [['9:00', '17:00']] } },
+      { timezone: 'UTC', weekly: { mon: [['09:00', '24:30']] } },
+      { timezone: 'UTC', weekly: { mon: 'all day' } },
+      'always',
+    ]) {
+      expect(businessHoursFrom({ chat: { businessHours: bad } }).ok).toBe(false)
+    }
+  })
+})
+
+describe('expected reply time', () => {
+  it('takes the median', () => {
+    expect(median([])).toBeNull()
+    expect(median([5, 1, 3])).toBe(3)
+    expect(median([4, 1, 3, 2])).toBe(2.5)
+  })
+
+  it('buckets the median of recent first responses', () => {
+    expect(expectedReplyTime([])).toBeNull()
+    expect(expectedReplyTime([59_999])).toBe('under_a_minute')
+    expect(expectedReplyTime([60_000])).toBe('a_few_minutes')
+    expect(expectedReplyTime([10_000, 20_000, 3 * 3600_000])).toBe('under_a_minute')
+    expect(expectedReplyTime([10_000, 5 * 60_000, 3 * 3600_000])).toBe('a_few_minutes')
+    expect(expectedReplyTime([3600_000])).toBe('a_few_hours')
+  })
+})

@@ -1,0 +1,119 @@
+/**
+ * Whether a store's chat is staffed: business hours in the store's time zone, and how soon a
+ * shopper can expect an answer. Pure: the clock comes in as an argument.
+ */
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+
+/** Opening hours: per weekday, a list of ["HH:MM", "HH:MM"] intervals in the store's zone. */
+export interface BusinessHours {
+  timezone: string
+  weekly: Partial<Record<Weekday, Array<[string, string]>>>
+}
+
+const hhmm = /^([01]\d|2[0-4]):([0-5]\d)$/
+
+function minutes(value: string): number | undefined {
+  const m = hhmm.exec(value)
+  if (m === null) return undefined
+  const total = Number(m[1]) * 60 + Number(m[2])
+  return total <= 24 * 60 ? total : undefined
+}
+
+function validZone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Reads `settings.chat.businessHours`. Absent means always open; present but malformed is
+ * reported as `invalid` so the server can log it instead of silently closing the chat.
+ */
+export function businessHoursFrom(
+  settings: Record<string, unknown>,
+): { ok: true; hours: BusinessHours | null } | { ok: false; reason: string } {
+  const chat = settings['chat']
+  const raw =
+    typeof chat === 'object' && chat !== null
+      ? (chat as Record<string, unknown>)['businessHours']
+      : undefined
+  if (raw === undefined || raw === null) return { ok: true, hours: null }
+  if (typeof raw !== 'object') return { ok: false, reason: 'businessHours is not an object' }
+  const { timezone, weekly } = raw as Record<string, unknown>
+  if (typeof timezone !== 'string' || !validZone(timezone)) {
+    return { ok: false, reason: `unknown time zone ${String(timezone)}` }
+  }
+  if (typeof weekly !== 'object' || weekly === null) {
+    return { ok: false, reason: 'businessHours.weekly is not an object' }
+  }
+  const result: BusinessHours = { timezone, weekly: {} }
+  for (const [day, intervals] of Object.entries(weekly)) {
+    if (!(WEEKDAYS as readonly string[]).includes(day)) {
+      return { ok: false, reason: `unknown weekday ${day}` }
+    }
+    if (!Array.isArray(intervals)) return { ok: false, reason: `${day} is not a list` }
+    const parsed: Array<[string, string]> = []
+    for (const interval of intervals) {
+      const [from, to] = Array.isArray(interval) ? interval : []
+      const start = typeof from === 'string' ? minutes(from) : undefined
+      const end = typeof to === 'string' ? minutes(to) : undefined
+      if (start === undefined || end === undefined || end <= start) {
+        return { ok: false, reason: `${day}: bad interval ${JSON.stringify(interval)}` }
+      }
+      parsed.push([from as string, to as string])
+    }
+    result.weekly[day as Weekday] = parsed
+  }
+  return { ok: true, hours: result }
+}
+
+/** The weekday and minute of the day at `now` on the wall clocks of `timezone`. */
+export function localTime(now: Date, timezone: string): { day: Weekday; minute: number } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  const day = get('weekday').slice(0, 3).toLowerCase() as Weekday
+  return { day, minute: Number(get('hour')) * 60 + Number(get('minute')) }
+}
+
+/** True when `now` falls in one of the store's opening intervals (no hours: always open). */
+export function isWithinBusinessHours(hours: BusinessHours | null, now: Date): boolean {
+  if (hours === null) return true
+  const { day, minute } = localTime(now, hours.timezone)
+  return (hours.weekly[day] ?? []).some(([from, to]) => {
+    const start = minutes(from) ?? 0
+    const end = minutes(to) ?? 0
+    return minute >= start && minute < end
+  })
+}
+
+export type ReplyTimeBucket = 'under_a_minute' | 'a_few_minutes' | 'a_few_hours'
+
+/** The median of the given durations, or null when there are none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+/** Expected reply time shown to shoppers, from recent first-response durations in ms. */
+export function expectedReplyTime(firstResponsesMs: readonly number[]): ReplyTimeBucket | null {
+  const m = median(firstResponsesMs)
+  if (m === null) return null
+  if (m < 60_000) return 'under_a_minute'
+  if (m < 3600_000) return 'a_few_minutes'
+  return 'a_few_hours'
+}

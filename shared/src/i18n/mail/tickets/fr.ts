@@ -1,0 +1,38 @@
+import type { TicketMailCatalog } from './types.ts'
+
+export const fr: TicketMailCatalog = {
+  dir: 'ltr',
+  subject: {
+    cancelApproved: 'La commande {order} est annulée',
+    cancelDeclined: 'Votre demande d’annulation de la commande {order}',
+    returnApproved: 'Votre retour pour la commande {order} est accepté',
+    returnDeclined: 'Votre demande de retour pour la commande {order}',
+    issueApproved: 'Votre signalement concernant la commande {order}',
+    issueDeclined: 'Votre signalement concernant la commande {order}',
+    reply: 'Re : votre demande {reference} à {store}',
+    refund: 'Remboursement de {amount} pour la commande {order}',
+  },
+  lead: {
+    cancelApproved:
+      'Votre demande d’annulation de la commande {order} a été acceptée : la commande est annulée.',
+    cancelDeclined:
+      'Nous n’avons pas pu accepter votre demande d’annulation de la commande {order}.',
+    returnApproved: 'Votre retour pour la commande {order} a été accepté.',
+    returnDeclined:
+      'Nous n’avons pas pu accepter votre demande de retour pour la commande {order}.',
+    issueApproved:
+      'Nous avons pris en compte votre signalement concernant la commande {order} et reviendrons vers vous.',
+    issueDeclined:
+      'Nous n’avons pas pu donner suite à votre signalement concernant la commande {order}.',
+    reply: '{store} a répondu à votre demande {reference} :',
+    refund: 'Nous avons remboursé {amount} pour la commande {order}.',
+  },
+  refundReleased:
+    'Un remboursement de {amount} est en cours vers votre moyen de paiement d’origine.',
+  refundPending:
+    'Le remboursement vers votre moyen de paiement d’origine est en cours de traitement.',
+  refundOnReceipt: 'Nous vous rembourserons dès réception des articles.',
+  noteFrom: 'Un mot de {store} :',
+  referenceLine: 'Référence : {reference}',
+  footer: 'Vous recevez cet e-mail car vous avez fait une demande auprès de {store}.',
+}

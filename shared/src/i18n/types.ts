@@ -1,0 +1,60 @@
+import type { AuthErrorCode } from '../api/auth.ts'
+import type { OrderErrorCode } from '../api/orders.ts'
+import type { RequestStatus, RequestType } from '../api/requests.ts'
+import type { DisplayStatusCode } from '../orders/display-status.ts'
+import type { IneligibleCode } from '../orders/eligibility.ts'
+import type { BuiltinIssueReasonCode, IssueScenarioCode } from '../orders/issue-scenarios.ts'
+import type { LineNotReturnable } from '../orders/order-facts.ts'
+import type { OrderEventKind, ShipmentEntryKind } from '../orders/timeline.ts'
+import type { en } from './en.ts'
+
+/** A plural message: one form per CLDR category the language uses; `other` is always required. */
+export type PluralForms = { readonly other: string } & {
+  readonly [C in Exclude<Intl.LDMLPluralRule, 'other'>]?: string
+}
+
+/** Every message key the widget knows; English defines them. */
+export type MessageKey = keyof typeof en
+
+type EntryShape<V> = V extends string ? string : PluralForms
+
+/**
+ * A whole language. Mapped from English, so a key missing in (or added to) any language is a
+ * type error where that catalog is declared, and a plural in English is a plural everywhere.
+ */
+export type Catalog = { readonly [K in MessageKey]: EntryShape<(typeof en)[K]> }
+
+type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never
+type EntryPlaceholders<V> = V extends string ? Placeholders<V> : 'count' | Placeholders<V[keyof V]>
+
+/** The `{name}` placeholders of a message, read from its English text at compile time. */
+export type ParamsOf<K extends MessageKey> = EntryPlaceholders<(typeof en)[K]>
+
+export type ParamValue = string | number
+
+/** The arguments `t(key, ...)` takes: nothing for a plain message, its placeholders otherwise. */
+export type ParamsArg<K extends MessageKey> = [ParamsOf<K>] extends [never]
+  ? []
+  : [params: Record<ParamsOf<K>, ParamValue>]
+
+// Compile-time coverage: every server error code and every code of the order rules that a
+// shopper reads as words has a message, so adding a code to the contract or the rules without
+// words for it fails `pnpm typecheck`. (Request error codes are listed in the panel, which
+// checks them the same way: the contract names them only in its doc comment.)
+type NoneMissing<T extends never> = T
+export type CoverageCheck = NoneMissing<
+  Exclude<
+    | `error.${AuthErrorCode | OrderErrorCode}`
+    | `status.${DisplayStatusCode}`
+    | `timeline.${OrderEventKind | ShipmentEntryKind}`
+    | `ineligible.${IneligibleCode}`
+    | `line.${LineNotReturnable}`
+    | `issue.scenario.${IssueScenarioCode}`
+    | `reason.${BuiltinIssueReasonCode}`
+    | `request.type.${RequestType | 'contact'}`
+    | `request.status.${RequestStatus}`,
+    MessageKey
+  >
+>

@@ -1,0 +1,154 @@
+import type {
+  AskCodeRequest,
+  ChallengeResponse,
+  SessionInfo,
+  SessionResponse,
+} from '@porchlight/shared/api/auth'
+import type { OrderListResponse } from '@porchlight/shared/api/orders'
+import type { ContactMessage, FileRequest, RequestFiled } from '@porchlight/shared/api/requests'
+import type { OrderView } from './order-view.ts'
+import type { TokenStore } from './session-token.ts'
+
+/**
+ * An expected failure, as a value: the server's `{ error: { code, message } }`, or `network`
+ * when no answer came. `retryAfterSeconds` is set for rate limits (details, else Retry-After).
+ */
+export interface ApiError {
+  code: string
+  message: string
+  status: number
+  retryAfterSeconds?: number
+  /** The error's `details`, e.g. `reference` of request_already_open. */
+  details?: Record<string, unknown>
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+const sessionEndedCodes = new Set(['session_missing', 'session_expired', 'session_revoked'])
+
+/** Whether an error means the shopper must sign in again. */
+export function isSessionEnded(error: ApiError): boolean {
+  return error.status === 401 || sessionEndedCodes.has(error.code)
+}
+
+interface Options {
+  method?: 'GET' | 'POST' | 'DELETE'
+  body?: unknown
+  headers?: Record<string, string>
+  /** False when the caller is ending the session itself (sign out). */
+  reportSessionEnd?: boolean
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  let code = 'unknown'
+  let message = `HTTP ${res.status}`
+  let retryAfterSeconds: number | undefined
+  let details: Record<string, unknown> | undefined
+  try {
+    const body = (await res.json()) as {
+      error?: { code?: unknown; message?: unknown; details?: Record<string, unknown> }
+    }
+    if (typeof body.error?.code === 'string') code = body.error.code
+    if (typeof body.error?.message === 'string') message = body.error.message
+    if (typeof body.error?.details === 'object' && body.error.details !== null) {
+      details = body.error.details
+    }
+    const retry = details?.['retryAfterSeconds']
+    if (typeof retry === 'number' && retry >= 0) retryAfterSeconds = retry
+  } catch {
+    // Not our JSON (a proxy's error page): the status alone has to do.
+  }
+  if (retryAfterSeconds === undefined) {
+    const header = Number(res.headers.get('retry-after'))
+    if (header > 0) retryAfterSeconds = header
+  }
+  return { code, message, status: res.status, retryAfterSeconds, details }
+}
+
+/**
+ * The panel's calls to our own origin. Every call names the store with `X-Porchlight-Key`
+ * and, when signed in, carries the bearer token. A session the server no longer accepts is
+ * forgotten here, once, and reported through `onSessionEnded` so any screen can hand over to
+ * the sign-in.
+ */
+export function createApiClient(
+  storeKey: string,
+  tokens: TokenStore,
+  onSessionEnded: (error: ApiError) => void = () => {},
+) {
+  async function call<T>(path: string, options: Options = {}): Promise<Result<T>> {
+    const headers: Record<string, string> = { 'X-Porchlight-Key': storeKey, ...options.headers }
+    const token = tokens.get()
+    if (token !== null) headers['Authorization'] = `Bearer ${token}`
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+    let res: Response
+    try {
+      res = await fetch(path, {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      })
+    } catch {
+      return { ok: false, error: { code: 'network', message: 'No answer', status: 0 } }
+    }
+    if (!res.ok) {
+      const error = await readError(res)
+      if (token !== null && isSessionEnded(error)) {
+        tokens.clear()
+        if (options.reportSessionEnd !== false) onSessionEnded(error)
+      }
+      return { ok: false, error }
+    }
+    if (res.status === 204) return { ok: true, value: undefined as T }
+    try {
+      return { ok: true, value: (await res.json()) as T }
+    } catch {
+      return { ok: false, error: { code: 'unknown', message: 'Unreadable answer', status: 0 } }
+    }
+  }
+
+  const challenge = (id: string) => `/v1/auth/challenges/${encodeURIComponent(id)}`
+  const order = (id: string) => `/v1/orders/${encodeURIComponent(id)}`
+  // The Idempotency-Key is the caller's: one per reviewed request, so a retry sends the same.
+  const post = <T>(path: string, body: unknown, key: string) =>
+    call<T>(path, { method: 'POST', body, headers: { 'Idempotency-Key': key } })
+
+  return {
+    askCode: (request: AskCodeRequest) =>
+      call<ChallengeResponse>('/v1/auth/challenges', { method: 'POST', body: request }),
+    resendCode: (challengeId: string) =>
+      call<ChallengeResponse>(`${challenge(challengeId)}/resend`, { method: 'POST' }),
+    async verifyCode(challengeId: string, code: string): Promise<Result<SessionResponse>> {
+      const result = await call<SessionResponse>(`${challenge(challengeId)}/verify`, {
+        method: 'POST',
+        body: { code },
+      })
+      if (result.ok) tokens.set(result.value.token)
+      return result
+    },
+    session: () => call<SessionInfo>('/v1/auth/session'),
+    async signOut(): Promise<Result<void>> {
+      const result = await call<void>('/v1/auth/session', {
+        method: 'DELETE',
+        reportSessionEnd: false,
+      })
+      // Signing out on this device must not depend on the server answering.
+      tokens.clear()
+      return result
+    },
+    hasSession: () => tokens.get() !== null,
+    // `locale` also names country names in addresses; money and dates are formatted here.
+    orders: (locale: string, limit: number, cursor?: string) =>
+      call<OrderListResponse>(
+        `/v1/orders?${new URLSearchParams({ locale, limit: String(limit), ...(cursor ? { cursor } : {}) })}`,
+      ),
+    order: (id: string, locale: string) =>
+      call<{ order: OrderView }>(`${order(id)}?${new URLSearchParams({ locale })}`),
+    fileRequest: (orderId: string, request: FileRequest, key: string) =>
+      post<RequestFiled>(`${order(orderId)}/requests`, request, key),
+    contact: (message: ContactMessage, key: string) =>
+      post<RequestFiled>('/v1/contact', message, key),
+  }
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>

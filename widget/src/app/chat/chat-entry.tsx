@@ -1,0 +1,74 @@
+import type { CurrentConversationResponse } from '@porchlight/shared/api/chat'
+import { useEffect, useState } from 'preact/hooks'
+import { useI18n } from '../locale.ts'
+import { createChatApi } from './chat-api.ts'
+
+/**
+ * The little of the chat that the first paint needs: whether a conversation is waiting (then
+ * the panel opens on it), the "Chat with us" button, and a lazy door to the chat screen. The
+ * chat itself (thread, composer, stream) is a separate chunk, fetched when first needed.
+ */
+type ChatModule = typeof import('./chat-screen.tsx')
+let chunk: Promise<ChatModule> | undefined
+const loadChat = () => (chunk ??= import('./chat-screen.tsx'))
+
+export interface ChatEntry {
+  open: boolean
+  setOpen(open: boolean): void
+  /** The first `current` answer, handed to the chat so it is not fetched twice. */
+  initial: CurrentConversationResponse | undefined
+}
+
+/**
+ * Opens the chat at start when the shopper has a current conversation. None (never chatted, or
+ * the last one reverted after 24 hours): the panel stays on the portal home.
+ */
+export function useChatEntry(storeKey: string): ChatEntry {
+  const [open, setOpen] = useState(false)
+  const [initial, setInitial] = useState<CurrentConversationResponse>()
+  useEffect(() => {
+    const api = createChatApi(storeKey)
+    if (!api.hasToken()) return
+    void api.current().then((r) => {
+      if (!r.ok || r.value.conversation === null) return
+      setInitial(r.value)
+      setOpen(true)
+    })
+  }, [storeKey])
+  return { open, setOpen, initial }
+}
+
+export function ChatButton(props: { onOpen: () => void }) {
+  const { t } = useI18n()
+  return (
+    <div class="actions chat-entry">
+      <button type="button" class="secondary" onClick={props.onOpen} onPointerEnter={loadChat}>
+        {t('chat.entry')}
+      </button>
+    </div>
+  )
+}
+
+interface ViewProps {
+  storeKey: string
+  initial: CurrentConversationResponse | undefined
+  onBack: () => void
+  onUnread: (count: number) => void
+}
+
+/** The chat screen, once its chunk is here. */
+export function ChatView(props: ViewProps) {
+  const { t } = useI18n()
+  const [mod, setMod] = useState<ChatModule>()
+  useEffect(() => {
+    void loadChat().then(setMod)
+  }, [])
+  if (mod === undefined) {
+    return (
+      <p role="status" class="status" aria-busy="true">
+        {t('common.loading')}
+      </p>
+    )
+  }
+  return <mod.ChatScreen {...props} />
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'preact/hooks'
+import { isMessageKey, en } from '@porchlight/shared/i18n/index'
+import { useI18n } from '../locale.ts'
+import type { ChatState, ThreadMessage } from './chat-session.ts'
+
+function when(iso: string, locale: string): string {
+  const date = new Date(iso)
+  const today = new Date().toDateString() === date.toDateString()
+  return new Intl.DateTimeFormat(
+    locale,
+    today ? { hour: 'numeric', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(date)
+}
+
+/** The thread, oldest first, announced politely as messages arrive (role="log"). */
+export function Thread(props: { state: ChatState; onRetry: (clientId: string) => void }) {
+  const { t, locale } = useI18n()
+  const { messages, conversation, typing, ended } = props.state
+  const end = useRef<HTMLDivElement>(null)
+  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages.length, typing])
+  // "Seen" goes under the shopper's last message an agent has read, as in most messengers.
+  const seenId = messages.findLast(
+    (m) => m.author.kind === 'shopper' && !m.state && m.seq <= (conversation?.agentReadSeq ?? 0),
+  )?.id
+
+  const text = (m: ThreadMessage) => {
+    const key = `chat.system.${m.systemKind}`
+    // System messages carry an English fallback; our own words for the kinds we know.
+    return m.author.kind === 'system' && isMessageKey(en, key)
+      ? t(key as 'chat.system.request_created')
+      : m.text
+  }
+  return (
+    <>
+      {ended && <p class="notice">{t('chat.closed')}</p>}
+      <div role="log" aria-live="polite" aria-label={t('chat.thread_label')}>
+        <ol class="thread">
+          {messages.length === 0 && <li class="muted thread-empty">{t('chat.empty')}</li>}
+          {messages.map((m) => (
+            <li key={m.clientId ?? m.id} class={`msg msg-${m.author.kind}`} data-state={m.state}>
+              {m.author.kind !== 'system' && (
+                <span class="msg-author">
+                  {m.author.kind === 'shopper' ? t('chat.you') : (m.author.name ?? t('chat.agent'))}
+                </span>
+              )}
+              <p class="msg-text">{text(m)}</p>
+              <span class="msg-meta">
+                <time dateTime={m.createdAt}>{when(m.createdAt, locale)}</time>
+                {m.id === seenId && <span class="msg-seen"> · {t('chat.seen')}</span>}
+                {m.state === 'failed' && (
+                  <>
+                    {' · '}
+                    <span class="error-text">{t('chat.not_sent')}</span>{' '}
+                    <button type="button" class="link" onClick={() => props.onRetry(m.clientId!)}>
+                      {t('common.retry')}
+                    </button>
+                  </>
+                )}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+      <p class="typing" aria-live="polite">
+        {typing ? t('chat.typing', { name: typing.name }) : ''}
+      </p>
+      <div ref={end} />
+    </>
+  )
+}

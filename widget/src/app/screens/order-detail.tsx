@@ -1,0 +1,176 @@
+import type { ActionOffer, OrderStatusView } from '@porchlight/shared/api/orders'
+import type { RequestType } from '@porchlight/shared/api/requests'
+import type { ApiClient } from '../api-client.ts'
+import { useI18n, type LocaleState } from '../locale.ts'
+import type { OrderView } from '../order-view.ts'
+import { problemFor, problemText } from '../problem.ts'
+import { announce, useResource } from '../resource.ts'
+import { ineligibleText, say, statusText, when } from '../words.ts'
+import { OrderHistory, OrderItems, OrderSummary, Tracking } from './order-parts.tsx'
+import { ScreenView } from './screen-view.tsx'
+import { External, Part } from './ui.tsx'
+
+export const orderKey = (id: string) => `order:${id}`
+
+interface Props {
+  api: ApiClient
+  id: string
+  /** Shown before the order arrives: the list already knows its number and status. */
+  name: string
+  status: OrderStatusView | undefined
+  focus: boolean
+  /** The store's Loop Returns portal: Return opens it instead of our form. */
+  loopUrl: string | null
+  onBack: () => void
+  onRequest: (type: RequestType, order: OrderView) => void
+}
+
+/** One order: where it is, what the shopper can ask for (or why not), and what it holds. */
+export function OrderDetail(props: Props) {
+  const { api, id, focus, onBack } = props
+  const i18n = useI18n()
+  const { t } = i18n
+  const { data, error, refresh } = useResource(
+    orderKey(id),
+    () => api.order(id, i18n.locale),
+    (before, after) => {
+      if (before && before.order.status.code !== after.order.status.code) {
+        const status = statusText(after.order.status.code, i18n)
+        announce(t('order.status_now', { name: after.order.name, status }))
+      }
+      for (const request of after.order.requests ?? []) {
+        const old = before?.order.requests?.find((r) => r.ticketId === request.ticketId)
+        if (old && request.requestStatus && old.requestStatus !== request.requestStatus) {
+          announce(`${request.reference}: ${say(i18n, `request.status.${request.requestStatus}`)}`)
+        }
+      }
+    },
+  )
+  const order = data?.order
+  const status = order?.status ?? props.status
+
+  return (
+    <ScreenView
+      title={t('order.name', { name: order?.name ?? props.name })}
+      focus={focus}
+      onBack={onBack}
+    >
+      {status && (
+        <p>
+          <span class="badge">{statusText(status.code, i18n)}</span>
+          {status.estimatedDeliveryAt && (
+            <span class="line">
+              {t('order.arriving_on', { date: when(status.estimatedDeliveryAt, i18n, 'day') })}
+            </span>
+          )}
+        </p>
+      )}
+      {!order && !error && (
+        <p role="status" class="status" aria-busy="true">
+          {t('common.loading')}
+        </p>
+      )}
+      <p role="alert" class="error">
+        {error ? problemText(problemFor(error), i18n) : ''}
+      </p>
+      {error && !order && (
+        <button type="button" class="primary" onClick={() => void refresh()}>
+          {t('common.retry')}
+        </button>
+      )}
+      {order && (
+        <>
+          <p class="muted">{t('order.placed_on', { date: when(order.createdAt, i18n) })}</p>
+          <Actions {...props} order={order} i18n={i18n} />
+          <Requests order={order} i18n={i18n} />
+          <Tracking order={order} />
+          <OrderHistory order={order} />
+          <OrderItems order={order} />
+          <OrderSummary order={order} />
+        </>
+      )}
+    </ScreenView>
+  )
+}
+
+type ActionsProps = Props & { order: OrderView; i18n: LocaleState }
+
+function Actions({ order, i18n, loopUrl, onRequest }: ActionsProps) {
+  const { t } = i18n
+  const { cancel, return: ret } = order.actions
+  const tracked = [...order.shipments].reverse().find((s) => s.trackingUrl)?.trackingUrl
+  // An open request of a type stands in for its action: asking twice would be refused.
+  const open = (type: RequestType) =>
+    order.requests?.find((r) => r.type === type && r.requestStatus === 'requested')
+  const why = (type: 'return' | 'cancel', offer: ActionOffer): string | null => {
+    const pending = open(type)
+    if (pending) return t('error.request_already_open', { reference: pending.reference })
+    return offer.offered ? null : ineligibleText(offer.reason, i18n)
+  }
+  const noReturn = why('return', ret)
+  const noCancel = why('cancel', cancel)
+  const button = (type: RequestType, label: string) => (
+    <button type="button" class="secondary" onClick={() => onRequest(type, order)}>
+      {label}
+    </button>
+  )
+  return (
+    <Part title={t('order.help')}>
+      <div class="actions">
+        {tracked && (
+          <External href={tracked} class="secondary">
+            {t('action.track')}
+          </External>
+        )}
+        {noReturn === null &&
+          (loopUrl ? (
+            <External href={loopUrl} class="secondary">
+              {t('action.return')}
+            </External>
+          ) : (
+            button('return', t('action.return'))
+          ))}
+        {noCancel === null && button('cancel', t('action.cancel'))}
+        {order.issue.reasons.length > 0 && button('issue', t('action.report_issue'))}
+      </div>
+      {ret.offered && ret.until && noReturn === null && (
+        <p class="note">{t('order.return_until', { date: when(ret.until, i18n, 'day') })}</p>
+      )}
+      {noReturn !== null && noReturn === noCancel ? (
+        <p class="note">{noReturn}</p>
+      ) : (
+        <>
+          {noReturn !== null && (
+            <p class="note">{t('order.unavailable_return', { reason: noReturn })}</p>
+          )}
+          {noCancel !== null && (
+            <p class="note">{t('order.unavailable_cancel', { reason: noCancel })}</p>
+          )}
+        </>
+      )}
+    </Part>
+  )
+}
+
+function Requests({ order, i18n }: { order: OrderView; i18n: LocaleState }) {
+  if (!order.requests?.length) return null
+  return (
+    <Part title={i18n.t('order.requests')}>
+      <ul class="plain">
+        {order.requests.map((r) => (
+          <li key={r.ticketId} class="card">
+            <span class="row">
+              <strong>{say(i18n, `request.type.${r.type}`)}</strong>
+              <span>{r.reference}</span>
+            </span>
+            {r.requestStatus && (
+              <span class="badge">{say(i18n, `request.status.${r.requestStatus}`)}</span>
+            )}
+            <span class="line muted">{when(r.createdAt, i18n)}</span>
+            {r.decisionNote && <span class="line">{r.decisionNote}</span>}
+          </li>
+        ))}
+      </ul>
+    </Part>
+  )
+}

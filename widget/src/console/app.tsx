@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import type { AgentSummary } from '@porchlight/shared/api/agent'
+import { createApi, type ConsoleApi } from './api.ts'
+import { Announcer } from './announce.tsx'
+import { Link, NavContext } from './nav.tsx'
+import { Queue } from './queue.tsx'
+import { parseRoute, SETTINGS_HREF, type Route } from './route.ts'
+import { SettingsPage } from './settings-page.tsx'
+import { SignIn } from './sign-in.tsx'
+import { TicketPage } from './ticket-page.tsx'
+
+export interface Me {
+  agent: AgentSummary
+  store: { id: string; name: string | null }
+  /** Agents of the store by id, for names in history and assignment. */
+  agents: Map<string, AgentSummary>
+}
+
+type Auth = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me }
+
+const SESSION_ENDED = 'Your session has ended. Sign in again to continue.'
+
+const currentRoute = () => parseRoute(location.pathname, location.search)
+
+/** The console: session, routing by URL, and its screens (queue, ticket, settings). */
+export function ConsoleApp(props: {
+  /** Builds the API client; tests pass fakes. `onUnauthenticated` must be called on any 401. */
+  makeApi?: (onUnauthenticated: () => void) => ConsoleApi
+}) {
+  const [auth, setAuth] = useState<Auth>({ state: 'checking' })
+  const [route, setRoute] = useState<Route>(currentRoute)
+  const authRef = useRef(auth)
+  authRef.current = auth
+
+  const api = useMemo(
+    () =>
+      (props.makeApi ?? createApi)(() => {
+        // Any 401 after sign-in means the session expired or was revoked elsewhere.
+        if (authRef.current.state === 'in') setAuth({ state: 'out', notice: SESSION_ENDED })
+      }),
+    [props.makeApi],
+  )
+
+  const navigate = useCallback((href: string) => {
+    history.pushState(null, '', href)
+    setRoute(currentRoute())
+    window.scrollTo?.(0, 0)
+  }, [])
+
+  useEffect(() => {
+    const onPop = () => setRoute(currentRoute())
+    addEventListener('popstate', onPop)
+    return () => removeEventListener('popstate', onPop)
+  }, [])
+
+  const enter = useCallback(
+    async (agent: AgentSummary, store: Me['store']) => {
+      const agents = new Map([[agent.id, agent]])
+      setAuth({ state: 'in', me: { agent, store, agents } })
+      // The list only adds names; without it the console still works (ids stand in).
+      try {
+        const list = await api.agents()
+        for (const a of list.agents) agents.set(a.id, a)
+        setAuth({ state: 'in', me: { agent, store, agents: new Map(agents) } })
+      } catch {
+        // keep the fallback
+      }
+    },
+    [api],
+  )
+
+  useEffect(() => {
+    api.session().then(
+      (s) => void enter(s.agent, s.store),
+      () => setAuth({ state: 'out' }),
+    )
+  }, [api, enter])
+
+  async function signOut() {
+    try {
+      await api.logout()
+    } catch {
+      // Signed out already or unreachable: either way, leave the console.
+    }
+    setAuth({ state: 'out', notice: 'You are signed out.' })
+  }
+
+  let body
+  if (auth.state === 'checking') {
+    body = (
+      <main id="main" aria-busy="true">
+        <p class="muted">Loading…</p>
+      </main>
+    )
+  } else if (auth.state === 'out') {
+    body = (
+      <SignIn
+        api={api}
+        notice={auth.notice}
+        onSignedIn={(login) =>
+          // The session answer also names the store, for the header.
+          api.session().then(
+            (s) => enter(s.agent, s.store),
+            () => enter(login.agent, { id: login.storeId, name: null }),
+          )
+        }
+      />
+    )
+  } else {
+    body = (
+      <main id="main">
+        {route.view === 'ticket' ? (
+          <TicketPage key={route.id} api={api} id={route.id} me={auth.me} />
+        ) : route.view === 'settings' ? (
+          <SettingsPage api={api} />
+        ) : (
+          <Queue api={api} state={route.queue} me={auth.me} />
+        )}
+      </main>
+    )
+  }
+
+  return (
+    <NavContext.Provider value={navigate}>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <span class="brand">Porchlight console</span>
+        {auth.state === 'in' && (
+          <span class="who">
+            <span>
+              {auth.me.agent.name}
+              {auth.me.store.name ? ` · ${auth.me.store.name}` : ''}
+            </span>
+            <Link href={SETTINGS_HREF} current={route.view === 'settings'}>
+              Settings
+            </Link>
+            <button type="button" onClick={signOut}>
+              Sign out
+            </button>
+          </span>
+        )}
+      </header>
+      <Announcer>{body}</Announcer>
+    </NavContext.Provider>
+  )
+}

@@ -1,0 +1,61 @@
+import type {
+  AgentConversation,
+  ChatMessage,
+  StreamTicketResponse,
+} from '@porchlight/shared/api/chat'
+import type { ConsoleApi } from '../api.ts'
+
+export interface ConversationView {
+  conversation: AgentConversation
+  messages: ChatMessage[]
+  hasMore: boolean
+  nextId: string | null
+}
+
+const BASE = '/v1/agent/conversations'
+const path = (id: string) => `${BASE}/${encodeURIComponent(id)}`
+
+/** The console's chat calls, over the console API's session and CSRF handling. */
+export function chatApi(api: ConsoleApi) {
+  return {
+    conversation: (id: string) => api.request<ConversationView>('GET', path(id)),
+    send: (id: string, text: string, clientId: string) =>
+      api.request<{ conversation: AgentConversation; message: ChatMessage }>(
+        'POST',
+        `${path(id)}/messages`,
+        { text, clientId },
+      ),
+    read: (id: string, throughSeq: number) =>
+      api.request<{ readSeq: number }>('POST', `${path(id)}/read`, { throughSeq }),
+    typing: (id: string) => api.request<void>('POST', `${path(id)}/typing`),
+    async ticketUrl(): Promise<string | null> {
+      try {
+        return (await api.request<StreamTicketResponse>('POST', `${BASE}/stream-tickets`)).url
+      } catch {
+        return null
+      }
+    },
+    /**
+     * The conversation behind a chat ticket. Tickets do not name it, so walk the store's
+     * conversation lists (newest activity first, where an open ticket's conversation is).
+     */
+    async forTicket(ticketId: string): Promise<string | null> {
+      for (const status of ['open', 'closed']) {
+        let before: string | null = null
+        for (let page = 0; page < 20; page++) {
+          const q = new URLSearchParams({ status, limit: '100' })
+          if (before !== null) q.set('before', before)
+          const res: { conversations: AgentConversation[]; nextBefore: string | number | null } =
+            await api.request('GET', `${BASE}?${q.toString()}`)
+          const hit = res.conversations.find((c) => c.ticketId === ticketId)
+          if (hit) return hit.id
+          if (res.nextBefore === null || res.nextBefore === undefined) break
+          before = String(res.nextBefore)
+        }
+      }
+      return null
+    },
+  }
+}
+
+export type ChatApi = ReturnType<typeof chatApi>

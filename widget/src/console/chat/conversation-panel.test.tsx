@@ -1,0 +1,141 @@
+import { act } from 'preact/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { FakeEventSource } from '../../app/chat/fake-event-source.ts'
+import {
+  $,
+  byText,
+  fakeApi,
+  renderConsole,
+  settle,
+  submit,
+  ticket,
+  type,
+  view,
+} from '../test-kit.tsx'
+
+const message = (seq: number, kind: string, text: string) => ({
+  id: `m_${seq}`,
+  conversationId: 'cv_1',
+  seq,
+  author: { kind, name: kind === 'agent' ? 'Dana' : 'Ada' },
+  text,
+  systemKind: null,
+  data: null,
+  clientId: null,
+  createdAt: '2026-11-22T09:00:00Z',
+})
+const conversation = (over: Record<string, unknown> = {}) => ({
+  id: 'cv_1',
+  ticketId: 'tk_chat',
+  status: 'open',
+  closedReason: null,
+  closedAt: null,
+  previousId: null,
+  contact: { name: 'Ada', email: 'ada@example.com' },
+  shopperReadSeq: 0,
+  agentReadSeq: 0,
+  ...over,
+})
+
+function chatApi() {
+  const calls: Array<{ method: string; path: string; body: unknown }> = []
+  const request = vi.fn(async (method: string, path: string, body?: unknown) => {
+    calls.push({ method, path, body })
+    if (path.startsWith('/v1/agent/conversations?'))
+      return {
+        conversations: path.includes('status=open')
+          ? [conversation({ id: 'cv_other', ticketId: 'tk_other' }), conversation()]
+          : [],
+        nextBefore: null,
+      }
+    if (path === '/v1/agent/conversations/stream-tickets')
+      return { ticket: 't', expiresInSeconds: 60, url: '/v1/agent/conversations/stream?ticket=t' }
+    if (path === '/v1/agent/conversations/cv_1')
+      return {
+        conversation: conversation(),
+        messages: [message(3, 'shopper', 'Where is my lamp?')],
+        hasMore: false,
+        nextId: null,
+      }
+    if (path.endsWith('/messages'))
+      return { conversation: conversation(), message: message(8, 'agent', 'On its way') }
+    return undefined
+  })
+  const api = fakeApi({
+    ticket: vi.fn(async () =>
+      view({
+        ticket: ticket({
+          id: 'tk_chat',
+          type: 'chat',
+          channel: 'chat',
+          requestStatus: null,
+          order: null,
+        }),
+      }),
+    ),
+    request: request as never,
+  })
+  return { api, calls }
+}
+
+beforeEach(() => {
+  FakeEventSource.opened = []
+  vi.stubGlobal('EventSource', FakeEventSource)
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('a chat ticket in the console', () => {
+  it('shows the conversation live, answers it, says typing (throttled) and marks it read', async () => {
+    const { api, calls } = chatApi()
+    await renderConsole('/console/tickets/tk_chat', api)
+    const stream = FakeEventSource.latest()
+    await act(() => stream.emit('ready', { cursor: 3 }, '3'))
+    await settle()
+    const slot = $('[data-slot="conversation"]')
+    expect(slot.textContent).toContain('Where is my lamp?')
+    // The chat answer box replaces the generic reply form.
+    expect(document.getElementById('reply-body')).toBeNull()
+    expect(calls.find((c) => c.path.endsWith('/read'))?.body).toEqual({ throughSeq: 3 })
+
+    await act(() =>
+      stream.emit(
+        'message',
+        { conversationId: 'cv_1', message: message(5, 'shopper', 'Hello?') },
+        '5',
+      ),
+    )
+    // Another conversation's message does not land here.
+    await act(() =>
+      stream.emit(
+        'message',
+        {
+          conversationId: 'cv_other',
+          message: { ...message(6, 'shopper', 'Elsewhere'), conversationId: 'cv_other' },
+        },
+        '6',
+      ),
+    )
+    await settle()
+    expect(slot.textContent).toContain('Hello?')
+    expect(slot.textContent).not.toContain('Elsewhere')
+
+    const box = $<HTMLTextAreaElement>('#chat-reply-body')
+    await type(box, 'O')
+    await type(box, 'On')
+    await type(box, 'On its way')
+    expect(calls.filter((c) => c.path.endsWith('/typing'))).toHaveLength(1)
+    await submit(byText<HTMLFormElement>('form', /Answer in the chat/))
+    const sent = calls.filter((c) => c.path === '/v1/agent/conversations/cv_1/messages')
+    expect(sent).toHaveLength(1)
+    expect(sent[0]?.body).toMatchObject({ text: 'On its way' })
+    expect(slot.textContent).toContain('On its way')
+
+    await act(() =>
+      stream.emit('read', { conversationId: 'cv_1', side: 'shopper', readSeq: 8 }, '9'),
+    )
+    await settle()
+    expect(slot.textContent).toContain('Seen by the shopper')
+  })
+})

@@ -1,0 +1,126 @@
+import type { ComponentChildren } from 'preact'
+import type { TicketEventJson, TicketJson } from '@porchlight/shared/api/agent'
+import type { Me } from './app.tsx'
+import { formatDateTime, formatMoney, label } from './format.ts'
+import { agentName } from './ticket-summary.tsx'
+
+// Event data is shaped by whoever wrote the event (and may carry shopper text): read it
+// field by field, and only ever render it as text.
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
+
+function actorName(e: TicketEventJson, t: TicketJson, me: Me): string {
+  if (e.actor.kind === 'agent') return agentName(me, e.actor.id)
+  if (e.actor.kind === 'shopper')
+    return t.shopper.name ?? t.shopper.email ?? t.shopper.identity?.value ?? 'The shopper'
+  return 'Porchlight'
+}
+
+function changeWords(data: Record<string, unknown>, me: Me): string {
+  const parts: string[] = []
+  if (typeof data['status'] === 'string') parts.push(`set the status to ${label(data['status'])}`)
+  if ('assigneeId' in data) {
+    const id = data['assigneeId']
+    parts.push(typeof id === 'string' ? `assigned it to ${agentName(me, id)}` : 'unassigned it')
+  }
+  if (Array.isArray(data['tags'])) {
+    const tags = data['tags'].filter((x): x is string => typeof x === 'string')
+    parts.push(tags.length ? `set the tags to ${tags.join(', ')}` : 'removed all tags')
+  }
+  return parts.length ? parts.join('; ') : 'updated the ticket'
+}
+
+function amountWords(v: unknown): string | null {
+  const m = v as { amount?: unknown; currency?: unknown } | null
+  return typeof m?.amount === 'number' && typeof m.currency === 'string'
+    ? formatMoney(m.amount, m.currency)
+    : null
+}
+
+/** What happened, in words, plus the free text that came with it (a note, a reason, ...). */
+export function describe(e: TicketEventJson, me: Me): { what: string; body: string | null } {
+  const d = e.data
+  switch (e.kind) {
+    case 'created':
+      return { what: 'created the ticket', body: text(d['comment']) }
+    case 'updated':
+      return { what: changeWords(d, me), body: null }
+    case 'note':
+      return { what: 'added an internal note', body: text(d['body']) }
+    case 'reply':
+      return { what: 'replied to the shopper', body: text(d['body']) }
+    case 'approved':
+      return { what: 'approved the request', body: text(d['reason']) }
+    case 'declined':
+      return { what: 'declined the request', body: text(d['reason']) }
+    case 'refunded': {
+      const amount = amountWords(d['amount'])
+      return { what: amount ? `refunded ${amount}` : 'refunded', body: text(d['note']) }
+    }
+    case 'message':
+      return { what: 'wrote', body: text(d['body']) ?? text(d['text']) }
+    default:
+      return {
+        what: label(e.kind),
+        body: text(d['body']) ?? text(d['message']) ?? text(d['reason']) ?? text(d['comment']),
+      }
+  }
+}
+
+function EventItem(props: { e: TicketEventJson; t: TicketJson; me: Me; showWhat?: boolean }) {
+  const { e, t, me } = props
+  const { what, body } = describe(e, me)
+  return (
+    <li class={`event event-${e.actor.kind}`}>
+      <p class="event-head">
+        <strong>{actorName(e, t, me)}</strong>
+        {props.showWhat !== false && ` ${what}`}
+        {' · '}
+        <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+      </p>
+      {body !== null && <p class="event-body shopper-text">{body}</p>}
+    </li>
+  )
+}
+
+/** Who did what when, oldest first. */
+export function History(props: { ticket: TicketJson; history: TicketEventJson[]; me: Me }) {
+  return (
+    <section class="card" aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      {props.history.length === 0 ? (
+        <p class="muted">Nothing has happened yet.</p>
+      ) : (
+        <ol class="events">
+          {props.history.map((e) => (
+            <EventItem key={e.id} e={e} t={props.ticket} me={props.me} />
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
+
+/** Internal notes (agents only), with the form to add one. */
+export function Notes(props: {
+  ticket: TicketJson
+  history: TicketEventJson[]
+  me: Me
+  children: ComponentChildren
+}) {
+  const notes = props.history.filter((e) => e.kind === 'note')
+  return (
+    <section class="card notes" aria-labelledby="notes-title">
+      <h2 id="notes-title">Internal notes</h2>
+      {notes.length === 0 ? (
+        <p class="muted">No notes yet.</p>
+      ) : (
+        <ol class="events">
+          {notes.map((e) => (
+            <EventItem key={e.id} e={e} t={props.ticket} me={props.me} showWhat={false} />
+          ))}
+        </ol>
+      )}
+      {props.children}
+    </section>
+  )
+}

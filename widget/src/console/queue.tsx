@@ -1,0 +1,185 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { TicketJson, TicketPage } from '@porchlight/shared/api/agent'
+import type { ConsoleApi } from './api.ts'
+import type { Me } from './app.tsx'
+import { formatAge, formatDateTime, label } from './format.ts'
+import { errorMessage } from './messages.ts'
+import { Link, PageHeading, useNavigate } from './nav.tsx'
+import { QueueFilters } from './queue-filters.tsx'
+import {
+  apiQuery,
+  BASE,
+  PAGE_SIZES,
+  queueSearch,
+  ticketHref,
+  type PageSize,
+  type QueueState,
+} from './route.ts'
+
+/** Who the shopper is, from what the ticket knows (typed name first, verified identity after). */
+export function shopperLabel(t: TicketJson): string {
+  return t.shopper.name ?? t.shopper.email ?? t.shopper.identity?.value ?? 'Unknown shopper'
+}
+
+// The last queue view, so "Back to the queue" returns to the same filters and page.
+let lastQueueHref = BASE
+export const queueHref = () => lastQueueHref
+
+// Arrow keys (and j/k) move between rows; Enter on the focused link opens the ticket.
+function onRowKey(e: KeyboardEvent) {
+  const keys: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 }
+  const step = keys[e.key]
+  const home = e.key === 'Home'
+  const end = e.key === 'End'
+  if (step === undefined && !home && !end) return
+  const links = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('a.row-link')]
+  const at = links.indexOf(document.activeElement as HTMLElement)
+  const next = home
+    ? 0
+    : end
+      ? links.length - 1
+      : Math.min(links.length - 1, Math.max(0, at + (step ?? 0)))
+  if (links[next]) {
+    e.preventDefault()
+    links[next].focus()
+  }
+}
+
+/** The store's queue: filters, search, a keyboard-navigable table and a pager. */
+export function Queue(props: { api: ConsoleApi; state: QueueState; me: Me }) {
+  const { api, state, me } = props
+  const navigate = useNavigate()
+  const [page, setPage] = useState<TicketPage | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<string | undefined>()
+  const search = queueSearch(state)
+  const now = useRef(Date.now())
+  lastQueueHref = `${BASE}${search}`
+
+  // Keyed on the state object, not its query string: searching again (or any navigation)
+  // refreshes the list even when the filters are unchanged.
+  useEffect(() => {
+    let live = true
+    setLoading(true)
+    api.tickets(apiQuery(state, me.agent.id)).then(
+      (p) => {
+        if (!live) return
+        now.current = Date.now()
+        setPage(p)
+        setError(undefined)
+        setLoading(false)
+      },
+      (err) => {
+        if (!live) return
+        setError(errorMessage(err))
+        setLoading(false)
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [api, state, me.agent.id])
+
+  const go = (s: QueueState) => navigate(`${BASE}${queueSearch(s)}`)
+  const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1
+  const first = page && page.total > 0 ? (page.page - 1) * page.pageSize + 1 : 0
+  const last = page ? Math.min(page.total, first + page.tickets.length - 1) : 0
+
+  return (
+    <section aria-labelledby="queue-title" class="queue">
+      <PageHeading id="queue-title">Queue</PageHeading>
+      <QueueFilters state={state} onChange={go} />
+      {error && <p class="note note-error">{error}</p>}
+      <div class="table-wrap" aria-busy={loading}>
+        <table>
+          <caption class="sr-only">
+            Tickets, newest first. Use the arrow keys to move between tickets.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Ticket</th>
+              <th scope="col">Type</th>
+              <th scope="col">Status</th>
+              <th scope="col">Channel</th>
+              <th scope="col">Shopper</th>
+              <th scope="col">Order</th>
+              <th scope="col">Age</th>
+              <th scope="col">Assignee</th>
+            </tr>
+          </thead>
+          <tbody onKeyDown={onRowKey}>
+            {page?.tickets.map((t) => (
+              <tr key={t.id}>
+                <th scope="row">
+                  <Link href={ticketHref(t.id)} class="row-link">
+                    {t.reference}
+                  </Link>
+                </th>
+                <td>{label(t.type)}</td>
+                <td>
+                  <span class={`badge badge-${t.status}`}>{label(t.status)}</span>
+                  {t.requestStatus && <span class="sub">{label(t.requestStatus)}</span>}
+                  {t.refundStatus && <span class="sub">{label(t.refundStatus)}</span>}
+                </td>
+                <td>{label(t.channel)}</td>
+                <td>
+                  <span class="clip">{shopperLabel(t)}</span>
+                </td>
+                <td>{t.order?.name ?? '—'}</td>
+                <td>
+                  <time dateTime={t.createdAt} title={formatDateTime(t.createdAt)}>
+                    {formatAge(t.createdAt, now.current)}
+                  </time>
+                </td>
+                <td>
+                  {t.assigneeId === null
+                    ? '—'
+                    : t.assigneeId === me.agent.id
+                      ? 'Me'
+                      : (me.agents.get(t.assigneeId)?.name ?? 'Another agent')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page && page.tickets.length === 0 && <p class="empty">No tickets match these filters.</p>}
+      </div>
+      <nav class="pager" aria-label="Pages">
+        <p role="status">
+          {page ? (page.total === 0 ? '0 tickets' : `${first}–${last} of ${page.total}`) : ' '}
+        </p>
+        <button
+          type="button"
+          disabled={state.page <= 1}
+          onClick={() => go({ ...state, page: state.page - 1 })}
+        >
+          Previous
+        </button>
+        <span>
+          Page {state.page} of {pages}
+        </span>
+        <button
+          type="button"
+          disabled={state.page >= pages}
+          onClick={() => go({ ...state, page: state.page + 1 })}
+        >
+          Next
+        </button>
+        <label for="page-size">Per page</label>
+        <select
+          id="page-size"
+          value={String(state.pageSize)}
+          onChange={(e) =>
+            go({ ...state, page: 1, pageSize: Number(e.currentTarget.value) as PageSize })
+          }
+        >
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={String(n)}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </nav>
+    </section>
+  )
+}

@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from './api.ts'
+import {
+  $,
+  byText,
+  click,
+  fakeApi,
+  renderConsole,
+  shopifySettings,
+  submit,
+  type,
+} from './test-kit.tsx'
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+async function fill(domain: string, token: string, secret: string) {
+  await type($<HTMLInputElement>('#sh-domain'), domain)
+  await type($<HTMLInputElement>('#sh-token'), token)
+  await type($<HTMLInputElement>('#sh-secret'), secret)
+  await submit($<HTMLFormElement>('form.settings-form'))
+}
+
+const refused = (code: string, message: string, details?: unknown) =>
+  vi.fn(async () => {
+    throw new ApiError(code === 'shopify_unreachable' ? 502 : 422, code, message, details)
+  })
+
+describe('settings: connecting Shopify', () => {
+  it('opens from the header link and says the store is not connected', async () => {
+    const api = fakeApi()
+    await renderConsole('/console', api)
+    const link = byText<HTMLAnchorElement>('header a', 'Settings')
+    expect(link.getAttribute('href')).toBe('/console/settings')
+    await click(link)
+    expect(location.pathname).toBe('/console/settings')
+    expect($('h1').textContent).toBe('Settings')
+    expect(link.getAttribute('aria-current')).toBe('page')
+    expect($('main').textContent).toContain('This store is not connected to Shopify.')
+    expect($('main').textContent).toContain(
+      'https://support.example.com/v1/webhooks/shopify/st_demo',
+    )
+    expect(byText('label', 'Shop domain').getAttribute('for')).toBe('sh-domain')
+    expect(byText('label', 'Admin API access token').getAttribute('for')).toBe('sh-token')
+    expect(byText('label', 'Webhook secret').getAttribute('for')).toBe('sh-secret')
+    expect($<HTMLInputElement>('#sh-token').type).toBe('password')
+    expect($<HTMLInputElement>('#sh-secret').type).toBe('password')
+  })
+
+  it('saves through the checked connection, says so in words and forgets the secrets', async () => {
+    const api = fakeApi()
+    await renderConsole('/console/settings', api)
+    await fill('lumen-loom.myshopify.com', 'shpat_secret_token', 'whsec_secret')
+    expect(api.connectShopify).toHaveBeenCalledWith({
+      domain: 'lumen-loom.myshopify.com',
+      accessToken: 'shpat_secret_token',
+      webhookSecret: 'whsec_secret',
+    })
+    const status = $('main [role="status"]')
+    expect(status.textContent).toBe(
+      'Connected to Lumen & Loom. Shopify accepted the token, and it has every scope Porchlight needs.',
+    )
+    expect(document.activeElement).toBe(status)
+    expect($<HTMLInputElement>('#sh-token').value).toBe('')
+    expect($<HTMLInputElement>('#sh-secret').value).toBe('')
+    expect($<HTMLInputElement>('#sh-domain').value).toBe('lumen-loom.myshopify.com')
+    expect(document.body.innerHTML).not.toContain('shpat_secret_token')
+    expect(document.body.innerHTML).not.toContain('whsec_secret')
+    expect($('main').textContent).toContain('This store shows the orders of Lumen & Loom')
+    expect($('main').textContent).toContain('read_customers, read_orders, write_orders')
+  })
+
+  it.each([
+    [
+      'shopify_domain_invalid',
+      undefined,
+      'Not saved. That is not a shop domain. Enter the address that ends in .myshopify.com, like your-shop.myshopify.com.',
+      '#sh-domain',
+    ],
+    [
+      'shopify_token_rejected',
+      undefined,
+      'Not saved. Shopify refused this access token. Copy the Admin API access token (shpat_…) from the app again; it may have been revoked.',
+      '#sh-token',
+    ],
+    [
+      'shopify_scopes_missing',
+      { missing: ['write_orders', 'write_returns'] },
+      'Not saved. The app lacks these Admin API scopes: write_orders, write_returns. Grant them to the app in Shopify, install it again, then save.',
+      undefined,
+    ],
+    [
+      'shopify_shop_mismatch',
+      undefined,
+      'Not saved. The token belongs to other.myshopify.com, not lumen-loom.myshopify.com. Check the domain, or use that shop’s token.',
+      '#sh-domain',
+    ],
+    [
+      'shopify_unreachable',
+      undefined,
+      'Not saved. Shopify could not be reached to check the token. Try again in a moment.',
+      undefined,
+    ],
+  ])('explains %s in plain words', async (code, details, words, invalidField) => {
+    const message =
+      code === 'shopify_shop_mismatch'
+        ? 'The token belongs to other.myshopify.com, not lumen-loom.myshopify.com.'
+        : 'raw server message'
+    const api = fakeApi({ connectShopify: refused(code, message, details) })
+    await renderConsole('/console/settings', api)
+    await fill('lumen-loom.myshopify.com', 'shpat_x', 'whsec_x')
+    const alert = $('main [role="alert"]')
+    expect(alert.textContent).toBe(words)
+    expect(document.activeElement).toBe(alert)
+    for (const id of ['#sh-domain', '#sh-token']) {
+      expect($(id).getAttribute('aria-invalid')).toBe(String(id === invalidField))
+    }
+    // A rejected token is cleared; anything else stays for the owner to correct.
+    expect($<HTMLInputElement>('#sh-token').value).toBe(
+      code === 'shopify_token_rejected' ? '' : 'shpat_x',
+    )
+    expect($('main').textContent).toContain('This store is not connected to Shopify.')
+  })
+
+  it('shows agents who are not owners the connection, without the form', async () => {
+    const api = fakeApi({
+      shopifySettings: vi.fn(async () => shopifySettings({ connected: true, canEdit: false })),
+    })
+    await renderConsole('/console/settings', api)
+    expect($('main').textContent).toContain('lumen-loom.myshopify.com')
+    expect($('main').textContent).toContain('Only an owner of the store can change its connection.')
+    expect(document.querySelector('form')).toBeNull()
+  })
+})

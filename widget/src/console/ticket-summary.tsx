@@ -1,0 +1,73 @@
+import type { ComponentChildren } from 'preact'
+import type { TicketJson } from '@porchlight/shared/api/agent'
+import type { Me } from './app.tsx'
+import { formatDateTime, label } from './format.ts'
+import type { OrderView } from './order-reader.ts'
+
+/** An agent's name for an assignee id (the list of agents may not have loaded). */
+export function agentName(me: Me, id: string | null): string {
+  if (id === null) return 'Nobody'
+  if (id === me.agent.id) return `${me.agent.name} (you)`
+  return me.agents.get(id)?.name ?? 'Another agent'
+}
+
+const Row = (props: { term: string; children: ComponentChildren }) => (
+  <div>
+    <dt>{props.term}</dt>
+    <dd>{props.children}</dd>
+  </div>
+)
+
+/** The ticket's facts, the shopper, and what they asked for. Shopper text is text only. */
+export function TicketSummary(props: { ticket: TicketJson; order: OrderView | null; me: Me }) {
+  const { ticket: t, order, me } = props
+  const titles = new Map(order?.lines.map((l) => [l.id, l.title]))
+  return (
+    <>
+      <section class="card" aria-labelledby="details-title">
+        <h2 id="details-title">Details</h2>
+        <dl class="facts">
+          <Row term="Status">{label(t.status)}</Row>
+          {t.requestStatus && <Row term="Request">{label(t.requestStatus)}</Row>}
+          {t.refundStatus && <Row term="Refund">{label(t.refundStatus)}</Row>}
+          <Row term="Channel">{label(t.channel)}</Row>
+          <Row term="Order">{t.order?.name ?? (t.order ? t.order.id : 'None')}</Row>
+          <Row term="Assigned to">{agentName(me, t.assigneeId)}</Row>
+          <Row term="Created">{formatDateTime(t.createdAt)}</Row>
+          <Row term="Updated">{formatDateTime(t.updatedAt)}</Row>
+        </dl>
+      </section>
+      <section class="card" aria-labelledby="shopper-title">
+        <h2 id="shopper-title">Shopper</h2>
+        <dl class="facts">
+          <Row term="Name">{t.shopper.name ?? '—'}</Row>
+          {t.shopper.identity && (
+            <Row term={`Verified ${t.shopper.identity.kind}`}>{t.shopper.identity.value}</Row>
+          )}
+          {t.shopper.email && <Row term="Email given">{t.shopper.email}</Row>}
+          <Row term="Language">{t.shopper.locale}</Row>
+        </dl>
+      </section>
+      {(t.reason !== null || t.comment !== null || t.lines.length > 0) && (
+        <section class="card" aria-labelledby="request-title">
+          <h2 id="request-title">What the shopper asked</h2>
+          {t.reason !== null && (
+            <p>
+              <strong>Reason:</strong> {label(t.reason)}
+            </p>
+          )}
+          {t.comment !== null && <blockquote class="shopper-text">{t.comment}</blockquote>}
+          {t.lines.length > 0 && (
+            <ul class="plain">
+              {t.lines.map((l) => (
+                <li key={l.lineItemId}>
+                  {l.quantity} × {titles.get(l.lineItemId) ?? l.lineItemId}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </>
+  )
+}
