@@ -16,10 +16,23 @@ interface Bundle {
   budget: number | undefined
 }
 
+/** Static imports of a built module (`import{a}from"./x.js"`, `import"./x.js"`), not `import()`. */
+function staticImports(file: string): string[] {
+  const code = readFileSync(join(dist, file), 'utf8')
+  const refs = [...code.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)]
+  return refs.map((m) => `/assets/${m[1] as string}`)
+}
+
+/** Everything a page downloads before it runs: its HTML references and their static imports. */
 function pageFiles(page: string): string[] {
   const html = readFileSync(join(dist, page), 'utf8')
-  const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string)
-  return [...new Set(refs)]
+  const files = new Set(
+    [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string),
+  )
+  for (const file of files) {
+    if (file.endsWith('.js')) for (const dep of staticImports(file)) files.add(dep)
+  }
+  return [...files]
 }
 
 function sizes(files: string[]) {

@@ -9,14 +9,13 @@ import { ChatButton, ChatView, useChatEntry } from './chat/chat-entry.tsx'
 import { useI18n } from './locale.ts'
 import type { OrderView } from './order-view.ts'
 import { problemFor, problemText, type Problem } from './problem.ts'
+import { lazyScreen } from './lazy-screen.tsx'
 import { forget } from './resource.ts'
 import { ChooseChannel } from './screens/choose-channel.tsx'
-import { ContactForm } from './screens/contact-form.tsx'
 import { EnterCode } from './screens/enter-code.tsx'
 import { EnterIdentifier } from './screens/enter-identifier.tsx'
 import { OrderDetail } from './screens/order-detail.tsx'
 import { OrdersHome } from './screens/orders-home.tsx'
-import { RequestFlow } from './screens/request-flow.tsx'
 import { ScreenView } from './screens/screen-view.tsx'
 import { createTokenStore } from './session-token.ts'
 
@@ -69,6 +68,19 @@ interface Props {
   /** Agent messages not yet read, for the launcher badge. */
   onUnread?: (count: number) => void
 }
+
+/**
+ * The request forms (return, cancel, issue) are a chunk of their own: most visits only read
+ * orders. It is fetched when an order is opened, one click before the shopper can need it.
+ */
+/** The contact-form embed's only screen, fetched as the embed starts (see Portal). */
+const ContactForm = lazyScreen(() =>
+  import('./screens/contact-form.tsx').then((m) => m.ContactForm),
+)
+
+const RequestFlow = lazyScreen(() =>
+  import('./screens/request-flow.tsx').then((m) => m.RequestFlow),
+)
 
 /**
  * The panel's screens and the moves between them: sign-in first, then the shopper's orders, an
@@ -124,6 +136,14 @@ export function Portal({
   useEffect(() => {
     void check(true)
   }, [api])
+
+  useEffect(() => {
+    if (screen.name === 'order') RequestFlow.prefetch()
+  }, [screen.name])
+  // Fetched alongside the session check, so the contact embed waits for no extra round trip.
+  useEffect(() => {
+    if (contact) ContactForm.prefetch()
+  }, [contact])
 
   // The chat sits over the portal: its back arrow returns to whatever screen was here.
   const chat = useChatEntry(storeKey)
@@ -259,7 +279,7 @@ export function Portal({
           status: screen.order.status,
         })
       return (
-        <RequestFlow
+        <RequestFlow.Screen
           key={`request-${screen.type}-${screen.order.id}`}
           api={api}
           order={screen.order}
@@ -273,7 +293,7 @@ export function Portal({
     }
     case 'contact':
       return (
-        <ContactForm
+        <ContactForm.Screen
           key={`contact-${screen.identity?.value ?? ''}`}
           api={api}
           identity={screen.identity}

@@ -10,6 +10,10 @@ import { App } from './app.tsx'
 import { resetLocale, startLocale } from './locale.ts'
 import { announcement, forget } from './resource.ts'
 
+// The panel's lazy screens, loaded once up front: the runner's first load of a module (with its
+// transform) takes longer than `settle` waits; afterwards `import()` answers within a task.
+await Promise.all([import('./screens/request-flow.tsx'), import('./screens/contact-form.tsx')])
+
 export const STORE_KEY = 'pk_test_store'
 
 export interface Reply {
@@ -97,11 +101,15 @@ export function fakeServer() {
 
 export type FakeServer = ReturnType<typeof fakeServer>
 
-/** Lets pending fetches, renders and effects finish (all microtasks and Preact's queues). */
+/**
+ * Lets pending fetches, renders and effects finish (all microtasks and Preact's queues), and
+ * lazily loaded screens arrive: the test runner loads a chunk's module in a later task.
+ */
 export async function settle(): Promise<void> {
   for (let round = 0; round < 5; round++) {
     await act(async () => {
       for (let i = 0; i < 20; i++) await Promise.resolve()
+      if (round === 0) await new Promise((resolve) => setTimeout(resolve, 0))
     })
   }
 }

@@ -1,5 +1,6 @@
 import type { CurrentConversationResponse } from '@porchlight/shared/api/chat'
 import { useEffect, useState } from 'preact/hooks'
+import { lazyScreen } from '../lazy-screen.tsx'
 import { useI18n } from '../locale.ts'
 import { createChatApi } from './chat-api.ts'
 
@@ -8,9 +9,7 @@ import { createChatApi } from './chat-api.ts'
  * the panel opens on it), the "Chat with us" button, and a lazy door to the chat screen. The
  * chat itself (thread, composer, stream) is a separate chunk, fetched when first needed.
  */
-type ChatModule = typeof import('./chat-screen.tsx')
-let chunk: Promise<ChatModule> | undefined
-const loadChat = () => (chunk ??= import('./chat-screen.tsx'))
+const chat = lazyScreen(() => import('./chat-screen.tsx').then((m) => m.ChatScreen))
 
 export interface ChatEntry {
   open: boolean
@@ -42,33 +41,12 @@ export function ChatButton(props: { onOpen: () => void }) {
   const { t } = useI18n()
   return (
     <div class="actions chat-entry">
-      <button type="button" class="secondary" onClick={props.onOpen} onPointerEnter={loadChat}>
+      <button type="button" class="secondary" onClick={props.onOpen} onPointerEnter={chat.prefetch}>
         {t('chat.entry')}
       </button>
     </div>
   )
 }
 
-interface ViewProps {
-  storeKey: string
-  initial: CurrentConversationResponse | undefined
-  onBack: () => void
-  onUnread: (count: number) => void
-}
-
 /** The chat screen, once its chunk is here. */
-export function ChatView(props: ViewProps) {
-  const { t } = useI18n()
-  const [mod, setMod] = useState<ChatModule>()
-  useEffect(() => {
-    void loadChat().then(setMod)
-  }, [])
-  if (mod === undefined) {
-    return (
-      <p role="status" class="status" aria-busy="true">
-        {t('common.loading')}
-      </p>
-    )
-  }
-  return <mod.ChatScreen {...props} />
-}
+export const ChatView = chat.Screen

@@ -8,7 +8,7 @@ import { problemFor, problemText } from '../problem.ts'
 import { useResource } from '../resource.ts'
 import { when } from '../words.ts'
 import { ORDERS_KEY } from './orders-home.tsx'
-import { newIdempotencyKey } from './request-flow.tsx'
+import { newIdempotencyKey } from '../idempotency-key.ts'
 import { MESSAGE_MAX, TextField } from './request-fields.tsx'
 import { ScreenView } from './screen-view.tsx'
 

@@ -18,6 +18,7 @@ import {
   say,
 } from '../words.ts'
 import { orderKey } from './order-detail.tsx'
+import { newIdempotencyKey } from '../idempotency-key.ts'
 import { ReasonField, ReturnLines, TextField } from './request-fields.tsx'
 import { ScreenView } from './screen-view.tsx'
 
@@ -30,13 +31,6 @@ interface Props {
   onBack: () => void
   /** The ticket exists: tell the host page. */
   onFiled: (filed: RequestFiled) => void
-}
-
-/** 1 to 100 of [A-Za-z0-9_-]. getRandomValues, unlike randomUUID, works on plain-http hosts. */
-export function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
 }
 
 // Answers after which the order page is out of date: show it fresh when the shopper goes back.

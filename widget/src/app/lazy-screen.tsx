@@ -1,0 +1,66 @@
+import type { ComponentType } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+import { useI18n } from './locale.ts'
+
+export interface LazyScreen<P> {
+  /** Renders the screen once its chunk is here; a loading line before, a retry if it failed. */
+  Screen: ComponentType<P>
+  /** Starts fetching the chunk when the shopper is one click away; never throws. */
+  prefetch: () => void
+}
+
+/**
+ * A screen whose code is a separate chunk, so the panel's first load does not carry it. The
+ * chunk is fetched once; a failed fetch (offline, a deploy in progress) is forgotten, so the
+ * retry button or the next visit fetches again.
+ */
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
+  let chunk: Promise<ComponentType<P>> | undefined
+  const fetchChunk = () =>
+    (chunk ??= load().catch((error: unknown) => {
+      chunk = undefined
+      throw error
+    }))
+
+  function Screen(props: P) {
+    const { t } = useI18n()
+    const [loaded, setLoaded] = useState<{ Component: ComponentType<P> }>()
+    const [failed, setFailed] = useState(false)
+    const [attempt, setAttempt] = useState(0)
+    useEffect(() => {
+      let live = true
+      fetchChunk().then(
+        (Component) => live && setLoaded({ Component }),
+        () => live && setFailed(true),
+      )
+      return () => {
+        live = false
+      }
+    }, [attempt])
+    if (loaded) return <loaded.Component {...props} />
+    if (failed) {
+      return (
+        <div role="alert" class="status">
+          <p>{t('panel.unavailable')}</p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setFailed(false)
+              setAttempt((n) => n + 1)
+            }}
+          >
+            {t('common.retry')}
+          </button>
+        </div>
+      )
+    }
+    return (
+      <p role="status" class="status" aria-busy="true">
+        {t('common.loading')}
+      </p>
+    )
+  }
+
+  return { Screen, prefetch: () => void fetchChunk().catch(() => {}) }
+}
