@@ -22,6 +22,8 @@ declare global {
   interface Window {
     __layoutShift: number
     __shifts: Array<{ value: number; sources: string[] }>
+    /** Every height an inline embed asked for, in order. */
+    __resizes: number[]
   }
 }
 
@@ -70,6 +72,10 @@ export async function openHost(
         })
       }
     }).observe({ type: 'layout-shift', buffered: true })
+    window.__resizes = []
+    addEventListener('message', (event: MessageEvent<{ type?: string; height?: number }>) => {
+      if (event.data?.type === 'porchlight:resize') window.__resizes.push(event.data.height ?? -1)
+    })
   })
   await page.goto(url)
   return { context, page, problems, close: () => context.close() }

@@ -212,10 +212,20 @@ export function visibleTexts(surface: Surface): Promise<string[]> {
 
 /** WCAG 2.1 A and AA violations on the page, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  await animationsFinished(page)
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
+}
+
+/**
+ * Waits for the screens' entrance animations (160 ms) in every frame: accessibility checks judge
+ * the screen the shopper reads, not a half-transparent frame of its fade-in.
+ */
+export async function animationsFinished(page: Page): Promise<void> {
+  const settle = () => Promise.all(document.getAnimations().map((a) => a.finished))
+  await Promise.all(page.frames().map((frame) => frame.evaluate(settle).catch(() => undefined)))
 }
 
 /** Collects uncaught exceptions and console errors (CSP violations land there). */

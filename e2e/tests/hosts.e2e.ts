@@ -189,9 +189,13 @@ describe.concurrent('inline embeds', () => {
       const iframe = page.locator('porchlight-embed iframe')
       const contentHeight = () =>
         frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height))
+      // The first screen, not a loading line; then the frame is as tall as what it shows.
+      await frame.waitForFunction(
+        () => document.querySelector('h2, [aria-busy]')?.localName === 'h2',
+      )
       await expect
-        .poll(async () => (await box(iframe)).height, { timeout: 10_000 })
-        .toBe(await contentHeight())
+        .poll(async () => (await box(iframe)).height - (await contentHeight()), { timeout: 10_000 })
+        .toBe(0)
       // As wide as the merchant's slot.
       const slot = await box(page.locator(`[data-porchlight="${mode}"]`))
       expect((await box(iframe)).width).toBe(slot.width)
@@ -199,6 +203,8 @@ describe.concurrent('inline embeds', () => {
       // The portal replaces the launcher; the contact form sits beside it.
       expect(await launcherButton(page).isVisible()).toBe(mode === 'contact')
       expect(await page.evaluate(() => window.__shifts)).toEqual([])
+      // No passing size for the loading line: the first height asked for is the screen's.
+      expect((await page.evaluate(() => window.__resizes))[0]).toBe(await contentHeight())
       expect(await hostStorage(page)).toEqual(noStorage)
       saveArtifact(`host-${path.slice(1)}`, await page.screenshot({ fullPage: true }))
       expect(host.problems).toEqual([])

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContextOptions, Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from '../support/browser.ts'
+import { axeViolations } from '../support/shopper.ts'
 
 /*
  * The panel's sign-in screens in Chromium, served by the real server under its real CSP. The
@@ -44,16 +44,14 @@ async function openPanel(query = '', options: BrowserContextOptions = {}) {
         })
       : json(route, 400, { error: { code: 'code_incorrect', message: 'Wrong code' } })
   })
+  // What the signed-in home asks for with the scripted token: no orders, no conversation.
+  await page.route('**/v1/orders?*', (route) => json(route, 200, { orders: [], nextCursor: null }))
+  await page.route('**/v1/conversations/current', (route) =>
+    json(route, 200, { conversation: null, messages: [], hasMore: false, cursor: 0 }),
+  )
   await page.goto(`${baseUrl}/w/pk_demo_lumen${query}`)
   await page.getByRole('heading', { level: 2 }).waitFor()
   return { page, errors, close: () => context.close() }
-}
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
 }
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '')

@@ -110,13 +110,24 @@ export function useHostBridge(embedOrigins: string[] | undefined): HostBridge {
     }
     let last = -1
     const report = () => {
+      // A loading line is a moment, not a size: the frame keeps its height until the screen
+      // arrives, so the host's content below an inline embed moves once, not twice.
+      if (document.querySelector('[aria-busy="true"]')) return
       const height = contentHeight()
       if (height !== last) link.post({ type: 'porchlight:resize', height: (last = height) })
     }
-    const observer = params.mode === 'floating' ? undefined : new ResizeObserver(report)
+    const inline = params.mode !== 'floating'
+    const observer = inline ? new ResizeObserver(report) : undefined
+    // The screen that replaces a loading line may be just as tall: no resize, but a report due.
+    const arrivals = inline ? new MutationObserver(report) : undefined
     addEventListener('message', onMessage)
     document.addEventListener('keydown', onKey)
     observer?.observe(document.documentElement)
+    arrivals?.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributeFilter: ['aria-busy'],
+    })
     link.post({ type: 'porchlight:ready' })
     // Measured now as well: a hidden or off-screen frame may not get observer callbacks yet.
     if (observer) report()
@@ -124,6 +135,7 @@ export function useHostBridge(embedOrigins: string[] | undefined): HostBridge {
       removeEventListener('message', onMessage)
       document.removeEventListener('keydown', onKey)
       observer?.disconnect()
+      arrivals?.disconnect()
     }
   }, [link, params.mode])
 

@@ -85,4 +85,16 @@ describe('a lazily loaded screen', () => {
     await settle()
     expect(screen.getByText('Hello Dee')).toBeTruthy()
   })
+
+  it('shows the screen at once when mounted again after its chunk arrived', async () => {
+    const chunk = controlledChunk()
+    const Lazy = lazyScreen(chunk.load)
+    await show(<Lazy.Screen key="first" name="Eve" />)
+    await act(() => chunk.resolve(Greeting))
+    await settle()
+    await act(() => render(<Lazy.Screen key="second" name="Eve again" />, host!))
+    expect(screen.getByText('Hello Eve again')).toBeTruthy()
+    expect(screen.queryByRole('status')).toBeNull()
+    expect(chunk.calls).toBe(1)
+  })
 })

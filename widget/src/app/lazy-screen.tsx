@@ -16,18 +16,27 @@ export interface LazyScreen<P> {
  */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let chunk: Promise<ComponentType<P>> | undefined
+  // Once here, later mounts render the screen at once, with no flash of the loading line.
+  let arrived: { Component: ComponentType<P> } | undefined
   const fetchChunk = () =>
-    (chunk ??= load().catch((error: unknown) => {
-      chunk = undefined
-      throw error
-    }))
+    (chunk ??= load().then(
+      (Component) => {
+        arrived = { Component }
+        return Component
+      },
+      (error: unknown) => {
+        chunk = undefined
+        throw error
+      },
+    ))
 
   function Screen(props: P) {
     const { t } = useI18n()
-    const [loaded, setLoaded] = useState<{ Component: ComponentType<P> }>()
+    const [loaded, setLoaded] = useState(arrived)
     const [failed, setFailed] = useState(false)
     const [attempt, setAttempt] = useState(0)
     useEffect(() => {
+      if (loaded) return
       let live = true
       fetchChunk().then(
         (Component) => live && setLoaded({ Component }),
