@@ -99,15 +99,6 @@ export async function shopperApi(
   return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as any }
 }
 
-/**
- * Whether this server has the request routes: without a session, GET /v1/requests answers 401
- * where the route exists and 404 `not_found` where it does not.
- */
-export async function hasRequestRoutes(baseUrl: string): Promise<boolean> {
-  const res = await fetch(`${baseUrl}/v1/requests`, { headers: { 'x-porchlight-key': DEMO_KEY } })
-  return !(res.status === 404 && ((await res.json()) as any).error?.code === 'not_found')
-}
-
 /** The session token the panel keeps in its own storage (our origin, inside the frame). */
 export function panelToken(surface: Surface): Promise<string | null> {
   return surface.evaluate((key) => localStorage.getItem(`porchlight.session.${key}`), DEMO_KEY)
