@@ -190,6 +190,19 @@ describe.concurrent('focus and keyboard', () => {
       )
       .toBe(true)
     expect(await activeInShadow(page)).toBe('PORCHLIGHT-LAUNCHER>IFRAME')
+    // Tab and Shift+Tab go round the open panel's controls and never out to the page.
+    const stops = await frame.evaluate(
+      () => document.querySelectorAll('button:not([disabled]),a[href],input').length,
+    )
+    for (const key of ['Tab', 'Shift+Tab']) {
+      const visited = new Set<string>()
+      for (let i = 0; i < stops + 2; i++) {
+        await page.keyboard.press(key)
+        expect(await activeInShadow(page)).toBe('PORCHLIGHT-LAUNCHER>IFRAME')
+        visited.add(await frame.evaluate(() => document.activeElement?.textContent ?? ''))
+      }
+      expect(visited.size).toBe(stops)
+    }
     await page.keyboard.press('Escape')
     await expect.poll(() => activeInShadow(page), poll).toBe('PORCHLIGHT-LAUNCHER>BUTTON')
     expect(await panelIframe(page).isVisible()).toBe(false)

@@ -9,6 +9,7 @@ import {
 } from '@porchlight/shared/api/embed-messages'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import './host.css'
+import { wrapTab } from './focus-wrap.ts'
 
 /** What the loader put in the panel's URL. */
 export interface EmbedParams {
@@ -105,8 +106,9 @@ export function useHostBridge(embedOrigins: string[] | undefined): HostBridge {
       else if (message?.type === 'porchlight:open') focusFirst()
     }
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented && params.mode === 'floating')
-        link.post({ type: 'porchlight:close' })
+      if (params.mode !== 'floating') return
+      if (event.key === 'Escape' && !event.defaultPrevented) link.post({ type: 'porchlight:close' })
+      else wrapTab(event)
     }
     let last = -1
     const report = () => {
