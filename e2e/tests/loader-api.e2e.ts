@@ -142,6 +142,10 @@ describe.concurrent('locale', () => {
 
   it('comes from data-locale first', async ({ expect }) => {
     const host = await openHost(browser, `${hostUrl}${HOST_PAGES.plain}?data-locale=es`)
+    // The launcher speaks the page's language before the panel exists.
+    expect(await launcherButton(host.page).getAttribute('aria-label')).toBe(
+      'Abrir el chat de ayuda',
+    )
     expect(await frameLocale(host.page)).toBe('es')
     await host.close()
   })

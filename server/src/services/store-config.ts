@@ -1,3 +1,5 @@
+import { launcherWords, type LauncherWords } from '@porchlight/shared/i18n/launcher'
+import { resolveLocale } from '@porchlight/shared/i18n/locales'
 import type { Store } from '../db/stores.repository.ts'
 import { storeOrigins } from '../middleware/store.ts'
 
@@ -15,6 +17,8 @@ export interface PublicStoreConfig {
   defaultLocale: string
   /** Where Return sends the shopper instead of our form, when the store uses Loop Returns. */
   returns: { loopPortalUrl: string | null }
+  /** The launcher's words in the language asked for (else the store's, else English). */
+  launcher: LauncherWords
 }
 
 const hexColour = /^#[0-9a-fA-F]{6}$/
@@ -36,9 +40,20 @@ function loopPortalUrl(settings: Record<string, unknown>): string | null {
   }
 }
 
-/** What the widget may know about a store: nothing secret, nothing about its adapter. */
-export function publicStoreConfig(store: Store, publicUrl: string): PublicStoreConfig {
+/**
+ * What the widget may know about a store: nothing secret, nothing about its adapter. `locale` is
+ * the page's language as the loader read it (data-locale, <html lang>, the browser).
+ */
+export function publicStoreConfig(
+  store: Store,
+  publicUrl: string,
+  locale?: string,
+): PublicStoreConfig {
   const theme = (store.settings['theme'] ?? {}) as Partial<WidgetTheme>
+  const defaultLocale =
+    typeof store.settings['defaultLocale'] === 'string'
+      ? (store.settings['defaultLocale'] as string)
+      : 'en'
   return {
     store: { name: store.name, key: store.widgetKey },
     theme: {
@@ -48,10 +63,8 @@ export function publicStoreConfig(store: Store, publicUrl: string): PublicStoreC
       logoUrl: typeof theme.logoUrl === 'string' ? theme.logoUrl : null,
     },
     embedOrigins: storeOrigins(store.allowedOrigins, publicUrl),
-    defaultLocale:
-      typeof store.settings['defaultLocale'] === 'string'
-        ? (store.settings['defaultLocale'] as string)
-        : 'en',
+    defaultLocale,
     returns: { loopPortalUrl: loopPortalUrl(store.settings) },
+    launcher: launcherWords[resolveLocale([locale, defaultLocale])],
   }
 }

@@ -15,7 +15,14 @@ export interface Launcher {
   unread(count: unknown): void
 }
 
-const LABEL = 'Open help chat'
+/**
+ * The button's words in the page's language, from the store's configuration; English if absent.
+ * A later `setLocale` changes the panel's language, not these (the page asked for one already).
+ */
+export interface Words {
+  label?: unknown
+  unread?: unknown
+}
 const SVG = 'http://www.w3.org/2000/svg'
 
 /** Black or white, whichever reads better on the store's colour. */
@@ -36,7 +43,9 @@ const css = (color: string, ink: string, side: string) =>
   `@media (max-width:639px){iframe{inset:0;width:100%;height:100%;border-radius:0}}`
 
 /** The floating launcher and its panel. Appended by the caller, to <html> (see widget.ts). */
-export function createLauncher(ctx: Ctx, theme: Theme): Launcher {
+export function createLauncher(ctx: Ctx, theme: Theme, words: Words = {}): Launcher {
+  const label = typeof words.label === 'string' ? words.label : 'Open help chat'
+  const unreadText = typeof words.unread === 'string' ? words.unread : '{count} unread'
   const color =
     typeof theme.color === 'string' && /^#[0-9a-f]{6}$/i.test(theme.color) ? theme.color : '#1f6feb'
   const [host, root] = shadowHost(
@@ -54,7 +63,7 @@ export function createLauncher(ctx: Ctx, theme: Theme): Launcher {
   svg.append(path)
   badge.setAttribute('aria-hidden', 'true')
   button.type = 'button'
-  button.setAttribute('aria-label', LABEL)
+  button.setAttribute('aria-label', label)
   button.setAttribute('aria-expanded', 'false')
   button.append(svg, badge)
   root.append(button)
@@ -104,7 +113,10 @@ export function createLauncher(ctx: Ctx, theme: Theme): Launcher {
     unread(count) {
       const n = Math.max(0, Math.floor(Number(count)) || 0)
       badge.textContent = n ? (n > 99 ? '99+' : String(n)) : ''
-      button.setAttribute('aria-label', n ? `${LABEL}, ${n} unread` : LABEL)
+      button.setAttribute(
+        'aria-label',
+        n ? `${label}, ${unreadText.replace('{count}', `${n}`)}` : label,
+      )
     },
   }
 }

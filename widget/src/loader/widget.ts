@@ -1,7 +1,7 @@
 import { normalizeLocale, PANEL_EVENTS } from '@porchlight/shared/api/embed-messages'
 import { post, safe, warn, type Ctx } from './dom.ts'
 import { mountEmbeds } from './embeds.ts'
-import { createLauncher, type Theme } from './launcher.ts'
+import { createLauncher, type Theme, type Words } from './launcher.ts'
 
 type Handler = (detail?: unknown) => void
 
@@ -19,9 +19,12 @@ export async function startWidget(
   queue: unknown[][],
   bind: (exec: (args: unknown[]) => void) => void,
 ): Promise<void> {
-  const res = await fetch(`${origin}/v1/widget/config?key=${encodeURIComponent(key)}`)
+  // The locale brings the launcher's words in the page's language (see createLauncher).
+  const res = await fetch(
+    `${origin}/v1/widget/config?key=${encodeURIComponent(key)}&locale=${encodeURIComponent(locale)}`,
+  )
   if (!res.ok) throw new Error(`config ${res.status}`)
-  const config = (await res.json()) as { theme?: Theme }
+  const config = (await res.json()) as { theme?: Theme; launcher?: Words }
 
   const handlers: Record<string, Handler[]> = {}
   const ctx: Ctx = {
@@ -39,7 +42,7 @@ export async function startWidget(
         }
       }),
   }
-  const launcher = createLauncher(ctx, config.theme ?? {})
+  const launcher = createLauncher(ctx, config.theme ?? {}, config.launcher)
 
   // The help-center page shows the portal inline; a launcher beside it would open a second one.
   const scan = safe(() => {

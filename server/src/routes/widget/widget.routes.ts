@@ -63,7 +63,11 @@ export const widgetRoutes = new Hono<AppEnv>()
   .get('/v1/widget/config', (c) =>
     // The loader asks on every page view of the storefront; a few minutes of cache spare the
     // shopper those round trips, and a change of colour still reaches pages quickly.
-    c.json(publicStoreConfig(c.get('store'), c.get('deps').config.publicUrl), 200, {
-      'Cache-Control': 'public, max-age=300',
-    }),
+    c.json(
+      publicStoreConfig(c.get('store'), c.get('deps').config.publicUrl, c.req.query('locale')),
+      200,
+      {
+        'Cache-Control': 'public, max-age=300',
+      },
+    ),
   )

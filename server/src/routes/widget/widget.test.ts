@@ -18,6 +18,29 @@ describe(`widget routes (${testDialect})`, () => {
     expect(res.headers.get('vary')).toContain('Origin')
   })
 
+  it.each([
+    ['fr-CA', 'Ouvrir le chat d’aide', '{count} non lus'],
+    ['ar', 'فتح محادثة المساعدة', '{count} غير مقروءة'],
+    // Unknown or junk: the store's default language (English for the demo store).
+    ['xx', 'Open help chat', '{count} unread'],
+    ['<script>', 'Open help chat', '{count} unread'],
+  ])('gives the launcher’s words for locale %j', async (locale, label, unread) => {
+    const { app } = await createTestApp()
+    const res = await app.request(
+      `/v1/widget/config?key=${DEMO_WIDGET_KEY}&locale=${encodeURIComponent(locale)}`,
+    )
+    expect(res.status).toBe(200)
+    expect((await res.json()).launcher).toEqual({ label, unread })
+  })
+
+  it('falls back to the store’s default language for the launcher’s words', async () => {
+    const { app, db } = await createTestApp()
+    const store = await findStoreById(db, 'st_demo')
+    await updateStoreSettings(db, 'st_demo', { ...store!.settings, defaultLocale: 'de' })
+    const body = await (await app.request(`/v1/widget/config?key=${DEMO_WIDGET_KEY}`)).json()
+    expect(body.launcher.label).toBe('Hilfe-Chat öffnen')
+  })
+
   it('names no Loop Returns portal unless the store set one', async () => {
     const { app } = await createTestApp()
     const body = await (await app.request(`/v1/widget/config?key=${DEMO_WIDGET_KEY}`)).json()
