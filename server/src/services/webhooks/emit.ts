@@ -163,9 +163,9 @@ export interface WebhookMessage {
 }
 
 /**
- * `message.created`: the chat calls it for every new chat message (in the transaction that
- * stores it); agent email replies call it too. `ticket` when the message belongs to one (a
- * reader on the chat's hot path, see Lazy).
+ * `message.created`: the chat calls it for every shopper and agent chat message (in the
+ * transaction that stores it); agent email replies call it too. `ticket` when the message
+ * belongs to one (a reader on the chat's hot path, see Lazy).
  */
 export function emitMessageCreated(
   trx: Kysely<Database>,
