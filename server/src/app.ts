@@ -72,8 +72,8 @@ export interface AppDeps {
   chatHub?: ChatHub
   /** Moves the clock; only with PORCHLIGHT_TEST_CLOCK, which production refuses. */
   clockControl?: ClockControl
-  /** Delivers agents' replies to chat tickets; provided by the chat (absent: 501). */
-  chatReplies?: ChatReplyHook
+  /** Writes agents' replies to chat tickets in the conversation; the chat's replyInTicketChat. */
+  chatReplies: ChatReplyHook
 }
 
 /** Bodies above this are refused before they are read: no request of ours needs more. */

@@ -9,6 +9,7 @@ import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Asset } from './http/static-assets.ts'
 import type { Logger } from './logger.ts'
+import { replyInTicketChat } from './services/chat/ticket-replies.ts'
 import { outboxTemplates } from './services/outbox/templates.ts'
 import { createOutboxWorker } from './services/outbox/worker.ts'
 
@@ -60,6 +61,7 @@ export function composeDeps(input: {
     ...messaging,
     outbox,
     bus: input.bus ?? createMemoryBus(logger),
+    chatReplies: replyInTicketChat,
     ...(input.clockControl !== undefined ? { clockControl: input.clockControl } : {}),
   }
 }

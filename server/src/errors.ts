@@ -63,7 +63,6 @@ export const errorStatus = {
   store_rejected: 422,
   store_auth_failed: 502,
   no_shopper_contact: 422,
-  chat_reply_unavailable: 501,
   agent_forbidden: 403,
   webhook_not_found: 404,
   // console settings (shared/src/api/settings.ts)

@@ -28,6 +28,20 @@ export async function findConversation(
     .executeTakeFirst()
 }
 
+/** The conversation of a chat ticket (each chat ticket has one); another store's finds nothing. */
+export async function findConversationByTicket(
+  db: Db,
+  storeId: string,
+  ticketId: string,
+): Promise<ConversationRow | undefined> {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst()
+}
+
 /** The reader's newest conversation, optionally only among open ones. */
 export async function findLatestConversation(
   db: Db,

@@ -21,6 +21,7 @@ import { seedDemoStore } from '../seed/demo-store.ts'
 import { outboxTemplates } from '../services/outbox/templates.ts'
 import { createOutboxWorker, type OutboxWorkerOptions } from '../services/outbox/worker.ts'
 import { createChatHub } from '../services/chat/hub.ts'
+import { replyInTicketChat } from '../services/chat/ticket-replies.ts'
 
 /**
  * Which database this run of the server suite uses. The root vitest config runs the suite once
@@ -134,6 +135,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     devOutbox: messaging.devOutbox,
     outbox,
     bus: createMemoryBus(logger),
+    chatReplies: replyInTicketChat,
     ...(config.testClock ? { clockControl: clock } : {}),
   }
   // Built here rather than by createApp so tests can drive its heartbeat.

@@ -16,7 +16,7 @@
  *                                          DecisionNotAllowedDetails; 422 store_rejected with the store's
  *                                          message; 502 store_unavailable | store_auth_failed)
  *   POST  /v1/agent/tickets/:id/replies   { body } -> 201 { event }   (email for requests, chat for chats;
- *                                          422 no_shopper_contact; 501 chat_reply_unavailable)
+ *                                          409 conversation_closed; 422 no_shopper_contact)
  *   POST  /v1/agent/tickets/:id/refunds   { version, amount: Money, note? } -> TicketView
  *                                         (409 as above; 422 refund_not_allowed, details as above)
  *   GET   /v1/agent/agents                -> { agents: AgentSummary[] }

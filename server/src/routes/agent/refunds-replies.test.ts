@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../app.ts'
 import { DEMO_SHOPPERS } from '../../seed/demo-shoppers.ts'
 import { insertOtherStore, signInAgent } from '../../test/agents.ts'
 import { testDialect } from '../../test/harness.ts'
@@ -196,39 +195,6 @@ describe(`replies to the shopper (${testDialect})`, () => {
       ['sms', '+442079460123'],
     ])
     expect((await t.post(`/v1/agent/tickets/${phone.id}/replies`, { body: '  ' })).status).toBe(400)
-  })
-
-  it('hands chat replies to the chat’s hook, and says so plainly when there is none', async () => {
-    const t = await ticketActionsSetup()
-    const chat = await t.request({
-      type: 'chat',
-      request_status: null,
-      channel: 'chat',
-      order_id: null,
-    })
-    const none = await json(t.post(`/v1/agent/tickets/${chat.id}/replies`, { body: 'Hello' }))
-    expect(none).toMatchObject({ status: 501, body: { error: { code: 'chat_reply_unavailable' } } })
-    const sent: string[] = []
-    const app = createApp({
-      ...t.deps,
-      chatReplies: async ({ body, ticket }) => {
-        sent.push(`${ticket.id}:${body}`)
-        return { messageId: 'msg_1' }
-      },
-    })
-    const res = await app.request(`/v1/agent/tickets/${chat.id}/replies`, {
-      method: 'POST',
-      headers: t.agent.write,
-      body: JSON.stringify({ body: 'Hello' }),
-    })
-    expect(res.status).toBe(201)
-    expect((await res.json()).event.data).toEqual({
-      body: 'Hello',
-      channel: 'chat',
-      messageId: 'msg_1',
-    })
-    expect(sent).toEqual([`${chat.id}:Hello`])
-    expect(await t.outbox()).toEqual([])
   })
 
   it('never replies on another store’s ticket', async () => {

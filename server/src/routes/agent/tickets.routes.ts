@@ -13,7 +13,7 @@ import { readJson } from '../../http/json-body.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
 import { ticketPage } from '../../services/tickets/ticket-page.ts'
 import { ticketEventJson, ticketJson } from '../../services/tickets/ticket-view.ts'
-import { emitTicketEvent } from '../../services/webhooks/emit.ts'
+import { emitTicketUpdated, ticketChangesJson } from '../../services/webhooks/emit.ts'
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -147,14 +147,14 @@ export const agentTicketRoutes = new Hono<AppEnv>()
         data: { ...body, version },
         at: clock.now(),
       })
-      const { version: _read, ...changed } = body
       const updated = await findTicket(trx, storeId, id)
       if (updated !== undefined) {
-        await emitTicketEvent(trx, {
-          event: 'ticket.updated',
+        await emitTicketUpdated(trx, {
+          storeId,
           ticket: updated,
+          changes: ticketChangesJson(changes),
+          by: agent.agentId,
           now: clock.now(),
-          extra: { changes: changed, by: agent.agentId },
         })
       }
       return version
@@ -180,6 +180,9 @@ export const agentTicketRoutes = new Hono<AppEnv>()
     const storeId = c.get('store').id
     const ticket = await findTicket(db, storeId, c.req.param('id'))
     if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+    // No webhook: notes are agents' words to each other, which the console promises only
+    // agents see, while endpoints are often outside tools (a helpdesk, Zapier). A note also
+    // changes nothing on the ticket (no new version), so it is no ticket.updated either.
     const event = await appendTicketEvent(db, {
       ticketId: ticket.id,
       storeId,

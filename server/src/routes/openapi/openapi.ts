@@ -123,10 +123,11 @@ export const agentOperations: Operation[] = [
     auth: 'agent',
     body: replyBody,
     responses: {
-      '201': 'The reply event',
+      '201': 'The reply event (for a chat ticket, the message is in its conversation)',
+      '409': 'conversation_closed: the chat is over for the shopper, who would not see the reply',
       '422': 'no_shopper_contact',
-      '501': 'chat_reply_unavailable',
       ...errors,
+      '404': 'ticket_not_found, or conversation_not_found for a chat ticket without a chat',
     },
   },
   {

@@ -1,6 +1,10 @@
 import { revertHoursFrom } from '@porchlight/shared/chat/revert'
 import type { AgentConversation, ChatMessage } from '@porchlight/shared/api/chat'
-import type { ConversationRow, ConversationStatus } from '../../db/conversations.table.ts'
+import type {
+  ChatMessageRow,
+  ConversationRow,
+  ConversationStatus,
+} from '../../db/conversations.table.ts'
 import {
   countUnread,
   findConversation,
@@ -21,6 +25,7 @@ import {
   closeConversationIn,
   emitEvent,
   type ChatDeps,
+  type ChatTrx,
 } from './chat-writes.ts'
 import { agentConversationView, messageView, revertOf } from './views.ts'
 import { PAGE_SIZE } from './shopper-chat.ts'
@@ -136,45 +141,74 @@ export async function postAgentMessage(
     }
   }
   const now = deps.clock.now()
-  const closed = () =>
-    new AppError(
-      'conversation_closed',
-      'This conversation is closed; the shopper will not see new messages in it.',
-      409,
-    )
   const result = await chatWrite(deps, store.id, async (w) => {
     const row = await findConversation(w.trx, store.id, id)
     if (row === undefined) throw notFound()
-    if (row.status === 'closed') throw closed()
-    if (revertOf(row, now, revertHoursFrom(store.settings)).reverted) {
-      await closeConversationIn(w, row, {
-        reason: 'reverted',
-        actor: { kind: 'system', id: null },
-        at: now,
-      })
-      return { closedNow: true as const }
-    }
-    const message = await appendMessage(w, row, {
-      authorKind: 'agent',
-      authorId: agent.agentId,
-      authorName: agent.name,
+    const written = await writeAgentMessage(w, store, row, {
+      agent: { id: agent.agentId, name: agent.name },
       senderRef: agent.sessionId,
       clientId: input.clientId,
       text: input.text,
-      systemKind: null,
-      data: {},
-      at: now,
+      now,
     })
+    if (written.closedNow) return written
     const [conversation] = await views(deps, w.trx, store, [row])
     return {
       closedNow: false as const,
       conversation: conversation as AgentConversation,
-      message: messageView(message),
+      message: messageView(written.message),
     }
   })
   // The close must commit before refusing, so it is not rolled back with the refusal.
-  if (result.closedNow) throw closed()
+  if (result.closedNow) throw conversationClosed()
   return { conversation: result.conversation, message: result.message }
+}
+
+export const conversationClosed = () =>
+  new AppError(
+    'conversation_closed',
+    'This conversation is closed; the shopper will not see new messages in it.',
+    409,
+  )
+
+/**
+ * Writes an agent's message in `row`, in the caller's chat write. Refuses a closed
+ * conversation; one the revert rule has ended is closed now and not written to (`closedNow`:
+ * the caller commits, then refuses with conversationClosed).
+ */
+export async function writeAgentMessage(
+  w: ChatTrx,
+  store: Store,
+  row: ConversationRow,
+  input: {
+    agent: { id: string; name: string }
+    senderRef: string | null
+    clientId: string | null
+    text: string
+    now: Date
+  },
+): Promise<{ closedNow: true } | { closedNow: false; message: ChatMessageRow }> {
+  if (row.status === 'closed') throw conversationClosed()
+  if (revertOf(row, input.now, revertHoursFrom(store.settings)).reverted) {
+    await closeConversationIn(w, row, {
+      reason: 'reverted',
+      actor: { kind: 'system', id: null },
+      at: input.now,
+    })
+    return { closedNow: true }
+  }
+  const message = await appendMessage(w, row, {
+    authorKind: 'agent',
+    authorId: input.agent.id,
+    authorName: input.agent.name,
+    senderRef: input.senderRef,
+    clientId: input.clientId,
+    text: input.text,
+    systemKind: null,
+    data: {},
+    at: input.now,
+  })
+  return { closedNow: false, message }
 }
 
 export async function markAgentRead(

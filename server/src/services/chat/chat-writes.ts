@@ -16,6 +16,8 @@ import {
 } from '../../db/tickets.repository.ts'
 import { newId } from '../../ids.ts'
 import type { Logger } from '../../logger.ts'
+import type { OutboxWorker } from '../outbox/worker.ts'
+import { emitMessageCreated, emitTicketUpdated } from '../webhooks/emit.ts'
 import { messageView } from './views.ts'
 
 type Trx = Transaction<Database>
@@ -26,6 +28,8 @@ export interface ChatDeps {
   clock: Clock
   bus: EventBus
   logger: Logger
+  /** Woken after a chat write queued webhook deliveries or emails. */
+  outbox: Pick<OutboxWorker, 'wake'>
 }
 
 /**
@@ -39,6 +43,7 @@ export async function chatWrite<T>(
   work: (w: ChatTrx) => Promise<T>,
 ): Promise<T> {
   let lastSeq = 0
+  let queued = false
   const result = await deps.db.transaction().execute(async (trx) => {
     const first = await nextChatSeq(trx, storeId)
     let pending: number | undefined = first
@@ -52,11 +57,15 @@ export async function chatWrite<T>(
         lastSeq = seq
         return seq
       },
+      queuedInOutbox() {
+        queued = true
+      },
     }
     const value = await work(w)
     return value
   })
   if (lastSeq > 0) await announce(deps, storeId, lastSeq)
+  if (queued) deps.outbox.wake()
   return result
 }
 
@@ -64,6 +73,8 @@ export interface ChatTrx {
   trx: Trx
   storeId: string
   seq(): Promise<number>
+  /** Says the write queued outbox rows (webhooks): the outbox is woken once it commits. */
+  queuedInOutbox(): void
 }
 
 /** Tells every process the store's log grew; a failed notice is caught up by the next heartbeat. */
@@ -165,6 +176,24 @@ export async function appendMessage(
   }
   await updateConversation(w.trx, w.storeId, conversation.id, changes)
   Object.assign(conversation, changes)
+  // System messages (a request filed, an order's status) restate events the store hears of
+  // through their own webhooks, and are nobody's words: only shopper and agent messages count.
+  if (input.authorKind !== 'system') {
+    const queued = await emitMessageCreated(w.trx, {
+      storeId: w.storeId,
+      ticket: async () => (await findTicket(w.trx, w.storeId, conversation.ticket_id)) ?? null,
+      conversationId: conversation.id,
+      message: {
+        id: row.id,
+        author: { kind: input.authorKind, id: input.authorId },
+        body: input.text,
+        channel: 'chat',
+        at: input.at,
+      },
+      now: input.at,
+    })
+    if (queued > 0) w.queuedInOutbox()
+  }
   return row
 }
 
@@ -225,6 +254,19 @@ export async function closeConversationIn(
         data: { conversationId: conversation.id, reason: input.reason },
         at: input.at,
       })
+      const queued = await emitTicketUpdated(w.trx, {
+        storeId: w.storeId,
+        ticket: async () => {
+          const closed = await findTicket(w.trx, w.storeId, ticket.id)
+          if (closed === undefined) throw new Error(`ticket ${ticket.id} vanished while closing`)
+          return closed
+        },
+        changes: { status: 'closed' },
+        by: input.actor.kind === 'agent' ? input.actor.id : null,
+        now: input.at,
+        extra: { chat: { conversationId: conversation.id, closedReason: input.reason } },
+      })
+      if (queued > 0) w.queuedInOutbox()
       break
     }
   }

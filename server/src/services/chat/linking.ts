@@ -1,7 +1,8 @@
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
 import type { Store } from '../../db/stores.repository.ts'
-import { appendTicketEvent } from '../../db/tickets.repository.ts'
+import { appendTicketEvent, findTicket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
+import { emitTicketUpdated } from '../webhooks/emit.ts'
 import { chatWrite, conversationEventData, emitEvent, type ChatDeps } from './chat-writes.ts'
 import { linkVisitorToIdentity } from './participants.ts'
 
@@ -68,6 +69,18 @@ export async function linkVisitorConversations(
         data: { conversationId: row.id, identityKind: identity.kind },
         at: now,
       })
+      const queued = await emitTicketUpdated(w.trx, {
+        storeId: store.id,
+        ticket: async () => {
+          const ticket = await findTicket(w.trx, store.id, row.ticket_id)
+          if (ticket === undefined) throw new Error(`ticket ${row.ticket_id} vanished`)
+          return ticket
+        },
+        changes: { shopper: { identity: { kind: identity.kind, value: identity.value } } },
+        by: null,
+        now,
+      })
+      if (queued > 0) w.queuedInOutbox()
       const linked = { ...row, identity_kind: identity.kind, identity_value: identity.value }
       await emitEvent(w, {
         kind: 'conversation',

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { appendTicketEvent, insertTicket, type Ticket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
+import { emitTicketEvent } from '../webhooks/emit.ts'
 import type { ChatDeps } from './chat-writes.ts'
 import type { ChatParticipant } from './participants.ts'
 
@@ -47,7 +48,7 @@ export async function captureOfflineMessage(
       retryAfterSeconds: OFFLINE_RATE.windowMs / 1000,
     })
   }
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const ticket = await insertTicket(trx, {
       store_id: store.id,
       type: 'contact',
@@ -77,6 +78,10 @@ export async function captureOfflineMessage(
       data: { acknowledgement: ack.queued ? 'queued' : 'not_sent' },
       at: now,
     })
+    await emitTicketEvent(trx, { event: 'ticket.created', ticket, now })
     return { ticketNumber: ticket.number, acknowledgementQueued: ack.queued }
   })
+  // The acknowledgement and the webhooks go out now rather than at the worker's next poll.
+  deps.outbox.wake()
+  return result
 }

@@ -20,6 +20,7 @@ import type { Store } from '../../db/stores.repository.ts'
 import { findTicket, insertTicket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
 import { newId } from '../../ids.ts'
+import { emitTicketEvent } from '../webhooks/emit.ts'
 import {
   appendMessage,
   chatWrite,
@@ -235,6 +236,9 @@ async function startConversation(
     created_at: now.getTime(),
     updated_at: now.getTime(),
   })
+  if ((await emitTicketEvent(w.trx, { event: 'ticket.created', ticket, now })) > 0) {
+    w.queuedInOutbox()
+  }
   const row: ConversationRow = {
     id: newId('cv'),
     store_id: store.id,

@@ -129,7 +129,14 @@ export async function fileRequest(
   }
   checkLines(order, rules, body)
   const open = await findOpenRequest(deps.db, store.id, order.id, body.type)
-  if (open !== undefined) throw alreadyOpen(`#${open.number}`)
+  if (open !== undefined) {
+    // The open request may be this one's first attempt, committed since the replay check
+    // above (a retry racing it): that is answered as a replay, not refused.
+    const replay = await findReplay(deps.db, store.id, claim)
+    if (replay?.kind === 'key_reused') throw keyReused()
+    if (replay !== undefined) return replay
+    throw alreadyOpen(`#${open.number}`)
+  }
 
   const locale = resolveMailLocale(body.locale, storeLocale(store))
   const outcome = await writeTicket(deps, {

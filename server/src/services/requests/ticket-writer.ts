@@ -1,6 +1,7 @@
 /**
  * The one write that files a shopper's ticket: the ticket, its 'created' event, the
- * idempotency record and the acknowledgement in the outbox, in one transaction, so each exists
+ * idempotency record, the acknowledgement and the ticket.created webhooks in the outbox, in one
+ * transaction, so each exists
  * exactly when the others do. Request types and contact messages share it; later features
  * (chat hand-offs, agent-created tickets) can too.
  */
@@ -16,6 +17,7 @@ import {
 } from '../../db/tickets.repository.ts'
 import type { TicketType } from '../../db/tickets.table.ts'
 import { enqueue, type OutboxMessage } from '../outbox/outbox.ts'
+import { emitTicketEvent } from '../webhooks/emit.ts'
 import { findReplay, type IdempotencyClaim, type Replay } from './idempotency.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>
@@ -98,6 +100,7 @@ export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<Write
         at: now,
       })
       await enqueue(trx, draft.acknowledgement(ticket), now)
+      await emitTicketEvent(trx, { event: 'ticket.created', ticket, now })
       return { kind: 'created', ticket } as const
     })
   } catch (err) {

@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../app.ts'
 import type { Store } from '../../db/stores.repository.ts'
-import type { Ticket } from '../../db/tickets.repository.ts'
+import type { Ticket, TicketChanges } from '../../db/tickets.repository.ts'
 import type { TicketStatus } from '../../db/tickets.table.ts'
-import { emitTicketEvent } from '../webhooks/emit.ts'
+import { emitTicketEvent, emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'
 import { actionInProgress, claimTicketAction, releaseTicketAction } from './action-claims.ts'
 import { carryOutApproval, refundCalledOff, type Approval } from './carry-out.ts'
 import { refusal } from './store-failures.ts'
@@ -116,13 +116,14 @@ export async function decideRequest(
     if (!(await releaseTicketAction(trx, ticket.id, claim.token))) {
       deps.logger.warn('decision recorded after its claim expired', { ticketId: ticket.id })
     }
+    const changes: TicketChanges = {
+      request_status: 'approved',
+      refund_status: approval.refundStatus,
+      status: status(ticket.status, ticket.type === 'issue'),
+    }
     const changed = await changeTicket(trx, {
       ticket,
-      changes: {
-        request_status: 'approved',
-        refund_status: approval.refundStatus,
-        status: status(ticket.status, ticket.type === 'issue'),
-      },
+      changes,
       event: {
         kind: 'approved',
         agentId: input.agent.id,
@@ -150,7 +151,13 @@ export async function decideRequest(
       now: decidedAt,
       extra,
     })
-    await emitTicketEvent(trx, { event: 'ticket.updated', ticket: changed.ticket, now: decidedAt })
+    await emitTicketUpdated(trx, {
+      storeId: store.id,
+      ticket: changed.ticket,
+      changes: ticketChangesJson(changes),
+      by: input.agent.id,
+      now: decidedAt,
+    })
     return changed.ticket
   })
   deps.outbox.wake()
@@ -175,14 +182,15 @@ async function decline(
     // An approval being carried out on the store holds a claim: it gets to finish.
     if (await actionInProgress(trx, ticket.id, now)) return 'in_progress' as const
     const refundStatus = refundCalledOff(ticket)
+    const changes: TicketChanges = {
+      request_status: 'declined',
+      refund_status: refundStatus,
+      status: status(ticket.status, false),
+    }
     const changed = await changeTicket(trx, {
       ticket,
       expectedVersion: input.version,
-      changes: {
-        request_status: 'declined',
-        refund_status: refundStatus,
-        status: status(ticket.status, false),
-      },
+      changes,
       event: {
         kind: 'declined',
         agentId: input.agent.id,
@@ -205,7 +213,13 @@ async function decline(
     })
     const extra = { decision: { by: input.agent.id, reason } }
     await emitTicketEvent(trx, { event: 'request.declined', ticket: changed.ticket, now, extra })
-    await emitTicketEvent(trx, { event: 'ticket.updated', ticket: changed.ticket, now })
+    await emitTicketUpdated(trx, {
+      storeId: store.id,
+      ticket: changed.ticket,
+      changes: ticketChangesJson(changes),
+      by: input.agent.id,
+      now,
+    })
     return changed.ticket
   })
   if (result === 'in_progress') throw await actionInProgressError(deps, store.id, ticket.id)

@@ -1,8 +1,8 @@
 import type { Money, Order } from '@porchlight/shared/orders/model'
 import type { AppDeps } from '../../app.ts'
 import type { Store } from '../../db/stores.repository.ts'
-import type { Ticket } from '../../db/tickets.repository.ts'
-import { emitTicketEvent } from '../webhooks/emit.ts'
+import type { Ticket, TicketChanges } from '../../db/tickets.repository.ts'
+import { emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'
 import { claimTicketAction, releaseTicketAction } from './action-claims.ts'
 import { refusal, storeFailure } from './store-failures.ts'
 import { queueTicketNotice } from './ticket-notices.ts'
@@ -106,9 +106,10 @@ export async function refundTicket(
   const now = deps.clock.now()
   const fresh = await deps.db.transaction().execute(async (trx) => {
     await releaseTicketAction(trx, ticket.id, claim.token)
+    const changes: TicketChanges = { refund_status: 'released' }
     const changed = await changeTicket(trx, {
       ticket,
-      changes: { refund_status: 'released' },
+      changes,
       event: {
         kind: 'refunded',
         agentId: input.agent.id,
@@ -127,9 +128,11 @@ export async function refundTicket(
       notice: { kind: 'refund', amount: input.amount },
       now,
     })
-    await emitTicketEvent(trx, {
-      event: 'ticket.updated',
+    await emitTicketUpdated(trx, {
+      storeId: store.id,
       ticket: changed.ticket,
+      changes: ticketChangesJson(changes),
+      by: input.agent.id,
       now,
       extra: { refund: { by: input.agent.id, amount: input.amount } },
     })

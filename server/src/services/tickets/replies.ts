@@ -9,19 +9,23 @@ import { emitMessageCreated } from '../webhooks/emit.ts'
 import { queueTicketNotice, shopperContact } from './ticket-notices.ts'
 import { requireTicket } from './ticket-page.ts'
 
-/**
- * How an agent's reply reaches a chat ticket's conversation. The chat feature provides it
- * (AppDeps.chatReplies): it stores the message in the conversation, in `trx`, and pushes it to
- * the shopper's open panel; the ticket's 'reply' event is recorded beside it here.
- */
-export type ChatReplyHook = (input: {
-  trx: Kysely<Database>
+/** What the chat needs to write an agent's reply to a chat ticket. */
+export interface ChatReplyInput {
   store: Store
   ticket: Ticket
   agent: { id: string; name: string }
   body: string
   now: Date
-}) => Promise<{ messageId: string }>
+  /** Records the ticket's 'reply' event, in the transaction that stores the message. */
+  record: (trx: Kysely<Database>, messageId: string) => Promise<TicketEventRow>
+}
+
+/**
+ * How an agent's reply reaches a chat ticket's conversation (AppDeps.chatReplies, provided by
+ * the chat). The chat runs the transaction: its writes take the store's chat lock first and
+ * reach the shopper's open panel once committed, as every chat message does.
+ */
+export type ChatReplyHook = (deps: AppDeps, input: ChatReplyInput) => Promise<TicketEventRow>
 
 /**
  * An agent writes to the shopper: by email for requests and contact messages (a text message
@@ -36,32 +40,23 @@ export async function replyToTicket(
   const ticket = await requireTicket(deps, store.id, input.ticketId)
   const now = deps.clock.now()
   if (ticket.type === 'chat') {
-    const hook = deps.chatReplies
-    if (hook === undefined) {
-      throw new AppError(
-        'chat_reply_unavailable',
-        'Replies to chats are written in the chat, which this server does not run yet.',
-      )
-    }
-    const event = await deps.db.transaction().execute(async (trx) => {
-      const { messageId } = await hook({
-        trx,
-        store,
-        ticket,
-        agent: input.agent,
-        body: input.body,
-        now,
-      })
-      return appendTicketEvent(trx, {
-        ticketId: ticket.id,
-        storeId: store.id,
-        kind: 'reply',
-        actor: { kind: 'agent', id: input.agent.id },
-        data: { body: input.body, channel: 'chat', messageId },
-        at: now,
-      })
+    // The chat emits message.created for the message, as for any chat message.
+    return deps.chatReplies(deps, {
+      store,
+      ticket,
+      agent: input.agent,
+      body: input.body,
+      now,
+      record: (trx, messageId) =>
+        appendTicketEvent(trx, {
+          ticketId: ticket.id,
+          storeId: store.id,
+          kind: 'reply',
+          actor: { kind: 'agent', id: input.agent.id },
+          data: { body: input.body, channel: 'chat', messageId },
+          at: now,
+        }),
     })
-    return event
   }
   const contact = shopperContact(ticket)
   if (contact === null) {

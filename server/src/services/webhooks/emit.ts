@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
-import type { Ticket } from '../../db/tickets.repository.ts'
+import type { Ticket, TicketChanges } from '../../db/tickets.repository.ts'
 import { insertWebhookDelivery, listWebhookEndpoints } from '../../db/webhooks.repository.ts'
 import type { WebhookEvent } from '../../db/webhooks.table.ts'
 import { newId } from '../../ids.ts'
@@ -20,6 +20,15 @@ export interface WebhookPayload {
 }
 
 /**
+ * A value, or how to read it. Events on hot paths (every chat message) pass the reader, so the
+ * extra query runs only when an endpoint listens.
+ */
+export type Lazy<T> = T | (() => Promise<T>)
+
+const readLazy = <T>(value: Lazy<T>): Promise<T> =>
+  typeof value === 'function' ? (value as () => Promise<T>)() : Promise.resolve(value)
+
+/**
  * Queues one event for every endpoint of the store that subscribed to it, in the caller's
  * transaction (so an event exists exactly when the change it reports was committed). Only the
  * store's own endpoints are read: another store never hears of it. Call `outbox.wake()` after
@@ -27,7 +36,7 @@ export interface WebhookPayload {
  */
 export async function emitWebhookEvent(
   trx: Kysely<Database>,
-  input: { storeId: string; event: WebhookEvent; data: Record<string, unknown>; now: Date },
+  input: { storeId: string; event: WebhookEvent; data: Lazy<Record<string, unknown>>; now: Date },
 ): Promise<number> {
   const endpoints = (await listWebhookEndpoints(trx, input.storeId)).filter((e) =>
     e.events.includes(input.event),
@@ -38,7 +47,7 @@ export async function emitWebhookEvent(
     type: input.event,
     createdAt: input.now.toISOString(),
     storeId: input.storeId,
-    data: input.data,
+    data: await readLazy(input.data),
   }
   const body = JSON.stringify(payload)
   const at = input.now.getTime()
@@ -103,6 +112,46 @@ export function emitTicketEvent(
   })
 }
 
+/** Ticket changes in the agent API's words (`assigneeId`, not `assignee_id`). */
+export function ticketChangesJson(changes: TicketChanges): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  if (changes.status !== undefined) out['status'] = changes.status
+  if (changes.request_status !== undefined) out['requestStatus'] = changes.request_status
+  if (changes.refund_status !== undefined) out['refundStatus'] = changes.refund_status
+  if (changes.assignee_id !== undefined) out['assigneeId'] = changes.assignee_id
+  if (changes.tags !== undefined) out['tags'] = changes.tags
+  return out
+}
+
+/**
+ * `ticket.updated`, in one shape wherever a ticket changes: `data.ticket` as it now is,
+ * `changes` (the fields that were set, named as in `data.ticket`) and `by` (the agent, or null
+ * for the system and the shopper). The ticket may be given as a reader (see Lazy).
+ */
+export function emitTicketUpdated(
+  trx: Kysely<Database>,
+  input: {
+    storeId: string
+    ticket: Lazy<Ticket>
+    changes: Record<string, unknown>
+    by: string | null
+    now: Date
+    extra?: Record<string, unknown>
+  },
+): Promise<number> {
+  return emitWebhookEvent(trx, {
+    storeId: input.storeId,
+    event: 'ticket.updated',
+    data: async () => ({
+      ticket: ticketJson(await readLazy(input.ticket)),
+      changes: input.changes,
+      by: input.by,
+      ...input.extra,
+    }),
+    now: input.now,
+  })
+}
+
 /** A message on a ticket or conversation, from the shopper or an agent. */
 export interface WebhookMessage {
   id: string
@@ -114,14 +163,15 @@ export interface WebhookMessage {
 }
 
 /**
- * `message.created`: the chat calls it for every new chat message (in the transaction that
- * stores it); agent email replies call it too. `ticket` when the message belongs to one.
+ * `message.created`: the chat calls it for every shopper and agent chat message (in the
+ * transaction that stores it); agent email replies call it too. `ticket` when the message
+ * belongs to one (a reader on the chat's hot path, see Lazy).
  */
 export function emitMessageCreated(
   trx: Kysely<Database>,
   input: {
     storeId: string
-    ticket: Ticket | null
+    ticket: Lazy<Ticket | null>
     conversationId?: string | null
     message: WebhookMessage
     now: Date
@@ -131,16 +181,19 @@ export function emitMessageCreated(
   return emitWebhookEvent(trx, {
     storeId: input.storeId,
     event: 'message.created',
-    data: {
-      ticket: input.ticket === null ? null : ticketJson(input.ticket),
-      conversationId: input.conversationId ?? null,
-      message: {
-        id: m.id,
-        author: m.author,
-        body: m.body,
-        channel: m.channel,
-        createdAt: m.at.toISOString(),
-      },
+    data: async () => {
+      const ticket = await readLazy(input.ticket)
+      return {
+        ticket: ticket === null ? null : ticketJson(ticket),
+        conversationId: input.conversationId ?? null,
+        message: {
+          id: m.id,
+          author: m.author,
+          body: m.body,
+          channel: m.channel,
+          createdAt: m.at.toISOString(),
+        },
+      }
     },
     now: input.now,
   })
