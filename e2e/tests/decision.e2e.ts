@@ -1,80 +1,126 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { connectBrowser } from '../support/browser.ts'
+import { saveArtifact, settledFrame } from '../support/host-page.ts'
+import {
+  axeViolations,
+  fillRequest,
+  onScreen,
+  openOrder,
+  outbox,
+  panelToken,
+  poll,
+  sendRequest,
+  shopperApi,
+  signInThroughPanel,
+  watchErrors,
+} from '../support/shopper.ts'
 
 /**
- * An agent approves a cancel in the console and the store carries it out (issue 6): a cancel
- * request for a paid, unshipped demo order is planted as the shopper request API would file
- * it; the demo agent signs in at /console, opens it, approves with a note; the order is then
- * cancelled and refunded for the shopper (their own order API, with a session minted by the
- * test-only route) and the shopper's French email sits in the dev outbox. The order is a fresh
- * copy of a demo order, so the shared demo orders other journeys read stay as they are.
+ * A cancellation from request to decision, in two browsers (issue 6): a shopper signs in in the
+ * storefront's floating panel with the code from the dev outbox and asks to cancel an order that
+ * has not shipped; the demo agent signs in at /console, finds the ticket by the order number,
+ * opens the reference the panel showed and approves; the shopper comes back to the order and
+ * reads, in the panel's words, that it is cancelled and the request approved. Then what the
+ * browsers cannot see: the store really cancelled the order, and exactly one decision email left.
+ *
+ * The shopper and the order are this run's own (a fresh copy of demo order #1001 through the
+ * test-only fixture route), so journeys running beside it never see or change them. Everything
+ * else happens through the two UIs.
  */
 const baseUrl = inject('baseUrl')
 const AGENT = { email: 'agent@lumen-loom.example', password: 'porchlight-demo' }
 const run = `decision${Date.now().toString(36)}`
 const shopper = `${run}@example.com`
+const NOTE = 'Cancelled before it left the warehouse.'
+/** For what waits on the server (a store action, a refresh): a loaded machine is slower. */
+const WAIT = { timeout: 10_000 }
 
 let browser: Browser
-
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  expect(res.status, `${path}: ${await res.clone().text()}`).toBe(201)
-  return (await res.json()) as T
-}
-
-async function shopperOrder(orderId: string) {
-  const { token } = await post<{ token: string }>('/test/shopper-sessions', {
-    identity: { kind: 'email', value: shopper },
-  })
-  const res = await fetch(`${baseUrl}/v1/orders/${orderId}`, {
-    headers: { authorization: `Bearer ${token}` },
-  })
-  expect(res.status).toBe(200)
-  return ((await res.json()) as { order: { status: { code: string } } }).order
-}
+let order: { id: string; name: string }
 
 beforeAll(async () => {
   browser = await connectBrowser(inject('browserWsEndpoint'))
+  const res = await fetch(`${baseUrl}/test/demo-orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ from: 1001, email: shopper }),
+  })
+  expect(res.status, await res.clone().text()).toBe(201)
+  order = (await res.json()) as typeof order
 })
 afterAll(async () => {
   await browser?.close()
 })
 
-describe('a decision in the console', () => {
-  it('approves a cancel, the store cancels the order, and the shopper is told', async () => {
-    const order = await post<{ id: string; name: string }>('/test/demo-orders', {
-      from: 1001,
-      email: shopper,
-    })
-    expect((await shopperOrder(order.id)).status.code).toBe('unfulfilled')
-    const { tickets } = await post<{ tickets: Array<{ id: string; reference: string }> }>(
-      '/test/tickets',
-      {
-        tickets: [
-          {
-            type: 'cancel',
-            channel: 'help-center',
-            requestStatus: 'requested',
-            refundStatus: 'requested',
-            orderId: order.id,
-            orderName: order.name,
-            identity: { kind: 'email', value: shopper },
-            locale: 'fr',
-            reason: 'changed_mind',
-            comment: 'Je me suis trompé de taille.',
-            events: [{ kind: 'created', actor: 'shopper', data: {} }],
-          },
-        ],
-      },
-    )
-    const ticket = tickets[0]!
+/** The request cards of the order page, each as the shopper reads it. */
+const requestCards = (frame: Frame) =>
+  frame
+    .locator('section', { has: frame.getByRole('heading', { level: 3, name: 'Your requests' }) })
+    .locator('li.card')
 
-    const page = await (await browser.newContext()).newPage()
+/** The panel's live region: what a screen reader says without the shopper moving. */
+const liveRegion = (frame: Frame) => frame.locator('[aria-live="polite"]')
+
+/** Opens the floating panel on the demo storefront (after a reload too). */
+async function openFloatingPanel(page: Page): Promise<Frame> {
+  await page.locator('porchlight-launcher button').click()
+  return settledFrame(page, 'floating')
+}
+
+/** The shopper's order page says it is cancelled and the request approved, with the note. */
+async function expectDecided(frame: Frame, reference: string) {
+  const card = requestCards(frame)
+  await expect.poll(() => card.locator('.badge').allTextContents(), WAIT).toEqual(['Approved'])
+  expect(await frame.locator('.badge').first().textContent()).toBe('Cancelled')
+  expect(await card.locator('strong').textContent()).toBe('Cancellation')
+  expect(await card.getByText(reference, { exact: true }).count()).toBe(1)
+  expect(await card.getByText(NOTE, { exact: true }).count()).toBe(1)
+  // Nothing is left to ask, and the page says why.
+  expect(await frame.getByRole('button', { name: 'Cancel order' }).count()).toBe(0)
+  expect(await frame.getByText('This order was cancelled.', { exact: true }).count()).toBe(1)
+}
+
+describe('a cancellation, from the shopper’s panel to the agent’s decision and back', () => {
+  let storefront: Page
+  let panel: Frame
+  let shopperErrors: string[]
+  let reference = ''
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    storefront = await context.newPage()
+    shopperErrors = watchErrors(storefront)
+    await storefront.goto(`${baseUrl}/`)
+    panel = await openFloatingPanel(storefront)
+  })
+  afterAll(async () => {
+    await storefront?.context().close()
+  })
+
+  it('the shopper signs in in the floating panel and asks to cancel an unshipped order', async () => {
+    await signInThroughPanel(panel, baseUrl, shopper)
+    await openOrder(panel, order.name)
+    expect(await panel.locator('.badge').first().textContent()).toBe('Order received')
+    await fillRequest(panel, 'Cancel order')
+    reference = await sendRequest(panel)
+    expect(reference).toMatch(/^#\d+$/)
+
+    // The order page lists the request under review and no longer offers a second one.
+    await panel.getByRole('button', { name: 'Back to your order' }).click()
+    await onScreen(panel, `Order ${order.name}`)
+    await expect
+      .poll(() => requestCards(panel).locator('.badge').allTextContents(), WAIT)
+      .toEqual(['Under review'])
+    expect(await panel.getByRole('button', { name: 'Cancel order' }).count()).toBe(0)
+    await panel.getByRole('button', { name: 'Back' }).click()
+    await onScreen(panel, 'Your orders')
+  })
+
+  it('the agent finds the ticket in the console queue and approves the cancellation', async () => {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    ).newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     page.on('dialog', (d) => {
@@ -96,46 +142,97 @@ describe('a decision in the console', () => {
     await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor()
     await page.getByRole('searchbox', { name: 'Search' }).fill(order.name)
     await page.getByRole('button', { name: 'Search' }).click()
-    await page.getByRole('link', { name: ticket.reference, exact: true }).click()
-    await page.getByRole('heading', { level: 1, name: new RegExp(ticket.reference) }).waitFor()
+    // The shopper's reference is the link: the queue and the panel name the ticket alike.
+    await page.getByRole('link', { name: reference, exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor()
 
-    // The order is beside the ticket, as the store has it now.
-    const panel = page.getByRole('complementary')
-    await expect.poll(() => panel.textContent()).toContain('Unfulfilled')
+    // The request as the shopper sent it, and the order beside it as the store has it now.
+    expect(await page.locator('blockquote').textContent()).toBe('Sent by the e2e journey.')
+    const side = page.getByRole('complementary')
+    await expect.poll(() => side.textContent(), WAIT).toContain('Unfulfilled')
 
-    await page
-      .getByLabel('Reason (sent to the shopper; required to decline)')
-      .fill('Annulée avant expédition.')
+    await page.getByLabel('Reason (sent to the shopper; required to decline)').fill(NOTE)
     await page.getByRole('button', { name: 'Approve the cancellation' }).click()
     await expect
-      .poll(() => page.getByRole('status').first().textContent())
+      .poll(() => page.getByRole('status').first().textContent(), WAIT)
       .toBe('Approved the cancellation.')
-    await expect.poll(() => page.getByText('This request is').textContent()).toContain('Approved')
-    await expect.poll(() => panel.textContent()).toContain('Cancelled')
-    const history = page.getByRole('region', { name: 'History' })
-    await expect.poll(() => history.textContent()).toContain('approved the request')
-    expect(await history.textContent()).toContain('Annulée avant expédition.')
-
-    // The shopper's own view of the order: cancelled (and refunded, being paid).
-    expect((await shopperOrder(order.id)).status.code).toBe('cancelled')
-
-    // Approving again (another tab, a double click) changes nothing.
-    await page.reload()
-    await page.getByRole('heading', { level: 1, name: new RegExp(ticket.reference) }).waitFor()
-    expect(await page.getByRole('button', { name: 'Approve the cancellation' }).count()).toBe(0)
-
-    // Told in French, by email (the dev outbox holds it: no SMTP in this run).
     await expect
-      .poll(async () => {
-        const res = await fetch(`${baseUrl}/dev/outbox.json`)
-        const { messages } = (await res.json()) as {
-          messages: Array<{ to: string; subject?: string; text: string }>
-        }
-        return messages.find((m) => m.to === shopper)?.subject ?? null
-      })
-      .toBe(`La commande ${order.name} est annulée`)
+      .poll(() => page.getByText('This request is').textContent(), WAIT)
+      .toContain('Approved')
+    await expect.poll(() => side.textContent(), WAIT).toContain('Cancelled')
+    const history = page.getByRole('region', { name: 'History' })
+    await expect.poll(() => history.textContent(), WAIT).toContain('approved the request')
+    expect(await history.textContent()).toContain(NOTE)
+
+    // A request filed in the chat panel is still answered by email, and the form says so.
+    expect(await page.locator('#reply-hint').textContent()).toBe('Sent to the shopper by email.')
+
+    expect(await axeViolations(page)).toEqual([])
+    // From the top: the status line and the order beside the ticket stick to the viewport.
+    await page.evaluate(() => window.scrollTo(0, 0))
+    saveArtifact(
+      'console-ticket',
+      await page.screenshot({ fullPage: true, animations: 'disabled' }),
+    )
+
+    // A reload (another tab, a second look) offers no second approval.
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor()
+    await expect
+      .poll(() => page.getByText('This request is').textContent(), WAIT)
+      .toContain('Approved')
+    expect(await page.getByRole('button', { name: 'Approve the cancellation' }).count()).toBe(0)
 
     expect(errors).toEqual([])
     await page.context().close()
+  })
+
+  it('the shopper, back on the order, reads that it is cancelled and the request approved', async () => {
+    // Back to the order from the list: the page shown before the decision is refreshed, and the
+    // change is read out to a screen reader as well as drawn.
+    await openOrder(panel, order.name)
+    await expectDecided(panel, reference)
+    await expect
+      .poll(() => liveRegion(panel).textContent(), WAIT)
+      .toBe(`Order ${order.name}: Cancelled ${reference}: Approved`)
+
+    // Coming back later: a reload keeps the session, and the list already says it.
+    await storefront.reload()
+    panel = await openFloatingPanel(storefront)
+    await onScreen(panel, 'Your orders')
+    const row = panel.getByRole('button', { name: new RegExp(`Order ${order.name}\\b`) })
+    expect(await row.locator('.badge').textContent()).toBe('Cancelled')
+    await openOrder(panel, order.name)
+    await expectDecided(panel, reference)
+    saveArtifact(
+      'order-cancelled',
+      await storefront
+        .locator('porchlight-launcher iframe')
+        .screenshot({ animations: 'disabled', caret: 'hide' }),
+    )
+    expect(shopperErrors).toEqual([])
+  })
+
+  it('the store cancelled the order, and the shopper got exactly one decision email', async () => {
+    // The shopper's own order API, with the session the panel keeps.
+    const token = (await panelToken(panel)) ?? ''
+    const seen = await shopperApi(baseUrl, token, `/v1/orders/${order.id}`)
+    expect(seen.status).toBe(200)
+    expect(seen.body.order.status.code).toBe('cancelled')
+    expect(seen.body.order.actions.cancel.offered).toBe(false)
+    // Paid, so refunded in full with the cancellation.
+    const { paid, refunded } = seen.body.order.summary.payment
+    expect(paid.amount).toBeGreaterThan(0)
+    expect(refunded).toEqual(paid)
+
+    const subject = `Order ${order.name} is cancelled`
+    const decisions = async () =>
+      (await outbox(baseUrl, shopper)).filter((m) => m.subject === subject)
+    const mail = await poll(async () => (await decisions())[0], 'the decision email')
+    expect(mail.text).toContain(NOTE)
+    expect(mail.text).toContain(reference)
+    // The worker may still be retrying or duplicating: give a second email the time to show.
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(await decisions()).toHaveLength(1)
   })
 })

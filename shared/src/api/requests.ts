@@ -67,7 +67,7 @@ export interface RequestSummary extends RequestFiled {
   orderId: string | null
   orderName: string | null
   reason: string | null
-  /** Set once an agent decided; the decline reason the agent wrote, if any. */
+  /** Set once an agent decided; the reason the agent wrote to the shopper, if any. */
   decidedAt: string | null
   decisionNote: string | null
 }

@@ -1,4 +1,5 @@
 /** Words and numbers as agents read them. Labels for unknown values fall back to the raw code. */
+import type { TicketJson } from '@porchlight/shared/api/agent'
 
 const LABELS: Record<string, string> = {
   return: 'Return',
@@ -73,4 +74,15 @@ export function fractionDigits(currency: string): number {
   } catch {
     return 2
   }
+}
+
+/**
+ * How the server sends a reply to a request or a message (server/src/services/tickets/replies.ts):
+ * by email when it has one, else by text message; never through the chat, even when the request
+ * was filed in the chat panel. Null when the shopper left no way to reach them.
+ */
+export function replyRoute(shopper: TicketJson['shopper']): string | null {
+  if (shopper.identity?.kind === 'email' || shopper.email) return 'by email'
+  if (shopper.identity?.kind === 'phone') return 'by text message'
+  return null
 }

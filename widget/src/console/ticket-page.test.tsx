@@ -120,6 +120,26 @@ describe('ticket view', () => {
     expect(box.value).toBe('We are on it')
   })
 
+  it('says how a reply reaches the shopper: by email or text, even for a request filed in the chat', async () => {
+    const hint = async (over: Parameters<typeof ticket>[0]) => {
+      const api = fakeApi({ ticket: vi.fn(async () => view({ ticket: ticket(over) })) })
+      await renderConsole('/console/tickets/tk_1', api)
+      const text = $('#reply-hint').textContent
+      document.body.innerHTML = ''
+      return text
+    }
+    const shopper = ticket().shopper
+    expect(await hint({ channel: 'chat' })).toBe('Sent to the shopper by email.')
+    const phone = { ...shopper, identity: { kind: 'phone' as const, value: '+447700900123' } }
+    expect(await hint({ shopper: phone })).toBe('Sent to the shopper by text message.')
+    expect(await hint({ shopper: { ...phone, email: 'ada@example.com' } })).toBe(
+      'Sent to the shopper by email.',
+    )
+    expect(await hint({ shopper: { ...shopper, identity: null } })).toBe(
+      'The shopper left no email or phone: a reply cannot reach them.',
+    )
+  })
+
   it('adds an internal note to the notes', async () => {
     const note = vi.fn(async (_id: string, body: string) => ({
       event: {

@@ -4,7 +4,7 @@ import { ApiError, type ConsoleApi } from './api.ts'
 import { useAnnounce } from './announce.tsx'
 import type { Me } from './app.tsx'
 import { DecisionForm } from './decision-form.tsx'
-import { label } from './format.ts'
+import { label, replyRoute } from './format.ts'
 import { ConversationPanel } from './chat/conversation-panel.tsx'
 import { History, Notes } from './history.tsx'
 import { CONFLICT_MESSAGE, errorMessage } from './messages.ts'
@@ -109,7 +109,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
   }
 
   const t = view.ticket
-  const channelWord = t.type === 'chat' || t.channel === 'chat' ? 'in the chat' : 'by email'
+  const route = replyRoute(t.shopper)
   return (
     <article class="ticket">
       <p>
@@ -132,7 +132,11 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
             <TextForm
               id="reply"
               title="Reply to the shopper"
-              hint={`Sent to the shopper ${channelWord}.`}
+              hint={
+                route === null
+                  ? 'The shopper left no email or phone: a reply cannot reach them.'
+                  : `Sent to the shopper ${route}.`
+              }
               submit="Send reply"
               busy={busy}
               onSubmit={(body) => run(async () => api.reply(t.id, body), 'Reply sent.')}

@@ -3,6 +3,7 @@ import type { OrderDetailResponse } from '@porchlight/shared/api/orders'
 import type { RequestFiled, RequestListResponse } from '@porchlight/shared/api/requests'
 import { appendTicketEvent } from '../../db/tickets.repository.ts'
 import { DEMO_STORE_ID } from '../../seed/demo-store.ts'
+import { signInAgent } from '../../test/agents.ts'
 import { createTestApp, mintShopperSession, testDialect } from '../../test/harness.ts'
 import {
   ada,
@@ -100,6 +101,36 @@ describe(`GET /v1/requests (${testDialect})`, () => {
       decidedAt: decidedAt.toISOString(),
       decisionNote: 'Already packed <sorry>',
     })
+  })
+
+  it('shows the note an agent wrote with an approval too, and none where there was none', async () => {
+    const ctx = await createTestApp()
+    const headers = await signIn(ctx, ada)
+    const agent = await signInAgent(ctx)
+    const decide = async (ticketId: string, body: Record<string, unknown>) => {
+      const path = `/v1/agent/tickets/${ticketId}`
+      const { ticket } = await (await ctx.app.request(path, { headers: agent.read })).json()
+      const res = await ctx.app.request(`${path}/decision`, {
+        method: 'POST',
+        headers: agent.write,
+        body: JSON.stringify({ version: ticket.version, ...body }),
+      })
+      expect(res.status).toBe(200)
+    }
+    const noted = await file(ctx, id(1001), cancelRequest, headers)
+    await decide(noted.ticketId, { decision: 'approve', reason: 'Caught it <before> packing.' })
+    const quiet = await file(ctx, id(1006), throwReturn, headers)
+    await decide(quiet.ticketId, { decision: 'approve' })
+
+    const { body } = await get<RequestListResponse>(ctx, '/v1/requests', headers)
+    const shown = (ticketId: string) => body.requests.find((r) => r.ticketId === ticketId)
+    expect(shown(noted.ticketId)).toMatchObject({
+      requestStatus: 'approved',
+      decisionNote: 'Caught it <before> packing.',
+    })
+    expect(shown(quiet.ticketId)).toMatchObject({ requestStatus: 'approved', decisionNote: null })
+    const page = await get<OrderDetailResponse>(ctx, `/v1/orders/${id(1001)}`, headers)
+    expect(page.body.order.requests?.[0]?.decisionNote).toBe('Caught it <before> packing.')
   })
 
   it('needs a session', async () => {

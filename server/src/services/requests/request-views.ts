@@ -1,6 +1,6 @@
 /**
  * Tickets as the shopper sees them (shared/src/api/requests.ts): a reference, a type, where it
- * stands, and once an agent decided, when and with what note. Nothing of the agents' side
+ * stands, and once an agent decided, when and with what note for the shopper. Nothing of the agents' side
  * (assignee, internal notes, tags) leaves here.
  */
 import type { RequestFiled, RequestSummary } from '@porchlight/shared/api/requests'
@@ -30,9 +30,11 @@ export function toRequestFiled(ticket: Filed): RequestFiled {
   }
 }
 
-function decisionNote(kind: string, data: string): string | null {
-  // Only a decline carries words for the shopper (DecisionRequest.reason in api/agent.ts).
-  if (kind !== 'declined') return null
+/**
+ * The words the agent wrote for the shopper with either decision (DecisionRequest.reason in
+ * api/agent.ts): the decision email quotes them, so the panel shows them too.
+ */
+function decisionNote(data: string): string | null {
   try {
     const parsed = JSON.parse(data) as { reason?: unknown }
     return typeof parsed.reason === 'string' && parsed.reason !== '' ? parsed.reason : null
@@ -62,7 +64,7 @@ async function summaries(
       orderName: row.order_name,
       reason: row.reason,
       decidedAt: decision === undefined ? null : new Date(decision.created_at).toISOString(),
-      decisionNote: decision === undefined ? null : decisionNote(decision.kind, decision.data),
+      decisionNote: decision === undefined ? null : decisionNote(decision.data),
     }
   })
 }

@@ -232,6 +232,29 @@ describe('the order page', () => {
     expect(heading().textContent).toBe('Your orders')
   })
 
+  it('announces an approved cancel in one breath: the order cancelled and the request approved', async () => {
+    const cancel = requestSummary({ type: 'cancel' })
+    let view = orderView({
+      status: { code: 'unfulfilled', estimatedDeliveryAt: null },
+      requests: [cancel],
+    })
+    await openOrder(() => ({ status: 200, body: { order: view } }))
+    // The shopper leaves the order and comes back to it once the agent has approved.
+    view = orderView({
+      status: { code: 'cancelled', estimatedDeliveryAt: null },
+      requests: [{ ...cancel, requestStatus: 'approved', decisionNote: 'Stopped in time.' }],
+    })
+    await click(screen.getByRole('button', { name: 'Back' }))
+    await click(screen.getByRole('button', { name: /Order #1028/ }))
+    await settle()
+    expect(texts('Your requests', 'li')).toEqual([
+      'CancellationR-1042ApprovedNovember 20, 2026Stopped in time.',
+    ])
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe(
+      'Order #1028: Cancelled R-1042: Approved',
+    )
+  })
+
   it('re-renders in a new language at once and announces a status that changed meanwhile', async () => {
     let view = orderView()
     const server = await openOrder(() => ({ status: 200, body: { order: view } }))

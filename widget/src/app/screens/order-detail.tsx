@@ -34,16 +34,22 @@ export function OrderDetail(props: Props) {
     orderKey(id),
     () => api.order(id, i18n.locale),
     (before, after) => {
+      const changes: string[] = []
       if (before && before.order.status.code !== after.order.status.code) {
         const status = statusText(after.order.status.code, i18n)
-        announce(t('order.status_now', { name: after.order.name, status }))
+        changes.push(t('order.status_now', { name: after.order.name, status }))
       }
       for (const request of after.order.requests ?? []) {
         const old = before?.order.requests?.find((r) => r.ticketId === request.ticketId)
         if (old && request.requestStatus && old.requestStatus !== request.requestStatus) {
-          announce(`${request.reference}: ${say(i18n, `request.status.${request.requestStatus}`)}`)
+          changes.push(
+            `${request.reference}: ${say(i18n, `request.status.${request.requestStatus}`)}`,
+          )
         }
       }
+      // One announcement: a decision changes the order and its request at once, and a second
+      // announcement would replace the first before it is read.
+      if (changes.length > 0) announce(changes.join(' '))
     },
   )
   const order = data?.order
