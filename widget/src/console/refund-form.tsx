@@ -73,6 +73,8 @@ export function RefundForm(props: {
       )}
       {currency === null ? (
         <p class="muted">The order's details are needed to refund; they are not available.</p>
+      ) : max !== null && max.amount <= 0 ? (
+        <p class="muted">Nothing remains refundable on this order.</p>
       ) : (
         <form onSubmit={submit} noValidate>
           <label for="r-amount">Amount ({currency})</label>

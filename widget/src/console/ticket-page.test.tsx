@@ -9,6 +9,7 @@ import {
   click,
   fakeApi,
   ME,
+  order,
   renderConsole,
   submit,
   ticket,
@@ -173,6 +174,20 @@ describe('ticket view', () => {
       version: 3,
       amount: { amount: 1250, currency: 'EUR' },
     })
+  })
+
+  it('offers no refund once the order is refunded in full, and says so', async () => {
+    const money = (amount: number) => ({ amount, currency: 'EUR' })
+    const refunded = order({
+      totals: { total: money(5500), paid: money(5500), refunded: money(5500) },
+    })
+    await renderConsole(
+      '/console/tickets/tk_1',
+      fakeApi({ ticket: async () => view({ order: refunded as never }) }),
+    )
+    const card = byText('section h2', 'Refund or appeasement').parentElement!
+    expect(card.textContent).toContain('Nothing remains refundable')
+    expect(card.querySelector('form')).toBeNull()
   })
 
   it('works without an order: no refund form, and says why', async () => {
