@@ -1,11 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { settledFrame } from './host-page.ts'
 
 /**
- * A demo shopper's side of the journeys: the sign-in code read from the dev outbox (as a
- * developer would), the shopper API for checking what the panel did, and the panel's screens
- * driven by their visible names, in a page or in an embed's frame alike.
+ * A shopper's side of the journeys: the sign-in code read from the dev outbox (as a developer
+ * would), the shopper API for checking what the panel did, and the panel's screens driven by
+ * their visible names, in a page or in an embed's frame alike. The demo store's unless a
+ * store's widget key is given.
  */
 export const DEMO_KEY = 'pk_demo_lumen'
 
@@ -35,12 +37,15 @@ export async function poll<T>(read: () => Promise<T | undefined>, what: string):
   }
 }
 
-/** The newest sign-in code sent to `to` since `since` (epoch ms). */
+/**
+ * The newest sign-in code sent to `to` since `since` (epoch ms): on a line of its own in an
+ * email, after `#` on a text message's last line.
+ */
 export function codeFor(baseUrl: string, to: string, since: number): Promise<string> {
   return poll(async () => {
     const fresh = (await outbox(baseUrl, to)).filter((m) => Date.parse(m.at) >= since - 1000)
     const text = fresh.at(-1)?.text
-    return text === undefined ? undefined : /^ {4}([0-9]{6})$/m.exec(text)?.[1]
+    return text === undefined ? undefined : /(?:^ {4}|#)([0-9]{6})$/m.exec(text)?.[1]
   }, `a sign-in code for ${to}`)
 }
 
@@ -78,17 +83,17 @@ export async function apiSignIn(baseUrl: string, email: string): Promise<string>
   }
 }
 
-/** A call to our API as the signed-in shopper. */
+/** A call to our API as the signed-in shopper (of the store whose widget key is `init.key`). */
 export async function shopperApi(
   baseUrl: string,
   token: string,
   path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; key?: string } = {},
 ) {
   const res = await fetch(`${baseUrl}${path}`, {
     method: init.method ?? 'GET',
     headers: {
-      'x-porchlight-key': DEMO_KEY,
+      'x-porchlight-key': init.key ?? DEMO_KEY,
       authorization: `Bearer ${token}`,
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...init.headers,
@@ -100,8 +105,32 @@ export async function shopperApi(
 }
 
 /** The session token the panel keeps in its own storage (our origin, inside the frame). */
-export function panelToken(surface: Surface): Promise<string | null> {
-  return surface.evaluate((key) => localStorage.getItem(`porchlight.session.${key}`), DEMO_KEY)
+export function panelToken(surface: Surface, key = DEMO_KEY): Promise<string | null> {
+  return surface.evaluate((k) => localStorage.getItem(`porchlight.session.${k}`), key)
+}
+
+/** The shopper's requests on one order, as the server lists them. */
+export async function requestsOn(baseUrl: string, token: string, orderName: string, key?: string) {
+  const res = await shopperApi(baseUrl, token, '/v1/requests', key === undefined ? {} : { key })
+  expect(res.status).toBe(200)
+  return (
+    res.body.requests as Array<{ orderName: string; type: string; reference: string }>
+  ).filter((r) => r.orderName === orderName)
+}
+
+/**
+ * Exactly one acknowledgement for `reference` reaches `to`, and no second one follows. The
+ * reference stands alone: ticket #1 is not found inside order #1001.
+ */
+export async function expectOneAcknowledgement(baseUrl: string, to: string, reference: string) {
+  const named = new RegExp(`${reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9])`)
+  const about = async () => (await outbox(baseUrl, to)).filter((m) => named.test(m.text))
+  await poll(
+    async () => ((await about()).length > 0 ? true : undefined),
+    `the ${reference} message`,
+  )
+  await new Promise((r) => setTimeout(r, 1500))
+  expect(await about()).toHaveLength(1)
 }
 
 export const heading = (surface: Surface) => surface.getByRole('heading', { level: 2 })
@@ -111,14 +140,24 @@ export async function onScreen(surface: Surface, text: string): Promise<void> {
   await surface.getByRole('heading', { level: 2, name: text, exact: true }).waitFor()
 }
 
-/** Signs in through the panel's screens with the code from the dev outbox. */
+/**
+ * Signs in through the panel's screens with the code from the dev outbox: by text message when
+ * `identifier` is a phone number (`+` and digits, typed as given, spaces and all).
+ */
 export async function signInThroughPanel(
   surface: Surface,
   baseUrl: string,
-  email: string,
+  identifier: string,
 ): Promise<void> {
-  await surface.getByRole('button', { name: 'Get a code by email' }).click()
-  await surface.getByLabel('Email address', { exact: true }).fill(email)
+  const phone = identifier.startsWith('+')
+  // The outbox holds the number as the server keeps it: E.164, without the spaces.
+  const to = phone ? identifier.replace(/[\s.()-]/g, '') : identifier
+  await surface
+    .getByRole('button', { name: phone ? 'Get a code by text message' : 'Get a code by email' })
+    .click()
+  await surface
+    .getByLabel(phone ? 'Mobile phone number' : 'Email address', { exact: true })
+    .fill(identifier)
   for (;;) {
     const since = Date.now()
     await surface.getByRole('button', { name: 'Send code' }).click()
@@ -130,7 +169,7 @@ export async function signInThroughPanel(
     if (outcome === 'code') {
       await surface
         .getByLabel('6-digit code', { exact: true })
-        .fill(await codeFor(baseUrl, email, since))
+        .fill(await codeFor(baseUrl, to, since))
       await onScreen(surface, 'Your orders')
       return
     }

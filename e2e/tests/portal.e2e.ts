@@ -6,14 +6,14 @@ import {
   DEMO_KEY,
   apiSignIn,
   axeViolations,
+  expectOneAcknowledgement,
   fillRequest,
   heading,
   onScreen,
   openOrder,
   openStorefront,
-  outbox,
   panelToken,
-  poll,
+  requestsOn,
   sendRequest,
   shopperApi,
   signInThroughPanel,
@@ -41,23 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-/** The shopper's requests on one order, as the server lists them. */
-async function requestsOn(token: string, orderName: string) {
-  const res = await shopperApi(baseUrl, token, '/v1/requests')
-  expect(res.status).toBe(200)
-  return (
-    res.body.requests as Array<{ orderName: string; type: string; reference: string }>
-  ).filter((r) => r.orderName === orderName)
-}
-
-/** Exactly one acknowledgement for `reference` reaches the shopper, and no second one follows. */
-async function expectOneAcknowledgement(to: string, reference: string) {
-  const about = async () => (await outbox(baseUrl, to)).filter((m) => m.text.includes(reference))
-  await poll(async () => ((await about()).length > 0 ? true : undefined), `the ${reference} email`)
-  await new Promise((r) => setTimeout(r, 1500))
-  expect(await about()).toHaveLength(1)
-}
 
 describe('the floating panel, as Ada', () => {
   const email = 'ada@example.com'
@@ -130,9 +113,9 @@ describe('the floating panel, as Ada', () => {
     expect(reference).not.toBe('')
     expect(await page.getByText(/will review your request/).isVisible()).toBe(true)
     expect(await axeViolations(page)).toEqual([])
-    const filed = await requestsOn(token, '#1006')
+    const filed = await requestsOn(baseUrl, token, '#1006')
     expect(filed.map((r) => [r.type, r.reference])).toEqual([['return', reference]])
-    await expectOneAcknowledgement(email, reference)
+    await expectOneAcknowledgement(baseUrl, email, reference)
     await page.getByRole('button', { name: 'Back to your order' }).click()
     await onScreen(page, 'Order #1006')
     // The order page lists the request, and Return is no longer offered twice.
@@ -145,7 +128,7 @@ describe('the floating panel, as Ada', () => {
     await openOrder(page, '#1001')
     await fillRequest(page, 'Cancel order')
     const reference = await sendRequest(page)
-    expect((await requestsOn(token, '#1001')).map((r) => [r.type, r.reference])).toEqual([
+    expect((await requestsOn(baseUrl, token, '#1001')).map((r) => [r.type, r.reference])).toEqual([
       ['cancel', reference],
     ])
     await page.getByRole('button', { name: 'Back to your order' }).click()
@@ -162,7 +145,7 @@ describe('the floating panel, as Ada', () => {
     await page.getByRole('button', { name: 'Back' }).click()
     await fillRequest(page, 'Report an issue', 'The tracking isn’t updating')
     const reference = await sendRequest(page)
-    expect((await requestsOn(token, '#1003')).map((r) => [r.type, r.reference])).toEqual([
+    expect((await requestsOn(baseUrl, token, '#1003')).map((r) => [r.type, r.reference])).toEqual([
       ['issue', reference],
     ])
   })
@@ -253,7 +236,7 @@ describe('the help-center embed, as Bruno', () => {
       (r) => filed.includes(r.reference),
     )
     expect(mine.map((r) => r.orderName).sort()).toEqual(['#1012', '#1015', '#1018'])
-    await expectOneAcknowledgement(email, filed[0]!)
+    await expectOneAcknowledgement(baseUrl, email, filed[0]!)
   })
 })
 
@@ -296,8 +279,8 @@ describe('a double submit, as Chidi signed in already', () => {
     })
     expect([changed.status, changed.body.error.code]).toEqual([422, 'idempotency_key_reused'])
 
-    expect((await requestsOn(token, '#1026')).map((r) => r.reference)).toEqual([reference])
-    await expectOneAcknowledgement(email, reference!)
+    expect((await requestsOn(baseUrl, token, '#1026')).map((r) => r.reference)).toEqual([reference])
+    await expectOneAcknowledgement(baseUrl, email, reference!)
     await close()
   })
 })

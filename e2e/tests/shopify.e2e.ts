@@ -1,26 +1,31 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { connectBrowser } from '../support/browser.ts'
 import { saveArtifact } from '../support/host-page.ts'
+import type { ServerProcess } from '../support/server-process.ts'
 import { axeViolations } from '../support/shopper.ts'
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
+import {
+  SHOPIFY_KEY as KEY,
+  SHOPIFY_OWNER as OWNER,
+  SHOPIFY_SHOP as SHOP,
+  SHOPIFY_SHOPPER,
+  SHOPIFY_STORE_ID as STORE_ID,
+  reportShopCalls,
+  shopCalls as shopCallsOf,
+  startShopifyServer,
+  watchedPage as watchedPageIn,
+} from '../support/shopify-store.ts'
 
 /*
- * The shopper journeys on a Shopify store: a server process of its own with
- * PORCHLIGHT_TEST_FAKE_SHOPIFY, where msw answers the Admin GraphQL API in-process with the
- * sample shop (server/src/adapters/store/shopify/testing/sample-shop.ts) and the store
- * pk_test_shopify is connected to it. Everything the shopper sees is read through GraphQL.
+ * The shopper journeys on a Shopify store (see support/shopify-store.ts), over HTTP, and the
+ * console's Shopify settings. The panel's journeys on that store are in shopify-portal.e2e.ts.
  * Its own process because the approve-cancel round trip changes the shop.
  */
-const KEY = 'pk_test_shopify'
-const STORE_ID = 'st_test_shopify'
-const EMAIL = 'ada@example.com'
-const PHONE = '+33612345678'
-const OWNER = { email: 'owner@shopify-test.example', password: 'porchlight-test-shopify' }
-const SHOP = { domain: 'lumen-loom.myshopify.com', token: 'shpat_test_token_0123456789' }
+const EMAIL = SHOPIFY_SHOPPER.email
 
 /** The sample shop's orders, newest first, as the list shows them. */
 const SAMPLE_ORDERS = [
+  { name: '#1008', status: 'delivered', lastEvent: 'delivered' },
   { name: '#1001', status: 'unfulfilled', lastEvent: null },
   { name: '#1005', status: 'ready_for_pickup', lastEvent: 'ready_for_pickup' },
   { name: '#1002', status: 'in_transit', lastEvent: 'in_transit' },
@@ -108,19 +113,12 @@ async function getJson<T>(path: string, headers: Record<string, string>): Promis
 const listOrders = async (headers: Record<string, string>) =>
   (await getJson<{ orders: ListedOrder[] }>('/v1/orders?limit=50&locale=en&tz=UTC', headers)).orders
 
-/** The GraphQL operations the fake shop answered so far, by name. */
-async function shopCalls(since = 0) {
-  return getJson<{ total: number; calls: Array<{ operation: string; variables: any }> }>(
-    `/test/fake-shopify/calls?since=${since}`,
-    {},
-  )
-}
+const shopCalls = (since = 0) => shopCallsOf(server.url, since)
+const watchedPage = (expected?: (text: string, url: string) => boolean) =>
+  watchedPageIn(browser, expected)
 
 beforeAll(async () => {
-  server = await startServerProcess({
-    PORCHLIGHT_TEST_FAKE_SHOPIFY: 'true',
-    PORCHLIGHT_TEST_SEED: 'true',
-  })
+  server = await startShopifyServer()
   browser = await connectBrowser(inject('browserWsEndpoint'))
   const signedIn = await signInOverHttp('email', EMAIL)
   shopper = signedIn.headers
@@ -130,12 +128,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (server !== undefined) {
-    const { calls } = await shopCalls().catch(() => ({ calls: [] }))
-    const counts: Record<string, number> = {}
-    for (const c of calls) counts[c.operation] = (counts[c.operation] ?? 0) + 1
-    console.info(`Admin API operations answered by the fake shop: ${JSON.stringify(counts)}`)
-  }
+  if (server !== undefined) await reportShopCalls(server.url, 'HTTP journeys and settings')
   await browser?.close()
   const code = await server?.stop()
   if (code !== 0) console.error(server?.output())
@@ -174,13 +167,13 @@ describe('shopper journeys on a Shopify store, over HTTP', () => {
       '/v1/orders?limit=3',
       shopper,
     )
-    expect(first.orders.map((o) => o.name)).toEqual(['#1001', '#1005', '#1002'])
+    expect(first.orders.map((o) => o.name)).toEqual(['#1008', '#1001', '#1005'])
     expect(first.nextCursor).not.toBeNull()
     const second = await getJson<{ orders: ListedOrder[]; nextCursor: string | null }>(
       `/v1/orders?limit=3&cursor=${first.nextCursor}`,
       shopper,
     )
-    expect(second.orders.map((o) => o.name)).toEqual(['#1003', '#1004', '#1006'])
+    expect(second.orders.map((o) => o.name)).toEqual(['#1002', '#1003', '#1004'])
   })
 
   it('opens an order in transit: its timeline, summary and actions', async () => {
@@ -320,63 +313,6 @@ describe('an agent approves a cancellation, carried out on the shop', () => {
       'refund_issued',
       'order_cancelled',
     ])
-  })
-})
-
-/** A 1 × 1 transparent PNG. */
-const PIXEL_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==',
-  'base64',
-)
-
-/** A page in a context of its own that records uncaught errors and console errors. */
-async function watchedPage(expected: (text: string, url: string) => boolean = () => false) {
-  const page = await (await browser.newContext()).newPage()
-  // Product images live on Shopify's CDN, outside this machine: a local picture stands in.
-  await page.route('https://cdn.shopify.com/**', (route) =>
-    route.fulfill({ contentType: 'image/png', body: PIXEL_PNG }),
-  )
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !expected(m.text(), m.location().url))
-      errors.push(`${m.text()} (${m.location().url})`)
-  })
-  return { page, errors }
-}
-
-describe('the panel on the Shopify store, in Chromium', () => {
-  it('signs in with a text-message code; the session reads the shop’s orders', async () => {
-    const { page, errors } = await watchedPage()
-    await page.goto(`${server.url}/w/${KEY}`)
-    await page.getByRole('button', { name: 'Get a code by text message' }).click()
-    const seen = new Set((await outbox()).map((m) => m.id))
-    await page.getByRole('textbox').fill('+33 6 12 34 56 78')
-    await page.keyboard.press('Enter')
-    await page.getByRole('heading', { name: 'Enter your code' }).waitFor()
-    const { code, message } = await nextCode(PHONE, seen)
-    expect(message.channel).toBe('sms')
-    await page.getByRole('textbox').fill(code)
-    await page.getByRole('heading', { name: 'Your orders' }).waitFor()
-    expect(await page.getByText(`Signed in as ${PHONE}`).isVisible()).toBe(true)
-    expect(await axeViolations(page)).toEqual([])
-
-    // The panel's own session, used as the panel uses it: the phone finds the shop's customer.
-    const token = await page.evaluate((k) => localStorage.getItem(`porchlight.session.${k}`), KEY)
-    expect(token).toMatch(/\S{20,}/)
-    const before = (await shopCalls()).total
-    const orders = await listOrders({ authorization: `Bearer ${token}` })
-    expect(orders.map((o) => o.name)).toEqual(SAMPLE_ORDERS.map((o) => o.name))
-    const used = (await shopCalls(before)).calls.map((c) => c.operation)
-    expect(used).toContain('PorchlightCustomersByPhone')
-
-    // Where the panel lists orders already (the screens land separately), it lists these.
-    const placeholder = await page.getByText('Your orders will appear here.').count()
-    if (placeholder === 0) {
-      for (const { name } of SAMPLE_ORDERS) await page.getByText(name).first().waitFor()
-    }
-    expect(errors).toEqual([])
-    await page.context().close()
   })
 })
 

@@ -43,8 +43,10 @@ async function agentOf(ctx: Ctx, storeId: string, role: 'owner' | 'agent') {
   }
 }
 
-async function setup(shop: FakeShop = sampleShop()) {
+async function setup(given?: FakeShop) {
   const ctx = await createTestApp()
+  // The recently delivered order is dated from the app's clock, as the e2e shop is.
+  const shop = given ?? sampleShop({ today: ctx.clock.now() })
   mocks.use(shop)
   const owner = await agentOf(ctx, 'st_demo', 'owner')
   const put = (body: unknown, headers: Record<string, string> = owner.write) =>
@@ -117,6 +119,7 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
       '#1001',
       '#1005',
       '#1002',
+      '#1008',
       '#1003',
       '#1004',
       '#1006',

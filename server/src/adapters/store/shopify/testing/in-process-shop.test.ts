@@ -50,6 +50,7 @@ describe(`in-process fake Shopify for e2e (${testDialect})`, () => {
       '1001',
       '1005',
       '1002',
+      '1008',
       '1003',
       '1004',
       '1006',

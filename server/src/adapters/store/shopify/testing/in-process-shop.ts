@@ -38,7 +38,8 @@ export async function startInProcessShop(input: {
   /** Origins allowed to embed the store's widget (the demo store's and the e2e host pages'). */
   origins: string[]
 }): Promise<InProcessShop> {
-  const shop = sampleShop()
+  // Dated from the server's clock, so the recently delivered order can be returned in e2e runs.
+  const shop = sampleShop({ today: input.now })
   const server = setupServer(...shop.handlers())
   server.listen({
     onUnhandledFrame({ frame, defaults }) {

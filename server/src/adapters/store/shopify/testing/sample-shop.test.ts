@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { returnEligibility } from '@porchlight/shared/orders/eligibility'
+import { DEFAULT_ORDER_RULES } from '@porchlight/shared/orders/settings'
 import { mapOrder } from '../map-order.ts'
 import { sampleShop } from './sample-shop.ts'
 
+const TODAY = new Date('2026-11-22T08:00:00Z')
+
 describe('sample shop', () => {
   it('holds one order per portal state, all mapping without unknown values', () => {
-    const shop = sampleShop()
+    const shop = sampleShop({ today: TODAY })
     const unknown: string[] = []
     const orders = [...shop.orders.values()].map((o) =>
       mapOrder(o, (f, v) => unknown.push(`${f}=${v}`)),
@@ -18,6 +22,7 @@ describe('sample shop', () => {
       ['1005', 'open', 'paid', 'ready_for_pickup'],
       ['1006', 'cancelled', 'refunded', 'cancelled'],
       ['1007', 'open', 'partially_refunded', 'unfulfilled'],
+      ['1008', 'open', 'paid', 'delivered'],
     ])
     expect(orders.every((o) => o.phone === '+33612345678')).toBe(true)
     // Paid at checkout; refunds and cancellations on the timeline, as on the demo store.
@@ -42,6 +47,36 @@ describe('sample shop', () => {
           )
         }
       }
+    }
+  })
+
+  it('dates #1008 from the day it opens, so its return window is open on any day', () => {
+    for (const today of [TODAY, new Date('2027-03-01T23:59:00Z')]) {
+      const orders = [...sampleShop({ today }).orders.values()].map((o) => mapOrder(o, () => {}))
+      const recent = orders.find((o) => o.id === '1008')!
+      expect(returnEligibility(recent, DEFAULT_ORDER_RULES, today)).toMatchObject({
+        eligible: true,
+      })
+      expect(
+        recent.lineItems.map((l) => [l.title, l.quantity, l.price.amount, l.imageUrl !== null]),
+      ).toEqual([
+        ['Stoneware mug', 2, 1800, true],
+        ['Linen napkins', 1, 2400, true],
+      ])
+      // Both lines went out in the one parcel that arrived, the newest of the shopper's orders.
+      expect(recent.shipments.map((s) => s.events.map((e) => e.kind))).toEqual([
+        ['delivered', 'out_for_delivery', 'in_transit', 'label_created'],
+      ])
+      expect(Math.max(...orders.map((o) => Date.parse(o.createdAt)))).toBe(
+        Date.parse(recent.createdAt),
+      )
+      expect(Date.parse(recent.shipments[0]!.events[0]!.at)).toBeLessThan(today.getTime())
+      // The parcel delivered in December is past its window, whatever the day.
+      const old = orders.find((o) => o.id === '1004')!
+      expect(returnEligibility(old, DEFAULT_ORDER_RULES, today)).toMatchObject({
+        eligible: false,
+        reason: { code: 'return_window_closed' },
+      })
     }
   })
 })

@@ -8,18 +8,28 @@ import {
   refundRecord,
   saleTransaction,
 } from './fake-orders.ts'
+import type { RawCustomer } from '../shopify-types.ts'
 import { FakeShop, type FakeShopOptions } from './fake-shop.ts'
 
 export const SAMPLE_EMAIL = 'ada@example.com'
 export const SAMPLE_PHONE = '+33612345678'
 
+export interface SampleShopOptions extends FakeShopOptions {
+  /**
+   * When the shop opens: the recently delivered order (#1008) is dated from it, so its return
+   * window is open whenever the tests run. The fake shop's own clock when not given.
+   */
+  today?: Date
+}
+
 /**
  * A fake shop holding one shopper's orders in every state the portal shows (processing, in
- * transit, delayed, delivered, ready for pickup, cancelled, refunded), for tests and end-to-end
- * journeys that should run the same on a Shopify store as on the demo store.
+ * transit, delayed, delivered long ago and days ago, ready for pickup, cancelled, refunded), for
+ * tests and end-to-end journeys that should run the same on a Shopify store as on the demo store.
  */
-export function sampleShop(options: FakeShopOptions = {}): FakeShop {
-  const shop = new FakeShop(options)
+export function sampleShop(options: SampleShopOptions = {}): FakeShop {
+  const { today, ...shopOptions } = options
+  const shop = new FakeShop(shopOptions)
   const ada = customer({ email: SAMPLE_EMAIL, phone: SAMPLE_PHONE, legacyResourceId: '7001' })
   const mk = (id: string, createdAt: string, extra: Parameters<typeof order>[0] = {}) =>
     shop.addOrder(
@@ -141,5 +151,80 @@ export function sampleShop(options: FakeShopOptions = {}): FakeShop {
     ],
     refunds: [refundRecord('20.00', '2025-11-20T10:00:00Z')],
   })
+
+  addRecentlyDelivered(shop, ada, today ?? new Date(shop.now()))
   return shop
+}
+
+/**
+ * #1008: two lines in one parcel, delivered two days before `today`, so it can be returned. The
+ * order whose return window is open, whatever day the tests run on (#1004's closed long ago).
+ */
+function addRecentlyDelivered(shop: FakeShop, owner: RawCustomer, today: Date): void {
+  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())
+  const at = (daysAgo: number, time: string) => {
+    const [h, m] = time.split(':').map(Number)
+    return new Date(midnight - daysAgo * 86_400_000 + (h! * 60 + m!) * 60_000)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
+  }
+  const mugs = lineItem({
+    title: 'Stoneware mug',
+    variantTitle: 'Moss',
+    sku: 'STO-MUG-MOS',
+    quantity: 2,
+    currentQuantity: 2,
+    refundableQuantity: 2,
+    originalUnitPriceSet: money('18.00'),
+    image: { url: 'https://cdn.shopify.com/s/files/1/0000/mug-moss.jpg' },
+  })
+  const napkins = lineItem({
+    title: 'Linen napkins',
+    variantTitle: 'Set of 4 / Oat',
+    sku: 'LIN-NAP-OAT4',
+    originalUnitPriceSet: money('24.00'),
+    image: { url: 'https://cdn.shopify.com/s/files/1/0000/napkins-oat.jpg' },
+  })
+  shop.addOrder(
+    order({
+      legacyResourceId: '1008',
+      name: '#1008',
+      customer: owner,
+      createdAt: at(6, '10:20'),
+      updatedAt: at(2, '13:10'),
+      lines: [mugs, napkins],
+      displayFulfillmentStatus: 'FULFILLED',
+      subtotalPriceSet: money('60.00'),
+      totalShippingPriceSet: money('5.90'),
+      // French prices include 20% VAT: a sixth of the total.
+      totalTaxSet: money('10.98'),
+      totalPriceSet: money('65.90'),
+      fulfillments: [
+        fulfillment([mugs, napkins], {
+          name: '#1008-F1',
+          displayStatus: 'DELIVERED',
+          createdAt: at(5, '08:00'),
+          updatedAt: at(2, '13:10'),
+          inTransitAt: at(5, '16:40'),
+          deliveredAt: at(2, '13:10'),
+          trackingInfo: [
+            {
+              company: 'Colissimo',
+              number: '6C98765432109',
+              url: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6C98765432109',
+            },
+          ],
+          eventList: [
+            fulfillmentEvent('DELIVERED', at(2, '13:10'), { city: 'Lyon', country: 'France' }),
+            fulfillmentEvent('OUT_FOR_DELIVERY', at(2, '07:30'), {
+              city: 'Lyon',
+              country: 'France',
+            }),
+            fulfillmentEvent('IN_TRANSIT', at(5, '16:40'), { city: 'Paris', country: 'France' }),
+            fulfillmentEvent('LABEL_PRINTED', at(5, '08:05')),
+          ],
+        }),
+      ],
+    }),
+  )
 }
