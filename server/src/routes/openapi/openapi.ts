@@ -108,7 +108,8 @@ export const agentOperations: Operation[] = [
     auth: 'agent',
     body: decisionBody,
     responses: {
-      '200': 'The ticket view after the decision, shaped as GET /v1/agent/tickets/{id} answers (deciding again the same way answers it as is)',
+      '200':
+        'The ticket view after the decision, shaped as GET /v1/agent/tickets/{id} answers (deciding again the same way answers it as is)',
       '409': 'version_conflict or action_in_progress, with the fresh ticket in error.details',
       '422':
         'decision_not_allowed (error.details.reason, e.g. order_already_fulfilled) or store_rejected (the store’s message)',
