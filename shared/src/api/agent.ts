@@ -6,7 +6,7 @@
  *   POST  /v1/agent/logout                -> 204
  *   GET   /v1/agent/tickets?type=&status=&channel=&from=&to=&q=&assignee=&pageSize=10|20|50|100&page=
  *                                         -> TicketPage
- *   GET   /v1/agent/tickets/:id           -> TicketView
+ *   GET   /v1/agent/tickets/:id           -> TicketView (a chat ticket names its conversationId)
  *   PATCH /v1/agent/tickets/:id           { version, status?, assigneeId?, tags? } -> { ticket }
  *                                         (409 version_conflict with error.details.ticket)
  *   POST  /v1/agent/tickets/:id/notes     { body } -> { event }
@@ -106,6 +106,11 @@ export interface TicketView {
    * ISO times) and `detail` (exactly the shopper's own order view, OrderDetail).
    */
   order?: unknown
+  /**
+   * A chat ticket's conversation (GET /v1/agent/conversations/:id); null for other types, or a
+   * chat ticket without a conversation.
+   */
+  conversationId: string | null
 }
 
 export interface DecisionRequest {

@@ -96,6 +96,7 @@ export function view(over: Partial<TicketView> = {}): TicketView {
       },
     ],
     order: order(),
+    conversationId: null,
     ...over,
   }
 }

@@ -127,7 +127,9 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
           {t.order !== null && (
             <RefundForm ticket={t} order={order} api={api} run={run} busy={busy} />
           )}
-          {t.type === 'chat' && <ConversationPanel api={api} ticket={t} />}
+          {t.type === 'chat' && (
+            <ConversationPanel api={api} conversationId={view.conversationId} />
+          )}
           {t.type !== 'chat' && (
             <TextForm
               id="reply"

@@ -25,6 +25,8 @@ describe(`decisions on requests (${testDialect})`, () => {
     })
     expect(body.order.order).toMatchObject({ status: 'cancelled', financialStatus: 'refunded' })
     expect(body.order.displayStatus).toBe('cancelled')
+    // The same view as GET /v1/agent/tickets/:id: a request has no conversation.
+    expect(body).toHaveProperty('conversationId', null)
     const approved = body.history.find((e: { kind: string }) => e.kind === 'approved')
     expect(approved).toMatchObject({
       actor: { kind: 'agent', id: t.agent.agentId },

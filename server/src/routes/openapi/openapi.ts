@@ -72,10 +72,11 @@ export const agentOperations: Operation[] = [
   {
     method: 'get',
     path: '/v1/agent/tickets/{id}',
-    summary: 'A ticket with its history and the order beside it',
+    summary: 'A ticket with its history, the order beside it and, for a chat, its conversation',
     auth: 'agent',
     responses: {
-      '200': 'Ticket, history, and order ({ order, displayStatus, timeline, detail } or null)',
+      '200':
+        'Ticket, history, order ({ order, displayStatus, timeline, detail } or null) and conversationId: the chat ticket’s conversation (GET /v1/agent/conversations/{id}), null for other types or a chat ticket without one',
       ...errors,
     },
   },
@@ -107,7 +108,8 @@ export const agentOperations: Operation[] = [
     auth: 'agent',
     body: decisionBody,
     responses: {
-      '200': 'The ticket view after the decision (deciding again the same way answers it as is)',
+      '200':
+        'The ticket view after the decision, shaped as GET /v1/agent/tickets/{id} answers (deciding again the same way answers it as is)',
       '409': 'version_conflict or action_in_progress, with the fresh ticket in error.details',
       '422':
         'decision_not_allowed (error.details.reason, e.g. order_already_fulfilled) or store_rejected (the store’s message)',
@@ -138,7 +140,7 @@ export const agentOperations: Operation[] = [
     auth: 'agent',
     body: refundBody,
     responses: {
-      '200': 'The ticket view after the refund',
+      '200': 'The ticket view after the refund, shaped as GET /v1/agent/tickets/{id} answers',
       '409': 'version_conflict or action_in_progress, with the fresh ticket',
       '422':
         'refund_not_allowed (error.details.reason: refund_exceeds_refundable, nothing_refundable, currency_mismatch, ...) or store_rejected',

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../app.ts'
+import { findConversationByTicket } from '../../db/conversations.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { findTicket, listTicketEvents, type Ticket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
@@ -35,8 +36,18 @@ export async function actionInProgressError(deps: AppDeps, storeId: string, id: 
 }
 
 /**
- * The whole ticket view (TicketView): the ticket, its history, and the order beside it. Pass
- * `order` when the caller already has the order fresh from the store (after an action).
+ * The conversation behind a chat ticket, so the console opens it directly. Looked up by store
+ * and ticket (indexed on ticket_id); other types have none and cost no query.
+ */
+async function chatConversationId(deps: AppDeps, storeId: string, ticket: Ticket) {
+  if (ticket.type !== 'chat') return null
+  return (await findConversationByTicket(deps.db, storeId, ticket.id))?.id ?? null
+}
+
+/**
+ * The whole ticket view (TicketView): the ticket, its history, the order beside it and, for a
+ * chat ticket, its conversation. Pass `order` when the caller already has the order fresh from
+ * the store (after an action).
  */
 export async function ticketPage(
   deps: AppDeps,
@@ -44,13 +55,15 @@ export async function ticketPage(
   ticket: Ticket,
   order?: TicketOrderView | null,
 ) {
-  const [events, orderView] = await Promise.all([
+  const [events, orderView, conversationId] = await Promise.all([
     listTicketEvents(deps.db, store.id, ticket.id),
     order !== undefined ? order : loadTicketOrder(deps, store, ticket),
+    chatConversationId(deps, store.id, ticket),
   ])
   return {
     ticket: ticketJson(ticket),
     history: events.map(ticketEventJson),
     order: orderView,
+    conversationId,
   }
 }

@@ -35,26 +35,6 @@ export function chatApi(api: ConsoleApi) {
         return null
       }
     },
-    /**
-     * The conversation behind a chat ticket. Tickets do not name it, so walk the store's
-     * conversation lists (newest activity first, where an open ticket's conversation is).
-     */
-    async forTicket(ticketId: string): Promise<string | null> {
-      for (const status of ['open', 'closed']) {
-        let before: string | null = null
-        for (let page = 0; page < 20; page++) {
-          const q = new URLSearchParams({ status, limit: '100' })
-          if (before !== null) q.set('before', before)
-          const res: { conversations: AgentConversation[]; nextBefore: string | number | null } =
-            await api.request('GET', `${BASE}?${q.toString()}`)
-          const hit = res.conversations.find((c) => c.ticketId === ticketId)
-          if (hit) return hit.id
-          if (res.nextBefore === null || res.nextBefore === undefined) break
-          before = String(res.nextBefore)
-        }
-      }
-      return null
-    },
   }
 }
 

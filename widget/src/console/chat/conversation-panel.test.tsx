@@ -37,17 +37,22 @@ const conversation = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
-function chatApi() {
+const LIST = '/v1/agent/conversations?'
+
+/**
+ * The console API as the server answers a chat ticket: the ticket view names its conversation
+ * (or none). Listing the store's conversations is never how the console finds it: such a call is
+ * recorded in `listed` (a throw alone would be swallowed by the panel's error handling).
+ */
+function chatApi(conversationId: string | null = 'cv_1') {
   const calls: Array<{ method: string; path: string; body: unknown }> = []
+  const listed: string[] = []
   const request = vi.fn(async (method: string, path: string, body?: unknown) => {
     calls.push({ method, path, body })
-    if (path.startsWith('/v1/agent/conversations?'))
-      return {
-        conversations: path.includes('status=open')
-          ? [conversation({ id: 'cv_other', ticketId: 'tk_other' }), conversation()]
-          : [],
-        nextBefore: null,
-      }
+    if (path.startsWith(LIST)) {
+      listed.push(path)
+      throw new Error(`the console listed conversations: ${path}`)
+    }
     if (path === '/v1/agent/conversations/stream-tickets')
       return { ticket: 't', expiresInSeconds: 60, url: '/v1/agent/conversations/stream?ticket=t' }
     if (path === '/v1/agent/conversations/cv_1')
@@ -71,11 +76,13 @@ function chatApi() {
           requestStatus: null,
           order: null,
         }),
+        order: null,
+        conversationId,
       }),
     ),
     request: request as never,
   })
-  return { api, calls }
+  return { api, calls, listed }
 }
 
 beforeEach(() => {
@@ -88,7 +95,7 @@ afterEach(() => {
 
 describe('a chat ticket in the console', () => {
   it('shows the conversation live, answers it, says typing (throttled) and marks it read', async () => {
-    const { api, calls } = chatApi()
+    const { api, calls, listed } = chatApi()
     await renderConsole('/console/tickets/tk_chat', api)
     const stream = FakeEventSource.latest()
     await act(() => stream.emit('ready', { cursor: 3 }, '3'))
@@ -137,5 +144,29 @@ describe('a chat ticket in the console', () => {
     )
     await settle()
     expect(slot.textContent).toContain('Seen by the shopper')
+    expect(listed).toEqual([])
+  })
+
+  it('opens the conversation the ticket names, without listing the store’s conversations', async () => {
+    const { api, calls, listed } = chatApi()
+    await renderConsole('/console/tickets/tk_chat', api)
+    await act(() => FakeEventSource.latest().emit('ready', { cursor: 3 }, '3'))
+    await settle()
+    expect($('[data-slot="conversation"]').textContent).toContain('Where is my lamp?')
+    expect(calls.filter((c) => c.method === 'GET').map((c) => c.path)).toEqual([
+      '/v1/agent/conversations/cv_1',
+    ])
+    expect(listed).toEqual([])
+  })
+
+  it('says so when the chat ticket has no conversation, and asks for none', async () => {
+    const { api, calls, listed } = chatApi(null)
+    await renderConsole('/console/tickets/tk_chat', api)
+    await settle()
+    expect($('[data-slot="conversation"]').textContent).toContain(
+      'No conversation belongs to this ticket.',
+    )
+    expect(calls).toEqual([])
+    expect(listed).toEqual([])
   })
 })

@@ -1,6 +1,5 @@
 import type { AgentConversation, ChatMessage, ChatStreamEvents } from '@porchlight/shared/api/chat'
-import type { TicketJson } from '@porchlight/shared/api/agent'
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import { openStream } from '../../app/chat/event-stream.ts'
 import type { ConsoleApi } from '../api.ts'
 import { formatDateTime, label } from '../format.ts'
@@ -25,25 +24,27 @@ function authorName(m: ChatMessage, c: AgentConversation): string {
 /**
  * A chat ticket's conversation, live: the console stream brings the shopper's messages and
  * read marks; the agent answers, says it is typing, and reads what arrives while looking.
+ * `conversationId` comes with the ticket view (null: the ticket has no conversation).
  */
-export function ConversationPanel(props: { api: ConsoleApi; ticket: TicketJson }) {
+export function ConversationPanel(props: { api: ConsoleApi; conversationId: string | null }) {
+  const id = props.conversationId
   const chat = useMemo(() => chatApi(props.api), [props.api])
   const [data, setData] = useState<Loaded | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const idRef = useRef<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const error = id === null ? 'No conversation belongs to this ticket.' : failure
 
   useEffect(() => {
+    if (id === null) return
+    const conversationId = id // narrowed for the functions below
     let stopped = false
     async function load() {
       try {
-        idRef.current ??= await chat.forTicket(props.ticket.id)
-        if (idRef.current === null) return setError('No conversation belongs to this ticket.')
-        const view = await chat.conversation(idRef.current)
+        const view = await chat.conversation(conversationId)
         if (stopped) return
         setData({ conversation: view.conversation, messages: view.messages })
-        setError(null)
+        setFailure(null)
       } catch (err) {
-        if (!stopped) setError(errorMessage(err))
+        if (!stopped) setFailure(errorMessage(err))
       }
     }
     const add = (m: ChatMessage) =>
@@ -64,7 +65,7 @@ export function ConversationPanel(props: { api: ConsoleApi; ticket: TicketJson }
       onEvent(name, raw) {
         if (name === 'ready' || name === 'resync') return void load()
         const d = raw as { conversationId?: string }
-        if (d.conversationId !== idRef.current) return
+        if (d.conversationId !== conversationId) return
         if (name === 'message') add((raw as ChatStreamEvents['message']).message)
         else if (name === 'conversation') void load()
         else if (name === 'read') {
@@ -87,7 +88,7 @@ export function ConversationPanel(props: { api: ConsoleApi; ticket: TicketJson }
       stopped = true
       stream.close()
     }
-  }, [chat, props.ticket.id])
+  }, [chat, id])
 
   // Read marks: what the agent has on screen is read, as it arrives.
   const lastSeq = data?.messages.at(-1)?.seq ?? 0
