@@ -134,6 +134,23 @@ describe('displayStatus', () => {
     expect(displayStatus(order)).toEqual({ code: 'in_transit', estimatedDeliveryAt: at(5) })
   })
 
+  it('drops an estimate more than a day past, keeping a later parcel’s', () => {
+    const order = makeOrder({
+      fulfillmentStatus: 'fulfilled',
+      lineItems: [makeLine(), makeLine({ id: 'li_2' })],
+      shipments: [
+        makeShipment([['in_transit', at(3)]], { id: 'b', estimatedDeliveryAt: at(5) }),
+        makeShipment([['in_transit', at(3)]], { id: 'c', estimatedDeliveryAt: at(9) }),
+      ],
+    })
+    const now = (iso: string) => new Date(iso)
+    // A day's grace: "arriving today" stays through the day it was due.
+    expect(displayStatus(order, now(at(6))).estimatedDeliveryAt).toBe(at(5))
+    expect(displayStatus(order, now(at(6, 1))).estimatedDeliveryAt).toBe(at(9))
+    expect(displayStatus(order, now(at(10, 1))).estimatedDeliveryAt).toBeNull()
+    expect(displayStatus(order, now(at(10, 1))).code).toBe('in_transit')
+  })
+
   it('gives no estimate once delivered', () => {
     const order = shippedOrder([['delivered', at(3)]])
     order.shipments[0]!.estimatedDeliveryAt = at(4)

@@ -89,10 +89,24 @@ export function deliveryState(order: Order): DeliveryState {
   }
 }
 
-/** The single shopper-facing status of an order. */
-export function displayStatus(order: Order): DisplayStatus {
+/**
+ * Whether a carrier's delivery estimate still says something at `now`. One more than a day past
+ * (a parcel late, a feed that stopped) would read "Arriving on January 16" in November: the
+ * shopper is better served by the parcel's latest event. Without `now`, every estimate counts.
+ */
+export function isCurrentEstimate(iso: string | null, now?: Date): iso is string {
+  if (iso === null) return false
+  const time = Date.parse(iso)
+  if (Number.isNaN(time)) return false
+  return now === undefined || time >= now.getTime() - DAY_MS
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The single shopper-facing status of an order, its arrival estimate as current at `now`. */
+export function displayStatus(order: Order, now?: Date): DisplayStatus {
   const code = displayStatusCode(order)
-  return { code, estimatedDeliveryAt: onTheWay.has(code) ? nextArrival(order) : null }
+  return { code, estimatedDeliveryAt: onTheWay.has(code) ? nextArrival(order, now) : null }
 }
 
 function displayStatusCode(order: Order): DisplayStatusCode {
@@ -108,12 +122,12 @@ function displayStatusCode(order: Order): DisplayStatusCode {
   return state
 }
 
-function nextArrival(order: Order): string | null {
+function nextArrival(order: Order, now?: Date): string | null {
   let best: { iso: string; time: number } | null = null
   for (const shipment of activeShipments(order)) {
     if (shipmentState(shipment) === 'delivered') continue
     const time = timeOf(shipment.estimatedDeliveryAt)
-    if (time === undefined || shipment.estimatedDeliveryAt === null) continue
+    if (time === undefined || !isCurrentEstimate(shipment.estimatedDeliveryAt, now)) continue
     if (best === null || time < best.time) best = { iso: shipment.estimatedDeliveryAt, time }
   }
   return best?.iso ?? null

@@ -54,6 +54,23 @@ describe(`GET /v1/orders (${testDialect})`, () => {
     expect(body.orders.find((o) => o.name === '#1001')?.lastEvent).toBeNull()
   })
 
+  it('stops saying "arriving on" a date more than a day past, in the list and on the order', async () => {
+    const ctx = await createTestApp()
+    // #1004 is due two days after the seed; four days later the parcel is late.
+    ctx.clock.advance(4 * 86_400_000)
+    const headers = await signIn(ctx, ada)
+    const list = await getJson<OrderListResponse>(ctx, '/v1/orders?limit=50', headers)
+    const late = list.body.orders.find((o) => o.name === '#1004') as OrderListItem
+    expect(late.status).toEqual({ code: 'in_transit', estimatedDeliveryAt: null })
+    expect(late.lastEvent?.kind).toBe('in_transit')
+    const detail = await getJson<{ order: { shipments: Array<{ estimatedDeliveryAt: unknown }> } }>(
+      ctx,
+      `/v1/orders/${late.id}`,
+      headers,
+    )
+    expect(detail.body.order.shipments.map((s) => s.estimatedDeliveryAt)).toEqual([null])
+  })
+
   it('pages with a cursor without gaps or repeats', async () => {
     const ctx = await createTestApp()
     const headers = await signIn(ctx, ada)

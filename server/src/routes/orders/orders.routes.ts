@@ -80,10 +80,11 @@ export const orderRoutes = new Hono<AppEnv>()
       ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
     })
     const fmt = formatOptions(c, query)
+    const now = c.get('deps').clock.now()
     const body: OrderListResponse = {
       orders: page.orders
         .filter((o) => orderBelongsTo(o, identity))
-        .map((o) => toOrderListItem(o, fmt)),
+        .map((o) => toOrderListItem(o, fmt, now)),
       nextCursor: page.nextCursor,
     }
     return c.json(body)

@@ -13,7 +13,7 @@ import type {
   TimelineEntryView,
 } from '@porchlight/shared/api/orders'
 import type { RequestSummary } from '@porchlight/shared/api/requests'
-import { displayStatus } from '@porchlight/shared/orders/display-status'
+import { displayStatus, isCurrentEstimate } from '@porchlight/shared/orders/display-status'
 import { orderActions, type Eligibility } from '@porchlight/shared/orders/eligibility'
 import { issueScenario } from '@porchlight/shared/orders/issue-scenarios'
 import type { Order } from '@porchlight/shared/orders/model'
@@ -45,8 +45,8 @@ export function orderBelongsTo(order: Order, identity: ShopperIdentity): boolean
   return order.phone !== null && order.phone === identity.value
 }
 
-function statusView(order: Order, fmt: FormatOptions): OrderStatusView {
-  const status = displayStatus(order)
+function statusView(order: Order, fmt: FormatOptions, now: Date): OrderStatusView {
+  const status = displayStatus(order, now)
   return {
     code: status.code,
     estimatedDeliveryAt:
@@ -89,7 +89,7 @@ function lastEventView(entry: ParcelEntry, fmt: FormatOptions): LastParcelEvent 
 }
 
 /** One row of the shopper's order list. */
-export function toOrderListItem(order: Order, fmt: FormatOptions): OrderListItem {
+export function toOrderListItem(order: Order, fmt: FormatOptions, now: Date): OrderListItem {
   const { shipments } = orderTimeline(order)
   const last = lastParcelEvent(shipments.filter((s) => s.state !== 'cancelled'))
   const first = order.lineItems[0]
@@ -97,7 +97,7 @@ export function toOrderListItem(order: Order, fmt: FormatOptions): OrderListItem
     id: order.id,
     name: order.name,
     createdAt: formatDate(order.createdAt, fmt),
-    status: statusView(order, fmt),
+    status: statusView(order, fmt, now),
     lastEvent: last === null ? null : lastEventView(last.entry, fmt),
     trackingUrl: last?.shipment.trackingUrl ?? null,
     total: formatMoney(order.totals.total, fmt.locale),
@@ -111,15 +111,16 @@ function offer(e: Eligibility, fmt: FormatOptions): ActionOffer {
   return { offered: true, until: e.until === null ? null : formatDate(e.until, fmt) }
 }
 
-function shipmentView(s: ShipmentTimeline, fmt: FormatOptions): ShipmentView {
+function shipmentView(s: ShipmentTimeline, fmt: FormatOptions, now: Date): ShipmentView {
   return {
     id: s.shipmentId,
     state: s.state,
     carrier: s.carrier,
     trackingNumber: s.trackingNumber,
     trackingUrl: s.trackingUrl,
-    estimatedDeliveryAt:
-      s.estimatedDeliveryAt === null ? null : formatDate(s.estimatedDeliveryAt, fmt),
+    estimatedDeliveryAt: isCurrentEstimate(s.estimatedDeliveryAt, now)
+      ? formatDate(s.estimatedDeliveryAt, fmt)
+      : null,
     lines: s.lines,
     entries: s.entries.map((e) => entryView(e, fmt)),
   }
@@ -166,10 +167,10 @@ export function toOrderDetail(
     id: order.id,
     name: order.name,
     createdAt: formatDate(order.createdAt, fmt),
-    status: statusView(order, fmt),
+    status: statusView(order, fmt, now),
     summary: orderSummary(order, fmt),
     events: timeline.order.map((e) => entryView(e, fmt)),
-    shipments: timeline.shipments.map((s) => shipmentView(s, fmt)),
+    shipments: timeline.shipments.map((s) => shipmentView(s, fmt, now)),
     lineItems,
     actions: {
       cancel: offer(actions.cancel, fmt),
