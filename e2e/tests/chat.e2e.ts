@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../support/browser.ts'
+import { axeViolations } from '../support/shopper.ts'
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
 
 /**
@@ -94,10 +94,7 @@ describe('live chat in the panel and the console', () => {
     await composer.press('Shift+Enter')
     expect(await composer.inputValue()).toBe('\n')
     await composer.fill('')
-    const axe = await new AxeBuilder({ page: shopper })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze()
-    expect(axe.violations.map((v) => v.id)).toEqual([])
+    expect(await axeViolations(shopper)).toEqual([])
 
     let listed: ListedConversation[] = []
     await expect
@@ -128,6 +125,9 @@ describe('live chat in the panel and the console', () => {
     // Live, no reload: the answer appears in the shopper's thread, and is marked read.
     await thread(shopper).getByText('It left the warehouse this morning.').waitFor()
     await slot.getByText('Seen by the shopper').waitFor({ timeout: 10_000 })
+    // Both sides of a live conversation, the panel's thread and the console's chat ticket.
+    expect(await axeViolations(shopper)).toEqual([])
+    expect(await axeViolations(agent)).toEqual([])
 
     // A day after the agent's last word, unanswered: over for the shopper.
     const moved = await fetch(`${server.url}/v1/test/clock`, {

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from '../support/browser.ts'
+import { axeViolations } from '../support/shopper.ts'
 
 /**
  * The agent console in Chromium, against the real server: the demo agent signs in at /console,
@@ -109,11 +109,6 @@ const foreignElements = (page: Page) =>
       document.querySelectorAll('script:not([src]), img, svg, iframe, object, embed, style, base')
         .length,
   )
-
-async function axeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
-}
 
 describe('agent console', () => {
   it('signs in, and finds the run’s tickets in the queue, payloads shown as text', async () => {
