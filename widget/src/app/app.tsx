@@ -3,14 +3,14 @@ import { fetchConfig, storeKeyFromPath, type WidgetConfig } from './api.ts'
 import { useHostBridge } from './host.ts'
 import { adoptStoreDefault, setLocale, useI18n } from './locale.ts'
 import { Portal } from './portal.tsx'
-import { useAnnouncement } from './resource.ts'
+import { announcement, useAnnouncement } from './resource.ts'
 import { applyTheme } from './theme.ts'
 
 type Load = { state: 'loading' } | { state: 'ready'; config: WidgetConfig } | { state: 'failed' }
 
 export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const key = storeKeyFromPath(location.pathname)
 
   useEffect(() => {
@@ -26,6 +26,8 @@ export function App() {
 
   const host = useHostBridge(load.state === 'ready' ? load.config.embedOrigins : undefined)
   const said = useAnnouncement()
+  // A line read out before the shopper changed language is stale, and in the wrong language.
+  useEffect(() => announcement.set(''), [locale])
   // The host page's choice (`data-locale`, `<html lang>`, `Porchlight('setLocale')`) wins.
   useEffect(() => {
     if (host.locale !== undefined) void setLocale(host.locale)

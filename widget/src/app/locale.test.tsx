@@ -2,6 +2,7 @@ import { screen } from '@testing-library/dom'
 import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { localeStore, setLocale } from './locale.ts'
+import { announce } from './resource.ts'
 import {
   cleanup,
   click,
@@ -45,6 +46,15 @@ async function switchTo(tag: string) {
 afterEach(cleanup)
 
 describe('changing the language', () => {
+  it('clears a line read out before, which is stale and in the old language', async () => {
+    await codeScreenWithError()
+    const live = document.querySelector('[aria-live="polite"].sr-only')!
+    await act(() => announce('1 more order shown.'))
+    expect(live.textContent).toBe('1 more order shown.')
+    await switchTo('fr')
+    expect(live.textContent).toBe('')
+  })
+
   it.each(['fr', 'es', 'de', 'ar'])('to %s changes every visible string at once', async (tag) => {
     await codeScreenWithError()
     const before = visibleTexts(document.body)
