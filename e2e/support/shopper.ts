@@ -56,6 +56,20 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
 })
 
 /** Signs in through the API (for journeys that start signed in); returns the session token. */
+/**
+ * A session for a shopper without a code (the test server's fixture route): for journeys that
+ * only read, so they never race another journey's sign-in for the same shopper (the server's
+ * 30 s resend cooldown would answer one of them 429).
+ */
+export async function testSession(baseUrl: string, email: string): Promise<string> {
+  const res = await fetch(
+    `${baseUrl}/test/shopper-sessions`,
+    json({ identity: { kind: 'email', value: email } }),
+  )
+  if (res.status !== 201 && res.status !== 200) throw new Error(`session: ${res.status}`)
+  return ((await res.json()) as { token: string }).token
+}
+
 export async function apiSignIn(baseUrl: string, email: string): Promise<string> {
   for (;;) {
     const since = Date.now()

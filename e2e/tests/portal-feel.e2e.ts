@@ -2,13 +2,13 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { connectBrowser } from '../support/browser.ts'
 import {
-  apiSignIn,
   axeViolations,
   onScreen,
   openOrder,
   openPanel,
   openStorefront,
   shopperApi,
+  testSession,
   visibleTexts,
 } from '../support/shopper.ts'
 
@@ -24,7 +24,7 @@ let token = ''
 
 beforeAll(async () => {
   browser = await connectBrowser(inject('browserWsEndpoint'))
-  token = await apiSignIn(baseUrl, email)
+  token = await testSession(baseUrl, email)
 })
 afterAll(async () => {
   await browser?.close()
@@ -38,7 +38,10 @@ describe('the portal in the shopper’s language, by keyboard, on a phone', () =
       (o: { name: string }) => o.name === '#1004',
     )
     const detail = (await shopperApi(baseUrl, token, `/v1/orders/${order.id}?locale=fr`)).body.order
-    const before = await visibleTexts(frame)
+    // A line read out before the switch (like "1 more order shown.") is cleared by it.
+    const live = frame.locator('[aria-live="polite"].sr-only')
+    const said = (await live.textContent()) ?? ''
+    const before = (await visibleTexts(frame)).filter((text) => text !== said)
 
     // Addresses (country names) come from the server in the new language: wait for the refetch.
     const refetched = page.waitForResponse(
@@ -53,6 +56,7 @@ describe('the portal in the shopper’s language, by keyboard, on a phone', () =
     await onScreen(frame, 'Commande #1004')
     await refetched
     await frame.getByText(detail.summary.shipping.address.lines.at(-1)).first().waitFor()
+    expect(await live.textContent()).toBe('')
     const after = await visibleTexts(frame)
     expect(after).toHaveLength(before.length)
     expect(after).toContain('Suivi')
