@@ -106,6 +106,16 @@ export async function settledFrame(page: Page, mode: string): Promise<Frame> {
   return frame
 }
 
+/**
+ * Waits for the panel's first screen (its heading), not a loading line: an inline embed is
+ * sized to a screen, never to a loading line (the panel does not report those).
+ */
+export async function firstScreen(frame: Frame): Promise<void> {
+  await frame.waitForFunction(
+    () => document.querySelector('h2, [aria-busy="true"]')?.localName === 'h2',
+  )
+}
+
 /** Waits for the launcher to be drawn (after the store's settings arrived). */
 export async function launcherReady(page: Page) {
   await launcherButton(page).waitFor({ state: 'visible', timeout: 10_000 })

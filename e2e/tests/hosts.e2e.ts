@@ -9,6 +9,7 @@ import {
   openHost,
   panelIframe,
   saveArtifact,
+  firstScreen,
   settledFrame,
   stableShot,
 } from '../support/host-page.ts'
@@ -190,9 +191,7 @@ describe.concurrent('inline embeds', () => {
       const contentHeight = () =>
         frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height))
       // The first screen, not a loading line; then the frame is as tall as what it shows.
-      await frame.waitForFunction(
-        () => document.querySelector('h2, [aria-busy]')?.localName === 'h2',
-      )
+      await firstScreen(frame)
       await expect
         .poll(async () => (await box(iframe)).height - (await contentHeight()), { timeout: 10_000 })
         .toBe(0)

@@ -7,6 +7,7 @@ import {
   openHost,
   panelIframe,
   saveArtifact,
+  firstScreen,
   settledFrame,
 } from '../support/host-page.ts'
 import { HOST_PAGES } from '../support/host-server.ts'
@@ -37,6 +38,7 @@ describe('the inline help center', () => {
     const host = await openHost(browser, `${hostUrl}${HOST_PAGES.helpCenter}`)
     const { page } = host
     const frame = await settledFrame(page, 'portal')
+    await firstScreen(frame)
     const start = await frame.evaluate(
       () => document.documentElement.getBoundingClientRect().height,
     )
