@@ -170,6 +170,10 @@ describe.concurrent('locale', () => {
     await launcherReady(page)
     await page.evaluate(() => window.Porchlight('setLocale', 'fr'))
     expect(await frameLocale(page)).toBe('fr')
+    // The launcher's own words follow.
+    await expect
+      .poll(() => launcherButton(page).getAttribute('aria-label'), poll)
+      .toBe('Ouvrir le chat d’aide')
     const frame = await settledFrame(page, 'floating')
     await expect.poll(() => frame.evaluate(() => document.documentElement.lang), poll).toBe('fr')
     await page.evaluate(() => window.Porchlight('setLocale', 'ar'))

@@ -13,11 +13,13 @@ export interface Launcher {
   close(): void
   /** The unread badge; the chat will drive it through `porchlight:unread` messages. */
   unread(count: unknown): void
+  /** New words for the button, after `setLocale`. */
+  say(words: Words | undefined): void
 }
 
 /**
- * The button's words in the page's language, from the store's configuration; English if absent.
- * A later `setLocale` changes the panel's language, not these (the page asked for one already).
+ * The button's words in the page's language, from the store's configuration (asked for again
+ * after `setLocale`); English if absent.
  */
 export interface Words {
   label?: unknown
@@ -43,9 +45,10 @@ const css = (color: string, ink: string, side: string) =>
   `@media (max-width:639px){iframe{inset:0;width:100%;height:100%;border-radius:0}}`
 
 /** The floating launcher and its panel. Appended by the caller, to <html> (see widget.ts). */
-export function createLauncher(ctx: Ctx, theme: Theme, words: Words = {}): Launcher {
-  const label = typeof words.label === 'string' ? words.label : 'Open help chat'
-  const unreadText = typeof words.unread === 'string' ? words.unread : '{count} unread'
+export function createLauncher(ctx: Ctx, theme: Theme, words?: Words): Launcher {
+  let label = 'Open help chat'
+  let unreadText = '{count} unread'
+  let unread = 0
   const color =
     typeof theme.color === 'string' && /^#[0-9a-f]{6}$/i.test(theme.color) ? theme.color : '#1f6feb'
   const [host, root] = shadowHost(
@@ -63,7 +66,17 @@ export function createLauncher(ctx: Ctx, theme: Theme, words: Words = {}): Launc
   svg.append(path)
   badge.setAttribute('aria-hidden', 'true')
   button.type = 'button'
-  button.setAttribute('aria-label', label)
+  const relabel = () =>
+    button.setAttribute(
+      'aria-label',
+      unread ? `${label}, ${unreadText.replace('{count}', `${unread}`)}` : label,
+    )
+  const say = (w: Words | undefined) => {
+    if (typeof w?.label === 'string') label = w.label
+    if (typeof w?.unread === 'string') unreadText = w.unread
+    relabel()
+  }
+  say(words)
   button.setAttribute('aria-expanded', 'false')
   button.append(svg, badge)
   root.append(button)
@@ -111,12 +124,10 @@ export function createLauncher(ctx: Ctx, theme: Theme, words: Words = {}): Launc
     open,
     close,
     unread(count) {
-      const n = Math.max(0, Math.floor(Number(count)) || 0)
-      badge.textContent = n ? (n > 99 ? '99+' : String(n)) : ''
-      button.setAttribute(
-        'aria-label',
-        n ? `${label}, ${unreadText.replace('{count}', `${n}`)}` : label,
-      )
+      unread = Math.max(0, Math.floor(Number(count)) || 0)
+      badge.textContent = unread ? (unread > 99 ? '99+' : String(unread)) : ''
+      relabel()
     },
+    say,
   }
 }

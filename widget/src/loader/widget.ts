@@ -20,11 +20,14 @@ export async function startWidget(
   bind: (exec: (args: unknown[]) => void) => void,
 ): Promise<void> {
   // The locale brings the launcher's words in the page's language (see createLauncher).
-  const res = await fetch(
-    `${origin}/v1/widget/config?key=${encodeURIComponent(key)}&locale=${encodeURIComponent(locale)}`,
-  )
-  if (!res.ok) throw new Error(`config ${res.status}`)
-  const config = (await res.json()) as { theme?: Theme; launcher?: Words }
+  const loadConfig = async (l: string) => {
+    const res = await fetch(
+      `${origin}/v1/widget/config?key=${encodeURIComponent(key)}&locale=${encodeURIComponent(l)}`,
+    )
+    if (!res.ok) throw new Error(`config ${res.status}`)
+    return (await res.json()) as { theme?: Theme; launcher?: Words }
+  }
+  const config = await loadConfig(locale)
 
   const handlers: Record<string, Handler[]> = {}
   const ctx: Ctx = {
@@ -86,6 +89,7 @@ export async function startWidget(
       if (!l) return warn('setLocale: not a language tag', a)
       ctx.locale = l
       ctx.frames.forEach((f) => post(ctx, f, { type: 'porchlight:locale', locale: l }))
+      loadConfig(l).then((c) => launcher.say(c.launcher), warn)
     } else if (
       (cmd === 'on' || cmd === 'off') &&
       typeof a === 'string' &&
