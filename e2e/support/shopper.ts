@@ -57,6 +57,24 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
 
 /** Signs in through the API (for journeys that start signed in); returns the session token. */
 /**
+ * A copy of demo order `#from` for `email`, a shopper of the journey's own (the test server's
+ * fixture route): no other journey sees or changes it. Its name is `#from-<suffix>`.
+ */
+export async function freshDemoOrder(
+  baseUrl: string,
+  from: number,
+  email: string,
+): Promise<{ id: string; name: string }> {
+  const res = await fetch(`${baseUrl}/test/demo-orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ from, email }),
+  })
+  if (res.status !== 201) throw new Error(`demo order: ${res.status} ${await res.text()}`)
+  return (await res.json()) as { id: string; name: string }
+}
+
+/**
  * A session for a shopper without a code (the test server's fixture route): for journeys that
  * only read, so they never race another journey's sign-in for the same shopper (the server's
  * 30 s resend cooldown would answer one of them 429).

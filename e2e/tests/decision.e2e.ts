@@ -5,6 +5,7 @@ import { saveArtifact, settledFrame } from '../support/host-page.ts'
 import {
   axeViolations,
   fillRequest,
+  freshDemoOrder,
   onScreen,
   openOrder,
   outbox,
@@ -41,13 +42,7 @@ let order: { id: string; name: string }
 
 beforeAll(async () => {
   browser = await connectBrowser(inject('browserWsEndpoint'))
-  const res = await fetch(`${baseUrl}/test/demo-orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: 1001, email: shopper }),
-  })
-  expect(res.status, await res.clone().text()).toBe(201)
-  order = (await res.json()) as typeof order
+  order = await freshDemoOrder(baseUrl, 1001, shopper)
 })
 afterAll(async () => {
   await browser?.close()

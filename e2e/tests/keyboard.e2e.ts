@@ -2,7 +2,7 @@ import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { connectBrowser } from '../support/browser.ts'
 import { settledFrame } from '../support/host-page.ts'
-import { codeFor, panelToken, requestsOn, watchErrors } from '../support/shopper.ts'
+import { codeFor, freshDemoOrder, panelToken, requestsOn, watchErrors } from '../support/shopper.ts'
 
 /*
  * The whole shopper journey with the keyboard alone, on the demo storefront: Tab to the
@@ -18,13 +18,7 @@ let order: { id: string; name: string }
 
 beforeAll(async () => {
   browser = await connectBrowser(inject('browserWsEndpoint'))
-  const res = await fetch(`${baseUrl}/test/demo-orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: 1001, email: shopper }),
-  })
-  expect(res.status, await res.clone().text()).toBe(201)
-  order = (await res.json()) as typeof order
+  order = await freshDemoOrder(baseUrl, 1001, shopper)
 })
 afterAll(async () => {
   await browser?.close()

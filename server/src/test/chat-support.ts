@@ -11,6 +11,22 @@ import { readSse } from './sse-client.ts'
 
 type Ctx = Awaited<ReturnType<typeof createTestApp>>
 
+/** A response's status and JSON body, in one await. */
+export async function statusAndJson(pending: Response | Promise<Response>) {
+  const res = await pending
+  return { status: res.status, body: await res.json() }
+}
+
+/** The chat ticket of a conversation, as the agent's view of the conversation names it. */
+export async function ticketOfConversation(
+  agent: Awaited<ReturnType<typeof mintAgent>>,
+  conversationId: string,
+): Promise<string> {
+  const res = await agent.get(`/v1/agent/conversations/${conversationId}`)
+  if (res.status !== 200) throw new Error(`conversation ${conversationId}: ${res.status}`)
+  return ((await res.json()) as { conversation: { ticketId: string } }).conversation.ticketId
+}
+
 /** Adds a second store (another tenant) with its own widget key. */
 export async function addStore(ctx: { db: AppDeps['db'] }, id: string, key: string, settings = {}) {
   await insertStore(ctx.db, {

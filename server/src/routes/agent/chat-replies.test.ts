@@ -3,15 +3,18 @@ import { insertTicket } from '../../db/tickets.repository.ts'
 import { DEMO_SHOPPERS } from '../../seed/demo-shoppers.ts'
 import { DEMO_STORE_ID } from '../../seed/demo-store.ts'
 import { insertOtherStore } from '../../test/agents.ts'
-import { mintAgent, openStream, shopperClient } from '../../test/chat-support.ts'
+import {
+  mintAgent,
+  openStream,
+  shopperClient,
+  statusAndJson,
+  ticketOfConversation,
+} from '../../test/chat-support.ts'
 import { createTestApp, jsonRequest, mintShopperSession, testDialect } from '../../test/harness.ts'
 
 type Ctx = Awaited<ReturnType<typeof createTestApp>>
 
-const json = async (pending: Response | Promise<Response>) => {
-  const res = await pending
-  return { status: res.status, body: await res.json() }
-}
+const json = statusAndJson
 
 /**
  * Ada, signed in, has written in the chat; Dana, an agent of the store, holds her chat ticket's
@@ -26,8 +29,7 @@ async function setup() {
   const ada = shopperClient(ctx, token)
   const { conversation } = await ada.say('Where is my parcel?')
   const agent = await mintAgent(ctx)
-  const view = await json(agent.get(`/v1/agent/conversations/${conversation.id}`))
-  const ticketId = view.body.conversation.ticketId as string
+  const ticketId = await ticketOfConversation(agent, conversation.id)
   expect(ticketId).toMatch(/^tk_/)
   const reply = (body: string, headers: Record<string, string> = agent.headers, id = ticketId) =>
     json(ctx.app.request(`/v1/agent/tickets/${id}/replies`, jsonRequest('POST', { body }, headers)))

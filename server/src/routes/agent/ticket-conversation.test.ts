@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { insertTicket, type NewTicket } from '../../db/tickets.repository.ts'
 import { DEMO_STORE_ID } from '../../seed/demo-store.ts'
 import { insertOtherStore } from '../../test/agents.ts'
-import { mintAgent, startVisitor } from '../../test/chat-support.ts'
+import {
+  mintAgent,
+  startVisitor,
+  statusAndJson,
+  ticketOfConversation,
+} from '../../test/chat-support.ts'
 import { createTestApp, testDialect } from '../../test/harness.ts'
 
 type Ctx = Awaited<ReturnType<typeof createTestApp>>
 
-const json = async (pending: Response | Promise<Response>) => {
-  const res = await pending
-  return { status: res.status, body: await res.json() }
-}
+const json = statusAndJson
+const ticketOf = ticketOfConversation
 
 /** Ada has written in the chat; Dana, an agent of the store, opens tickets in the console. */
 async function setup() {
@@ -20,13 +23,6 @@ async function setup() {
   const agent = await mintAgent(ctx)
   const ticketId = await ticketOf(agent, conversation.id)
   return { ctx, ada, agent, conversationId: conversation.id, ticketId }
-}
-
-/** The chat ticket of a conversation, as the conversation itself names it. */
-async function ticketOf(agent: Awaited<ReturnType<typeof mintAgent>>, conversationId: string) {
-  const view = await json(agent.get(`/v1/agent/conversations/${conversationId}`))
-  expect(view.status).toBe(200)
-  return view.body.conversation.ticketId as string
 }
 
 const ticketRow = (ctx: Ctx, over: Partial<NewTicket>) =>
