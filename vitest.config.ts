@@ -21,6 +21,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'] } },
+      // The import rules of docs/architecture.md, over the whole workspace.
+      { test: { name: 'architecture', root: './docs', include: ['*.test.ts'] } },
       {
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         test: {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const serverMain = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url))
+const serverMain = fileURLToPath(new URL('../../server/src/testing/test-main.ts', import.meta.url))
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +27,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-/** Starts `server/src/main.ts` as operators do, on a free port and a fresh SQLite file. */
+/** Starts the server's test entry (main.ts with the test switches), on a free port and a fresh SQLite file. */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'pl-e2e-'))

@@ -1,4 +1,4 @@
-import type { AppDeps } from './app.ts'
+import type { AppDeps } from './deps.ts'
 import type { Store } from './db/stores.repository.ts'
 import type { AgentPrincipal } from './services/agents/agent-sessions.ts'
 import type { ShopperSession } from './services/sessions/shopper-sessions.ts'

@@ -1,10 +1,10 @@
 import { createMessaging } from './adapters/messaging.ts'
 import { createStoreAdapterRegistry } from './adapters/store/registry.ts'
 import { ShopifyRuntime } from './adapters/store/shopify/shopify-runtime.ts'
-import type { AppDeps } from './app.ts'
+import type { AppDeps } from './deps.ts'
 import type { EventBus } from './adapters/realtime/event-bus.ts'
 import { createMemoryBus } from './adapters/realtime/memory-bus.ts'
-import type { Clock, ClockControl } from './clock.ts'
+import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { DatabaseHandle } from './db/database.ts'
 import type { Asset } from './http/static-assets.ts'
@@ -27,7 +27,6 @@ export function composeDeps(input: {
   shutdownSignal?: AbortSignal
   /** Chat fan-out: in memory for one process, LISTEN/NOTIFY for several on PostgreSQL. */
   bus?: EventBus
-  clockControl?: ClockControl
 }): AppDeps {
   const { config, database, clock, logger } = input
   const messaging = createMessaging(config, { clock, logger })
@@ -62,6 +61,5 @@ export function composeDeps(input: {
     outbox,
     bus: input.bus ?? createMemoryBus(logger),
     chatReplies: replyInTicketChat,
-    ...(input.clockControl !== undefined ? { clockControl: input.clockControl } : {}),
   }
 }

@@ -46,6 +46,14 @@ describe.skipIf(process.env['PORCHLIGHT_TEST_DB'] === 'postgres')('the server pr
     expect(out).toContain('PORT: expected a whole number')
   })
 
+  it('refuses the test switches, which only the test entry honours', async () => {
+    const { code, out } = await run({ PORCHLIGHT_TEST_SEED: 'true', PORCHLIGHT_TEST_CLOCK: 'true' })
+    expect(code).toBe(78)
+    expect(out).toContain(
+      'PORCHLIGHT_TEST_CLOCK, PORCHLIGHT_TEST_SEED: test switches need the test entry',
+    )
+  })
+
   it('serves, then shuts down gracefully on SIGTERM with exit code 0', async () => {
     let ready = 0
     const { code, out } = await run({}, async (url) => {

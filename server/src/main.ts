@@ -1,12 +1,18 @@
 import { ConfigError, loadConfig } from './config.ts'
 import { DEMO_AGENT } from './seed/demo-store.ts'
+import type { Config } from './config.ts'
+import type { ServerExtension } from './server-extension.ts'
 import { startServer } from './server.ts'
 
-/** Reads the configuration, starts the server, prints where to look, and stops gracefully. */
-async function main() {
+/**
+ * Reads the configuration, starts the server, prints where to look, and stops gracefully.
+ * Production runs it bare; the test entry (server/src/testing/test-main.ts) adds its extension.
+ */
+export async function runMain(extend?: (config: Config) => ServerExtension) {
   let config
   try {
     config = loadConfig()
+    if (extend === undefined) refuseTestSwitches(config)
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`Configuration error: ${err.message}`)
@@ -14,7 +20,7 @@ async function main() {
     }
     throw err
   }
-  const server = await startServer(config)
+  const server = await startServer(config, extend ? { extension: extend(config) } : {})
   // PORT=0 asks the system for a free port, which only the running server knows.
   const base = config.port === 0 ? server.url : config.publicUrl
   console.log(
@@ -38,4 +44,20 @@ async function main() {
   }
 }
 
-await main()
+/** The test switches do nothing here: say so rather than start without what was asked for. */
+function refuseTestSwitches(config: Config) {
+  const on = [
+    config.testClock && 'PORCHLIGHT_TEST_CLOCK',
+    config.testSeed && 'PORCHLIGHT_TEST_SEED',
+    config.testFakeShopify && 'PORCHLIGHT_TEST_FAKE_SHOPIFY',
+    config.testHostOrigins.length > 0 && 'PORCHLIGHT_TEST_HOST_ORIGINS',
+  ].filter((name) => name !== false)
+  if (on.length > 0) {
+    throw new ConfigError(
+      on.join(', '),
+      'test switches need the test entry, server/src/testing/test-main.ts',
+    )
+  }
+}
+
+if (import.meta.main) await runMain()

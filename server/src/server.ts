@@ -5,16 +5,16 @@ import { createMemoryBus } from './adapters/realtime/memory-bus.ts'
 import { createPostgresBus } from './adapters/realtime/postgres-bus.ts'
 import { createApp } from './app.ts'
 import { composeDeps } from './compose.ts'
-import { createOffsetClock, systemClock, type Clock, type ClockControl } from './clock.ts'
+import { systemClock, type Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import { migrateToLatest, openDatabase } from './db/database.ts'
+import type { ServerExtension } from './server-extension.ts'
 import { loadAssets } from './http/static-assets.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { resolveSecret } from './secret.ts'
 import { seedDemoAgent, seedDemoStore } from './seed/demo-store.ts'
 import { purgeAuthData } from './services/auth/housekeeping.ts'
 import { seedDemoOrders } from './seed/demo-orders.ts'
-import { seedTestHostsStore } from './seed/test-hosts-store.ts'
 import { createChatHub } from './services/chat/hub.ts'
 import { startChatSweeper } from './services/chat/sweeper.ts'
 
@@ -27,21 +27,18 @@ export interface RunningServer {
   shutdown(reason: string): Promise<void>
 }
 
-/** Opens the database, migrates, seeds, and listens. Used by main.ts and by the e2e suite. */
+/**
+ * Opens the database, migrates, seeds, and listens. Used by main.ts and, with the test
+ * extension (test clock, fixtures, fake Shopify), by the test entry that e2e runs start.
+ */
 export async function startServer(
   config: Config,
-  options: { clock?: Clock; logger?: Logger } = {},
+  options: { clock?: Clock; logger?: Logger; extension?: ServerExtension } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
-  let clock = options.clock ?? systemClock
-  let clockControl: ClockControl | undefined
-  if (config.testClock) {
-    // Config refuses PORCHLIGHT_TEST_CLOCK in production; this is for e2e runs only.
-    const offset = createOffsetClock(clock)
-    clock = offset
-    clockControl = offset
-    logger.warn('test clock control is on (POST /v1/test/clock)')
-  }
+  const { extension } = options
+  const controlled = extension?.clock?.(options.clock ?? systemClock, logger)
+  const clock = controlled?.clock ?? options.clock ?? systemClock
   const database = await openDatabase(
     config.databaseUrl,
     config.databaseSchema !== undefined ? { schema: config.databaseSchema } : {},
@@ -53,24 +50,7 @@ export async function startServer(
     if (orders > 0) logger.info('seeded the demo orders', { count: orders })
     await seedDemoAgent(database.db, clock.now())
   }
-  if (config.testHostOrigins.length > 0) {
-    await seedTestHostsStore(database.db, config.testHostOrigins, clock.now())
-    logger.warn('test host store allows these origins', { origins: config.testHostOrigins })
-  }
-  // Test-only (refused in production): msw answers the Admin API in this process. Imported on
-  // demand so production never loads msw, a development dependency.
-  const fakeShopify = config.testFakeShopify
-    ? await (
-        await import('./adapters/store/shopify/testing/in-process-shop.ts')
-      ).startInProcessShop({
-        db: database.db,
-        now: clock.now(),
-        origins: [...new Set([new URL(config.publicUrl).origin, ...config.testHostOrigins])],
-      })
-    : undefined
-  if (fakeShopify !== undefined) {
-    logger.warn('a fake Shopify answers in this process', { domain: fakeShopify.shop.domain })
-  }
+  const extended = await extension?.start?.({ config, db: database.db, clock, logger })
   const assets = loadAssets(WIDGET_DIST)
   if (assets.size === 0)
     logger.warn('widget build not found; run `pnpm build`', { dir: WIDGET_DIST })
@@ -89,12 +69,11 @@ export async function startServer(
     assets,
     shutdownSignal: shutdownController.signal,
     bus,
-    ...(clockControl !== undefined ? { clockControl } : {}),
   })
   deps.chatHub = createChatHub(deps)
   const { outbox } = deps
   const app = createApp(deps)
-  if (fakeShopify !== undefined) app.route('/', fakeShopify.routes)
+  for (const routes of extended?.routes ?? []) app.route('/', routes)
   outbox.start()
   const housekeeping = setInterval(() => {
     purgeAuthData(database.db, clock.now()).catch((err: unknown) =>
@@ -136,7 +115,7 @@ export async function startServer(
       await outbox.stop()
       await bus.close()
       await database.close()
-      fakeShopify?.close()
+      extended?.close?.()
       logger.info('stopped')
     })()
     return closing

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { ShopperIdentity } from '../adapters/store/store-adapter.ts'
+import type { ShopperIdentity } from '@porchlight/shared/api/auth'
 import type { Database } from './schema.ts'
 import type { TicketType } from './tickets.table.ts'
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../app-env.ts'
-import type { AppDeps } from '../app.ts'
+import type { AppDeps } from '../deps.ts'
 import { loadConfig } from '../config.ts'
 import { TEST_CLIENT_IP_HEADER, clientAddress, rateLimitAddress } from './client-ip.ts'
 

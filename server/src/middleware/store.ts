@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../app-env.ts'
 import { findStoreByWidgetKey } from '../db/stores.repository.ts'
 import { AppError } from '../errors.ts'
+import { storeOrigins } from '../services/store-config.ts'
 
 const keyShape = /^pk_[A-Za-z0-9_-]{4,64}$/
 
@@ -19,11 +20,6 @@ export const resolveStore = createMiddleware<AppEnv>(async (c, next) => {
   c.set('store', store)
   await next()
 })
-
-/** The origins a store's widget may be embedded in or called from: its list plus our own. */
-export function storeOrigins(allowed: string[], publicUrl: string): string[] {
-  return [...new Set([new URL(publicUrl).origin, ...allowed])]
-}
 
 /**
  * CORS from the store's allowed origins. A browser on any other origin gets no

@@ -1,7 +1,6 @@
 import { launcherWords, type LauncherWords } from '@porchlight/shared/i18n/launcher'
 import { resolveLocale } from '@porchlight/shared/i18n/locales'
 import type { Store } from '../db/stores.repository.ts'
-import { storeOrigins } from '../middleware/store.ts'
 
 export interface WidgetTheme {
   color: string
@@ -67,4 +66,9 @@ export function publicStoreConfig(
     returns: { loopPortalUrl: loopPortalUrl(store.settings) },
     launcher: launcherWords[resolveLocale([locale, defaultLocale])],
   }
+}
+
+/** The origins a store's widget may be embedded in or called from: its list plus our own. */
+export function storeOrigins(allowed: string[], publicUrl: string): string[] {
+  return [...new Set([new URL(publicUrl).origin, ...allowed])]
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { AppDeps } from '../app.ts'
+import type { AppDeps } from '../deps.ts'
 import { insertStore } from '../db/stores.repository.ts'
 import { newId } from '../ids.ts'
 import { AGENT_COOKIE } from '../middleware/agent-session.ts'

@@ -10,12 +10,15 @@ import {
   type ShopifyRuntimeOptions,
 } from '../adapters/store/shopify/shopify-runtime.ts'
 import { createMemoryBus } from '../adapters/realtime/memory-bus.ts'
-import { createApp, type AppDeps } from '../app.ts'
+import { createApp } from '../app.ts'
+import type { AppDeps } from '../deps.ts'
 import { createManualClock } from '../clock.ts'
 import { loadConfig, type Config } from '../config.ts'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/database.ts'
 import type { Asset } from '../http/static-assets.ts'
 import { createMemoryLogger } from '../logger.ts'
+import { testClockRoutes } from '../routes/test-clock/test-clock.routes.ts'
+import { testSeedRoutes } from '../routes/test/test-seed.routes.ts'
 import { seedDemoOrders } from '../seed/demo-orders.ts'
 import { seedDemoStore } from '../seed/demo-store.ts'
 import { outboxTemplates } from '../services/outbox/templates.ts'
@@ -136,12 +139,14 @@ export async function createTestApp(options: TestAppOptions = {}) {
     outbox,
     bus: createMemoryBus(logger),
     chatReplies: replyInTicketChat,
-    ...(config.testClock ? { clockControl: clock } : {}),
   }
   // Built here rather than by createApp so tests can drive its heartbeat.
   const hub = createChatHub(deps)
   deps.chatHub = hub
   const app = createApp(deps)
+  // The test entry's routes, as server/src/testing/test-extension.ts mounts them.
+  if (config.testSeed) app.route('/', testSeedRoutes)
+  if (config.testClock) app.route('/', testClockRoutes(clock))
   /** Delivers every queued message that is due (the worker is not started in tests). */
   const drainOutbox = () => outbox.drain()
   return { app, deps, db: database.db, clock, logger, config, shutdown, drainOutbox, hub }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const serverMain = fileURLToPath(new URL('../main.ts', import.meta.url))
+const testMain = fileURLToPath(new URL('../testing/test-main.ts', import.meta.url))
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,7 +35,9 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'pl-proc-'))
   let output = ''
-  const child = spawn(process.execPath, [serverMain], {
+  // The test switches are only honoured by the test entry; main.ts refuses them.
+  const testSwitches = Object.keys(env).some((k) => k.startsWith('PORCHLIGHT_TEST_'))
+  const child = spawn(process.execPath, [testSwitches ? testMain : serverMain], {
     env: {
       ...process.env,
       NODE_ENV: 'development',

@@ -14,6 +14,9 @@
  */
 export type Channel = 'email' | 'sms'
 
+/** Who a shopper proved to be: one verified email or phone (E.164). */
+export type ShopperIdentity = { kind: 'email'; value: string } | { kind: 'phone'; value: string }
+
 export interface AskCodeRequest {
   channel: Channel
   /** An email address, or a phone number (national numbers need `country`). */

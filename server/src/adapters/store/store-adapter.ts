@@ -1,7 +1,7 @@
+import type { ShopperIdentity } from '@porchlight/shared/api/auth'
 import type { Money, Order } from '@porchlight/shared/orders/model'
 
-/** Who a shopper proved to be: one verified email or phone (E.164). */
-export type ShopperIdentity = { kind: 'email'; value: string } | { kind: 'phone'; value: string }
+export type { ShopperIdentity }
 
 /** Expected failures of a store action, as values with a stable code (never thrown). */
 export type StoreActionResult<T = void> =

@@ -2,8 +2,8 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { AppError } from '../../errors.ts'
 import { assetResponse, type Asset } from '../../http/static-assets.ts'
-import { resolveStore, storeCors, storeOrigins } from '../../middleware/store.ts'
-import { publicStoreConfig } from '../../services/store-config.ts'
+import { resolveStore, storeCors } from '../../middleware/store.ts'
+import { publicStoreConfig, storeOrigins } from '../../services/store-config.ts'
 
 function serve(
   c: { req: { header(n: string): string | undefined } },

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import type { ChallengeResponse } from '@porchlight/shared/api/auth'
 import { resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import type { DeliveryFailure } from '../../db/auth-challenges.table.ts'
 import {
   advanceChallenge,

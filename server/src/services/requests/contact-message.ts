@@ -7,7 +7,7 @@
 import type { ContactMessage } from '@porchlight/shared/api/requests'
 import { resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import type { Order } from '@porchlight/shared/orders/model'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import type { RateLimit } from '../../db/rate-limits.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { AppError } from '../../errors.ts'

@@ -5,7 +5,7 @@
  * exactly when the others do. Request types and contact messages share it; later features
  * (chat hand-offs, agent-created tickets) can too.
  */
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import { takeRateLimits, type RateLimit } from '../../db/rate-limits.repository.ts'
 import { findOpenRequest } from '../../db/shopper-requests.repository.ts'
 import {

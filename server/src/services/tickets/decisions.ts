@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket, TicketChanges } from '../../db/tickets.repository.ts'
 import type { TicketStatus } from '../../db/tickets.table.ts'

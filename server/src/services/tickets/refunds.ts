@@ -1,5 +1,5 @@
 import type { Money, Order } from '@porchlight/shared/orders/model'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket, TicketChanges } from '../../db/tickets.repository.ts'
 import { emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'

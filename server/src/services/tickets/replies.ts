@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { appendTicketEvent, type Ticket } from '../../db/tickets.repository.ts'

@@ -3,7 +3,7 @@ import { displayStatus, type DisplayStatusCode } from '@porchlight/shared/orders
 import type { Order } from '@porchlight/shared/orders/model'
 import { normalizeOrderRules } from '@porchlight/shared/orders/settings'
 import { orderTimeline } from '@porchlight/shared/orders/timeline'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import { toOrderDetail } from '../orders/order-views.ts'

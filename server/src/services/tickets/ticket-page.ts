@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import { findConversationByTicket } from '../../db/conversations.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { findTicket, listTicketEvents, type Ticket } from '../../db/tickets.repository.ts'

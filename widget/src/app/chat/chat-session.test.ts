@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { STORE_KEY, fakeServer, settle } from '../test-support.tsx'
 import { createChatSession } from './chat-session.ts'
-import { FakeEventSource } from './fake-event-source.ts'
+import { FakeEventSource } from '../../common/fake-event-source.ts'
 
 const conversation = { id: 'cv_1', status: 'open', ticketNumber: 7, createdAt: '', revertsAt: null }
 const agentMessage = (seq: number) => ({

@@ -8,7 +8,7 @@ import type {
 import { problemFor, type Problem } from '../problem.ts'
 import { createStore, type Store } from '../store.ts'
 import { createChatApi, type ChatApi } from './chat-api.ts'
-import { openStream, type Stream } from './event-stream.ts'
+import { openStream, type Stream } from '../../common/event-stream.ts'
 
 /** A message as the thread shows it: the server's, or our optimistic copy until it answers. */
 export type ThreadMessage = ChatMessage & { state?: 'sending' | 'failed' }

@@ -12,7 +12,7 @@ import {
   type FakeServer,
 } from '../test-support.tsx'
 import { resetChatSessions } from './chat-session.ts'
-import { FakeEventSource } from './fake-event-source.ts'
+import { FakeEventSource } from '../../common/fake-event-source.ts'
 
 const conversation = (over: Record<string, unknown> = {}) => ({
   id: 'cv_1',

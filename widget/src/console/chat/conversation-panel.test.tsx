@@ -1,6 +1,6 @@
 import { act } from 'preact/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { FakeEventSource } from '../../app/chat/fake-event-source.ts'
+import { FakeEventSource } from '../../common/fake-event-source.ts'
 import {
   $,
   byText,

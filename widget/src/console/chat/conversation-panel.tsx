@@ -1,6 +1,6 @@
 import type { AgentConversation, ChatMessage, ChatStreamEvents } from '@porchlight/shared/api/chat'
 import { useEffect, useMemo, useState } from 'preact/hooks'
-import { openStream } from '../../app/chat/event-stream.ts'
+import { openStream } from '../../common/event-stream.ts'
 import type { ConsoleApi } from '../api.ts'
 import { formatDateTime, label } from '../format.ts'
 import { errorMessage } from '../messages.ts'
