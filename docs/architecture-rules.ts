@@ -177,3 +177,37 @@ export function findViolations(graph: SourceFile[]): Violation[] {
     ),
   )
 }
+
+export interface Enumeration {
+  /** The values, sorted and joined: the same set written twice has the same key. */
+  key: string
+  files: string[]
+}
+
+const UNION_RE = /'[a-z_-]+'(?:\s*\|\s*'[a-z_-]+'){2,}/g
+const LIST_RE = /\[\s*'[a-z_-]+'(?:\s*,\s*'[a-z_-]+'){2,}\s*,?\s*\]/g
+// Key lists of Pick<>/Omit<> name fields, not values of the domain.
+const KEY_PICK_RE = /(?:Pick|Omit)<[\w.[\]']+,\s*$/
+
+/**
+ * String enumerations of three or more values (a union type or a literal list) written in
+ * more than one production file of the browser, shared and server code: each should be one
+ * `as const` list with its type, imported where it is needed.
+ */
+export function repeatedEnumerations(): Enumeration[] {
+  const seen = new Map<string, Set<string>>()
+  for (const { file } of importGraph()) {
+    if (isTestFile(file) || !under(file, 'shared/src', 'server/src', 'widget/src')) continue
+    const text = readFileSync(join(root, file), 'utf8')
+    for (const re of [UNION_RE, LIST_RE]) {
+      for (const m of text.matchAll(re)) {
+        if (KEY_PICK_RE.test(text.slice(Math.max(0, m.index - 80), m.index))) continue
+        const key = [...new Set(m[0].match(/'[a-z_-]+'/g))].sort().join(',')
+        seen.set(key, (seen.get(key) ?? new Set()).add(file))
+      }
+    }
+  }
+  return [...seen]
+    .filter(([, files]) => files.size > 1)
+    .map(([key, files]) => ({ key, files: [...files].sort() }))
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { findViolations, importGraph, KNOWN_VIOLATIONS, RULES } from './architecture-rules.ts'
+import {
+  findViolations,
+  importGraph,
+  KNOWN_VIOLATIONS,
+  repeatedEnumerations,
+  RULES,
+} from './architecture-rules.ts'
 
 // The rules of docs/architecture.md, checked over every import of the repository. A violation
 // that is not listed in KNOWN_VIOLATIONS fails; so does a listed one that has been fixed, so
@@ -27,5 +33,9 @@ describe('architecture', () => {
   it.each(RULES.map((r) => [r.name, r] as const))('rule "%s" catches a wrong import', (_, rule) => {
     const wrong = [{ file: rule.example.from, imports: [rule.example.to] }]
     expect(findViolations(wrong).map((v) => v.rule)).toContain(rule.name)
+  })
+
+  it('writes each enumeration once', () => {
+    expect(repeatedEnumerations()).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import type { LogLevel } from './logger.ts'
+import { LOG_LEVELS, type LogLevel } from './logger.ts'
 
 /**
  * Configuration comes from the environment and is validated once at start: a wrong value stops
@@ -163,7 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     databaseUrl,
     databaseSchema,
-    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'], 'info'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     secretKey,
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24, 1, 24 * 90),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -1,7 +1,9 @@
 import type { Insertable, Selectable } from 'kysely'
 
+import type { DeliveryFailureCode } from '@porchlight/shared/api/auth'
+
 /** Why a code could not be delivered for good; surfaced to the shopper on the challenge. */
-export type DeliveryFailure = 'invalid_phone' | 'phone_unsubscribed' | 'undeliverable'
+export type DeliveryFailure = DeliveryFailureCode
 
 /** One "send me a code" request. No code is stored: it is derived from the id and `counter`. */
 export interface AuthChallengesTable {

@@ -1,7 +1,9 @@
 import type { Insertable, Selectable } from 'kysely'
 
-export type ChatAuthorKind = 'shopper' | 'agent' | 'system'
-export type ConversationStatus = 'open' | 'closed'
+import type { ConversationStatus } from '@porchlight/shared/api/chat'
+import type { ChatAuthorKind } from '@porchlight/shared/chat/revert'
+
+export type { ChatAuthorKind, ConversationStatus }
 /** Who may see an event: everyone concerned, or only the store's agents. */
 export type ChatAudience = 'all' | 'agents'
 

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { ShopperIdentity } from '@porchlight/shared/api/auth'
 import type { Database } from './schema.ts'
-import type { TicketType } from './tickets.table.ts'
+import type { RequestStatus, TicketType } from './tickets.table.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -13,7 +13,7 @@ export interface ShopperRequestRow {
   id: string
   number: number
   type: TicketType
-  request_status: 'requested' | 'approved' | 'declined' | null
+  request_status: RequestStatus | null
   order_id: string | null
   order_name: string | null
   reason: string | null

@@ -1,10 +1,15 @@
+import type { ChatAuthorKind } from '@porchlight/shared/chat/revert'
 import type { Insertable, Selectable } from 'kysely'
 
-export type TicketType = 'return' | 'cancel' | 'issue' | 'contact' | 'chat'
-export type TicketStatus = 'open' | 'pending' | 'resolved' | 'closed'
-export type RequestStatus = 'requested' | 'approved' | 'declined'
-export type RefundStatus = 'requested' | 'pending_release' | 'released' | 'cancelled'
-export type TicketChannel = 'chat' | 'help-center' | 'contact-form' | 'console' | 'api'
+import type {
+  RefundStatus,
+  RequestStatus,
+  TicketChannel,
+  TicketStatus,
+  TicketType,
+} from '@porchlight/shared/api/agent'
+
+export type { RefundStatus, RequestStatus, TicketChannel, TicketStatus, TicketType }
 
 /** A shopper's request or conversation as agents work it. */
 export interface TicketsTable {
@@ -46,7 +51,7 @@ export interface TicketEventsTable {
   ticket_id: string
   store_id: string
   kind: string
-  actor_kind: 'shopper' | 'agent' | 'system'
+  actor_kind: ChatAuthorKind
   actor_id: string | null
   /** JSON object with the change's details. */
   data: string

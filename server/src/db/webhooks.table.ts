@@ -27,7 +27,8 @@ export interface WebhookEndpointsTable {
  * pending (not tried yet) -> delivered | retrying (a try failed, another is due) -> failed
  * (given up). The outbox carries the actual delivery; this row is the log agents read.
  */
-export type WebhookDeliveryStatus = 'pending' | 'retrying' | 'delivered' | 'failed'
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed'] as const
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number]
 
 export interface WebhookDeliveriesTable {
   id: string

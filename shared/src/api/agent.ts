@@ -27,11 +27,26 @@
  *
  * Every shopper-provided string in these payloads is untrusted text: render it as text only.
  */
-export type TicketType = 'return' | 'cancel' | 'issue' | 'contact' | 'chat'
-export type TicketStatus = 'open' | 'pending' | 'resolved' | 'closed'
-export type RequestStatus = 'requested' | 'approved' | 'declined'
-export type RefundStatus = 'requested' | 'pending_release' | 'released' | 'cancelled'
-export type TicketChannel = 'chat' | 'help-center' | 'contact-form' | 'console' | 'api'
+import type { ChatAuthorKind } from '../chat/revert.ts'
+import type { RequestStatus } from './requests.ts'
+
+export { REQUEST_STATUSES, type RequestStatus } from './requests.ts'
+
+/** What a ticket is about: a shopper's request, a contact message or a chat. */
+export const TICKET_TYPES = ['return', 'cancel', 'issue', 'contact', 'chat'] as const
+export type TicketType = (typeof TICKET_TYPES)[number]
+
+/** Where a ticket stands in the agents' queue. */
+export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const
+export type TicketStatus = (typeof TICKET_STATUSES)[number]
+
+/** Where a refund stands: asked for, held until the return arrives, released, or cancelled. */
+export const REFUND_STATUSES = ['requested', 'pending_release', 'released', 'cancelled'] as const
+export type RefundStatus = (typeof REFUND_STATUSES)[number]
+
+/** Where a ticket came from. */
+export const TICKET_CHANNELS = ['chat', 'help-center', 'contact-form', 'console', 'api'] as const
+export type TicketChannel = (typeof TICKET_CHANNELS)[number]
 
 export interface AgentSummary {
   id: string
@@ -85,7 +100,7 @@ export interface TicketEventJson {
   id: string
   /** 'created', 'updated', 'note', 'reply', 'approved', 'declined', 'refunded', 'message', ... */
   kind: string
-  actor: { kind: 'shopper' | 'agent' | 'system'; id: string | null }
+  actor: { kind: ChatAuthorKind; id: string | null }
   data: Record<string, unknown>
   at: string
 }

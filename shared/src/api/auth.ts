@@ -59,6 +59,14 @@ export interface SessionInfo {
   identity: { kind: 'email' | 'phone'; value: string }
 }
 
+/** Why a shopper's session no longer works: the panel then asks them to sign in again. */
+export const SESSION_ENDED_CODES = [
+  'session_missing',
+  'session_expired',
+  'session_revoked',
+] as const
+export type SessionEndedCode = (typeof SESSION_ENDED_CODES)[number]
+
 /** Stable error codes of the sign-in routes (in `{ error: { code } }`). */
 export type AuthErrorCode =
   | 'invalid_email' // 400
@@ -68,9 +76,7 @@ export type AuthErrorCode =
   | 'code_expired' // 400: expired, used, replaced or too many wrong tries (one answer for all)
   | 'resend_too_soon' // 429 with details.retryAfterSeconds
   | 'rate_limited' // 429 with details.retryAfterSeconds
-  | 'session_missing' // 401
-  | 'session_expired' // 401
-  | 'session_revoked' // 401
+  | SessionEndedCode // 401
   | 'phone_unsubscribed' // 400: the number opted out of texts (replied STOP)
   | 'undeliverable' // 400: the code could not be delivered; start again
   | 'channel_unavailable' // 503: this server has no email (or SMS) transport configured

@@ -5,6 +5,13 @@
 import type { ReplyTimeBucket } from '../chat/availability.ts'
 import type { ChatAuthorKind } from '../chat/revert.ts'
 
+/** A conversation is open until an agent closes it or the 24-hour revert does. */
+export const CONVERSATION_STATUSES = ['open', 'closed'] as const
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number]
+
+/** What happened to a conversation, in its stream event. */
+export type ConversationChange = 'started' | 'closed' | 'linked'
+
 export interface ChatMessage {
   id: string
   conversationId: string
@@ -25,7 +32,7 @@ export interface ChatMessage {
 /** What the shopper sees of their conversation. */
 export interface ShopperConversation {
   id: string
-  status: 'open' | 'closed'
+  status: ConversationStatus
   ticketNumber: number
   createdAt: string
   /** When the thread reverts to the portal unless the shopper answers; null: it will not. */
@@ -98,7 +105,7 @@ export interface OfflineMessageRequest {
 /** A conversation as the console lists it. */
 export interface AgentConversation {
   id: string
-  status: 'open' | 'closed'
+  status: ConversationStatus
   closedReason: string | null
   closedAt: string | null
   ticketId: string
@@ -129,8 +136,8 @@ export interface ChatStreamEvents {
   read: { conversationId: string; side: 'shopper' | 'agent'; readSeq: number }
   conversation: {
     conversationId: string
-    change: 'started' | 'closed' | 'linked'
-    status: 'open' | 'closed'
+    change: ConversationChange
+    status: ConversationStatus
     closedReason: string | null
     previousId: string | null
     ticketNumber: number

@@ -35,8 +35,13 @@
  * Shopper-provided strings (comment, message, name) are stored exactly as given and must be
  * shown as text, never as HTML. Lengths count UTF-16 code units, as a textarea's maxlength does.
  */
-export type RequestType = 'return' | 'cancel' | 'issue'
-export type RequestChannel = 'chat' | 'help-center' | 'contact-form'
+/** The requests a shopper can file on an order. */
+export const REQUEST_TYPES = ['return', 'cancel', 'issue'] as const
+export type RequestType = (typeof REQUEST_TYPES)[number]
+
+/** Where the shopper filed a request (the panel's mode). */
+export const REQUEST_CHANNELS = ['chat', 'help-center', 'contact-form'] as const
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
 
 export interface FileRequest {
   type: RequestType
@@ -52,7 +57,9 @@ export interface FileRequest {
   locale: string
 }
 
-export type RequestStatus = 'requested' | 'approved' | 'declined'
+/** A request's decision: waiting for an agent, approved or declined. */
+export const REQUEST_STATUSES = ['requested', 'approved', 'declined'] as const
+export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
 export interface RequestFiled {
   ticketId: string

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_REVERT_HOURS,
   decideRevert,
-  isRevertedForShopper,
   revertHoursFrom,
   type RevertMessage,
 } from './revert.ts'
@@ -18,7 +17,7 @@ describe('the 24-hour revert', () => {
   const thread = [shopper(after(-60_000)), agent(t0)]
 
   it('keeps the thread at 23:59:59 after the agent’s last word', () => {
-    expect(isRevertedForShopper(thread, after(24 * H - 1000))).toBe(false)
+    expect(decideRevert(thread, after(24 * H - 1000)).reverted).toBe(false)
     expect(decideRevert(thread, after(24 * H - 1000))).toEqual({
       reverted: false,
       at: after(24 * H),
@@ -27,50 +26,50 @@ describe('the 24-hour revert', () => {
 
   it('reverts at exactly 24:00:00', () => {
     expect(decideRevert(thread, after(24 * H))).toEqual({ reverted: true, since: after(24 * H) })
-    expect(isRevertedForShopper(thread, after(24 * H + 1))).toBe(true)
+    expect(decideRevert(thread, after(24 * H + 1)).reverted).toBe(true)
   })
 
   it('never reverts once the shopper replied, even at 23:59 and long after', () => {
     const replied = [...thread, shopper(after(24 * H - 60_000))]
-    expect(isRevertedForShopper(replied, after(24 * H))).toBe(false)
-    expect(isRevertedForShopper(replied, after(1000 * H))).toBe(false)
+    expect(decideRevert(replied, after(24 * H)).reverted).toBe(false)
+    expect(decideRevert(replied, after(1000 * H)).reverted).toBe(false)
     expect(decideRevert(replied, after(1000 * H))).toEqual({ reverted: false, at: null })
   })
 
   it('starts a new wait when the agent answers the shopper’s reply', () => {
     const again = [...thread, shopper(after(23 * H)), agent(after(25 * H))]
-    expect(isRevertedForShopper(again, after(48 * H))).toBe(false)
-    expect(isRevertedForShopper(again, after(49 * H))).toBe(true)
+    expect(decideRevert(again, after(48 * H)).reverted).toBe(false)
+    expect(decideRevert(again, after(49 * H)).reverted).toBe(true)
   })
 
   it('ignores system messages: they neither prolong nor end the wait', () => {
     const withStatus = [...thread, system(after(20 * H))]
-    expect(isRevertedForShopper(withStatus, after(24 * H))).toBe(true)
+    expect(decideRevert(withStatus, after(24 * H)).reverted).toBe(true)
     const onlySystem = [system(t0)]
-    expect(isRevertedForShopper(onlySystem, after(1000 * H))).toBe(false)
+    expect(decideRevert(onlySystem, after(1000 * H)).reverted).toBe(false)
   })
 
   it('does not revert a thread where the shopper waits for an answer', () => {
-    expect(isRevertedForShopper([shopper(t0)], after(1000 * H))).toBe(false)
-    expect(isRevertedForShopper([], after(1000 * H))).toBe(false)
+    expect(decideRevert([shopper(t0)], after(1000 * H)).reverted).toBe(false)
+    expect(decideRevert([], after(1000 * H)).reverted).toBe(false)
   })
 
   it('reads the order from the times, not from the array', () => {
     const shuffled = [agent(t0), shopper(after(-60_000))]
-    expect(isRevertedForShopper(shuffled, after(24 * H))).toBe(true)
+    expect(decideRevert(shuffled, after(24 * H)).reverted).toBe(true)
     const replyFirst = [shopper(after(H)), agent(t0)]
-    expect(isRevertedForShopper(replyFirst, after(100 * H))).toBe(false)
+    expect(decideRevert(replyFirst, after(100 * H)).reverted).toBe(false)
   })
 
   it('lets the shopper win a tie in the same millisecond', () => {
-    expect(isRevertedForShopper([agent(t0), shopper(t0)], after(100 * H))).toBe(false)
-    expect(isRevertedForShopper([shopper(t0), agent(t0)], after(100 * H))).toBe(false)
+    expect(decideRevert([agent(t0), shopper(t0)], after(100 * H)).reverted).toBe(false)
+    expect(decideRevert([shopper(t0), agent(t0)], after(100 * H)).reverted).toBe(false)
   })
 
   it('uses the store’s revert hours', () => {
-    expect(isRevertedForShopper(thread, after(2 * H - 1), 2)).toBe(false)
-    expect(isRevertedForShopper(thread, after(2 * H), 2)).toBe(true)
-    expect(isRevertedForShopper(thread, after(0.5 * H), 0.5)).toBe(true)
+    expect(decideRevert(thread, after(2 * H - 1), 2).reverted).toBe(false)
+    expect(decideRevert(thread, after(2 * H), 2).reverted).toBe(true)
+    expect(decideRevert(thread, after(0.5 * H), 0.5).reverted).toBe(true)
   })
 })
 

@@ -9,8 +9,9 @@
 
 export const DEFAULT_REVERT_HOURS = 24
 
-/** Who wrote a message, as far as the revert rule cares. */
-export type ChatAuthorKind = 'shopper' | 'agent' | 'system'
+/** Who wrote a message or acted on a ticket: the shopper, an agent, or Porchlight itself. */
+export const AUTHOR_KINDS = ['shopper', 'agent', 'system'] as const
+export type ChatAuthorKind = (typeof AUTHOR_KINDS)[number]
 
 export interface RevertMessage {
   authorKind: ChatAuthorKind
@@ -59,13 +60,4 @@ export function decideRevert(
   if (last === undefined || last.authorKind !== 'agent') return { reverted: false, at: null }
   const at = new Date(last.at.getTime() + revertHours * 3600_000)
   return now.getTime() >= at.getTime() ? { reverted: true, since: at } : { reverted: false, at }
-}
-
-/** True when the conversation is over for the shopper at `now` (see decideRevert). */
-export function isRevertedForShopper(
-  messages: readonly RevertMessage[],
-  now: Date,
-  revertHours: number = DEFAULT_REVERT_HOURS,
-): boolean {
-  return decideRevert(messages, now, revertHours).reverted
 }

@@ -63,8 +63,8 @@ export type Eligibility =
 
 const no = (reason: IneligibleReason): Eligibility => ({ eligible: false, reason })
 
-// Statuses after which nothing can be cancelled, whatever a store's rules say.
-const shippedStatuses: ReadonlySet<FulfillmentStatus> = new Set([
+/** Statuses after which nothing can be cancelled, whatever a store's rules say. */
+export const SHIPPED_STATUSES: ReadonlySet<FulfillmentStatus> = new Set([
   'fulfilled',
   'partially_fulfilled',
   'delivered',
@@ -86,7 +86,7 @@ export function cancelEligibility(order: Order, rules: OrderRules, now: Date): E
   const config = rules.cancel
   const common = commonChecks(order, config)
   if (common !== null) return no(common)
-  if (shippedStatuses.has(order.fulfillmentStatus) || activeShipments(order).length > 0) {
+  if (SHIPPED_STATUSES.has(order.fulfillmentStatus) || activeShipments(order).length > 0) {
     return no({ code: 'already_fulfilled' })
   }
   const statusCheck = configuredStatuses(order, config, 'cancel')

@@ -10,46 +10,57 @@ export interface Money {
   currency: string
 }
 
-export type OrderStatus = 'open' | 'archived' | 'cancelled' | 'unknown'
+/** Every order status, with the safe `unknown` for upstream values we do not know. */
+export const ORDER_STATUSES = ['open', 'archived', 'cancelled', 'unknown'] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
-export type FinancialStatus =
-  | 'pending'
-  | 'authorized'
-  | 'in_progress'
-  | 'partially_paid'
-  | 'paid'
-  | 'partially_refunded'
-  | 'refunded'
-  | 'voided'
-  | 'unknown'
+/** Every financial status of an order. */
+export const FINANCIAL_STATUSES = [
+  'pending',
+  'authorized',
+  'in_progress',
+  'partially_paid',
+  'paid',
+  'partially_refunded',
+  'refunded',
+  'voided',
+  'unknown',
+] as const
+export type FinancialStatus = (typeof FINANCIAL_STATUSES)[number]
 
-export type FulfillmentStatus =
-  | 'unfulfilled'
-  | 'in_progress'
-  | 'partially_fulfilled'
-  | 'fulfilled'
-  | 'ready_for_pickup'
-  | 'picked_up'
-  | 'delivered'
-  | 'returned'
-  | 'partially_returned'
-  | 'on_hold'
-  | 'cancelled'
-  | 'unknown'
+/** Every fulfilment status of an order. */
+export const FULFILLMENT_STATUSES = [
+  'unfulfilled',
+  'in_progress',
+  'partially_fulfilled',
+  'fulfilled',
+  'ready_for_pickup',
+  'picked_up',
+  'delivered',
+  'returned',
+  'partially_returned',
+  'on_hold',
+  'cancelled',
+  'unknown',
+] as const
+export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number]
 
-export type ShipmentEventKind =
-  | 'label_created'
-  | 'carrier_picked_up'
-  | 'shipped'
-  | 'in_transit'
-  | 'out_for_delivery'
-  | 'attempted_delivery'
-  | 'delayed'
-  | 'ready_for_pickup'
-  | 'delivered'
-  | 'failed'
-  | 'cancelled'
-  | 'unknown'
+/** Every kind of carrier event on a shipment. */
+export const SHIPMENT_EVENT_KINDS = [
+  'label_created',
+  'carrier_picked_up',
+  'shipped',
+  'in_transit',
+  'out_for_delivery',
+  'attempted_delivery',
+  'delayed',
+  'ready_for_pickup',
+  'delivered',
+  'failed',
+  'cancelled',
+  'unknown',
+] as const
+export type ShipmentEventKind = (typeof SHIPMENT_EVENT_KINDS)[number]
 
 export interface ShipmentEvent {
   kind: ShipmentEventKind

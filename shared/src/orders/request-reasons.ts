@@ -5,25 +5,13 @@
  * ones (`reason.<code>`), a store's own carry labels per locale.
  */
 import { issueScenario, isBuiltinIssueReason, type IssueReason } from './issue-scenarios.ts'
+import type { RequestType } from '../api/requests.ts'
 import type { Order } from './model.ts'
 import type { IssueReasonSetting, OrderRules } from './settings.ts'
 
-export const DEFAULT_RETURN_REASONS = [
-  'doesnt_fit',
-  'damaged',
-  'not_as_described',
-  'wrong_item',
-  'changed_mind',
-  'other',
-] as const
+import { DEFAULT_CANCEL_REASONS, DEFAULT_RETURN_REASONS } from './reason-codes.ts'
 
-export const DEFAULT_CANCEL_REASONS = [
-  'ordered_by_mistake',
-  'found_better_price',
-  'delivery_too_slow',
-  'changed_mind',
-  'other',
-] as const
+export { DEFAULT_CANCEL_REASONS, DEFAULT_RETURN_REASONS }
 
 export type ReturnReasonCode = (typeof DEFAULT_RETURN_REASONS)[number]
 export type CancelReasonCode = (typeof DEFAULT_CANCEL_REASONS)[number]
@@ -34,7 +22,7 @@ export const BUILTIN_REQUEST_REASON_CODES: readonly (ReturnReasonCode | CancelRe
 ]
 
 /** The kinds of request a shopper files about an order. */
-export type RequestKind = 'return' | 'cancel' | 'issue'
+export type RequestKind = RequestType
 
 /** True when the catalogs label this code, so a store's return or cancel reason may omit labels. */
 export function isBuiltinRequestReason(code: string): boolean {

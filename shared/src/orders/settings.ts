@@ -4,7 +4,14 @@
  * Stored as JSON in the store's settings (`settings.orderRules`); read with normalizeOrderRules
  * so a wrong field falls back to its default instead of breaking a shopper's order page.
  */
-import type { FinancialStatus, FulfillmentStatus, OrderStatus } from './model.ts'
+import {
+  FINANCIAL_STATUSES,
+  FULFILLMENT_STATUSES,
+  ORDER_STATUSES,
+  type FinancialStatus,
+  type FulfillmentStatus,
+  type OrderStatus,
+} from './model.ts'
 import {
   ISSUE_SCENARIO_CODES,
   isBuiltinIssueReason,
@@ -98,32 +105,6 @@ export const DEFAULT_ORDER_RULES: OrderRules = {
   issueReasons: {},
 }
 
-const ORDER_STATUSES: OrderStatus[] = ['open', 'archived', 'cancelled', 'unknown']
-const FINANCIAL_STATUSES: FinancialStatus[] = [
-  'pending',
-  'authorized',
-  'in_progress',
-  'partially_paid',
-  'paid',
-  'partially_refunded',
-  'refunded',
-  'voided',
-  'unknown',
-]
-const FULFILLMENT_STATUSES: FulfillmentStatus[] = [
-  'unfulfilled',
-  'in_progress',
-  'partially_fulfilled',
-  'fulfilled',
-  'ready_for_pickup',
-  'picked_up',
-  'delivered',
-  'returned',
-  'partially_returned',
-  'on_hold',
-  'cancelled',
-  'unknown',
-]
 const MAX_WINDOW_HOURS = 3650 * 24
 const reasonCode = /^[a-z][a-z0-9_]{0,47}$/
 const localeTag = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/

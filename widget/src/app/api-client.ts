@@ -1,3 +1,4 @@
+import { SESSION_ENDED_CODES } from '@porchlight/shared/api/auth'
 import type {
   AskCodeRequest,
   ChallengeResponse,
@@ -24,7 +25,7 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-const sessionEndedCodes = new Set(['session_missing', 'session_expired', 'session_revoked'])
+const sessionEndedCodes = new Set<string>(SESSION_ENDED_CODES)
 
 /** Whether an error means the shopper must sign in again. */
 export function isSessionEnded(error: ApiError): boolean {

@@ -74,24 +74,3 @@ export function reasonLabel(reason: ReasonOption, i18n: LocaleState): string {
   if (isMessageKey(i18n.catalog, `reason.${reason.code}`)) return say(i18n, `reason.${reason.code}`)
   return labels['en'] ?? Object.values(labels)[0] ?? say(i18n, 'reason.other')
 }
-
-/**
- * The built-in reasons, for a server that does not name an order's return and cancel reasons
- * (issue reasons always come with the order). The same codes as the server's defaults, each in
- * the catalogs.
- */
-export const DEFAULT_RETURN_REASONS = [
-  'doesnt_fit',
-  'damaged',
-  'not_as_described',
-  'wrong_item',
-  'changed_mind',
-  'other',
-] as const
-export const DEFAULT_CANCEL_REASONS = [
-  'ordered_by_mistake',
-  'found_better_price',
-  'delivery_too_slow',
-  'changed_mind',
-  'other',
-] as const

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { label } from './format.ts'
-import { CHANNELS, TICKET_STATUSES, TICKET_TYPES, type QueueState } from './route.ts'
+import { TICKET_CHANNELS, TICKET_STATUSES, TICKET_TYPES } from '@porchlight/shared/api/agent'
+import type { QueueState } from './route.ts'
 
 function Choice<T extends string>(props: {
   id: string
@@ -86,7 +87,7 @@ export function QueueFilters(props: { state: QueueState; onChange: (s: QueueStat
         id="f-channel"
         name="Channel"
         any="All channels"
-        options={CHANNELS}
+        options={TICKET_CHANNELS}
         value={state.channel}
         onChange={(channel) => set({ channel })}
       />

@@ -1,4 +1,11 @@
-import type { TicketChannel, TicketStatus, TicketType } from '@porchlight/shared/api/agent'
+import {
+  TICKET_CHANNELS,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  type TicketChannel,
+  type TicketStatus,
+  type TicketType,
+} from '@porchlight/shared/api/agent'
 
 /** The queue's view as the URL holds it, so a reload or a shared link shows the same page. */
 export interface QueueState {
@@ -16,15 +23,6 @@ export interface QueueState {
 
 export type PageSize = 10 | 20 | 50 | 100
 export const PAGE_SIZES: readonly PageSize[] = [10, 20, 50, 100]
-export const TICKET_TYPES: readonly TicketType[] = ['return', 'cancel', 'issue', 'contact', 'chat']
-export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'resolved', 'closed']
-export const CHANNELS: readonly TicketChannel[] = [
-  'chat',
-  'help-center',
-  'contact-form',
-  'console',
-  'api',
-]
 
 export type Route =
   { view: 'queue'; queue: QueueState } | { view: 'ticket'; id: string } | { view: 'settings' }
@@ -45,7 +43,7 @@ export function parseQueue(search: string): QueueState {
   return {
     type: pick(TICKET_TYPES, p.get('type')),
     status: pick(TICKET_STATUSES, p.get('status')),
-    channel: pick(CHANNELS, p.get('channel')),
+    channel: pick(TICKET_CHANNELS, p.get('channel')),
     from: date(p.get('from')),
     to: date(p.get('to')),
     q: (p.get('q') ?? '').slice(0, 200),

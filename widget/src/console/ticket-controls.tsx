@@ -3,7 +3,7 @@ import type { TicketJson, TicketStatus } from '@porchlight/shared/api/agent'
 import type { ConsoleApi } from './api.ts'
 import type { Me } from './app.tsx'
 import { label } from './format.ts'
-import { TICKET_STATUSES } from './route.ts'
+import { TICKET_STATUSES } from '@porchlight/shared/api/agent'
 import type { Run } from './ticket-page.tsx'
 import { agentName } from './ticket-summary.tsx'
 

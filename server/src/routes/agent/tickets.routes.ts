@@ -1,3 +1,4 @@
+import { TICKET_CHANNELS, TICKET_STATUSES, TICKET_TYPES } from '@porchlight/shared/api/agent'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
@@ -45,9 +46,9 @@ const isoDate = z
   })
 
 export const queueQuery = z.strictObject({
-  type: list(['return', 'cancel', 'issue', 'contact', 'chat']),
-  status: list(['open', 'pending', 'resolved', 'closed']),
-  channel: list(['chat', 'help-center', 'contact-form', 'console', 'api']),
+  type: list(TICKET_TYPES),
+  status: list(TICKET_STATUSES),
+  channel: list(TICKET_CHANNELS),
   from: isoDate,
   to: isoDate,
   q: z.string().max(200).optional(),
@@ -58,7 +59,7 @@ export const queueQuery = z.strictObject({
 
 export const patchBody = z.strictObject({
   version: z.number().int().min(1),
-  status: z.enum(['open', 'pending', 'resolved', 'closed']).optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
   assigneeId: z.string().max(64).nullable().optional(),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
 })

@@ -9,7 +9,11 @@ import {
   listWebhookEndpoints,
   type WebhookEndpoint,
 } from '../../db/webhooks.repository.ts'
-import { WEBHOOK_EVENTS, type WebhookDeliveryRow } from '../../db/webhooks.table.ts'
+import {
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENTS,
+  type WebhookDeliveryRow,
+} from '../../db/webhooks.table.ts'
 import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
 import { readQuery } from '../../http/query.ts'
@@ -24,7 +28,7 @@ export const webhookEndpointBody = z.strictObject({
 })
 
 export const deliveriesQuery = z.strictObject({
-  status: z.enum(['pending', 'retrying', 'delivered', 'failed']).optional(),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
   endpoint: z.string().max(64).optional(),
   before: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -1,3 +1,4 @@
+import { REQUEST_CHANNELS, REQUEST_TYPES } from '@porchlight/shared/api/requests'
 /**
  * Edge validation of the request contract (shared/src/api/requests.ts). Strict objects: an
  * unknown field is a 400, never silently dropped. Shopper text is kept exactly as given; the
@@ -34,11 +35,11 @@ const line = z.strictObject({
 
 export const fileRequestBody = z
   .strictObject({
-    type: z.enum(['return', 'cancel', 'issue']),
+    type: z.enum(REQUEST_TYPES),
     reason: z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'expected a reason code'),
     comment: text(MAX_COMMENT).optional(),
     lines: z.array(line).min(1, 'pick at least one line').max(250).optional(),
-    channel: z.enum(['chat', 'help-center', 'contact-form']),
+    channel: z.enum(REQUEST_CHANNELS),
     locale,
   })
   .superRefine((body, ctx) => {

@@ -1,3 +1,11 @@
+import { AUTHOR_KINDS } from '@porchlight/shared/chat/revert'
+import {
+  REFUND_STATUSES,
+  REQUEST_STATUSES,
+  TICKET_CHANNELS,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+} from '@porchlight/shared/api/agent'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
@@ -17,10 +25,10 @@ const seedBody = z.strictObject({
   tickets: z
     .array(
       z.strictObject({
-        type: z.enum(['return', 'cancel', 'issue', 'contact', 'chat']),
-        status: z.enum(['open', 'pending', 'resolved', 'closed']).default('open'),
-        requestStatus: z.enum(['requested', 'approved', 'declined']).nullable().default(null),
-        channel: z.enum(['chat', 'help-center', 'contact-form', 'console', 'api']),
+        type: z.enum(TICKET_TYPES),
+        status: z.enum(TICKET_STATUSES).default('open'),
+        requestStatus: z.enum(REQUEST_STATUSES).nullable().default(null),
+        channel: z.enum(TICKET_CHANNELS),
         orderId: z.string().max(64).nullable().default(null),
         orderName: text.nullable().default(null),
         identity: z
@@ -42,15 +50,12 @@ const seedBody = z.strictObject({
           )
           .max(50)
           .default([]),
-        refundStatus: z
-          .enum(['requested', 'pending_release', 'released', 'cancelled'])
-          .nullable()
-          .default(null),
+        refundStatus: z.enum(REFUND_STATUSES).nullable().default(null),
         events: z
           .array(
             z.strictObject({
               kind: z.string().min(1).max(2000),
-              actor: z.enum(['shopper', 'agent', 'system']),
+              actor: z.enum(AUTHOR_KINDS),
               data: z.record(z.string(), z.unknown()).default({}),
             }),
           )

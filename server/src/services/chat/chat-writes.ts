@@ -1,3 +1,4 @@
+import type { ConversationChange } from '@porchlight/shared/api/chat'
 import type { Kysely, Transaction } from 'kysely'
 import type { EventBus } from '../../adapters/realtime/event-bus.ts'
 import type { Clock } from '../../clock.ts'
@@ -199,7 +200,7 @@ export async function appendMessage(
 
 export function conversationEventData(
   row: ConversationRow,
-  change: 'started' | 'closed' | 'linked',
+  change: ConversationChange,
   ticketNumber: number,
 ) {
   return {

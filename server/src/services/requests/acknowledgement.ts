@@ -1,3 +1,4 @@
+import { SHOPPER_REQUEST_TYPES } from '../../db/shopper-requests.repository.ts'
 /**
  * "We received your request": the one message a shopper gets when a ticket is filed, in their
  * language, by email (or by text message when all we have is their verified phone). It names
@@ -27,7 +28,7 @@ import {
 
 export const REQUEST_ACK_TEMPLATE = 'request-ack'
 
-export type AckKind = 'return' | 'cancel' | 'issue' | 'contact'
+export type AckKind = (typeof SHOPPER_REQUEST_TYPES)[number]
 
 /** What the outbox row holds: everything the message says, nothing more. */
 export interface RequestAckParams {
@@ -130,7 +131,7 @@ export function renderAckSms(params: RequestAckParams): string {
   return fillMail(params.kind === 'contact' ? t.smsContact : t.sms, values(params, 40))
 }
 
-const kinds: readonly string[] = ['return', 'cancel', 'issue', 'contact']
+const kinds: readonly string[] = SHOPPER_REQUEST_TYPES
 
 function readParams(message: QueuedMessage): RequestAckParams {
   const p = message.params

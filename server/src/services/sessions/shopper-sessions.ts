@@ -1,3 +1,4 @@
+import type { SessionEndedCode } from '@porchlight/shared/api/auth'
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
@@ -13,8 +14,7 @@ export interface ShopperSession {
 }
 
 export type SessionLookup =
-  | { ok: true; session: ShopperSession }
-  | { ok: false; code: 'session_missing' | 'session_expired' | 'session_revoked' }
+  { ok: true; session: ShopperSession } | { ok: false; code: SessionEndedCode }
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url')

@@ -1,3 +1,4 @@
+import type { RequestType } from '@porchlight/shared/api/requests'
 import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket, TicketChanges } from '../../db/tickets.repository.ts'
@@ -21,8 +22,6 @@ export interface DecisionInput {
   /** Leave the ticket's status as it is instead of resolving it. */
   keepOpen?: boolean | undefined
 }
-
-type RequestType = 'cancel' | 'return' | 'issue'
 
 function requestType(ticket: Ticket): RequestType | null {
   const t = ticket.type

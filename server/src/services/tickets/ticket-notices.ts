@@ -1,3 +1,4 @@
+import type { RequestType } from '@porchlight/shared/api/requests'
 import type { Kysely } from 'kysely'
 import {
   fillMail,
@@ -21,7 +22,7 @@ export const TICKET_NOTICE_TEMPLATE = 'ticket-notice'
 export type TicketNotice =
   | {
       kind: 'decision'
-      type: 'cancel' | 'return' | 'issue'
+      type: RequestType
       decision: 'approved' | 'declined'
       reason: string | null
       /** The refund that came with the decision, and how far along it is. */

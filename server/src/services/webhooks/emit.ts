@@ -1,3 +1,4 @@
+import type { ChatAuthorKind } from '@porchlight/shared/chat/revert'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { Ticket, TicketChanges } from '../../db/tickets.repository.ts'
@@ -155,7 +156,7 @@ export function emitTicketUpdated(
 /** A message on a ticket or conversation, from the shopper or an agent. */
 export interface WebhookMessage {
   id: string
-  author: { kind: 'shopper' | 'agent' | 'system'; id: string | null }
+  author: { kind: ChatAuthorKind; id: string | null }
   body: string
   /** Where it was written or sent: 'chat', 'email', 'sms'. */
   channel: string

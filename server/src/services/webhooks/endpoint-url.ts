@@ -1,3 +1,4 @@
+import type { Config } from '../../config.ts'
 import { isIP } from 'node:net'
 
 /**
@@ -7,7 +8,7 @@ import { isIP } from 'node:net'
  * and tests may post to local receivers over http. Host names that resolve to private
  * addresses are not caught here; a network egress policy is the place for that.
  */
-export function webhookUrlProblem(raw: string, env: 'development' | 'production' | 'test') {
+export function webhookUrlProblem(raw: string, env: Config['env']) {
   let url: URL
   try {
     url = new URL(raw)

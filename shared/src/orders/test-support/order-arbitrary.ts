@@ -3,60 +3,28 @@
  * still send (unknown statuses, unreadable dates, events in any order). Test support only.
  */
 import fc from 'fast-check'
-import type {
-  FinancialStatus,
-  FulfillmentStatus,
-  LineItem,
-  Order,
-  OrderStatus,
-  Shipment,
-  ShipmentEventKind,
+import {
+  FINANCIAL_STATUSES,
+  FULFILLMENT_STATUSES,
+  ORDER_STATUSES,
+  SHIPMENT_EVENT_KINDS,
+  type FinancialStatus,
+  type FulfillmentStatus,
+  type LineItem,
+  type Order,
+  type OrderStatus,
+  type Shipment,
+  type ShipmentEventKind,
 } from '../model.ts'
 import { ACTION_WINDOW_ANCHORS, type ActionRules, type OrderRules } from '../settings.ts'
 import { DAY, T0, makeOrder } from './order-builder.ts'
 
-export const orderStatuses: OrderStatus[] = ['open', 'archived', 'cancelled', 'unknown']
-export const financialStatuses: FinancialStatus[] = [
-  'pending',
-  'authorized',
-  'in_progress',
-  'partially_paid',
-  'paid',
-  'partially_refunded',
-  'refunded',
-  'voided',
-  'unknown',
-]
-export const fulfillmentStatuses: FulfillmentStatus[] = [
-  'unfulfilled',
-  'in_progress',
-  'partially_fulfilled',
-  'fulfilled',
-  'ready_for_pickup',
-  'picked_up',
-  'delivered',
-  'returned',
-  'partially_returned',
-  'on_hold',
-  'cancelled',
-  'unknown',
-]
-export const shipmentEventKinds: ShipmentEventKind[] = [
-  'label_created',
-  'carrier_picked_up',
-  'shipped',
-  'in_transit',
-  'out_for_delivery',
-  'attempted_delivery',
-  'delayed',
-  'ready_for_pickup',
-  'delivered',
-  'failed',
-  'cancelled',
-  'unknown',
-]
+// The arbitraries range over every value the model names, its own lists.
+export const orderStatuses: readonly OrderStatus[] = ORDER_STATUSES
+export const financialStatuses: readonly FinancialStatus[] = FINANCIAL_STATUSES
+export const fulfillmentStatuses: readonly FulfillmentStatus[] = FULFILLMENT_STATUSES
+export const shipmentEventKinds: readonly ShipmentEventKind[] = SHIPMENT_EVENT_KINDS
 
-/** A time within 120 days after T0, sometimes unreadable. */
 export const isoTime = fc.oneof(
   {
     weight: 20,
@@ -68,7 +36,7 @@ export const isoTime = fc.oneof(
 const lineIds = ['li_1', 'li_2', 'li_3']
 
 // 'unknown' is rare upstream; weighting it down keeps most runs on orders a rule can decide.
-const status = <T extends string>(all: T[]): fc.Arbitrary<T> =>
+const status = <T extends string>(all: readonly T[]): fc.Arbitrary<T> =>
   fc.oneof(
     { weight: 12, arbitrary: fc.constantFrom(...all.filter((s) => s !== 'unknown')) },
     { weight: 1, arbitrary: fc.constant('unknown' as T) },
@@ -164,8 +132,10 @@ export const anyOrder: fc.Arbitrary<Order> = fc
 
 // Status lists are either everything (so only the fixed facts hold an action back), the
 // defaults, or a random few; most rules are switched on so runs reach the window check.
-const statusList = <T extends string>(all: T[], defaults: T[]): fc.Arbitrary<T[]> =>
-  fc.oneof(fc.constant(all), fc.constant(defaults), fc.subarray(all))
+const statusList = <T extends string>(all: readonly T[], defaults: T[]): fc.Arbitrary<T[]> => {
+  const list: T[] = [...all]
+  return fc.oneof(fc.constant(list), fc.constant(defaults), fc.subarray(list))
+}
 
 const windowArb = fc.record({
   amount: fc.integer({ min: 1, max: 90 }),

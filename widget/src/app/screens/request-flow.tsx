@@ -1,3 +1,8 @@
+// The built-in reasons, for a server that does not name an order's return and cancel reasons.
+import {
+  DEFAULT_CANCEL_REASONS,
+  DEFAULT_RETURN_REASONS,
+} from '@porchlight/shared/orders/reason-codes'
 import type {
   FileRequest,
   RequestChannel,
@@ -10,13 +15,7 @@ import { useI18n } from '../locale.ts'
 import type { OrderView } from '../order-view.ts'
 import { requestErrorText } from '../request-error.ts'
 import { forget } from '../resource.ts'
-import {
-  DEFAULT_CANCEL_REASONS,
-  DEFAULT_RETURN_REASONS,
-  reasonLabel,
-  reasonOptions,
-  say,
-} from '../words.ts'
+import { reasonLabel, reasonOptions, say } from '../words.ts'
 import { orderKey } from './order-detail.tsx'
 import { newIdempotencyKey } from '../idempotency-key.ts'
 import { ReasonField, ReturnLines, TextField } from './request-fields.tsx'

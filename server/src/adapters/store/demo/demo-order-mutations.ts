@@ -1,3 +1,4 @@
+import { SHIPPED_STATUSES } from '@porchlight/shared/orders/eligibility'
 /**
  * What the demo store does to an order when an agent's decision is carried out: cancel, refund,
  * open a return. Pure functions over a copy of the order; expected refusals are values with a
@@ -28,15 +29,6 @@ type Result<T> = { ok: true; value: Mutation<T> } | { ok: false; code: string; m
 
 const refuse = (code: string, message: string) => ({ ok: false as const, code, message })
 
-const shippedStatuses: ReadonlySet<FulfillmentStatus> = new Set([
-  'fulfilled',
-  'partially_fulfilled',
-  'delivered',
-  'picked_up',
-  'returned',
-  'partially_returned',
-])
-
 /** Money paid and not yet refunded, in minor units. */
 export function refundable(order: Order): number {
   return Math.max(0, order.totals.paid.amount - order.totals.refunded.amount)
@@ -52,7 +44,7 @@ export function cancelOrder(
   if (source.status === 'cancelled' || source.cancelledAt != null) {
     return refuse('order_already_cancelled', 'This order is already cancelled.')
   }
-  if (shippedStatuses.has(source.fulfillmentStatus) || activeShipments(source).length > 0) {
+  if (SHIPPED_STATUSES.has(source.fulfillmentStatus) || activeShipments(source).length > 0) {
     return refuse('order_fulfilled', 'Items of this order have shipped; open a return instead.')
   }
   const order = structuredClone(source)

@@ -1,3 +1,4 @@
+import type { RequestType } from '../../../api/requests.ts'
 import type { MailLocale } from '../messages.ts'
 import { ar } from './ar.ts'
 import { de } from './de.ts'
@@ -19,7 +20,7 @@ export function ticketMailCatalog(locale: MailLocale): TicketMailCatalog {
 
 /** The text key for a decision on a request of `type`. */
 export function decisionTextKey(
-  type: 'cancel' | 'return' | 'issue',
+  type: RequestType,
   decision: 'approved' | 'declined',
 ): keyof TicketTexts {
   return `${type}${decision === 'approved' ? 'Approved' : 'Declined'}` as keyof TicketTexts
