@@ -56,6 +56,15 @@ export function watchAdapters(real: StoreAdapterFactory) {
   return { factory, calls, control }
 }
 
+/** Holds the watched store actions at a gate until `release`; `started` once one began. */
+export function holdStoreActions(watch: ReturnType<typeof watchAdapters>) {
+  const hold = gate()
+  const started = gate()
+  watch.control.hold = hold
+  watch.control.started = started.open
+  return { started: started.opened, release: hold.open }
+}
+
 /** The app with watched adapters, an agent signed in, and helpers to file and decide requests. */
 export async function ticketActionsSetup(options: TestAppOptions = {}) {
   const ctx = await createTestApp(options)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { signInAgent } from '../../test/agents.ts'
 import { testDialect } from '../../test/harness.ts'
-import { gate, ticketActionsSetup } from '../../test/ticket-actions.ts'
+import { holdStoreActions, ticketActionsSetup } from '../../test/ticket-actions.ts'
 import { CLAIM_TTL_MS, claimTicketAction } from '../../services/tickets/action-claims.ts'
 
 const json = async (pending: Response | Promise<Response>) => {
@@ -71,12 +71,9 @@ describe(`concurrent decisions (${testDialect})`, () => {
   it('holds other writers off while the store is acting, then records the outcome once', async () => {
     const t = await ticketActionsSetup()
     const ticket = await t.request({ number: 1001 })
-    const hold = gate()
-    const started = gate()
-    t.watch.control.hold = hold
-    t.watch.control.started = started.open
+    const store = holdStoreActions(t.watch)
     const first = json(t.decide(ticket.id, { version: 1, decision: 'approve' }))
-    await started.opened
+    await store.started
 
     // An agent still on version 1: a conflict, with the ticket as it is (claimed: version 2).
     const stale = await json(t.decide(ticket.id, { version: 1, decision: 'approve' }))
@@ -103,7 +100,7 @@ describe(`concurrent decisions (${testDialect})`, () => {
     )
     expect(refund.body.error.code).toBe('action_in_progress')
 
-    hold.open()
+    store.release()
     const done = await first
     expect(done.status).toBe(200)
     expect(done.body.ticket).toMatchObject({ requestStatus: 'approved', version: 3 })

@@ -34,9 +34,12 @@ function requestType(ticket: Ticket): RequestType | null {
  * An agent approves or declines a shopper's request. Approving carries the request out on the
  * store first (cancel, return, refund) and records the decision only once the store said yes;
  * the shopper is told in their language, in the transaction that records it. Deciding again
- * the way it was decided answers the ticket as it is (no second store action); deciding the
- * other way is refused. Returns the ticket after the decision, and the order when the store
- * gave it back.
+ * the way it was decided answers the ticket as it is (no second store action). Otherwise a
+ * decision made on a version that is no longer the ticket's is a version conflict, whatever
+ * changed since (another agent's decision included): that is checked before anything that
+ * depends on the ticket's state, and again atomically where the decision is written. Deciding
+ * the other way at the current version is refused. Returns the ticket after the decision, and
+ * the order when the store gave it back.
  */
 export async function decideRequest(
   deps: AppDeps,
@@ -49,8 +52,16 @@ export async function decideRequest(
     throw refusal('decision_not_allowed', 'not_a_request', 'This ticket is not a request.')
   }
   const reason = input.reason?.trim() || null
+  if (input.decision === 'decline' && reason === null) {
+    throw refusal(
+      'decision_not_allowed',
+      'reason_required',
+      'Give the shopper a reason to decline.',
+    )
+  }
   const wanted = input.decision === 'approve' ? 'approved' : 'declined'
   if (ticket.request_status === wanted) return { ticket, order: undefined }
+  if (ticket.version !== input.version) throw await versionConflict(deps, store.id, ticket.id)
   if (ticket.request_status !== 'requested') {
     throw refusal(
       'decision_not_allowed',
@@ -59,13 +70,6 @@ export async function decideRequest(
       {
         requestStatus: ticket.request_status,
       },
-    )
-  }
-  if (input.decision === 'decline' && reason === null) {
-    throw refusal(
-      'decision_not_allowed',
-      'reason_required',
-      'Give the shopper a reason to decline.',
     )
   }
   const status = (current: TicketStatus, approveIssue: boolean): TicketStatus =>
@@ -167,6 +171,9 @@ export async function decideRequest(
   }
 }
 
+/** Rolls a decline back when an approval's store action turns out to be under way. */
+class DeclineHeldOff extends Error {}
+
 async function decline(
   deps: AppDeps,
   store: Store,
@@ -177,15 +184,16 @@ async function decline(
   status: (current: TicketStatus, approveIssue: boolean) => TicketStatus,
 ): Promise<Ticket> {
   const now = deps.clock.now()
-  const result = await deps.db.transaction().execute(async (trx) => {
-    // An approval being carried out on the store holds a claim: it gets to finish.
-    if (await actionInProgress(trx, ticket.id, now)) return 'in_progress' as const
+  const declined = deps.db.transaction().execute(async (trx) => {
     const refundStatus = refundCalledOff(ticket)
     const changes: TicketChanges = {
       request_status: 'declined',
       refund_status: refundStatus,
       status: status(ticket.status, false),
     }
+    // The version-guarded write comes first: it takes the ticket's row lock, so a stale version
+    // is a conflict in every interleaving, even while another agent's approval holds a claim
+    // (taking a claim bumps the version).
     const changed = await changeTicket(trx, {
       ticket,
       expectedVersion: input.version,
@@ -198,6 +206,9 @@ async function decline(
       now,
     })
     if (changed === null) return 'conflict' as const
+    // At the current version, an approval being carried out on the store holds a claim: it gets
+    // to finish, and this decline is rolled back.
+    if (await actionInProgress(trx, ticket.id, now)) throw new DeclineHeldOff()
     await queueTicketNotice(trx, {
       ticket: changed.ticket,
       store,
@@ -220,6 +231,10 @@ async function decline(
       now,
     })
     return changed.ticket
+  })
+  const result = await declined.catch((err: unknown) => {
+    if (err instanceof DeclineHeldOff) return 'in_progress' as const
+    throw err
   })
   if (result === 'in_progress') throw await actionInProgressError(deps, store.id, ticket.id)
   if (result === 'conflict') throw await versionConflict(deps, store.id, ticket.id)
