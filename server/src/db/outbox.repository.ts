@@ -44,7 +44,6 @@ export async function claimOutboxBatch(
   claim: OutboxClaim,
   limit: number,
 ): Promise<OutboxMessageRow[]> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
   const due = db
     .selectFrom('outbox_messages')
     .select('id')
@@ -52,19 +51,35 @@ export async function claimOutboxBatch(
     .orderBy('priority', 'asc')
     .orderBy('next_attempt_at', 'asc')
     .limit(limit)
-  const rows = await db
-    .updateTable('outbox_messages')
-    .set((eb) => ({
-      status: 'sending',
-      claim_token: claim.token,
-      claimed_by: claim.workerId,
-      lease_until: claim.leaseUntil,
-      attempts: eb('attempts', '+', 1),
-    }))
-    .where('id', 'in', postgres ? due.forUpdate().skipLocked() : due)
-    .where(claimable(claim.now))
-    .returningAll()
-    .execute()
+  const set = {
+    status: 'sending' as const,
+    claim_token: claim.token,
+    claimed_by: claim.workerId,
+    lease_until: claim.leaseUntil,
+    attempts: sql<number>`attempts + 1`,
+  }
+  const rows =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? // Materialized: PostgreSQL may run a plain IN (subquery with LIMIT) more than once per
+        // statement, which claimed more rows than asked for.
+        await db
+          .with(
+            (cte) => cte('due').materialized(),
+            () => due.forUpdate().skipLocked(),
+          )
+          .updateTable('outbox_messages')
+          .set(set)
+          .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
+          .where(claimable(claim.now))
+          .returningAll()
+          .execute()
+      : await db
+          .updateTable('outbox_messages')
+          .set(set)
+          .where('id', 'in', due)
+          .where(claimable(claim.now))
+          .returningAll()
+          .execute()
   // RETURNING gives no order; deliver in the order the claim chose.
   return rows.sort((a, b) => a.priority - b.priority || a.next_attempt_at - b.next_attempt_at)
 }

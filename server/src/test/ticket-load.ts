@@ -45,7 +45,10 @@ export interface Filed {
   at: number
 }
 
-/** Files one contact message as a signed-in shopper; undefined when the server did not say 201. */
+/**
+ * Files one contact message as a signed-in shopper: 201, or 200 when the key's ticket exists
+ * (a retry). Undefined for any other answer.
+ */
 export async function fileContact(
   url: string,
   token: string,
@@ -62,7 +65,7 @@ export async function fileContact(
     body: JSON.stringify({ message: `Load message ${idempotencyKey}`, locale: 'en' }),
   })
   const at = performance.timeOrigin + performance.now()
-  if (res.status !== 201) {
+  if (res.status !== 201 && res.status !== 200) {
     await res.body?.cancel()
     return undefined
   }

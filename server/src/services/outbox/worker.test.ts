@@ -288,7 +288,7 @@ describe(`outbox worker (${testDialect})`, () => {
 
   it('writes the other outcomes of a group when one template hook throws', async () => {
     const t = await setup(scriptedMailer(), { batchSize: 10 })
-    const ids = []
+    const ids: string[] = []
     for (let i = 0; i < 5; i += 1) ids.push(await t.queue(`m${i}`))
     const worker = createOutboxWorker({
       db: t.db,
