@@ -39,6 +39,11 @@ export async function runMain(extend?: (config: Config) => ServerExtension) {
   )
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
+      // The shutdown keeps its own deadline; this is the backstop should anything hang past it.
+      setTimeout(() => {
+        console.error('shutdown overran SHUTDOWN_TIMEOUT_MS; exiting')
+        process.exit(1)
+      }, config.shutdownTimeoutMs).unref()
       void server.shutdown(signal).then(() => process.exit(0))
     })
   }

@@ -23,7 +23,10 @@ export const WIDGET_DIST = fileURLToPath(new URL('../../widget/dist', import.met
 export interface RunningServer {
   url: string
   port: number
-  /** Stops accepting, lets in-flight requests finish, closes streams and the database. */
+  /**
+   * Stops accepting, lets in-flight requests and sends finish, closes streams and the database;
+   * within config.shutdownTimeoutMs.
+   */
   shutdown(reason: string): Promise<void>
 }
 
@@ -94,16 +97,24 @@ export async function startServer(
   const shutdown = (reason: string) => {
     closing ??= (async () => {
       logger.info('shutting down', { reason })
+      // All of it fits in SHUTDOWN_TIMEOUT_MS, whatever the queue holds: a supervisor's SIGKILL
+      // after that is what would cut a send between delivered and marked sent. A little time
+      // is kept back for closing the database after the last write.
+      const reserve = Math.min(500, config.shutdownTimeoutMs / 5)
+      const deadline = Date.now() + config.shutdownTimeoutMs - reserve
       shutdownController.abort()
+      // The outbox claims nothing more and finishes only the sends already in flight; what the
+      // requests still in flight queue waits for the next start (or another process).
+      const outboxStopped = outbox.stop({ deadline })
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       // Event streams end on the abort above; their keep-alive connections only turn idle a
       // moment later, and would otherwise hold the close until the client drops them.
       const idleSweep = setInterval(() => server.closeIdleConnections(), 50)
-      const deadline = new Promise<'timeout'>((resolve) =>
-        setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs).unref(),
+      const timeout = new Promise<'timeout'>((resolve) =>
+        setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now())).unref(),
       )
-      if ((await Promise.race([closed, deadline])) === 'timeout') {
+      if ((await Promise.race([closed, timeout])) === 'timeout') {
         logger.warn('shutdown deadline reached; closing remaining connections')
         server.closeAllConnections()
       }
@@ -111,8 +122,7 @@ export async function startServer(
       clearInterval(housekeeping)
       await sweeper.stop()
       deps.chatHub?.close()
-      // After the last request: messages queued by in-flight requests still get their try.
-      await outbox.stop()
+      await outboxStopped
       await bus.close()
       await database.close()
       extended?.close?.()

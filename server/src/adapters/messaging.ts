@@ -3,7 +3,7 @@ import type { Config } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import { createDevOutbox, type DevOutbox } from './dev-outbox/dev-outbox.ts'
 import type { Mailer } from './mail/mailer.ts'
-import { createSmtpMailer } from './mail/smtp-mailer.ts'
+import { createThreadedSmtpMailer } from './mail/threaded-smtp-mailer.ts'
 import type { SmsSender } from './sms/sms-sender.ts'
 import { createTwilioSmsSender } from './sms/twilio-sms-sender.ts'
 import { unconfiguredMailer, unconfiguredSms } from './unconfigured.ts'
@@ -26,7 +26,7 @@ export function createMessaging(config: Config, deps: { clock: Clock; logger: Lo
       : createDevOutbox({ clock: deps.clock, logger: deps.logger, publicUrl: config.publicUrl })
   const mailer =
     config.smtp !== undefined
-      ? createSmtpMailer(config.smtp)
+      ? createThreadedSmtpMailer(config.smtp)
       : (devOutbox?.mailer ?? unconfiguredMailer)
   const sms =
     config.twilio !== undefined

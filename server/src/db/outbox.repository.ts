@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, PostgresAdapter, sql } from 'kysely'
 import type { OutboxMessageRow, NewOutboxMessageRow } from './outbox.table.ts'
 import type { Database } from './schema.ts'
 
@@ -23,43 +23,105 @@ function claimable(now: number) {
   return sql<boolean>`((status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and lease_until <= ${now}))`
 }
 
-export async function findClaimableIds(
-  db: Kysely<Database>,
-  now: number,
-  limit: number,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('outbox_messages')
-    .select('id')
-    .where(claimable(now))
-    .orderBy('next_attempt_at', 'asc')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => r.id)
+export interface OutboxClaim {
+  /** Proves ownership when finishing; new for every claim. */
+  token: string
+  /** The claiming process (see OutboxMessagesTable.claimed_by). */
+  workerId: string
+  now: number
+  leaseUntil: number
 }
 
 /**
- * Claims one row for one worker: a compare-and-set on the row's own state, so of several
- * processes racing for it exactly one sees an updated row (PostgreSQL re-checks the WHERE
- * clause after waiting for the other's row lock; SQLite runs writes one at a time).
+ * Claims up to `limit` rows for one worker in one statement, most urgent first, then oldest.
+ * One statement rather than one per row: on SQLite every statement queues behind the ticket
+ * writes for the single connection, and the worker fell behind the writers. Of several
+ * processes racing, each row goes to exactly one: PostgreSQL skips rows another claim has
+ * locked and re-checks the WHERE clause on the rows it updates; SQLite runs writes one at a time.
  */
-export async function claimOutboxMessage(
+export async function claimOutboxBatch(
+  db: Kysely<Database>,
+  claim: OutboxClaim,
+  limit: number,
+): Promise<OutboxMessageRow[]> {
+  const due = db
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where(claimable(claim.now))
+    .orderBy('priority', 'asc')
+    .orderBy('next_attempt_at', 'asc')
+    .limit(limit)
+  const set = {
+    status: 'sending' as const,
+    claim_token: claim.token,
+    claimed_by: claim.workerId,
+    lease_until: claim.leaseUntil,
+    attempts: sql<number>`attempts + 1`,
+  }
+  const rows =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? // Materialized: PostgreSQL may run a plain IN (subquery with LIMIT) more than once per
+        // statement, which claimed more rows than asked for.
+        await db
+          .with(
+            (cte) => cte('due').materialized(),
+            () => due.forUpdate().skipLocked(),
+          )
+          .updateTable('outbox_messages')
+          .set(set)
+          .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
+          .where(claimable(claim.now))
+          .returningAll()
+          .execute()
+      : await db
+          .updateTable('outbox_messages')
+          .set(set)
+          .where('id', 'in', due)
+          .where(claimable(claim.now))
+          .returningAll()
+          .execute()
+  // RETURNING gives no order; deliver in the order the claim chose.
+  return rows.sort((a, b) => a.priority - b.priority || a.next_attempt_at - b.next_attempt_at)
+}
+
+/**
+ * The worker's heartbeat: extends the leases of the rows it is still sending. A process that
+ * stops beating (killed, frozen) loses them when the lease runs out, and another worker resends.
+ */
+export async function renewOutboxLeases(
+  db: Kysely<Database>,
+  claim: { workerId: string; ids: readonly string[]; leaseUntil: number },
+): Promise<number> {
+  if (claim.ids.length === 0) return 0
+  const result = await db
+    .updateTable('outbox_messages')
+    .set({ lease_until: claim.leaseUntil })
+    .where('claimed_by', '=', claim.workerId)
+    .where('status', '=', 'sending')
+    .where('id', 'in', claim.ids)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** Undoes a claim that was never acted on (the worker began stopping meanwhile). */
+export async function releaseOutboxClaim(
   db: Kysely<Database>,
   id: string,
-  claim: { token: string; now: number; leaseUntil: number },
-): Promise<OutboxMessageRow | undefined> {
-  return db
+  token: string,
+): Promise<void> {
+  await db
     .updateTable('outbox_messages')
     .set((eb) => ({
-      status: 'sending',
-      claim_token: claim.token,
-      lease_until: claim.leaseUntil,
-      attempts: eb('attempts', '+', 1),
+      status: 'pending',
+      claim_token: null,
+      claimed_by: null,
+      lease_until: null,
+      attempts: eb('attempts', '-', 1),
     }))
     .where('id', '=', id)
-    .where(claimable(claim.now))
-    .returningAll()
-    .executeTakeFirst()
+    .where('claim_token', '=', token)
+    .where('status', '=', 'sending')
+    .execute()
 }
 
 /** Finishes a claimed row; false when the claim was lost (the lease ran out and another took it). */
@@ -76,6 +138,7 @@ export async function finishOutboxMessage(
     .set({
       status: outcome.status,
       claim_token: null,
+      claimed_by: null,
       lease_until: null,
       last_error: outcome.error ?? null,
       ...(outcome.status === 'pending'

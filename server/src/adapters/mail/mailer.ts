@@ -4,6 +4,11 @@ export interface MailMessage {
   subject: string
   text: string
   html: string
+  /**
+   * This message's stable identity (its outbox row), the same on every attempt: SMTP sends it
+   * as the Message-ID, so a repeat after a crash can be recognised and dropped.
+   */
+  id?: string
 }
 
 /**

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.ts'
 import { DEMO_STORE_ID } from '../../seed/demo-store.ts'
 import { createTestApp, testDialect } from '../../test/harness.ts'
 import { errorCode, startChallenge, verify } from '../../routes/auth/auth-test-kit.ts'
+import { headerOf } from '../../test/smtp-receiver.ts'
 import { DeliveryError } from '../delivery-error.ts'
 import { createSmtpMailer } from './smtp-mailer.ts'
 
@@ -113,7 +114,22 @@ describe('SMTP mailer against a real SMTP server', () => {
     )
     await mailer.close()
     expect(connections - before).toBeGreaterThan(0)
-    expect(connections - before).toBeLessThanOrEqual(3)
+    expect(connections - before).toBeLessThanOrEqual(5)
+  })
+
+  it('sends the Message-ID derived from the outbox row, the same on every attempt', async () => {
+    const mailer = mailerFor({ SMTP_URL: smtpUrl() })
+    const before = inbox.length
+    await mailer.send({ ...message('ada@example.com'), id: 'ob_Abc-1' })
+    await mailer.send({ ...message('ada@example.com'), id: 'ob_Abc-1' })
+    await mailer.send({ ...message('ada@example.com'), id: 'ob_Other' })
+    await mailer.close()
+    const ids = inbox.slice(before).map((m) => headerOf(m.raw, 'message-id'))
+    expect(ids).toEqual([
+      '<ob_Abc-1@shop.example>',
+      '<ob_Abc-1@shop.example>',
+      '<ob_Other@shop.example>',
+    ])
   })
 
   it('cannot be made to add a header or a recipient through the subject', async () => {
@@ -188,6 +204,9 @@ describe(`sign-in through SMTP (${testDialect})`, () => {
     const code = /^ {4}([0-9]{6})\r?$/m.exec(got[0]?.raw ?? '')?.[1]
     expect(code).toMatch(/^[0-9]{6}$/)
     expect((await verify(ctx, id, code)).status).toBe(200)
+    // The row's own id names the message, so a resend after a crash is recognisable.
+    const row = await ctx.db.selectFrom('outbox_messages').select('id').executeTakeFirstOrThrow()
+    expect(headerOf(got[0]?.raw ?? '', 'message-id')).toBe(`<${row.id}@shop.example>`)
     // Nothing went to the dev outbox: SMTP is configured.
     expect(ctx.deps.devOutbox?.list()).toEqual([])
   })

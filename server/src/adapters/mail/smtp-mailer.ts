@@ -30,6 +30,17 @@ function classify(err: unknown): DeliveryError {
   return new DeliveryError('unavailable', false, message, reply ?? e.code)
 }
 
+// The part after @ of the sender's address names us in Message-IDs, as RFC 5322 suggests.
+function messageIdDomain(from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1]
+  return domain ?? 'porchlight.invalid'
+}
+
+/** The Message-ID of an outbox message: derived from its row, so every attempt carries the same. */
+export function stableMessageId(id: string, from: string): string {
+  return `<${id.replace(/[^A-Za-z0-9_.-]/g, '-')}@${messageIdDomain(from)}>`
+}
+
 /**
  * Email over SMTP with a pooled transport (a few long-lived connections instead of one per
  * message). Configured by SMTP_URL, or SMTP_HOST/PORT/USER/PASSWORD; SMTP_FROM is the sender.
@@ -49,7 +60,7 @@ export function createSmtpMailer(config: SmtpConfig): Mailer {
   const transport = nodemailer.createTransport(
     {
       pool: true,
-      maxConnections: 3,
+      maxConnections: 5,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
@@ -74,6 +85,9 @@ export function createSmtpMailer(config: SmtpConfig): Mailer {
           subject: message.subject,
           text: message.text,
           html: message.html,
+          ...(message.id !== undefined
+            ? { messageId: stableMessageId(message.id, config.from) }
+            : {}),
         })
       } catch (err) {
         throw classify(err)

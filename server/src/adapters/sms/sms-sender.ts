@@ -2,6 +2,10 @@
 export interface SmsMessage {
   to: string
   body: string
+  /** This message's stable identity (its outbox row), the same on every attempt. */
+  id?: string
+  /** Which attempt this is, counting from 1. */
+  attempt?: number
 }
 
 /**

@@ -89,6 +89,17 @@ describe('Twilio SMS sender (msw in place of api.twilio.com)', () => {
     ])
   })
 
+  it('tells Twilio which attempt a resend is (its API takes no idempotency key)', async () => {
+    network.use(twilioAnswers('ok'))
+    await sender().send({ to: '+14155550100', body: 'x', id: 'ob_1', attempt: 2 })
+    expect(seen[0]?.form).toEqual({
+      To: '+14155550100',
+      From: '+15005550006',
+      Body: 'x',
+      Attempt: '2',
+    })
+  })
+
   it('uses the messaging service when one is configured', async () => {
     network.use(twilioAnswers('ok'))
     await sender({

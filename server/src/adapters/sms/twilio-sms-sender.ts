@@ -49,7 +49,14 @@ export function createTwilioSmsSender(config: TwilioConfig): SmsSender {
     available: true,
     async send(message: SmsMessage) {
       try {
-        const sent = await client.messages.create({ to: message.to, body: message.body, ...sender })
+        // Twilio's Messages API takes no idempotency key or client reference; `attempt` at least
+        // tells it (and its logs) that this is a retry of the same message.
+        const sent = await client.messages.create({
+          to: message.to,
+          body: message.body,
+          ...(message.attempt !== undefined ? { attempt: message.attempt } : {}),
+          ...sender,
+        })
         return { messageId: sent.sid }
       } catch (err) {
         throw classify(err)

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DeliveryError } from '../../adapters/delivery-error.ts'
-import type { OutboxChannel } from '../../db/outbox.table.ts'
+import { OUTBOX_PRIORITY, type OutboxChannel, type OutboxPriority } from '../../db/outbox.table.ts'
 import { insertOutboxMessage } from '../../db/outbox.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import { newId } from '../../ids.ts'
@@ -19,6 +19,8 @@ export interface OutboxMessage {
   groupKey?: string
   /** Give up instead of delivering after this instant (e.g. when the code inside expires). */
   notAfter?: Date
+  /** 'urgent' goes before everything 'normal' (the default) that is due: sign-in codes. */
+  priority?: OutboxPriority
 }
 
 /**
@@ -36,10 +38,12 @@ export async function enqueue(trx: Kysely<Database>, message: OutboxMessage, now
     store_id: message.storeId ?? null,
     group_key: message.groupKey ?? null,
     status: 'pending',
+    priority: OUTBOX_PRIORITY[message.priority ?? 'normal'],
     attempts: 0,
     next_attempt_at: now.getTime(),
     not_after: message.notAfter?.getTime() ?? null,
     claim_token: null,
+    claimed_by: null,
     lease_until: null,
     last_error: null,
     created_at: now.getTime(),

@@ -208,23 +208,123 @@ describe(`outbox worker (${testDialect})`, () => {
     expect(ra.sent + rb.sent).toBe(30)
   })
 
-  it('takes over a row whose worker died mid-send, once its lease has run out', async () => {
-    const t = await setup(scriptedMailer(), { leaseMs: 60_000 })
+  it('takes over a row whose worker stopped beating once its 6 s lease has run out', async () => {
+    const t = await setup(scriptedMailer())
     const id = await t.queue('orphan')
-    // A worker claimed it and vanished.
+    // A process claimed it, beat for the last time, and was killed.
     await t.db
       .updateTable('outbox_messages')
       .set({
         status: 'sending',
         claim_token: 'dead',
-        lease_until: t.clock.now().getTime() + 60_000,
+        claimed_by: 'host/4242/dead',
+        lease_until: t.clock.now().getTime() + 6_000,
         attempts: 1,
       })
       .execute()
+    t.clock.advance(5_999)
     expect(await t.worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 })
-    t.clock.advance(60_000)
+    t.clock.advance(1)
     expect(await t.worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 })
-    expect(await t.statusOf(id)).toMatchObject({ status: 'sent', attempts: 2 })
+    expect(await t.statusOf(id)).toMatchObject({ status: 'sent', attempts: 2, claimed_by: null })
+  })
+
+  it('keeps the claim of a send that outlasts the lease while its worker beats', async () => {
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    const slow: Mailer = {
+      ...scriptedMailer(),
+      async send() {
+        await held
+        return { messageId: 'slow' }
+      },
+    }
+    const t = await setup(slow, { heartbeatMs: 10, workerId: 'slow-worker' })
+    const other = scriptedMailer()
+    const rival = createOutboxWorker({
+      db: t.db,
+      clock: t.clock,
+      logger: t.logger,
+      mailer: other,
+      sms: t.deps.sms,
+      templates: { note },
+    })
+    const id = await t.queue('slow')
+    const draining = t.worker.drain()
+    await vi.waitFor(async () => expect((await t.statusOf(id)).status).toBe('sending'))
+    expect((await t.statusOf(id)).claimed_by).toBe('slow-worker')
+    // A minute passes in steps shorter than the lease; each step waits for a heartbeat.
+    for (let i = 0; i < 12; i += 1) {
+      t.clock.advance(5_000)
+      const due = t.clock.now().getTime()
+      await vi.waitFor(async () => expect((await t.statusOf(id)).lease_until).toBeGreaterThan(due))
+      expect(await rival.drain()).toEqual({ sent: 0, retried: 0, failed: 0 })
+    }
+    release()
+    expect(await draining).toEqual({ sent: 1, retried: 0, failed: 0 })
+    expect(other.sent).toEqual([])
+    expect(await t.statusOf(id)).toMatchObject({ status: 'sent', attempts: 1 })
+  })
+
+  it('sends sign-in codes before everything else that is due', async () => {
+    const mailer = scriptedMailer()
+    const t = await setup(mailer, { concurrency: 1, batchSize: 1 })
+    for (let i = 0; i < 3; i += 1) await t.queue(`ack ${i}`)
+    t.clock.advance(1)
+    await enqueue(
+      t.db,
+      {
+        channel: 'email',
+        to: 'ada@example.com',
+        template: 'note',
+        params: { subject: 'code' },
+        priority: 'urgent',
+      },
+      t.clock.now(),
+    )
+    await t.worker.drain()
+    expect(mailer.sent.map((m) => m.subject)).toEqual(['code', 'ack 0', 'ack 1', 'ack 2'])
+  })
+
+  it('writes the other outcomes of a group when one template hook throws', async () => {
+    const t = await setup(scriptedMailer(), { batchSize: 10 })
+    const ids: string[] = []
+    for (let i = 0; i < 5; i += 1) ids.push(await t.queue(`m${i}`))
+    const worker = createOutboxWorker({
+      db: t.db,
+      clock: t.clock,
+      logger: t.logger,
+      mailer: scriptedMailer(),
+      sms: t.deps.sms,
+      templates: {
+        note: {
+          ...note,
+          async onDelivered(_trx, m) {
+            if (m.id === ids[2]) throw new Error('hook broke')
+          },
+        },
+      },
+    })
+    expect(await worker.drain()).toEqual({ sent: 4, retried: 0, failed: 0 })
+    const statuses = await Promise.all(ids.map(async (id) => (await t.statusOf(id)).status))
+    expect(statuses).toEqual(['sent', 'sent', 'sending', 'sent', 'sent'])
+  })
+
+  it('stops by its deadline with a send hanging, leaving the rest queued', async () => {
+    const hanging: Mailer = {
+      ...scriptedMailer(),
+      send: () => new Promise(() => {}),
+    }
+    const t = await setup(hanging, { concurrency: 1, batchSize: 1 })
+    const first = await t.queue('hangs')
+    const second = await t.queue('waits')
+    t.worker.start()
+    await vi.waitFor(async () => expect((await t.statusOf(first)).status).toBe('sending'))
+    const started = Date.now()
+    await t.worker.stop({ deadline: started + 200 })
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190)
+    expect(await t.statusOf(second)).toMatchObject({ status: 'pending', attempts: 0 })
   })
 
   it('runs in the background once started, wakes on demand, and closes transports on stop', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { hostname } from 'node:os'
 import type { Kysely } from 'kysely'
-import { DeliveryError } from '../../adapters/delivery-error.ts'
 import type { Mailer } from '../../adapters/mail/mailer.ts'
 import type { SmsSender } from '../../adapters/sms/sms-sender.ts'
 import {
@@ -9,21 +9,19 @@ import {
 } from '../../adapters/webhooks/webhook-sender.ts'
 import type { Clock } from '../../clock.ts'
 import {
-  claimOutboxMessage,
-  findClaimableIds,
-  finishOutboxMessage,
+  claimOutboxBatch,
+  releaseOutboxClaim,
+  renewOutboxLeases,
 } from '../../db/outbox.repository.ts'
 import type { OutboxMessageRow } from '../../db/outbox.table.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Logger } from '../../logger.ts'
-import { defaultBackoff, retryDelayMs, type BackoffPolicy } from './backoff.ts'
-import type { OutboxTemplates, QueuedMessage, RenderedMessage } from './outbox.ts'
+import { defaultBackoff, type BackoffPolicy } from './backoff.ts'
+import { deliver, type Outcome } from './deliver.ts'
+import { createFinishQueue } from './finish-queue.ts'
+import type { OutboxTemplates } from './outbox.ts'
 
-export interface DrainResult {
-  sent: number
-  retried: number
-  failed: number
-}
+export type DrainResult = Record<Outcome, number>
 
 /** Delivers queued messages. One per process; several processes may share one database. */
 export interface OutboxWorker {
@@ -33,8 +31,11 @@ export interface OutboxWorker {
   wake(): void
   /** Starts the background loop (polling, plus wake-ups). */
   start(): void
-  /** Stops the loop, waits for the delivery in progress, closes the transports. */
-  stop(): Promise<void>
+  /**
+   * Stops claiming, lets the sends already in flight finish until `deadline` (epoch ms), then
+   * closes the transports. Whatever was not sent stays queued for the next start.
+   */
+  stop(options?: { deadline?: number }): Promise<void>
 }
 
 export interface OutboxWorkerOptions {
@@ -46,184 +47,174 @@ export interface OutboxWorkerOptions {
   /** Posts the 'webhook' channel (default: fetch, no redirects, 10 s timeout). */
   webhooks?: WebhookSender
   templates: OutboxTemplates
+  /** How often the loop looks for due rows (and rows a dead worker left) without a wake-up. */
   pollIntervalMs?: number
+  /** At most this many rows per claim. */
   batchSize?: number
+  /** Sends in flight at once. */
+  concurrency?: number
   maxAttempts?: number
-  /** How long a claim holds; longer than any send may take, so a slow send is not doubled. */
+  /**
+   * How long a claim holds without a heartbeat. The worker renews it every `heartbeatMs` while
+   * a send is in flight, so a slow send keeps its claim and a dead process loses it quickly:
+   * its rows are taken over within leaseMs + pollIntervalMs.
+   */
   leaseMs?: number
+  heartbeatMs?: number
+  /** This process's identity on its claims (default: host, pid and a random tag). */
+  workerId?: string
   backoff?: BackoffPolicy
   random?: () => number
 }
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, logger, templates } = options
-  const pollIntervalMs = options.pollIntervalMs ?? 2_000
-  const batchSize = options.batchSize ?? 10
-  const maxAttempts = options.maxAttempts ?? 8
-  const leaseMs = options.leaseMs ?? 120_000
-  const backoff = options.backoff ?? defaultBackoff
-  const random = options.random ?? Math.random
-  const webhooks = options.webhooks ?? createHttpWebhookSender()
-  const log = logger.child({ component: 'outbox' })
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000
+  const batchSize = options.batchSize ?? 50
+  const concurrency = options.concurrency ?? 16
+  const leaseMs = options.leaseMs ?? 6_000
+  const heartbeatMs = options.heartbeatMs ?? Math.max(10, Math.floor(leaseMs / 3))
+  const workerId =
+    options.workerId ?? `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`
+  const log = logger.child({ component: 'outbox', workerId })
+  const deliverDeps = {
+    clock,
+    log,
+    mailer: options.mailer,
+    sms: options.sms,
+    webhooks: options.webhooks ?? createHttpWebhookSender(),
+    templates,
+    maxAttempts: options.maxAttempts ?? 8,
+    backoff: options.backoff ?? defaultBackoff,
+    random: options.random ?? Math.random,
+  }
+  const finishes = createFinishQueue(db)
 
-  async function deliverOne(row: OutboxMessageRow, token: string): Promise<keyof DrainResult> {
-    const message: QueuedMessage = {
-      id: row.id,
-      channel: row.channel,
-      to: row.recipient,
-      template: row.template,
-      params: JSON.parse(row.params) as Record<string, unknown>,
-      storeId: row.store_id,
-      attempts: row.attempts,
+  /** Rows this worker claimed and has not finished in the database yet: the heartbeat's list. */
+  const held = new Set<string>()
+  /** Sends in flight (they hold a slot), by row id. */
+  const sending = new Map<string, Promise<void>>()
+  /** Whole deliveries, the send and the write of its outcome. */
+  const deliveries = new Set<Promise<void>>()
+  const listeners = new Set<(outcome: Outcome) => void>()
+  let stopping = false
+
+  let heartbeat: NodeJS.Timeout | undefined
+  let beating = false
+  function beat() {
+    if (held.size === 0) {
+      clearInterval(heartbeat)
+      heartbeat = undefined
+      return
     }
-    const template = templates[row.template]
-    let failure: DeliveryError
-    try {
-      if (template === undefined) {
-        throw new DeliveryError('rejected', true, `no template named ${row.template}`)
-      }
-      if (row.not_after !== null && clock.now().getTime() >= row.not_after) {
-        throw new DeliveryError('rejected', true, 'expired before it could be delivered')
-      }
-      const rendered = await template.render(message)
-      if (rendered.channel !== row.channel) {
-        throw new DeliveryError('rejected', true, `template rendered ${rendered.channel}`)
-      }
-      const sent = await send(row.recipient, rendered)
-      const now = clock.now()
-      const kept = await db.transaction().execute(async (trx) => {
-        const ok = await finishOutboxMessage(trx, row.id, token, {
-          status: 'sent',
-          at: now.getTime(),
+    if (beating) return
+    beating = true
+    const leaseUntil = clock.now().getTime() + leaseMs
+    renewOutboxLeases(db, { workerId, ids: [...held], leaseUntil })
+      .catch((err: unknown) => log.warn('outbox heartbeat failed', { error: String(err) }))
+      .finally(() => (beating = false))
+  }
+
+  function launch(row: OutboxMessageRow, token: string) {
+    held.add(row.id)
+    heartbeat ??= setInterval(beat, heartbeatMs).unref()
+    let sent!: () => void
+    sending.set(row.id, new Promise<void>((resolve) => (sent = resolve)))
+    const delivery = (async () => {
+      try {
+        const result = await deliver(deliverDeps, row).finally(() => {
+          sending.delete(row.id)
+          sent()
         })
-        if (ok) {
-          await template.onDelivered?.(trx, message, now, { providerId: sent.messageId ?? '' })
-        }
-        return ok
-      })
-      if (!kept) log.warn('sent after losing the claim', { outboxId: row.id })
-      log.info('message sent', {
-        outboxId: row.id,
-        channel: row.channel,
-        template: row.template,
-        attempt: row.attempts,
-        providerId: sent.messageId,
-      })
-      return 'sent'
-    } catch (err) {
-      failure =
-        err instanceof DeliveryError
-          ? err
-          : new DeliveryError(
-              'unavailable',
-              false,
-              err instanceof Error ? err.message : String(err),
-            )
-    }
-    const now = clock.now()
-    const giveUp = failure.permanent || row.attempts >= maxAttempts
-    const fields = {
-      outboxId: row.id,
-      channel: row.channel,
-      template: row.template,
-      attempt: row.attempts,
-      reason: failure.reason,
-      providerCode: failure.providerCode,
-      error: failure.message,
-    }
-    const error = `${failure.reason}${failure.providerCode ? ` (${failure.providerCode})` : ''}: ${failure.message}`
-    if (giveUp) {
-      await db.transaction().execute(async (trx) => {
-        const ok = await finishOutboxMessage(trx, row.id, token, {
-          status: 'failed',
-          at: now.getTime(),
-          error,
-        })
-        if (ok) await template?.onFailed?.(trx, message, failure, now)
-      })
-      log.warn('message given up', fields)
-      return 'failed'
-    }
-    const retryAt = now.getTime() + retryDelayMs(row.attempts, backoff, random)
-    await db.transaction().execute(async (trx) => {
-      const ok = await finishOutboxMessage(trx, row.id, token, {
-        status: 'pending',
-        at: now.getTime(),
-        retryAt,
-        error,
-      })
-      if (ok) await template?.onRetry?.(trx, message, failure, now, new Date(retryAt))
-    })
-    log.info('message will be retried', { ...fields, retryAt: new Date(retryAt).toISOString() })
-    return 'retried'
+        const kept = await finishes.finish({ id: row.id, token, ...result.finish })
+        if (!kept) log.warn('finished after losing the claim', { outboxId: row.id })
+        result.logged()
+        for (const listener of listeners) listener(result.outcome)
+      } catch (err) {
+        // The outcome could not be written: the row keeps its claim until the lease runs out.
+        log.error('outbox delivery failed', { outboxId: row.id, error: String(err) })
+      } finally {
+        held.delete(row.id)
+      }
+    })()
+    deliveries.add(delivery)
+    void delivery.finally(() => deliveries.delete(delivery))
   }
 
-  async function send(
-    to: string,
-    rendered: RenderedMessage,
-  ): Promise<{ messageId: string | undefined }> {
-    if (rendered.channel === 'email') return options.mailer.send({ to, ...pick(rendered) })
-    if (rendered.channel === 'sms') return options.sms.send({ to, body: rendered.body })
-    const { status } = await webhooks.post({
-      url: rendered.url,
-      body: rendered.body,
-      headers: rendered.headers,
-    })
-    return { messageId: String(status) }
-  }
-
-  async function drainOnce(): Promise<DrainResult> {
-    const result: DrainResult = { sent: 0, retried: 0, failed: 0 }
-    // Each round only sees rows due now; rows that fail move into the future, so this ends.
-    for (;;) {
-      const now = clock.now().getTime()
-      const ids = await findClaimableIds(db, now, batchSize)
-      if (ids.length === 0) return result
-      const token = randomBytes(12).toString('base64url')
-      const claimed = (
-        await Promise.all(
-          ids.map((id) => claimOutboxMessage(db, id, { token, now, leaseUntil: now + leaseMs })),
-        )
-      ).filter((row): row is OutboxMessageRow => row !== undefined)
-      // Everything due was taken by another worker: let it finish its rows.
-      if (claimed.length === 0) return result
-      const outcomes = await Promise.all(claimed.map((row) => deliverOne(row, token)))
-      for (const outcome of outcomes) result[outcome] += 1
-    }
-  }
-
-  let running: Promise<DrainResult> | undefined
   let again = false
+  async function claimLoop(): Promise<number> {
+    let claimed = 0
+    for (;;) {
+      if (stopping) return claimed
+      const room = concurrency - sending.size
+      if (room <= 0) {
+        await Promise.race(sending.values())
+        continue
+      }
+      again = false
+      const now = clock.now().getTime()
+      const token = randomBytes(12).toString('base64url')
+      const claim = { token, workerId, now, leaseUntil: now + leaseMs }
+      const rows = await claimOutboxBatch(db, claim, Math.min(room, batchSize))
+      if (stopping) {
+        // Claimed while stop() began: not in flight yet, so back to the queue untouched.
+        await Promise.all(rows.map((row) => releaseOutboxClaim(db, row.id, token)))
+        return claimed
+      }
+      claimed += rows.length
+      for (const row of rows) launch(row, token)
+      if (rows.length === 0 && !again) return claimed
+    }
+  }
+
+  let claiming: Promise<number> | undefined
+  /** Claims until nothing is due; a call while a claim loop runs makes it look once more. */
+  function pump(): Promise<number> {
+    if (claiming !== undefined) {
+      again = true
+      return claiming
+    }
+    claiming = claimLoop().finally(() => (claiming = undefined))
+    return claiming
+  }
+
+  async function settle() {
+    while (deliveries.size > 0) await Promise.all([...deliveries])
+  }
+
+  async function drain(): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, retried: 0, failed: 0 }
+    const count = (outcome: Outcome) => (result[outcome] += 1)
+    listeners.add(count)
+    try {
+      // Rows that fail move into the future, so this ends.
+      for (;;) {
+        const claimed = await pump()
+        await settle()
+        if (claimed === 0) return result
+      }
+    } finally {
+      listeners.delete(count)
+    }
+  }
+
   let timer: NodeJS.Timeout | undefined
   let started = false
-
-  function drain(): Promise<DrainResult> {
-    if (running !== undefined) {
-      // A drain is under way; run one more afterwards so rows queued meanwhile are not missed.
-      again = true
-      return running.then(() => drain())
-    }
-    running = drainOnce().finally(() => {
-      running = undefined
-    })
-    return running
+  function schedule(delay: number) {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = setTimeout(tick, delay).unref()
   }
-
   function tick() {
     timer = undefined
     if (!started) return
-    drain()
+    pump()
       .catch((err: unknown) => {
         log.error('outbox drain failed', {
           error: err instanceof Error ? err.message : String(err),
         })
       })
       .finally(() => {
-        if (!started) return
-        const delay = again ? 0 : pollIntervalMs
-        again = false
-        timer = setTimeout(tick, delay)
-        timer.unref()
+        if (started && timer === undefined) schedule(pollIntervalMs)
       })
   }
 
@@ -231,30 +222,37 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     drain,
     wake() {
       if (!started) return
-      if (running !== undefined) {
-        again = true
-        return
-      }
-      if (timer !== undefined) clearTimeout(timer)
-      timer = setTimeout(tick, 0)
-      timer.unref()
+      if (claiming !== undefined) again = true
+      else schedule(0)
     },
     start() {
       if (started) return
       started = true
-      timer = setTimeout(tick, 0)
-      timer.unref()
+      stopping = false
+      schedule(0)
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       started = false
+      stopping = true
       if (timer !== undefined) clearTimeout(timer)
       timer = undefined
-      await running?.catch(() => undefined)
+      const left = (stopOptions.deadline ?? Infinity) - Date.now()
+      let wait: NodeJS.Timeout | undefined
+      const inTime = await Promise.race([
+        Promise.all([claiming?.catch(() => 0), settle()]).then(() => true),
+        ...(Number.isFinite(left)
+          ? [new Promise<boolean>((r) => (wait = setTimeout(() => r(false), Math.max(0, left))))]
+          : []),
+      ])
+      clearTimeout(wait)
+      if (!inTime) {
+        // Their rows keep this worker's claim; once the lease runs out the next start (or
+        // another process) sends them again, with the same Message-ID.
+        log.warn('stopped with sends still in flight', { inFlight: sending.size })
+      }
+      clearInterval(heartbeat)
+      heartbeat = undefined
       await Promise.all([options.mailer.close(), options.sms.close()])
     },
   }
-}
-
-function pick(m: { subject: string; text: string; html: string }) {
-  return { subject: m.subject, text: m.text, html: m.html }
 }
