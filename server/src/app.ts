@@ -14,6 +14,7 @@ import type { Dialect } from './db/database.ts'
 import type { Database } from './db/schema.ts'
 import { AppError } from './errors.ts'
 import { handleError, handleNotFound } from './http/error-handler.ts'
+import { rejectUnsafeUrl } from './http/safe-input.ts'
 import type { Asset } from './http/static-assets.ts'
 import type { Logger } from './logger.ts'
 import { accessLog } from './middleware/access-log.ts'
@@ -96,6 +97,8 @@ export function createApp(deps: AppDeps) {
   })
   // Webhooks set their own, larger limit (see webhookRoutes).
   app.use('*', (c, next) => (c.req.path.startsWith('/v1/webhooks/') ? next() : limitBody(c, next)))
+  // A NUL in a path or query parameter never reaches a handler (bodies: see readJson).
+  app.use('*', rejectUnsafeUrl)
   app.onError(handleError)
   app.notFound(handleNotFound)
 
