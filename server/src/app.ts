@@ -4,6 +4,7 @@ import type { AppEnv } from './app-env.ts'
 import type { AppDeps } from './deps.ts'
 import { AppError } from './errors.ts'
 import { handleError, handleNotFound } from './http/error-handler.ts'
+import { rejectUnsafeUrl } from './http/safe-input.ts'
 import { accessLog } from './middleware/access-log.ts'
 import { requestId } from './middleware/request-id.ts'
 import { agentAuthRoutes } from './routes/agent/agent-auth.routes.ts'
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps) {
   })
   // Webhooks set their own, larger limit (see webhookRoutes).
   app.use('*', (c, next) => (c.req.path.startsWith('/v1/webhooks/') ? next() : limitBody(c, next)))
+  // A NUL in a path or query parameter never reaches a handler (bodies: see readJson).
+  app.use('*', rejectUnsafeUrl)
   app.onError(handleError)
   app.notFound(handleNotFound)
 

@@ -187,17 +187,6 @@ export async function countUnread(
   return Number(row?.n ?? 0)
 }
 
-/** How many messages a session sent since `since`: the per-session rate limit, shared by processes. */
-export async function countMessagesSince(db: Db, senderRef: string, since: number) {
-  const row = await db
-    .selectFrom('chat_messages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sender_ref', '=', senderRef)
-    .where('created_at', '>', since)
-    .executeTakeFirst()
-  return Number(row?.n ?? 0)
-}
-
 /** First-response durations of a store's recent conversations, newest first. */
 export async function recentFirstResponses(
   db: Db,

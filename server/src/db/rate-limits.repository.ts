@@ -6,6 +6,8 @@ export interface RateLimit {
   key: string
   limit: number
   windowMs: number
+  /** Checked but not counted: the call is refused while the limit is full, and takes no hit. */
+  peek?: boolean
 }
 
 export type RateLimitResult =
@@ -52,6 +54,7 @@ export async function takeRateLimits(
       const freeing = hits[hits.length - limit.limit]?.at ?? now
       return { ok: false, index, retryAfterMs: Math.max(1, freeing + limit.windowMs - now) }
     }
+    if (limit.peek === true) continue
     // With this hit taken, is the limit full? Then it frees when the oldest counted hit leaves.
     const after = [...hits.map((h) => h.at), now]
     if (after.length >= limit.limit) {
@@ -60,9 +63,23 @@ export async function takeRateLimits(
     }
   }
   for (const limit of limits) {
+    if (limit.peek === true) continue
     await trx.insertInto('rate_limit_hits').values({ key: limit.key, at: now }).execute()
   }
   return { ok: true, nextInSeconds: Math.ceil((nextFreeAt - now) / 1000) }
+}
+
+/**
+ * Gives back the hits of `key` taken at `at` (a try that turned out not to count, such as a
+ * right code). Hits carry no id, so a concurrent hit of the same key in the same millisecond
+ * goes too: at worst one more try, and only for someone who had just got it right.
+ */
+export async function returnRateLimitHits(
+  trx: Kysely<Database>,
+  key: string,
+  at: number,
+): Promise<void> {
+  await trx.deleteFrom('rate_limit_hits').where('key', '=', key).where('at', '=', at).execute()
 }
 
 /** Drops hits and idle buckets older than `before` (no window of ours is that long). */

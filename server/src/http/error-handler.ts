@@ -6,6 +6,9 @@ import { AppError, errorBody } from '../errors.ts'
 /** The one error handler: expected failures become their JSON shape, anything else a logged 500. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError) {
+    const wait = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+    // Every 429 says when to come back, in the header clients and proxies understand too.
+    if (err.status === 429 && typeof wait === 'number') c.header('Retry-After', String(wait))
     return c.json(errorBody(err.code, err.message, err.details), err.status)
   }
   if (err instanceof HTTPException) {

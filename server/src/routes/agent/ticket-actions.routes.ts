@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
 import { readJson } from '../../http/json-body.ts'
+import { dbInteger } from '../../http/safe-input.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
 import { decideRequest } from '../../services/tickets/decisions.ts'
 import { refundTicket } from '../../services/tickets/refunds.ts'
@@ -9,7 +10,8 @@ import { replyToTicket } from '../../services/tickets/replies.ts'
 import { ticketPage } from '../../services/tickets/ticket-page.ts'
 import { ticketEventJson } from '../../services/tickets/ticket-view.ts'
 
-const version = z.number().int().min(1)
+// Stored in an `integer` column: past 2^31 PostgreSQL would refuse the query itself.
+const version = dbInteger(1)
 
 export const decisionBody = z.strictObject({
   version,

@@ -11,6 +11,7 @@ import {
 } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
+import { dbInteger } from '../../http/safe-input.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
 import { ticketPage } from '../../services/tickets/ticket-page.ts'
 import { ticketEventJson, ticketJson } from '../../services/tickets/ticket-view.ts'
@@ -58,7 +59,8 @@ export const queueQuery = z.strictObject({
 })
 
 export const patchBody = z.strictObject({
-  version: z.number().int().min(1),
+  // Stored in an `integer` column: past 2^31 PostgreSQL would refuse the query itself.
+  version: dbInteger(1),
   status: z.enum(TICKET_STATUSES).optional(),
   assigneeId: z.string().max(64).nullable().optional(),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),

@@ -50,21 +50,25 @@ const messages = {
   rate_limited: 'Too many codes were asked for. Try again later.',
 } as const
 
+/** A 429 in the one error shape, with Retry-After. */
+function waitAnswer(
+  c: Context<AppEnv>,
+  result: { code: 'resend_too_soon' | 'rate_limited'; retryAfterSeconds: number },
+): Response {
+  return c.json(
+    errorBody(result.code, messages[result.code], { retryAfterSeconds: result.retryAfterSeconds }),
+    429,
+    { 'Retry-After': String(result.retryAfterSeconds) },
+  )
+}
+
 /** Maps a refused challenge to the one error shape; 429s carry Retry-After as well. */
 function challengeAnswer(c: Context<AppEnv>, result: ChallengeResult): Response {
   if (result.ok) {
     c.get('deps').outbox.wake()
     return c.json(result.challenge, 202)
   }
-  if ('retryAfterSeconds' in result) {
-    return c.json(
-      errorBody(result.code, messages[result.code], {
-        retryAfterSeconds: result.retryAfterSeconds,
-      }),
-      429,
-      { 'Retry-After': String(result.retryAfterSeconds) },
-    )
-  }
+  if ('retryAfterSeconds' in result) return waitAnswer(c, result)
   if ('message' in result) throw new AppError(result.code, result.message)
   throw new AppError(result.code, messages[result.code])
 }
@@ -95,6 +99,8 @@ export const authRoutes = new Hono<AppEnv>()
     if (!challengeIdShape.test(id)) throw new AppError('code_expired', messages.code_expired)
     const result = await verifyCode(c.get('deps'), c.get('store'), id, code)
     if (result.ok) return c.json(result.session, 200)
+    // The failure budget is spent: the cooldown's answer, so it tells nothing more.
+    if (result.code === 'resend_too_soon') return waitAnswer(c, result)
     if (result.code === 'code_incorrect') {
       throw new AppError('code_incorrect', messages.code_incorrect, 400, {
         attemptsLeft: result.attemptsLeft,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../../app.ts'
 import { updateStoreSettings } from '../../db/stores.repository.ts'
 import { DEMO_STORE_ID } from '../../seed/demo-store.ts'
-import { createTestApp, testDialect } from '../../test/harness.ts'
-import { askEmail, errorCode, resend, startChallenge } from './auth-test-kit.ts'
+import { createTestApp, jsonRequest, testDialect } from '../../test/harness.ts'
+import { askEmail, deliveredCode, errorCode, resend, startChallenge } from './auth-test-kit.ts'
 
 const email = 'ada@example.com'
 
@@ -182,5 +182,27 @@ describe(`send limits (${testDialect})`, () => {
       .execute()
     expect(rows.map((r) => r.status)).toEqual(['cancelled', 'pending'])
     expect(await ctx.drainOutbox()).toEqual({ sent: 1, retried: 0, failed: 0 })
+  })
+
+  it('counts name+tag@domain as name@domain, and signs in with the address as typed', async () => {
+    const ctx = await createTestApp()
+    const asked = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        askEmail(ctx, `zoe+${i}@example.com`, { ip: `192.0.2.${i + 10}` }),
+      ),
+    )
+    expect(asked.filter((r) => r.status === 202)).toHaveLength(1)
+    expect(await errorCode(await askEmail(ctx, 'zoe@example.com'))).toBe('resend_too_soon')
+    ctx.clock.advance(30_000)
+    const id = await startChallenge(ctx, 'zoe+shop@example.com')
+    const res = await ctx.app.request(
+      `/v1/auth/challenges/${id}/verify`,
+      jsonRequest(
+        'POST',
+        { code: await deliveredCode(ctx, 'zoe+shop@example.com') },
+        { 'x-porchlight-key': 'pk_demo_lumen' },
+      ),
+    )
+    expect((await res.json()).identity).toEqual({ kind: 'email', value: 'zoe+shop@example.com' })
   })
 })

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
 import { AppError } from '../../errors.ts'
+import { clientAddress } from '../../http/client-ip.ts'
 import { readJson } from '../../http/json-body.ts'
 import { resolveStore, storeCors } from '../../middleware/store.ts'
 import { chatAvailability } from '../../services/chat/availability.ts'
@@ -86,6 +87,7 @@ export function shopperChatRoutes(hub: ChatHub) {
           name: body.name,
           email: body.email,
           now: clock.now(),
+          ip: clientAddress(c),
         })
         return c.json({ token, expiresAt: expiresAt.toISOString() }, 201)
       })
@@ -111,6 +113,7 @@ export function shopperChatRoutes(hub: ChatHub) {
           text: body.text,
           clientId: body.clientId ?? null,
           locale: body.locale ?? null,
+          ip: clientAddress(c),
         })
         return c.json(result, 201)
       })
@@ -200,6 +203,7 @@ export function shopperChatRoutes(hub: ChatHub) {
             (typeof store.settings['defaultLocale'] === 'string'
               ? store.settings['defaultLocale']
               : 'en'),
+          ip: clientAddress(c),
         })
         return c.json(result, 201)
       })

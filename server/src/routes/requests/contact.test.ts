@@ -183,6 +183,21 @@ describe(`POST /v1/contact without signing in (${testDialect})`, () => {
     expect(sixth.status).toBe(429)
     expect(await delivered(ctx)).toHaveLength(5)
   })
+
+  it('holds the recipient limit under 20 parallel messages to +tags of one mailbox', async () => {
+    const ctx = await createTestApp()
+    const sent = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        postContact(ctx, { ...anonymous, email: `eve+${i}@example.com` }, { ip: `203.0.113.${i}` }),
+      ),
+    )
+    expect(sent.filter((r) => r.status === 201)).toHaveLength(5)
+    expect(sent.filter((r) => r.status === 429)).toHaveLength(15)
+    // Each ticket keeps the address as typed; five emails left, one per accepted message.
+    const typed = (await tickets(ctx)).map((t) => t.contact_email)
+    expect(new Set(typed).size).toBe(5)
+    expect(await delivered(ctx)).toHaveLength(5)
+  })
 })
 
 describe(`POST /v1/contact signed in (${testDialect})`, () => {

@@ -9,6 +9,8 @@ describe('authLimits', () => {
       identifierWindowSeconds: 600,
       ipSendLimit: 50,
       ipWindowSeconds: 3600,
+      failureLimit: 10,
+      failureWindowSeconds: 3600,
     })
   })
 
@@ -28,6 +30,8 @@ describe('authLimits', () => {
     [{ auth: { ipSendLimit: '1000' } }],
     [{ auth: { ipSendLimit: null } }],
     [{ auth: { ipWindowSeconds: 1e9 } }],
+    [{ auth: { failureLimit: 1000 } }],
+    [{ auth: { failureWindowSeconds: 1 } }],
     [{ auth: 'off' }],
     [{ auth: null }],
   ])('ignores values that would weaken or break a limit: %j', (settings) => {

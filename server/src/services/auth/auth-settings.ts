@@ -12,6 +12,9 @@ export interface AuthLimits {
   identifierWindowSeconds: number
   ipSendLimit: number
   ipWindowSeconds: number
+  /** Wrong codes per identifier, across all its challenges, before sign-in pauses. */
+  failureLimit: number
+  failureWindowSeconds: number
 }
 
 export const defaultAuthLimits: AuthLimits = {
@@ -20,6 +23,8 @@ export const defaultAuthLimits: AuthLimits = {
   identifierWindowSeconds: 10 * 60,
   ipSendLimit: 50,
   ipWindowSeconds: 60 * 60,
+  failureLimit: 10,
+  failureWindowSeconds: 60 * 60,
 }
 
 const bounds: Record<keyof AuthLimits, [number, number]> = {
@@ -28,6 +33,9 @@ const bounds: Record<keyof AuthLimits, [number, number]> = {
   identifierWindowSeconds: [60, 86_400],
   ipSendLimit: [1, 100_000],
   ipWindowSeconds: [60, 86_400],
+  // Above 50 an hour the budget no longer bounds guessing in any useful way.
+  failureLimit: [3, 50],
+  failureWindowSeconds: [600, 86_400],
 }
 
 /**

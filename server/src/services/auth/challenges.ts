@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto'
 import type { ChallengeResponse } from '@porchlight/shared/api/auth'
 import { resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import type { AppDeps } from '../../deps.ts'
@@ -15,6 +14,7 @@ import { enqueue } from '../outbox/outbox.ts'
 import { CODE_TTL_MS, MAX_CODE_ATTEMPTS, authLimits } from './auth-settings.ts'
 import { AUTH_CODE_TEMPLATE, type AuthCodeParams } from './code-message.ts'
 import { normalizeEmail, normalizePhone } from './identifier.ts'
+import { limitIdentity } from './limit-identity.ts'
 
 export type AuthDeps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'mailer' | 'sms'>
 type Deps = AuthDeps
@@ -40,14 +40,27 @@ export function secretOf(deps: Pick<AppDeps, 'config'>): string {
   return secret
 }
 
-// Rate-limit keys name identifiers by a keyed hash: the limit tables hold no email or phone.
-function pseudonym(secret: string, value: string): string {
-  return createHmac('sha256', secret).update(`porchlight/rate/v1\0${value}`).digest('base64url')
+/**
+ * Wrong codes of one identifier across all its challenges. Verifying takes a hit before the
+ * code is compared (and gives it back when the code is right); sending only looks at it, so
+ * while it is spent no new code goes out either.
+ */
+export function failureBudget(
+  deps: Pick<AppDeps, 'config'>,
+  store: Store,
+  identifier: string,
+): RateLimit {
+  const limits = authLimits(store.settings)
+  return {
+    key: `auth:fail:${store.id}:${limitIdentity(secretOf(deps), identifier)}`,
+    limit: limits.failureLimit,
+    windowMs: limits.failureWindowSeconds * 1000,
+  }
 }
 
 function sendLimits(deps: Deps, store: Store, identifier: string, ip: string): RateLimit[] {
   const limits = authLimits(store.settings)
-  const who = pseudonym(secretOf(deps), identifier)
+  const who = limitIdentity(secretOf(deps), identifier)
   return [
     // Order matters: the first exhausted limit names the refusal.
     {
@@ -55,6 +68,8 @@ function sendLimits(deps: Deps, store: Store, identifier: string, ip: string): R
       limit: 1,
       windowMs: limits.resendCooldownSeconds * 1000,
     },
+    // A spent failure budget answers exactly like the cooldown (see refusedBy).
+    { ...failureBudget(deps, store, identifier), peek: true },
     {
       key: `auth:id:${store.id}:${who}`,
       limit: limits.identifierSendLimit,
@@ -71,7 +86,7 @@ function sendLimits(deps: Deps, store: Store, identifier: string, ip: string): R
 function refusedBy(index: number, retryAfterMs: number): Refusal {
   return {
     ok: false,
-    code: index === 0 ? 'resend_too_soon' : 'rate_limited',
+    code: index <= 1 ? 'resend_too_soon' : 'rate_limited',
     retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
   }
 }

@@ -5,10 +5,11 @@ import {
   findChallenge,
   takeAttempt,
 } from '../../db/auth-challenges.repository.ts'
+import { returnRateLimitHits, takeRateLimits } from '../../db/rate-limits.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { openShopperSession } from '../sessions/shopper-sessions.ts'
 import { MAX_CODE_ATTEMPTS } from './auth-settings.ts'
-import { secretOf, type AuthDeps } from './challenges.ts'
+import { failureBudget, secretOf, type AuthDeps } from './challenges.ts'
 import { codesMatch, deriveCode } from './one-time-code.ts'
 
 type Deps = Pick<AuthDeps, 'db' | 'clock' | 'config'>
@@ -17,12 +18,23 @@ export type VerifyResult =
   | { ok: true; session: SessionResponse }
   | { ok: false; code: 'code_incorrect'; attemptsLeft: number }
   | { ok: false; code: 'code_expired' }
+  | { ok: false; code: 'resend_too_soon'; retryAfterSeconds: number }
   | { ok: false; code: DeliveryFailure }
+
+class Rollback {
+  readonly result: VerifyResult
+  constructor(result: VerifyResult) {
+    this.result = result
+  }
+}
 
 /**
  * Checks a code. A try is taken atomically before comparing, so at most MAX_CODE_ATTEMPTS
  * comparisons ever happen per challenge; the last wrong one ends it, and from then on every
- * try gets the same answer as an expired code.
+ * try gets the same answer as an expired code. Each comparison also takes a hit from the
+ * identifier's failure budget across challenges, in the same transaction (its bucket lock
+ * makes parallel guesses at several challenges count one by one); a right code gives it
+ * back. While the budget is spent, nothing is compared and the answer is the cooldown's.
  */
 export async function verifyCode(
   deps: Deps,
@@ -31,51 +43,68 @@ export async function verifyCode(
   code: string,
 ): Promise<VerifyResult> {
   const now = deps.clock.now()
-  const attempt = await takeAttempt(
-    deps.db,
-    store.id,
-    challengeId,
-    now.getTime(),
-    MAX_CODE_ATTEMPTS,
-  )
-  if (attempt === undefined) {
-    const row = await findChallenge(deps.db, store.id, challengeId)
-    if (row?.delivery_failure != null && row.consumed_at === null) {
-      return { ok: false, code: row.delivery_failure }
-    }
-    return { ok: false, code: 'code_expired' }
-  }
-  const expected = await deriveCode(secretOf(deps), challengeId, attempt.counter)
-  if (!codesMatch(expected, code)) {
-    const attemptsLeft = MAX_CODE_ATTEMPTS - attempt.attempts
-    if (attemptsLeft === 0 || (await isReplacedCode(deps, challengeId, attempt.counter, code))) {
-      return { ok: false, code: 'code_expired' }
-    }
-    return { ok: false, code: 'code_incorrect', attemptsLeft }
-  }
-  const identity =
-    attempt.channel === 'email'
-      ? ({ kind: 'email', value: attempt.identifier } as const)
-      : ({ kind: 'phone', value: attempt.identifier } as const)
-  const opened = await deps.db.transaction().execute(async (trx) => {
-    if (!(await consumeChallenge(trx, challengeId, attempt.counter, now.getTime()))) {
-      return undefined
-    }
-    return openShopperSession(trx, {
-      storeId: store.id,
-      identity,
-      now,
-      ttlHours: deps.config.sessionTtlHours,
+  const row = await findChallenge(deps.db, store.id, challengeId)
+  if (row === undefined) return { ok: false, code: 'code_expired' }
+  const budget = failureBudget(deps, store, row.identifier)
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const taken = await takeRateLimits(trx, [budget], now.getTime())
+      if (!taken.ok) {
+        const retryAfterSeconds = Math.ceil(taken.retryAfterMs / 1000)
+        return { ok: false, code: 'resend_too_soon', retryAfterSeconds } as const
+      }
+      const attempt = await takeAttempt(
+        trx,
+        store.id,
+        challengeId,
+        now.getTime(),
+        MAX_CODE_ATTEMPTS,
+      )
+      if (attempt === undefined) {
+        // Nothing was compared: the budget hit goes with the rollback.
+        const fresh = await findChallenge(trx, store.id, challengeId)
+        const failure = fresh?.consumed_at === null ? fresh.delivery_failure : null
+        throw new Rollback(
+          failure != null ? { ok: false, code: failure } : { ok: false, code: 'code_expired' },
+        )
+      }
+      const expected = await deriveCode(secretOf(deps), challengeId, attempt.counter)
+      if (!codesMatch(expected, code)) {
+        const attemptsLeft = MAX_CODE_ATTEMPTS - attempt.attempts
+        if (
+          attemptsLeft === 0 ||
+          (await isReplacedCode(deps, challengeId, attempt.counter, code))
+        ) {
+          return { ok: false, code: 'code_expired' } as const
+        }
+        return { ok: false, code: 'code_incorrect', attemptsLeft } as const
+      }
+      await returnRateLimitHits(trx, budget.key, now.getTime())
+      const identity =
+        attempt.channel === 'email'
+          ? ({ kind: 'email', value: attempt.identifier } as const)
+          : ({ kind: 'phone', value: attempt.identifier } as const)
+      if (!(await consumeChallenge(trx, challengeId, attempt.counter, now.getTime()))) {
+        return { ok: false, code: 'code_expired' } as const
+      }
+      const opened = await openShopperSession(trx, {
+        storeId: store.id,
+        identity,
+        now,
+        ttlHours: deps.config.sessionTtlHours,
+      })
+      return {
+        ok: true,
+        session: {
+          token: opened.token,
+          expiresAt: opened.session.expiresAt.toISOString(),
+          identity,
+        },
+      } as const
     })
-  })
-  if (opened === undefined) return { ok: false, code: 'code_expired' }
-  return {
-    ok: true,
-    session: {
-      token: opened.token,
-      expiresAt: opened.session.expiresAt.toISOString(),
-      identity,
-    },
+  } catch (err) {
+    if (err instanceof Rollback) return err.result
+    throw err
   }
 }
 

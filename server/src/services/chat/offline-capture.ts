@@ -1,21 +1,21 @@
 import type { Transaction } from 'kysely'
+import type { AppDeps } from '../../app.ts'
 import { enqueueContactAcknowledgement } from '../requests/acknowledgement.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { appendTicketEvent, insertTicket, type Ticket } from '../../db/tickets.repository.ts'
-import { AppError } from '../../errors.ts'
 import { emitTicketEvent } from '../webhooks/emit.ts'
+import { offlineLimits, takeChatLimits } from './chat-limits.ts'
 import type { ChatDeps } from './chat-writes.ts'
 import type { ChatParticipant } from './participants.ts'
-
-/** An address may leave this many offline messages an hour: enough for people, not for bots. */
-export const OFFLINE_RATE = { limit: 5, windowMs: 3600_000 }
 
 export interface OfflineMessage {
   name: string | null
   email: string
   message: string
   locale: string
+  /** The client address (rate limits). */
+  ip: string
 }
 
 /** The "we got your message, replies come by email" email, queued in the ticket's transaction. */
@@ -28,27 +28,21 @@ export function enqueueOfflineAcknowledgement(
 
 /** "Get replies by email": the message becomes a contact ticket the agents answer by email. */
 export async function captureOfflineMessage(
-  deps: ChatDeps,
+  deps: ChatDeps & Pick<AppDeps, 'config'>,
   store: Store,
   participant: ChatParticipant | undefined,
   input: OfflineMessage,
 ): Promise<{ ticketNumber: number; acknowledgementQueued: boolean }> {
   const now = deps.clock.now()
   const email = input.email.toLowerCase()
-  const recent = await deps.db
-    .selectFrom('tickets')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('store_id', '=', store.id)
-    .where('type', '=', 'contact')
-    .where('contact_email', '=', email)
-    .where('created_at', '>', now.getTime() - OFFLINE_RATE.windowMs)
-    .executeTakeFirst()
-  if (Number(recent?.n ?? 0) >= OFFLINE_RATE.limit) {
-    throw new AppError('rate_limited', 'Too many messages from this address; try later.', 429, {
-      retryAfterSeconds: OFFLINE_RATE.windowMs / 1000,
-    })
-  }
   const result = await deps.db.transaction().execute(async (trx) => {
+    // Per mailbox and per address, counted with the ticket: each one sends an email.
+    await takeChatLimits(
+      trx,
+      offlineLimits(deps, store.id, email, input.ip),
+      now,
+      'Too many messages from this address; try later.',
+    )
     const ticket = await insertTicket(trx, {
       store_id: store.id,
       type: 'contact',

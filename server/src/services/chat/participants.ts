@@ -9,6 +9,7 @@ import {
 } from '../../db/chat-visitors.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import { newId } from '../../ids.ts'
+import { takeChatLimits, visitorLimits } from './chat-limits.ts'
 import { findShopperSession, hashToken } from '../sessions/shopper-sessions.ts'
 
 /** Anonymous chat sessions last a week: long enough to come back to an answer. */
@@ -34,24 +35,35 @@ export function ownerOf(p: Pick<ChatParticipant, 'visitorId' | 'identity'>): Cha
   return { visitorId: p.visitorId, identity: p.identity }
 }
 
-/** Opens an anonymous chat session for one store; only the token's hash is stored. */
+/**
+ * Opens an anonymous chat session for one store; only the token's hash is stored. Anyone may
+ * ask, so each client address gets a few an hour, counted with the insert.
+ */
 export async function startVisitor(
   db: Kysely<Database>,
-  input: { storeId: string; name: string; email: string; now: Date },
+  input: { storeId: string; name: string; email: string; now: Date; ip: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = `plc_${randomBytes(32).toString('base64url')}`
   const expiresAt = new Date(input.now.getTime() + VISITOR_TTL_HOURS * 3600_000)
-  await insertChatVisitor(db, {
-    id: newId('cvs'),
-    store_id: input.storeId,
-    token_hash: hashToken(token),
-    name: input.name,
-    email: input.email.toLowerCase(),
-    identity_kind: null,
-    identity_value: null,
-    created_at: input.now.getTime(),
-    expires_at: expiresAt.getTime(),
-    revoked_at: null,
+  await db.transaction().execute(async (trx) => {
+    await takeChatLimits(
+      trx,
+      visitorLimits(input.storeId, input.ip),
+      input.now,
+      'Too many chats were started from this address; try later.',
+    )
+    await insertChatVisitor(trx, {
+      id: newId('cvs'),
+      store_id: input.storeId,
+      token_hash: hashToken(token),
+      name: input.name,
+      email: input.email.toLowerCase(),
+      identity_kind: null,
+      identity_value: null,
+      created_at: input.now.getTime(),
+      expires_at: expiresAt.getTime(),
+      revoked_at: null,
+    })
   })
   return { token, expiresAt }
 }

@@ -8,7 +8,6 @@ import type {
 import { eventLogPosition } from '../../db/chat-events.repository.ts'
 import type { ConversationRow } from '../../db/conversations.table.ts'
 import {
-  countMessagesSince,
   countUnread,
   findLatestConversation,
   findMessageByClientId,
@@ -30,11 +29,10 @@ import {
   type ChatDeps,
   type ChatTrx,
 } from './chat-writes.ts'
+import { messageLimits, takeChatLimits } from './chat-limits.ts'
 import { ownerOf, type ChatParticipant } from './participants.ts'
 import { messageView, revertOf, shopperConversationView } from './views.ts'
 
-/** Per shopper session: enough for a fast typist, too few for a script to flood the queue. */
-export const MESSAGE_RATE = { limit: 20, windowMs: 60_000 }
 export const PAGE_SIZE = 100
 
 /**
@@ -113,13 +111,12 @@ export async function shopperUnreadCount(
   return row === undefined ? 0 : countUnread(deps.db, row, 'shopper')
 }
 
-async function checkRate(deps: ChatDeps, ref: string): Promise<void> {
-  const since = deps.clock.now().getTime() - MESSAGE_RATE.windowMs
-  if ((await countMessagesSince(deps.db, ref, since)) >= MESSAGE_RATE.limit) {
-    throw new AppError('rate_limited', 'Too many messages; wait a moment.', 429, {
-      retryAfterSeconds: Math.ceil(MESSAGE_RATE.windowMs / 1000),
-    })
-  }
+export interface ShopperMessageInput {
+  text: string
+  clientId: string | null
+  locale: string | null
+  /** The client address (rate limits). */
+  ip: string
 }
 
 /**
@@ -130,13 +127,12 @@ export async function postShopperMessage(
   deps: ChatDeps,
   store: Store,
   participant: ChatParticipant,
-  input: { text: string; clientId: string | null; locale: string | null },
+  input: ShopperMessageInput,
 ): Promise<PostMessageResponse> {
   if (input.clientId !== null) {
     const earlier = await findMessageByClientId(deps.db, store.id, participant.ref, input.clientId)
     if (earlier !== undefined) return replay(deps, store, earlier.conversation_id, earlier.id)
   }
-  await checkRate(deps, participant.ref)
   try {
     return await writeShopperMessage(deps, store, participant, input)
   } catch (err) {
@@ -152,10 +148,17 @@ async function writeShopperMessage(
   deps: ChatDeps,
   store: Store,
   participant: ChatParticipant,
-  input: { text: string; clientId: string | null; locale: string | null },
+  input: ShopperMessageInput,
 ): Promise<PostMessageResponse> {
   const now = deps.clock.now()
   return chatWrite(deps, store.id, async (w) => {
+    // Counted in the write's transaction: a refused or failed send takes no slot.
+    await takeChatLimits(
+      w.trx,
+      messageLimits(store.id, participant.ref, input.ip),
+      now,
+      'Too many messages; wait a moment.',
+    )
     let { row, reverted } = await currentRow(deps, w.trx, store, participant)
     let started = false
     if (row === undefined) {

@@ -13,6 +13,7 @@ import type { Store } from '../../db/stores.repository.ts'
 import { AppError } from '../../errors.ts'
 import { secretOf } from '../auth/challenges.ts'
 import { normalizeEmail } from '../auth/identifier.ts'
+import { limitIdentity } from '../auth/limit-identity.ts'
 import type { ShopperSession } from '../sessions/shopper-sessions.ts'
 import { acknowledgementMessage, type AckRecipient } from './acknowledgement.ts'
 import { loadShopperOrder, shopperRecipient, storeLocale } from './file-request.ts'
@@ -93,8 +94,9 @@ function anonymousSender(deps: Deps, store: Store, body: ContactMessage, ip: str
     email: address,
     order: null,
     recipient: { channel: 'email', to: address },
-    // The recipient limit is keyed by the same hash as the scope: no address in the tables.
-    rateLimits: contactLimits(store, ip, scope),
+    // Keyed by a hash of the mailbox (tags folded): no address in the tables, and no fresh
+    // limit for each `+tag` of one inbox. The scope keeps the address as typed.
+    rateLimits: contactLimits(store, ip, limitIdentity(secretOf(deps), address)),
   }
 }
 
