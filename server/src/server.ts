@@ -8,6 +8,7 @@ import { composeDeps } from './compose.ts'
 import { createOffsetClock, systemClock, type Clock, type ClockControl } from './clock.ts'
 import type { Config } from './config.ts'
 import { migrateToLatest, openDatabase } from './db/database.ts'
+import { logTaskFailure } from './db/storage-health.ts'
 import { loadAssets } from './http/static-assets.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { resolveSecret } from './secret.ts'
@@ -42,10 +43,10 @@ export async function startServer(
     clockControl = offset
     logger.warn('test clock control is on (POST /v1/test/clock)')
   }
-  const database = await openDatabase(
-    config.databaseUrl,
-    config.databaseSchema !== undefined ? { schema: config.databaseSchema } : {},
-  )
+  const database = await openDatabase(config.databaseUrl, {
+    logger,
+    ...(config.databaseSchema !== undefined ? { schema: config.databaseSchema } : {}),
+  })
   await migrateToLatest(database)
   if (config.seedDemo) {
     if (await seedDemoStore(database.db, clock.now())) logger.info('seeded the demo store')
@@ -98,7 +99,7 @@ export async function startServer(
   outbox.start()
   const housekeeping = setInterval(() => {
     purgeAuthData(database.db, clock.now()).catch((err: unknown) =>
-      logger.warn('housekeeping failed', { error: String(err) }),
+      logTaskFailure({ db: database.db, logger }, 'housekeeping failed', err, {}, 'warn'),
     )
   }, 3600_000).unref()
   const sweeper = startChatSweeper(deps)

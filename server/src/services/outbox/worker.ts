@@ -15,6 +15,7 @@ import {
 } from '../../db/outbox.repository.ts'
 import type { OutboxMessageRow } from '../../db/outbox.table.ts'
 import type { Database } from '../../db/schema.ts'
+import { logTaskFailure } from '../../db/storage-health.ts'
 import type { Logger } from '../../logger.ts'
 import { defaultBackoff, retryDelayMs, type BackoffPolicy } from './backoff.ts'
 import type { OutboxTemplates, QueuedMessage, RenderedMessage } from './outbox.ts'
@@ -213,11 +214,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     timer = undefined
     if (!started) return
     drain()
-      .catch((err: unknown) => {
-        log.error('outbox drain failed', {
-          error: err instanceof Error ? err.message : String(err),
-        })
-      })
+      .catch((err: unknown) => logTaskFailure({ db, logger: log }, 'outbox drain failed', err))
       .finally(() => {
         if (!started) return
         const delay = again ? 0 : pollIntervalMs
