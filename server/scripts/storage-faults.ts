@@ -72,8 +72,7 @@ async function ready(app: ReturnType<typeof createApp>) {
 }
 
 /** The fault lasts `seconds`; the worker polls, a write comes every 5 s; lines are counted. */
-async function sustain(ctx: Awaited<ReturnType<typeof appOver>>) {
-  const from = ctx.lines.length
+async function sustain(ctx: Awaited<ReturnType<typeof appOver>>, from: number) {
   ctx.deps.outbox.start()
   const statuses: number[] = []
   const end = Date.now() + seconds * 1000
@@ -106,14 +105,15 @@ async function sqliteFull() {
     const pages = (await sql<{ page_count: number }>`pragma page_count`.execute(database.db))
       .rows[0]?.page_count
     await sql.raw(`pragma max_page_count = ${pages}`).execute(database.db)
+    const from = ctx.lines.length
     let first
     for (let i = 0; i < 100; i++) {
       first = await write(ctx.app)
       if (first.status !== 201) break
     }
     const readyz = await ready(ctx.app)
-    const sustained = await sustain(ctx)
-    const sample = ctx.lines.find((l) => l['msg'] !== 'request')
+    const sustained = await sustain(ctx, from)
+    const sample = ctx.lines.slice(from).find((l) => l['msg'] !== 'request')
     return { write: first, readyz, sustained, firstLogLine: sample }
   } finally {
     await database.close()
@@ -134,10 +134,11 @@ async function postgresCut() {
     await seedDemoStore(database.db, new Date())
     const ctx = await appOver(database)
     const before = await write(ctx.app)
+    const from = ctx.lines.length
     await proxy.cut()
     const first = await write(ctx.app)
     const readyz = await ready(ctx.app)
-    const sustained = await sustain(ctx)
+    const sustained = await sustain(ctx, from)
     await proxy.restore()
     const after = await write(ctx.app)
     const readyAfter = await ready(ctx.app)
@@ -147,6 +148,7 @@ async function postgresCut() {
       readyz,
       sustained,
       uncaught,
+      firstLogLine: ctx.lines.slice(from).find((l) => l['msg'] !== 'request'),
       afterRestore: { write: after.status, readyz: readyAfter.status },
     }
   } finally {

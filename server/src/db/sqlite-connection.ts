@@ -66,7 +66,7 @@ export function openSqliteConnection(
   }
 
   function control(sql: string, after: () => void): SqliteDatabase.Statement {
-    const statement = sqlite.prepare(sql)
+    const statement = cachedStatement(sql)
     return {
       reader: false,
       busy: false,
