@@ -120,6 +120,8 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     },
   })
   registerStorageHealth(db, health)
+  // The chat bus holds the pool, not Kysely: its reconnect failures join the same episode.
+  registerStorageHealth(pool, health)
   return { db, dialect: 'postgres', pool, schema, health, close: () => db.destroy() }
 }
 

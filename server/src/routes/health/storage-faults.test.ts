@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, describe, expect, it, vi } from 'vitest'
+import { createPostgresBus } from '../../adapters/realtime/postgres-bus.ts'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database.ts'
 import { storageHealthOf } from '../../db/storage-health.ts'
 import { seedDemoStore } from '../../seed/demo-store.ts'
@@ -147,16 +148,21 @@ describe.runIf(testDialect === 'sqlite')('a read-only database file (SQLITE_READ
   })
 })
 
+/** The test database's URL with its port replaced by a local proxy's. */
+function proxiedUrl(port: number) {
+  const url = new URL(process.env['TEST_DATABASE_URL'] ?? '')
+  url.hostname = '127.0.0.1'
+  url.port = String(port)
+  return url.toString()
+}
+
 describe.runIf(testDialect === 'postgres')('a lost PostgreSQL connection', () => {
   /** The app's pool goes through a proxy the test can cut; the schema is a normal test one. */
   async function appBehindProxy() {
     const direct = await openTestDatabase()
     const upstream = new URL(process.env['TEST_DATABASE_URL'] ?? '')
     const proxy = await startTcpProxy({ host: upstream.hostname, port: Number(upstream.port) })
-    const proxied = new URL(upstream)
-    proxied.hostname = '127.0.0.1'
-    proxied.port = String(proxy.port)
-    const database = await openDatabase(proxied.toString(), { schema: direct.schema ?? '' })
+    const database = await openDatabase(proxiedUrl(proxy.port), { schema: direct.schema ?? '' })
     const ctx = await createTestApp({ database, outbox: { pollIntervalMs: 5 } })
     return {
       ctx,
@@ -197,6 +203,34 @@ describe.runIf(testDialect === 'postgres')('a lost PostgreSQL connection', () =>
       expect(await counts(direct.db)).toEqual({ tickets: 2, outbox: 2, keys: 2 })
       expect(linesNamed(ctx, 'storage fault')).toHaveLength(1)
     } finally {
+      await close()
+    }
+  })
+
+  it('names a lost connection once while the chat bus keeps reconnecting', async () => {
+    const { ctx, direct, proxy, close } = await appBehindProxy()
+    const handle = await openDatabase(proxiedUrl(proxy.port), { schema: direct.schema ?? '' })
+    const bus = await createPostgresBus(handle.pool as pg.Pool, {
+      schema: direct.schema,
+      logger: ctx.logger,
+    })
+    try {
+      await proxy.cut()
+      // The bus retries with a growing backoff (100 ms, 200 ms, ...): wait for a few attempts,
+      // counted as faults noted or as lines of their own.
+      const attempts = () =>
+        (storageHealthOf(handle.pool as object).current()?.failures ?? 0) +
+        linesNamed(ctx, 'listen reconnect failed').length
+      await vi.waitFor(() => expect(attempts()).toBeGreaterThan(3), {
+        timeout: 10_000,
+        interval: 20,
+      })
+      expect(linesNamed(ctx, 'listen reconnect failed')).toEqual([])
+      expect(linesNamed(ctx, 'storage fault')).toHaveLength(1)
+    } finally {
+      await proxy.restore()
+      await bus.close()
+      await handle.close()
       await close()
     }
   })
