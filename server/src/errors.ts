@@ -32,6 +32,9 @@ export const errorStatus = {
   shutting_down: 503,
   internal_error: 500,
   service_unavailable: 503,
+  // storage faults (db/storage-faults.ts): the client waits out Retry-After and tries again
+  storage_full: 503,
+  storage_unavailable: 503,
   // sign-in (shared/src/api/auth.ts)
   invalid_email: 400,
   invalid_phone: 400,

@@ -8,6 +8,7 @@ import { composeDeps } from './compose.ts'
 import { systemClock, type Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import { migrateToLatest, openDatabase } from './db/database.ts'
+import { logTaskFailure } from './db/storage-health.ts'
 import type { ServerExtension } from './server-extension.ts'
 import { loadAssets } from './http/static-assets.ts'
 import { createLogger, type Logger } from './logger.ts'
@@ -42,10 +43,10 @@ export async function startServer(
   const { extension } = options
   const controlled = extension?.clock?.(options.clock ?? systemClock, logger)
   const clock = controlled?.clock ?? options.clock ?? systemClock
-  const database = await openDatabase(
-    config.databaseUrl,
-    config.databaseSchema !== undefined ? { schema: config.databaseSchema } : {},
-  )
+  const database = await openDatabase(config.databaseUrl, {
+    logger,
+    ...(config.databaseSchema !== undefined ? { schema: config.databaseSchema } : {}),
+  })
   await migrateToLatest(database)
   if (config.seedDemo) {
     if (await seedDemoStore(database.db, clock.now())) logger.info('seeded the demo store')
@@ -80,7 +81,7 @@ export async function startServer(
   outbox.start()
   const housekeeping = setInterval(() => {
     purgeAuthData(database.db, clock.now()).catch((err: unknown) =>
-      logger.warn('housekeeping failed', { error: String(err) }),
+      logTaskFailure({ db: database.db, logger }, 'housekeeping failed', err, {}, 'warn'),
     )
   }, 3600_000).unref()
   const sweeper = startChatSweeper(deps)

@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import { migrations } from './migrations/index.ts'
+import type { Logger } from '../logger.ts'
 import { applyMigrations } from './migrator.ts'
 import type { Database } from './schema.ts'
+import { openSqliteConnection } from './sqlite-connection.ts'
+import { createStorageHealth, registerStorageHealth, type StorageHealth } from './storage-health.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -16,6 +18,8 @@ export interface DatabaseHandle {
   pool: pg.Pool | undefined
   /** PostgreSQL schema the tables live in; undefined means the default search path. */
   schema: string | undefined
+  /** Storage faults seen by this process and whether they have cleared (see storage-health). */
+  health: StorageHealth
   close(): Promise<void>
 }
 
@@ -25,6 +29,10 @@ pg.types.setTypeParser(20, (v) => Number(v))
 export interface OpenOptions {
   /** PostgreSQL schema to use (tests give each app its own); created when missing. */
   schema?: string
+  /** Where faults the pool meets on its own (an idle connection cut) are logged. */
+  logger?: Logger
+  /** SQLite test seam: see SqliteConnectionOptions. */
+  writeProtected?: () => boolean
 }
 
 /** Opens the database named by a `sqlite:` or `postgres:` URL. */
@@ -32,49 +40,45 @@ export async function openDatabase(
   url: string,
   options: OpenOptions = {},
 ): Promise<DatabaseHandle> {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length))
-  return openPostgres(url, options.schema)
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), options)
+  return openPostgres(url, options)
 }
 
-function openSqlite(path: string): DatabaseHandle {
+function openSqlite(path: string, options: OpenOptions): DatabaseHandle {
   const file = path === '' || path === ':memory:' ? ':memory:' : resolve(path)
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const sqlite = new SqliteDatabase(file)
-  // WAL lets readers work while a write commits; FULL sync because an acknowledged ticket must
-  // survive a power cut; busy_timeout rides out short write locks instead of failing at once.
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = FULL')
+  const connection = openSqliteConnection(
+    file,
+    options.writeProtected !== undefined ? { writeProtected: options.writeProtected } : {},
+  )
+  const health = createStorageHealth()
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  })
-  return { db, dialect: 'sqlite', pool: undefined, schema: undefined, close: () => db.destroy() }
-}
-
-const STATEMENT_CACHE_SIZE = 256
-
-// Kysely prepares every query anew, and preparing costs more than running a small indexed read
-// (it was the largest share of the order list's time). Statements are reusable, so keep them
-// by SQL text; a statement still busy (a stream being read) is never handed out twice.
-function withStatementCache(sqlite: SqliteDatabase.Database) {
-  const cache = new Map<string, SqliteDatabase.Statement>()
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      const cached = cache.get(sql)
-      if (cached !== undefined && !cached.busy) return cached
-      const statement = sqlite.prepare(sql)
-      if (cached === undefined) {
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
-        cache.set(sql, statement)
+    dialect: new SqliteDialect({ database: connection }),
+    log: (event) => {
+      if (event.level === 'error') {
+        const code = (event.error as { code?: unknown }).code
+        if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) connection.reopenSoon()
+      } else if (health.current() !== undefined && !connection.inTransaction()) {
+        // A write that committed (on its own or as `commit`) shows the storage takes writes again.
+        if (committedWrite.test(event.query.sql)) health.recovered()
       }
-      return statement
     },
+  })
+  registerStorageHealth(db, health)
+  return {
+    db,
+    dialect: 'sqlite',
+    pool: undefined,
+    schema: undefined,
+    health,
+    close: () => db.destroy(),
   }
 }
 
-async function openPostgres(url: string, schema: string | undefined): Promise<DatabaseHandle> {
+const committedWrite = /^\s*(insert|update|delete|replace|commit)\b/i
+
+async function openPostgres(url: string, options: OpenOptions): Promise<DatabaseHandle> {
+  const { schema } = options
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new Error(`invalid schema name ${schema}`)
   }
@@ -92,8 +96,33 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     max: 10,
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   })
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { db, dialect: 'postgres', pool, schema, close: () => db.destroy() }
+  const health = createStorageHealth()
+  // A client whose connection drops (a restart, pg_terminate_backend, a network cut) emits
+  // 'error', in use or idle; unheard, that event would end the process. The query in flight
+  // fails on its own and the pool replaces the client, so this only has to note the fault.
+  const { logger } = options
+  pool.on('connect', (client) => {
+    client.on('error', (err) =>
+      health.report(err, { ...(logger ? { logger } : {}), source: 'connection' }),
+    )
+  })
+  // The pool re-emits an idle client's error; the listener above has noted it already.
+  pool.on('error', () => undefined)
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      const fault = health.current()
+      if (fault === undefined || event.level === 'error') return
+      // Any answer shows the server is reachable again; a full disk is over once a commit is.
+      if (fault.code === 'storage_unavailable' || /^\s*commit\b/i.test(event.query.sql)) {
+        health.recovered()
+      }
+    },
+  })
+  registerStorageHealth(db, health)
+  // The chat bus holds the pool, not Kysely: its reconnect failures join the same episode.
+  registerStorageHealth(pool, health)
+  return { db, dialect: 'postgres', pool, schema, health, close: () => db.destroy() }
 }
 
 /** Applies every migration not yet applied; throws with the failing migration's name. */
@@ -103,12 +132,31 @@ export async function migrateToLatest(
   return applyMigrations(handle.db, migrations, handle.dialect)
 }
 
-/** True when the database answers a trivial query. */
-export async function isReachable(db: Kysely<Database>): Promise<boolean> {
-  try {
+/** Resolves when the database answers a trivial query; throws why not. */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db)
+}
+
+const probeRolledBack = new Error('probe rolled back')
+
+/**
+ * Tries a write without keeping it, to see whether a storage fault has cleared: on SQLite a
+ * table created in a transaction that is rolled back (a read-only file refuses it; a full one
+ * has no page for it); on PostgreSQL a round trip, since a lost connection is what it can tell.
+ * Throws the fault when it is still there.
+ */
+export async function probeWrites(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') {
     await sql`select 1`.execute(db)
-    return true
-  } catch {
-    return false
+    return
   }
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await sql`create table porchlight_write_probe (x)`.execute(trx)
+      throw probeRolledBack
+    })
+    .catch((err: unknown) => {
+      if (err !== probeRolledBack) throw err
+    })
 }

@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../app-env.ts'
+import type { StorageFault, StorageFaultCode } from '../db/storage-faults.ts'
+import { storageHealthOf } from '../db/storage-health.ts'
 import { AppError, errorBody } from '../errors.ts'
 
 /** The one error handler: expected failures become their JSON shape, anything else a logged 500. */
@@ -16,13 +18,40 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
       err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'bad_request'
     return c.json(errorBody(code, err.message || code), err.status)
   }
-  c.get('deps').logger.error('unhandled error', {
+  const { db, logger } = c.get('deps')
+  // The storage's health logs the fault once for all requests and workers, not once per request.
+  const fault = storageHealthOf(db).report(err, { logger, source: `${c.req.method} ${c.req.path}` })
+  if (fault !== undefined) return storageFaultResponse(c, fault)
+  logger.error('unhandled error', {
     requestId: c.get('requestId'),
     path: c.req.path,
     error: err.message,
     stack: err.stack,
   })
   return c.json(errorBody('internal_error', 'Something went wrong on our side.'), 500)
+}
+
+// A full disk is freed by a person, a lost connection usually comes back by itself.
+const storageFaultReply: Record<StorageFaultCode, { retryAfter: number; message: string }> = {
+  storage_full: {
+    retryAfter: 30,
+    message: 'The server has run out of storage space, so nothing can be saved. Try again later.',
+  },
+  storage_unavailable: {
+    retryAfter: 5,
+    message: 'The server cannot reach its storage right now. Try again in a few seconds.',
+  },
+}
+
+/** 503 with Retry-After and the fault's code; the cause stays in the log unless asked (readyz). */
+export function storageFaultResponse(
+  c: Context<AppEnv>,
+  fault: StorageFault,
+  details?: unknown,
+): Response {
+  const reply = storageFaultReply[fault.code]
+  c.header('Retry-After', String(reply.retryAfter))
+  return c.json(errorBody(fault.code, reply.message, details), 503)
 }
 
 export function handleNotFound(c: Context<AppEnv>): Response {

@@ -14,6 +14,9 @@ export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
     status,
     ms: Math.round((performance.now() - started) * 10) / 10,
   }
-  if (status >= 500) logger.error('request', fields)
+  // A 503 is an answer we chose (storage fault, shutting down) and was logged once where it
+  // began; at error level it would repeat that for every request while it lasts.
+  if (status === 503) logger.warn('request', fields)
+  else if (status >= 500) logger.error('request', fields)
   else logger.debug('request', fields)
 })

@@ -84,11 +84,13 @@ export interface TestAppOptions {
   outbox?: Partial<OutboxWorkerOptions>
   /** Shopify runtime settings (tests inject fetch, sleep and the clock of the cost limiter). */
   shopify?: Partial<ShopifyRuntimeOptions>
+  /** A database opened by the test (default: a fresh one from openTestDatabase). */
+  database?: DatabaseHandle
 }
 
 /** Builds the whole app over a fresh database with a manual clock and a memory logger. */
 export async function createTestApp(options: TestAppOptions = {}) {
-  const database = await openTestDatabase()
+  const database = options.database ?? (await openTestDatabase())
   const clock = createManualClock()
   const logger = createMemoryLogger()
   const config: Config = loadConfig({

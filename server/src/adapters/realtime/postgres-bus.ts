@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
+import { logTaskFailure } from '../../db/storage-health.ts'
 import type { Logger } from '../../logger.ts'
 import { dispatch, type BusListener, type BusNotice, type EventBus } from './event-bus.ts'
 
@@ -68,7 +69,8 @@ export async function createPostgresBus(
         // Anything published while we were deaf is in the database; have listeners re-read.
         .then(() => deliver({ type: 'reset' }))
         .catch((err: Error) => {
-          logger.warn('listen reconnect failed', { error: err.message })
+          // Every 5 s while the database is away: a storage fault is named once, not each time.
+          logTaskFailure({ db: pool, logger }, 'listen reconnect failed', err, {}, 'warn')
           backoff = Math.min(backoff * 2, 5000)
           if (!closed) schedule()
         })

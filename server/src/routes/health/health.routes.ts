@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
-import { isReachable } from '../../db/database.ts'
 import { errorBody } from '../../errors.ts'
+import { storageFaultResponse } from '../../http/error-handler.ts'
+import { storageReadiness } from './readiness.ts'
 
-/** Liveness says the process answers; readiness says it can reach its database too. */
+/** Liveness says the process answers; readiness says its storage takes writes too. */
 export const healthRoutes = new Hono<AppEnv>()
   .get('/healthz', (c) => c.json({ status: 'ok' }))
   .get('/readyz', async (c) => {
@@ -11,8 +12,10 @@ export const healthRoutes = new Hono<AppEnv>()
     if (deps.isShuttingDown()) {
       return c.json(errorBody('shutting_down', 'The server is shutting down.'), 503)
     }
-    if (!(await isReachable(deps.db))) {
-      return c.json(errorBody('database_unreachable', 'The database does not answer.'), 503)
+    const fault = await storageReadiness(deps)
+    if (fault !== undefined) {
+      const since = 'since' in fault ? new Date(fault.since).toISOString() : undefined
+      return storageFaultResponse(c, fault, { cause: fault.cause, ...(since ? { since } : {}) })
     }
     return c.json({ status: 'ready', database: deps.dialect })
   })

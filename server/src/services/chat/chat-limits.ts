@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import { takeRateLimits, type RateLimit } from '../../db/rate-limits.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import { AppError } from '../../errors.ts'

@@ -9,6 +9,7 @@ import {
 } from '../../db/chat-events.repository.ts'
 import { liveSessionIds } from '../../db/chat-visitors.repository.ts'
 import type { ChatEventRow } from '../../db/conversations.table.ts'
+import { logTaskFailure } from '../../db/storage-health.ts'
 import type { ChatDeps } from './chat-writes.ts'
 import { ownerOf } from './participants.ts'
 import { openSse, type SseConnection } from './sse-connection.ts'
@@ -99,7 +100,7 @@ export function createChatHub(options: ChatHubOptions) {
         more = feed.dirty || rows.length === 500
       }
     } catch (err) {
-      logger.error('reading chat events failed', { storeId: feed.storeId, error: String(err) })
+      logTaskFailure({ db, logger }, 'reading chat events failed', err, { storeId: feed.storeId })
     } finally {
       feed.reading = false
     }
@@ -251,7 +252,9 @@ export function createChatHub(options: ChatHubOptions) {
       }
       feedFor(principal.storeId).streams.add(stream)
       heartbeat ??= setInterval(() => {
-        beat().catch((err: Error) => logger.warn('heartbeat failed', { error: err.message }))
+        beat().catch((err: unknown) =>
+          logTaskFailure({ db, logger }, 'heartbeat failed', err, {}, 'warn'),
+        )
       }, HEARTBEAT_MS)
       heartbeat.unref()
       if (principal.audience === 'agent') {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../deps.ts'
 import { enqueueContactAcknowledgement } from '../requests/acknowledgement.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Store } from '../../db/stores.repository.ts'

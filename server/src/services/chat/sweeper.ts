@@ -5,6 +5,7 @@ import {
   pruneStreamTickets,
 } from '../../db/chat-events.repository.ts'
 import { findConversation, listRevertCandidates } from '../../db/conversations.repository.ts'
+import { logTaskFailure } from '../../db/storage-health.ts'
 import { toStore } from '../../db/stores.repository.ts'
 import { chatWrite, closeConversationIn, type ChatDeps } from './chat-writes.ts'
 import { PRESENCE_TTL_MS, REPLAY_WINDOW_MS } from './stream-limits.ts'
@@ -66,7 +67,7 @@ export function startChatSweeper(deps: ChatDeps, intervalMs = SWEEP_INTERVAL_MS)
   const timer = setInterval(() => {
     if (running !== undefined) return
     running = sweepChat(deps)
-      .catch((err: Error) => deps.logger.error('chat sweep failed', { error: err.message }))
+      .catch((err: unknown) => logTaskFailure(deps, 'chat sweep failed', err))
       .finally(() => {
         running = undefined
       })

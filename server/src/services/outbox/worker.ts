@@ -15,6 +15,7 @@ import {
 } from '../../db/outbox.repository.ts'
 import type { OutboxMessageRow } from '../../db/outbox.table.ts'
 import type { Database } from '../../db/schema.ts'
+import { logTaskFailure } from '../../db/storage-health.ts'
 import type { Logger } from '../../logger.ts'
 import { defaultBackoff, type BackoffPolicy } from './backoff.ts'
 import { deliver, type Outcome } from './deliver.ts'
@@ -208,11 +209,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     timer = undefined
     if (!started) return
     pump()
-      .catch((err: unknown) => {
-        log.error('outbox drain failed', {
-          error: err instanceof Error ? err.message : String(err),
-        })
-      })
+      .catch((err: unknown) => logTaskFailure({ db, logger: log }, 'outbox drain failed', err))
       .finally(() => {
         if (started && timer === undefined) schedule(pollIntervalMs)
       })
