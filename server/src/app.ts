@@ -18,6 +18,7 @@ import type { Asset } from './http/static-assets.ts'
 import type { Logger } from './logger.ts'
 import { accessLog } from './middleware/access-log.ts'
 import { requestId } from './middleware/request-id.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
 import { agentAuthRoutes } from './routes/agent/agent-auth.routes.ts'
 import { agentDirectoryRoutes } from './routes/agent/agents.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
     await next()
   })
   app.use('*', requestId)
+  app.use('*', securityHeaders)
   app.use('*', accessLog)
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
