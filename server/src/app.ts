@@ -7,6 +7,7 @@ import type { EventBus } from './adapters/realtime/event-bus.ts'
 import type { SmsSender } from './adapters/sms/sms-sender.ts'
 import type { ShopifyRuntime } from './adapters/store/shopify/shopify-runtime.ts'
 import type { StoreAdapterFactory } from './adapters/store/store-adapter.ts'
+import type { WebhookTargetPolicy } from './adapters/webhooks/webhook-targets.ts'
 import type { AppEnv } from './app-env.ts'
 import type { Clock, ClockControl } from './clock.ts'
 import type { Config } from './config.ts'
@@ -75,6 +76,11 @@ export interface AppDeps {
   clockControl?: ClockControl
   /** Writes agents' replies to chat tickets in the conversation; the chat's replyInTicketChat. */
   chatReplies: ChatReplyHook
+  /**
+   * Where webhook endpoints may point (default: public addresses only, the system resolver).
+   * The test harness allows its local receivers; production refuses that allowance.
+   */
+  webhookTargets?: WebhookTargetPolicy
 }
 
 /** Bodies above this are refused before they are read: no request of ours needs more. */
@@ -82,6 +88,9 @@ export const MAX_BODY_BYTES = 64 * 1024
 
 /** The composition root: wires middleware and routes around the given dependencies. */
 export function createApp(deps: AppDeps) {
+  if (deps.webhookTargets?.allowPrivate === true && deps.config.env === 'production') {
+    throw new Error('webhookTargets.allowPrivate is for tests and cannot be on in production')
+  }
   const app = new Hono<AppEnv>()
   app.use('*', async (c, next) => {
     c.set('deps', deps)

@@ -10,6 +10,8 @@ import {
   type ShopifyRuntimeOptions,
 } from '../adapters/store/shopify/shopify-runtime.ts'
 import { createMemoryBus } from '../adapters/realtime/memory-bus.ts'
+import { createHttpWebhookSender } from '../adapters/webhooks/webhook-sender.ts'
+import type { WebhookTargetPolicy } from '../adapters/webhooks/webhook-targets.ts'
 import { createApp, type AppDeps } from '../app.ts'
 import { createManualClock } from '../clock.ts'
 import { loadConfig, type Config } from '../config.ts'
@@ -81,6 +83,21 @@ export interface TestAppOptions {
   outbox?: Partial<OutboxWorkerOptions>
   /** Shopify runtime settings (tests inject fetch, sleep and the clock of the cost limiter). */
   shopify?: Partial<ShopifyRuntimeOptions>
+  /** Where webhooks may go, at creation and delivery (default: testWebhookTargets). */
+  webhookTargets?: WebhookTargetPolicy
+}
+
+/**
+ * The suite's webhook allowance: its receivers listen on 127.0.0.1, so private addresses are
+ * let through, and no name is looked up in real DNS (tests never reach outside the machine):
+ * only `localhost` resolves. Tests of the refusals pass their own policy.
+ */
+export const testWebhookTargets: WebhookTargetPolicy = {
+  allowPrivate: true,
+  resolve: async (host) => {
+    if (host === 'localhost') return [{ address: '127.0.0.1', family: 4 }]
+    throw new Error(`getaddrinfo ENOTFOUND ${host} (tests resolve no names)`)
+  },
 }
 
 /** Builds the whole app over a fresh database with a manual clock and a memory logger. */
@@ -109,6 +126,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const messaging = createMessaging(config, { clock, logger })
   const mailer = options.mailer ?? messaging.mailer
   const sms = options.sms ?? messaging.sms
+  const webhookTargets = options.webhookTargets ?? testWebhookTargets
   const outbox = createOutboxWorker({
     db: database.db,
     clock,
@@ -117,6 +135,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     sms,
     templates: outboxTemplates(config, { db: database.db, clock }),
     random: () => 1,
+    webhooks: createHttpWebhookSender({ targets: webhookTargets }),
     ...options.outbox,
   })
   const deps: AppDeps = {
@@ -136,6 +155,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     outbox,
     bus: createMemoryBus(logger),
     chatReplies: replyInTicketChat,
+    webhookTargets,
     ...(config.testClock ? { clockControl: clock } : {}),
   }
   // Built here rather than by createApp so tests can drive its heartbeat.
