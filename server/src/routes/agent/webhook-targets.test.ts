@@ -36,7 +36,7 @@ async function setup() {
     .where('id', '=', t.agent.agentId)
     .execute()
   const create = (url: string) =>
-    t.post('/v1/agent/webhooks', { url, events: ['ticket.updated'] }, t.agent.write)
+    t.post('/v1/agent/webhooks', { url, events: ['request.declined'] }, t.agent.write)
   return { ...t, dns, create }
 }
 
@@ -72,14 +72,11 @@ describe(`webhook targets (${testDialect})`, () => {
     expect((await t.create(url)).status).toBe(201)
     expect(t.dns.lookups()).toBe(1)
     const ticket = await t.request()
-    const patch = await t.app.request(`/v1/agent/tickets/${ticket.id}`, {
-      method: 'PATCH',
-      headers: t.agent.write,
-      body: JSON.stringify({ version: 1, status: 'pending' }),
-    })
-    expect(patch.status).toBe(200)
+    const declined = await t.decide(ticket.id, { version: 1, decision: 'decline', reason: 'No' })
+    expect(declined.status).toBe(200)
 
-    expect(await t.drainOutbox()).toEqual({ sent: 0, retried: 0, failed: 1 })
+    // The decline also emails the shopper; the webhook is the one that fails.
+    expect(await t.drainOutbox()).toMatchObject({ retried: 0, failed: 1 })
     expect(t.dns.lookups()).toBe(2)
     expect(receiver.received).toHaveLength(0)
     const log = await t.app.request('/v1/agent/webhooks/deliveries', { headers: t.agent.read })
