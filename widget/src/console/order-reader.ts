@@ -1,5 +1,5 @@
 import type { Money } from '@porchlight/shared/orders/model'
-import { safeHttpUrl } from './safe-url.ts'
+import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 
 /**
  * What the ticket view shows of an order, read defensively from `TicketView.order` (typed
