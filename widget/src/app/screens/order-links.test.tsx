@@ -2,7 +2,14 @@ import { screen, within } from '@testing-library/dom'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OrderView } from '../order-view.ts'
 import { listItem, orderView, signedIn } from '../orders-test-kit.ts'
-import { cleanup, click, fakeServer, renderPanel, type FakeServer } from '../test-support.tsx'
+import {
+  cleanup,
+  click,
+  fakeServer,
+  renderPanel,
+  widgetConfigBody,
+  type FakeServer,
+} from '../test-support.tsx'
 
 afterEach(cleanup)
 
@@ -44,13 +51,7 @@ describe('links from the store in the panel', () => {
   it('offers the form instead of a Loop portal that is not an https page', async () => {
     const server = fakeServer().on('GET /v1/widget/config', {
       status: 200,
-      body: {
-        store: { name: 'Lumen & Loom', key: 'pk_test_store' },
-        theme: { color: '#1f6feb', position: 'right', logoUrl: null },
-        embedOrigins: [],
-        defaultLocale: 'en',
-        returns: { loopPortalUrl: 'javascript:alert(1)' },
-      },
+      body: { ...widgetConfigBody, returns: { loopPortalUrl: 'javascript:alert(1)' } },
     })
     await openOrder(orderView(), server)
     expect(screen.queryByRole('link', { name: /Return items/ })).toBeNull()
