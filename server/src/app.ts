@@ -7,6 +7,7 @@ import { handleError, handleNotFound } from './http/error-handler.ts'
 import { rejectUnsafeUrl } from './http/safe-input.ts'
 import { accessLog } from './middleware/access-log.ts'
 import { requestId } from './middleware/request-id.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
 import { agentAuthRoutes } from './routes/agent/agent-auth.routes.ts'
 import { agentDirectoryRoutes } from './routes/agent/agents.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
@@ -32,12 +33,16 @@ export const MAX_BODY_BYTES = 64 * 1024
 
 /** The composition root: wires middleware and routes around the given dependencies. */
 export function createApp(deps: AppDeps) {
+  if (deps.webhookTargets?.allowPrivate === true && deps.config.env === 'production') {
+    throw new Error('webhookTargets.allowPrivate is for tests and cannot be on in production')
+  }
   const app = new Hono<AppEnv>()
   app.use('*', async (c, next) => {
     c.set('deps', deps)
     await next()
   })
   app.use('*', requestId)
+  app.use('*', securityHeaders)
   app.use('*', accessLog)
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -5,6 +5,7 @@ import type { EventBus } from './adapters/realtime/event-bus.ts'
 import type { SmsSender } from './adapters/sms/sms-sender.ts'
 import type { ShopifyRuntime } from './adapters/store/shopify/shopify-runtime.ts'
 import type { StoreAdapterFactory } from './adapters/store/store-adapter.ts'
+import type { WebhookTargetPolicy } from './adapters/webhooks/webhook-targets.ts'
 import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { Dialect } from './db/database.ts'
@@ -47,4 +48,9 @@ export interface AppDeps {
   chatHub?: ChatHub
   /** Writes agents' replies to chat tickets in the conversation; the chat's replyInTicketChat. */
   chatReplies: ChatReplyHook
+  /**
+   * Where webhook endpoints may point (default: public addresses only, the system resolver).
+   * The test harness allows its local receivers; production refuses that allowance.
+   */
+  webhookTargets?: WebhookTargetPolicy
 }

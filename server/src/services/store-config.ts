@@ -1,5 +1,6 @@
 import { launcherWords, type LauncherWords } from '@porchlight/shared/i18n/launcher'
 import { resolveLocale } from '@porchlight/shared/i18n/locales'
+import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import type { Store } from '../db/stores.repository.ts'
 
 export interface WidgetTheme {
@@ -29,14 +30,7 @@ const hexColour = /^#[0-9a-fA-F]{6}$/
 function loopPortalUrl(settings: Record<string, unknown>): string | null {
   const returns = settings['returns']
   if (typeof returns !== 'object' || returns === null) return null
-  const raw = (returns as Record<string, unknown>)['loopPortalUrl']
-  if (typeof raw !== 'string' || raw.length > 2000) return null
-  try {
-    const url = new URL(raw.trim())
-    return url.protocol === 'https:' && url.username === '' && url.password === '' ? url.href : null
-  } catch {
-    return null
-  }
+  return safeHttpUrl((returns as Record<string, unknown>)['loopPortalUrl'], { httpsOnly: true })
 }
 
 /**
@@ -59,7 +53,7 @@ export function publicStoreConfig(
       color:
         typeof theme.color === 'string' && hexColour.test(theme.color) ? theme.color : '#1f6feb',
       position: theme.position === 'left' ? 'left' : 'right',
-      logoUrl: typeof theme.logoUrl === 'string' ? theme.logoUrl : null,
+      logoUrl: safeHttpUrl(theme.logoUrl),
     },
     embedOrigins: storeOrigins(store.allowedOrigins, publicUrl),
     defaultLocale,

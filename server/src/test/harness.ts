@@ -10,6 +10,8 @@ import {
   type ShopifyRuntimeOptions,
 } from '../adapters/store/shopify/shopify-runtime.ts'
 import { createMemoryBus } from '../adapters/realtime/memory-bus.ts'
+import { createHttpWebhookSender } from '../adapters/webhooks/webhook-sender.ts'
+import type { WebhookTargetPolicy } from '../adapters/webhooks/webhook-targets.ts'
 import { createApp } from '../app.ts'
 import type { AppDeps } from '../deps.ts'
 import { createManualClock } from '../clock.ts'
@@ -86,6 +88,21 @@ export interface TestAppOptions {
   shopify?: Partial<ShopifyRuntimeOptions>
   /** A database opened by the test (default: a fresh one from openTestDatabase). */
   database?: DatabaseHandle
+  /** Where webhooks may go, at creation and delivery (default: testWebhookTargets). */
+  webhookTargets?: WebhookTargetPolicy
+}
+
+/**
+ * The suite's webhook allowance: its receivers listen on 127.0.0.1, so private addresses are
+ * let through, and no name is looked up in real DNS (tests never reach outside the machine):
+ * only `localhost` resolves. Tests of the refusals pass their own policy.
+ */
+export const testWebhookTargets: WebhookTargetPolicy = {
+  allowPrivate: true,
+  resolve: async (host) => {
+    if (host === 'localhost') return [{ address: '127.0.0.1', family: 4 }]
+    throw new Error(`getaddrinfo ENOTFOUND ${host} (tests resolve no names)`)
+  },
 }
 
 /** Builds the whole app over a fresh database with a manual clock and a memory logger. */
@@ -114,6 +131,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const messaging = createMessaging(config, { clock, logger })
   const mailer = options.mailer ?? messaging.mailer
   const sms = options.sms ?? messaging.sms
+  const webhookTargets = options.webhookTargets ?? testWebhookTargets
   const outbox = createOutboxWorker({
     db: database.db,
     clock,
@@ -122,6 +140,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     sms,
     templates: outboxTemplates(config, { db: database.db, clock }),
     random: () => 1,
+    webhooks: createHttpWebhookSender({ targets: webhookTargets }),
     ...options.outbox,
   })
   const deps: AppDeps = {
@@ -141,6 +160,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     outbox,
     bus: createMemoryBus(logger),
     chatReplies: replyInTicketChat,
+    webhookTargets,
   }
   // Built here rather than by createApp so tests can drive its heartbeat.
   const hub = createChatHub(deps)

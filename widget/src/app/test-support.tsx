@@ -33,6 +33,14 @@ export interface Call {
 
 type Handler = (call: Call) => Reply | Promise<Reply>
 
+/** What the fake server answers for the widget configuration unless a test says otherwise. */
+export const widgetConfigBody = {
+  store: { name: 'Lumen & Loom', key: STORE_KEY },
+  theme: { color: '#1f6feb', position: 'right', logoUrl: null },
+  embedOrigins: ['http://shop.test'],
+  defaultLocale: 'en',
+}
+
 /**
  * A fake server: `on('POST /v1/auth/challenges', handler)`. Unrouted requests answer 404 the
  * way the real one does, so a test notices a call it did not expect.
@@ -87,15 +95,7 @@ export function fakeServer() {
       } as unknown as Response
     }),
   }
-  server.on('GET /v1/widget/config', {
-    status: 200,
-    body: {
-      store: { name: 'Lumen & Loom', key: STORE_KEY },
-      theme: { color: '#1f6feb', position: 'right', logoUrl: null },
-      embedOrigins: ['http://shop.test'],
-      defaultLocale: 'en',
-    },
-  })
+  server.on('GET /v1/widget/config', { status: 200, body: widgetConfigBody })
   return server
 }
 

@@ -1,32 +1,71 @@
-import type { ComponentChildren } from 'preact'
+import { Fragment, type ComponentChildren } from 'preact'
 import type { TicketEventJson, TicketJson } from '@porchlight/shared/api/agent'
 import type { Me } from './app.tsx'
 import { formatDateTime, formatMoney, label } from './format.ts'
+import { Bidi } from './bidi.tsx'
 import { agentName } from './ticket-summary.tsx'
 
 // Event data is shaped by whoever wrote the event (and may carry shopper text): read it
 // field by field, and only ever render it as text.
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 
-function actorName(e: TicketEventJson, t: TicketJson, me: Me): string {
-  if (e.actor.kind === 'agent') return agentName(me, e.actor.id)
-  if (e.actor.kind === 'shopper')
-    return t.shopper.name ?? t.shopper.email ?? t.shopper.identity?.value ?? 'The shopper'
+function actorName(e: TicketEventJson, t: TicketJson, me: Me): ComponentChildren {
+  if (e.actor.kind === 'agent') return <Bidi>{agentName(me, e.actor.id)}</Bidi>
+  if (e.actor.kind === 'shopper') {
+    const name = t.shopper.name ?? t.shopper.email ?? t.shopper.identity?.value
+    return name === undefined || name === null ? 'The shopper' : <Bidi>{name}</Bidi>
+  }
   return 'Porchlight'
 }
 
-function changeWords(data: Record<string, unknown>, me: Me): string {
-  const parts: string[] = []
-  if (typeof data['status'] === 'string') parts.push(`set the status to ${label(data['status'])}`)
+// Values inside the sentence are isolated one by one, so a bidi control in a tag cannot
+// reorder the words after it.
+function changeWords(data: Record<string, unknown>, me: Me): ComponentChildren {
+  const parts: ComponentChildren[] = []
+  if (typeof data['status'] === 'string') {
+    parts.push(
+      <>
+        set the status to <Bidi>{label(data['status'])}</Bidi>
+      </>,
+    )
+  }
   if ('assigneeId' in data) {
     const id = data['assigneeId']
-    parts.push(typeof id === 'string' ? `assigned it to ${agentName(me, id)}` : 'unassigned it')
+    parts.push(
+      typeof id === 'string' ? (
+        <>
+          assigned it to <Bidi>{agentName(me, id)}</Bidi>
+        </>
+      ) : (
+        'unassigned it'
+      ),
+    )
   }
   if (Array.isArray(data['tags'])) {
     const tags = data['tags'].filter((x): x is string => typeof x === 'string')
-    parts.push(tags.length ? `set the tags to ${tags.join(', ')}` : 'removed all tags')
+    parts.push(
+      tags.length ? (
+        <>
+          set the tags to{' '}
+          {tags.map((tag, i) => (
+            <Fragment key={i}>
+              {i > 0 && ', '}
+              <Bidi>{tag}</Bidi>
+            </Fragment>
+          ))}
+        </>
+      ) : (
+        'removed all tags'
+      ),
+    )
   }
-  return parts.length ? parts.join('; ') : 'updated the ticket'
+  if (parts.length === 0) return 'updated the ticket'
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && '; '}
+      {part}
+    </Fragment>
+  ))
 }
 
 function amountWords(v: unknown): string | null {
@@ -37,7 +76,10 @@ function amountWords(v: unknown): string | null {
 }
 
 /** What happened, in words, plus the free text that came with it (a note, a reason, ...). */
-export function describe(e: TicketEventJson, me: Me): { what: string; body: string | null } {
+export function describe(
+  e: TicketEventJson,
+  me: Me,
+): { what: ComponentChildren; body: string | null } {
   const d = e.data
   switch (e.kind) {
     case 'created':
@@ -54,13 +96,22 @@ export function describe(e: TicketEventJson, me: Me): { what: string; body: stri
       return { what: 'declined the request', body: text(d['reason']) }
     case 'refunded': {
       const amount = amountWords(d['amount'])
-      return { what: amount ? `refunded ${amount}` : 'refunded', body: text(d['note']) }
+      return {
+        what: amount ? (
+          <>
+            refunded <Bidi>{amount}</Bidi>
+          </>
+        ) : (
+          'refunded'
+        ),
+        body: text(d['note']),
+      }
     }
     case 'message':
       return { what: 'wrote', body: text(d['body']) ?? text(d['text']) }
     default:
       return {
-        what: label(e.kind),
+        what: <Bidi>{label(e.kind)}</Bidi>,
         body: text(d['body']) ?? text(d['message']) ?? text(d['reason']) ?? text(d['comment']),
       }
   }
@@ -73,11 +124,15 @@ function EventItem(props: { e: TicketEventJson; t: TicketJson; me: Me; showWhat?
     <li class={`event event-${e.actor.kind}`}>
       <p class="event-head">
         <strong>{actorName(e, t, me)}</strong>
-        {props.showWhat !== false && ` ${what}`}
+        {props.showWhat !== false && <> {what}</>}
         {' · '}
         <time dateTime={e.at}>{formatDateTime(e.at)}</time>
       </p>
-      {body !== null && <p class="event-body shopper-text">{body}</p>}
+      {body !== null && (
+        <p class="event-body shopper-text">
+          <Bidi>{body}</Bidi>
+        </p>
+      )}
     </li>
   )
 }

@@ -1,4 +1,5 @@
 import type { TicketJson } from '@porchlight/shared/api/agent'
+import { Bidi } from './bidi.tsx'
 import { formatDateTime, formatMoney, label } from './format.ts'
 import type { OrderView } from './order-reader.ts'
 
@@ -24,7 +25,9 @@ export function OrderPanel(props: { ticket: TicketJson; order: OrderView | null 
   const { ticket: t, order: o } = props
   return (
     <aside class="ticket-order card" aria-labelledby="order-title">
-      <h2 id="order-title">Order {o?.name ?? t.order?.name ?? ''}</h2>
+      <h2 id="order-title">
+        Order <Bidi>{o?.name ?? t.order?.name ?? ''}</Bidi>
+      </h2>
       {o === null ? (
         <p class="muted">
           {t.order === null
@@ -37,31 +40,41 @@ export function OrderPanel(props: { ticket: TicketJson; order: OrderView | null 
             {o.displayStatus && (
               <div>
                 <dt>Status</dt>
-                <dd>{label(o.displayStatus)}</dd>
+                <dd>
+                  <Bidi>{label(o.displayStatus)}</Bidi>
+                </dd>
               </div>
             )}
             {o.status && (
               <div>
                 <dt>Order</dt>
-                <dd>{label(o.status)}</dd>
+                <dd>
+                  <Bidi>{label(o.status)}</Bidi>
+                </dd>
               </div>
             )}
             {o.financialStatus && (
               <div>
                 <dt>Payment</dt>
-                <dd>{label(o.financialStatus)}</dd>
+                <dd>
+                  <Bidi>{label(o.financialStatus)}</Bidi>
+                </dd>
               </div>
             )}
             {o.fulfillmentStatus && (
               <div>
                 <dt>Fulfilment</dt>
-                <dd>{label(o.fulfillmentStatus)}</dd>
+                <dd>
+                  <Bidi>{label(o.fulfillmentStatus)}</Bidi>
+                </dd>
               </div>
             )}
             {o.payment && (
               <div>
                 <dt>Paid with</dt>
-                <dd>{o.payment}</dd>
+                <dd>
+                  <Bidi>{o.payment}</Bidi>
+                </dd>
               </div>
             )}
             {o.createdAt && (
@@ -90,9 +103,14 @@ export function OrderPanel(props: { ticket: TicketJson; order: OrderView | null 
               <ol class="timeline">
                 {o.timeline.map((e, i) => (
                   <li key={i}>
-                    <span>{TIMELINE[e.kind] ?? label(e.kind)}</span>{' '}
+                    <Bidi>{TIMELINE[e.kind] ?? label(e.kind)}</Bidi>{' '}
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-                    {e.detail && <span class="muted"> · {e.detail}</span>}
+                    {e.details.map((d, i) => (
+                      <span key={i} class="muted">
+                        {i === 0 ? ' · ' : ' — '}
+                        <Bidi>{d}</Bidi>
+                      </span>
+                    ))}
                   </li>
                 ))}
               </ol>
@@ -104,15 +122,23 @@ export function OrderPanel(props: { ticket: TicketJson; order: OrderView | null 
               <ul class="plain">
                 {o.shipments.map((s) => (
                   <li key={s.id}>
-                    {s.carrier ?? 'Carrier unknown'}
+                    {s.carrier === null ? 'Carrier unknown' : <Bidi>{s.carrier}</Bidi>}
                     {(s.trackingNumber || s.trackingUrl) && ' · '}
                     {/* trackingUrl is http(s) or null (readOrder checked it) */}
                     {s.trackingUrl ? (
                       <a href={s.trackingUrl} target="_blank" rel="noopener noreferrer">
-                        {s.trackingNumber ?? 'Tracking page'}
+                        {s.trackingNumber === null ? (
+                          'Tracking page'
+                        ) : (
+                          <Bidi>{s.trackingNumber}</Bidi>
+                        )}
                       </a>
                     ) : (
-                      s.trackingNumber && <span>{s.trackingNumber}</span>
+                      s.trackingNumber && (
+                        <span>
+                          <Bidi>{s.trackingNumber}</Bidi>
+                        </span>
+                      )
                     )}
                     {s.estimatedDeliveryAt &&
                       ` · expected ${formatDateTime(s.estimatedDeliveryAt)}`}
@@ -128,11 +154,20 @@ export function OrderPanel(props: { ticket: TicketJson; order: OrderView | null 
                 {o.lines.map((l) => (
                   <li key={l.id}>
                     <span class="line-title">
-                      {l.quantity ?? '?'} × {l.title}
-                      {l.variant && <span class="muted"> · {l.variant}</span>}
+                      {l.quantity ?? '?'} × <Bidi>{l.title}</Bidi>
+                      {l.variant && (
+                        <span class="muted">
+                          {' · '}
+                          <Bidi>{l.variant}</Bidi>
+                        </span>
+                      )}
                     </span>
                     {l.price && <span>{formatMoney(l.price.amount, l.price.currency)}</span>}
-                    {l.sku && <small class="muted">SKU {l.sku}</small>}
+                    {l.sku && (
+                      <small class="muted">
+                        SKU <Bidi>{l.sku}</Bidi>
+                      </small>
+                    )}
                     {l.refundedQuantity > 0 && (
                       <small class="muted">{l.refundedQuantity} refunded</small>
                     )}

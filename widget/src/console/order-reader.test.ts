@@ -55,9 +55,9 @@ describe('readOrder', () => {
       ],
     })!
     expect(o.timeline).toEqual([
-      { kind: 'placed', at: '2026-01-01T00:00:00Z', detail: null },
-      { kind: 'shipped', at: '2026-01-02T00:00:00Z', detail: null },
-      { kind: 'delivered', at: '2026-01-04T00:00:00Z', detail: 'Left at door' },
+      { kind: 'placed', at: '2026-01-01T00:00:00Z', details: [] },
+      { kind: 'shipped', at: '2026-01-02T00:00:00Z', details: [] },
+      { kind: 'delivered', at: '2026-01-04T00:00:00Z', details: ['Left at door'] },
     ])
     expect(o.shipments[0]?.trackingUrl).toBeNull()
   })

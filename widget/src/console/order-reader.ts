@@ -1,5 +1,5 @@
 import type { Money } from '@porchlight/shared/orders/model'
-import { safeHttpUrl } from './safe-url.ts'
+import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 
 /**
  * What the ticket view shows of an order, read defensively from `TicketView.order` (typed
@@ -28,7 +28,8 @@ export interface OrderView {
     price: Money | null
     refundedQuantity: number
   }>
-  timeline: Array<{ kind: string; at: string; detail: string | null }>
+  /** `details` are the event's own texts (message, place), kept apart so each is isolated. */
+  timeline: Array<{ kind: string; at: string; details: string[] }>
   shipments: Array<{
     id: string
     carrier: string | null
@@ -56,11 +57,11 @@ function money(v: unknown): Money | null {
 
 function timelineFrom(order: Obj, given: unknown[]): OrderView['timeline'] {
   const out: OrderView['timeline'] = []
-  const push = (kind: unknown, at: unknown, detail: unknown = null) => {
+  const push = (kind: unknown, at: unknown, ...details: unknown[]) => {
     const k = str(kind)
     const a = str(at)
     if (k !== null && a !== null && !Number.isNaN(Date.parse(a)))
-      out.push({ kind: k, at: a, detail: str(detail) })
+      out.push({ kind: k, at: a, details: details.map(str).filter((d) => d !== null) })
   }
   if (given.length > 0) {
     for (const e of given) {
@@ -75,8 +76,7 @@ function timelineFrom(order: Obj, given: unknown[]): OrderView['timeline'] {
       push('shipped', so?.['createdAt'])
       for (const e of arr(so?.['events'])) {
         const eo = obj(e)
-        const detail = [str(eo?.['message']), str(eo?.['location'])].filter(Boolean).join(' — ')
-        push(eo?.['kind'], eo?.['at'], detail)
+        push(eo?.['kind'], eo?.['at'], eo?.['message'], eo?.['location'])
       }
     }
   }

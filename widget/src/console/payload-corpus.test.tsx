@@ -26,14 +26,20 @@ const PAYLOADS = [
   "'><body onload=alert(1)>",
   '&lt;script&gt;alert(1)&lt;/script&gt;',
   '\u202e<script>alert(1)</script>',
+  // Issue 16, item 6: bidi controls must not reorder the console's own words around them.
+  'invoice\u202Egnp.exe',
+  'Ada\u2067 \u202Bmoc.elpmaxe@\u2069',
 ]
+
+/** Characters that open, close or steer bidi runs (embeddings, overrides, isolates, marks). */
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
 
 // Every element the console draws for these screens; anything else came from a payload.
 const ALLOWED = new Set(
   (
     'div span p a h1 h2 h3 strong small time main header section article aside nav form label ' +
     'input select option textarea button table caption thead tbody tr th td ul ol li dl dt dd ' +
-    'blockquote'
+    'blockquote bdi'
   ).split(' '),
 )
 
@@ -116,6 +122,31 @@ function assertInert(payload: string) {
   expect(document.querySelectorAll('script, img, svg, iframe, object, style, base')).toHaveLength(0)
 }
 
+/**
+ * Every piece of text holding a bidi control sits in a <bdi> that holds that field alone: the
+ * payload (maybe capitalized by label()) plus at most digits and punctuation (an amount, a
+ * quantity), never the console's words, which the control would otherwise reorder.
+ */
+function assertIsolated(...payloads: string[]) {
+  if (!payloads.some((p) => BIDI_CONTROL.test(p))) return
+  // Longest first: one payload may hold another ('\u202e<script>…' holds '<script>…').
+  const fields = [...payloads]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'))
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+  let checked = 0
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (!BIDI_CONTROL.test(node.textContent ?? '')) continue
+    checked++
+    const isolate = node.parentElement?.closest('bdi')
+    const where = `${node.parentElement?.outerHTML.slice(0, 120)}`
+    expect(isolate, `not isolated: ${where}`).toBeTruthy()
+    const rest = fields.reduce((text, field) => text.replace(field, ''), isolate!.textContent!)
+    expect(rest, `the isolate holds more than the field: ${where}`).toMatch(/^[\d.,\s×#·-]*$/)
+  }
+  expect(checked, 'the payload was shown somewhere').toBeGreaterThan(0)
+}
+
 let alert: ReturnType<typeof vi.fn>
 beforeEach(() => {
   alert = vi.fn()
@@ -138,6 +169,7 @@ describe('shopper payloads render as text, never as markup', () => {
       expect(cells[4]!.textContent, 'order cell').toBe(p)
     })
     assertInert('queue')
+    assertIsolated(...PAYLOADS)
     expect(alert).not.toHaveBeenCalled()
   })
 
@@ -159,6 +191,7 @@ describe('shopper payloads render as text, never as markup', () => {
     // The javascript: tracking link is shown as text, not as a link.
     expect(document.querySelector('.ticket-order a')).toBeNull()
     assertInert(p)
+    assertIsolated(p)
     expect(alert).not.toHaveBeenCalled()
   })
 

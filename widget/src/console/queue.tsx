@@ -15,6 +15,7 @@ import {
   type PageSize,
   type QueueState,
 } from './route.ts'
+import { Bidi } from './bidi.tsx'
 
 /** Who the shopper is, from what the ticket knows (typed name first, verified identity after). */
 export function shopperLabel(t: TicketJson): string {
@@ -123,9 +124,11 @@ export function Queue(props: { api: ConsoleApi; state: QueueState; me: Me }) {
                 </td>
                 <td>{label(t.channel)}</td>
                 <td>
-                  <span class="clip">{shopperLabel(t)}</span>
+                  <span class="clip">
+                    <Bidi>{shopperLabel(t)}</Bidi>
+                  </span>
                 </td>
-                <td>{t.order?.name ?? '—'}</td>
+                <td>{t.order ? <Bidi>{t.order.name}</Bidi> : '—'}</td>
                 <td>
                   <time dateTime={t.createdAt} title={formatDateTime(t.createdAt)}>
                     {formatAge(t.createdAt, now.current)}

@@ -6,6 +6,7 @@ import { label } from './format.ts'
 import { TICKET_STATUSES } from '@porchlight/shared/api/agent'
 import type { Run } from './ticket-page.tsx'
 import { agentName } from './ticket-summary.tsx'
+import { Bidi } from './bidi.tsx'
 
 interface Props {
   ticket: TicketJson
@@ -87,7 +88,9 @@ export function TicketControls({ ticket: t, me, api, run, busy }: Props) {
         <ul class="tags" aria-labelledby="tags-title">
           {t.tags.map((name) => (
             <li key={name}>
-              <span>{name}</span>
+              <span>
+                <Bidi>{name}</Bidi>
+              </span>
               <button
                 type="button"
                 class="tag-remove"

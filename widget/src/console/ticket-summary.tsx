@@ -3,6 +3,7 @@ import type { TicketJson } from '@porchlight/shared/api/agent'
 import type { Me } from './app.tsx'
 import { formatDateTime, label } from './format.ts'
 import type { OrderView } from './order-reader.ts'
+import { Bidi } from './bidi.tsx'
 
 /** An agent's name for an assignee id (the list of agents may not have loaded). */
 export function agentName(me: Me, id: string | null): string {
@@ -31,7 +32,7 @@ export function TicketSummary(props: { ticket: TicketJson; order: OrderView | nu
           {t.requestStatus && <Row term="Request">{label(t.requestStatus)}</Row>}
           {t.refundStatus && <Row term="Refund">{label(t.refundStatus)}</Row>}
           <Row term="Channel">{label(t.channel)}</Row>
-          <Row term="Order">{t.order?.name ?? (t.order ? t.order.id : 'None')}</Row>
+          <Row term="Order">{t.order ? <Bidi>{t.order.name ?? t.order.id}</Bidi> : 'None'}</Row>
           <Row term="Assigned to">{agentName(me, t.assigneeId)}</Row>
           <Row term="Created">{formatDateTime(t.createdAt)}</Row>
           <Row term="Updated">{formatDateTime(t.updatedAt)}</Row>
@@ -40,12 +41,20 @@ export function TicketSummary(props: { ticket: TicketJson; order: OrderView | nu
       <section class="card" aria-labelledby="shopper-title">
         <h2 id="shopper-title">Shopper</h2>
         <dl class="facts">
-          <Row term="Name">{t.shopper.name ?? '—'}</Row>
+          <Row term="Name">{t.shopper.name === null ? '—' : <Bidi>{t.shopper.name}</Bidi>}</Row>
           {t.shopper.identity && (
-            <Row term={`Verified ${t.shopper.identity.kind}`}>{t.shopper.identity.value}</Row>
+            <Row term={`Verified ${t.shopper.identity.kind}`}>
+              <Bidi>{t.shopper.identity.value}</Bidi>
+            </Row>
           )}
-          {t.shopper.email && <Row term="Email given">{t.shopper.email}</Row>}
-          <Row term="Language">{t.shopper.locale}</Row>
+          {t.shopper.email && (
+            <Row term="Email given">
+              <Bidi>{t.shopper.email}</Bidi>
+            </Row>
+          )}
+          <Row term="Language">
+            <Bidi>{t.shopper.locale}</Bidi>
+          </Row>
         </dl>
       </section>
       {(t.reason !== null || t.comment !== null || t.lines.length > 0) && (
@@ -53,15 +62,19 @@ export function TicketSummary(props: { ticket: TicketJson; order: OrderView | nu
           <h2 id="request-title">What the shopper asked</h2>
           {t.reason !== null && (
             <p>
-              <strong>Reason:</strong> {label(t.reason)}
+              <strong>Reason:</strong> <Bidi>{label(t.reason)}</Bidi>
             </p>
           )}
-          {t.comment !== null && <blockquote class="shopper-text">{t.comment}</blockquote>}
+          {t.comment !== null && (
+            <blockquote class="shopper-text">
+              <Bidi>{t.comment}</Bidi>
+            </blockquote>
+          )}
           {t.lines.length > 0 && (
             <ul class="plain">
               {t.lines.map((l) => (
                 <li key={l.lineItemId}>
-                  {l.quantity} × {titles.get(l.lineItemId) ?? l.lineItemId}
+                  {l.quantity} × <Bidi>{titles.get(l.lineItemId) ?? l.lineItemId}</Bidi>
                 </li>
               ))}
             </ul>

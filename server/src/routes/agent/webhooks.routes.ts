@@ -18,6 +18,7 @@ import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
 import { readQuery } from '../../http/query.ts'
 import { newId } from '../../ids.ts'
+import { defaultTargetPolicy } from '../../adapters/webhooks/webhook-targets.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
 import { webhookUrlProblem } from '../../services/webhooks/endpoint-url.ts'
 
@@ -88,9 +89,13 @@ export const agentWebhookRoutes = new Hono<AppEnv>()
   .post('/v1/agent/webhooks', requireAgent, async (c) => {
     requireOwner(c)
     const body = await readJson(c, webhookEndpointBody)
-    const { db, clock, config } = c.get('deps')
+    const { db, clock, config, webhookTargets } = c.get('deps')
     const storeId = c.get('store').id
-    const problem = webhookUrlProblem(body.url, config.env)
+    const problem = await webhookUrlProblem(
+      body.url,
+      config.env,
+      webhookTargets ?? defaultTargetPolicy,
+    )
     if (problem !== null) throw new AppError('validation_failed', `url: ${problem}`)
     if ((await listWebhookEndpoints(db, storeId)).length >= MAX_ENDPOINTS) {
       throw new AppError('validation_failed', `A store has at most ${MAX_ENDPOINTS} endpoints.`)

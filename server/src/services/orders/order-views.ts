@@ -18,6 +18,7 @@ import { orderActions, type Eligibility } from '@porchlight/shared/orders/eligib
 import { issueScenario } from '@porchlight/shared/orders/issue-scenarios'
 import type { Order } from '@porchlight/shared/orders/model'
 import { lineReturnability } from '@porchlight/shared/orders/order-facts'
+import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import { cancelReasons, returnReasons } from '@porchlight/shared/orders/request-reasons'
 import type { OrderRules } from '@porchlight/shared/orders/settings'
 import {
@@ -99,7 +100,7 @@ export function toOrderListItem(order: Order, fmt: FormatOptions, now: Date): Or
     createdAt: formatDate(order.createdAt, fmt),
     status: statusView(order, fmt, now),
     lastEvent: last === null ? null : lastEventView(last.entry, fmt),
-    trackingUrl: last?.shipment.trackingUrl ?? null,
+    trackingUrl: safeHttpUrl(last?.shipment.trackingUrl),
     total: formatMoney(order.totals.total, fmt.locale),
     itemCount: order.lineItems.reduce((n, l) => n + l.quantity, 0),
     preview: first === undefined ? null : { title: first.title, imageUrl: first.imageUrl },
@@ -117,7 +118,7 @@ function shipmentView(s: ShipmentTimeline, fmt: FormatOptions, now: Date): Shipm
     state: s.state,
     carrier: s.carrier,
     trackingNumber: s.trackingNumber,
-    trackingUrl: s.trackingUrl,
+    trackingUrl: safeHttpUrl(s.trackingUrl),
     estimatedDeliveryAt: isCurrentEstimate(s.estimatedDeliveryAt, now)
       ? formatDate(s.estimatedDeliveryAt, fmt)
       : null,

@@ -1,5 +1,6 @@
 import type { ActionOffer, OrderStatusView } from '@porchlight/shared/api/orders'
 import type { RequestType } from '@porchlight/shared/api/requests'
+import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import type { ApiClient } from '../api-client.ts'
 import { useI18n, type LocaleState } from '../locale.ts'
 import type { OrderView } from '../order-view.ts'
@@ -104,7 +105,12 @@ type ActionsProps = Props & { order: OrderView; i18n: LocaleState }
 function Actions({ order, i18n, loopUrl, onRequest }: ActionsProps) {
   const { t } = i18n
   const { cancel, return: ret } = order.actions
-  const tracked = [...order.shipments].reverse().find((s) => s.trackingUrl)?.trackingUrl
+  // The newest parcel with a link we may open; the store's URLs are never trusted as they come.
+  const tracked = [...order.shipments]
+    .reverse()
+    .map((s) => safeHttpUrl(s.trackingUrl))
+    .find((url) => url !== null)
+  const loop = safeHttpUrl(loopUrl, { httpsOnly: true })
   // An open request of a type stands in for its action: asking twice would be refused.
   const open = (type: RequestType) =>
     order.requests?.find((r) => r.type === type && r.requestStatus === 'requested')
@@ -129,8 +135,8 @@ function Actions({ order, i18n, loopUrl, onRequest }: ActionsProps) {
           </External>
         )}
         {noReturn === null &&
-          (loopUrl ? (
-            <External href={loopUrl} class="secondary">
+          (loop ? (
+            <External href={loop} class="secondary">
               {t('action.return')}
             </External>
           ) : (

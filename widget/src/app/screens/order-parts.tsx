@@ -1,5 +1,6 @@
 import type { TimelineEntryView } from '@porchlight/shared/api/orders'
 import type { FormattedAddress, FormattedMoney } from '@porchlight/shared/orders/summary'
+import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import { useI18n, type LocaleState } from '../locale.ts'
 import type { OrderView } from '../order-view.ts'
 import { eventText, money, say, statusText, when } from '../words.ts'
@@ -15,37 +16,41 @@ export function Tracking({ order }: PartProps) {
   return (
     <Part title={t('order.tracking')}>
       {total === 0 && <p class="muted">{t('order.not_shipped')}</p>}
-      {order.shipments.map((s, index) => (
-        <div key={s.id} class="parcel">
-          {total > 1 && <h4>{t('order.shipment', { index: index + 1, total })}</h4>}
-          <p>
-            <strong>{statusText(s.state, i18n)}</strong>
-            {s.estimatedDeliveryAt && (
-              <span class="line">
-                {t('order.arriving_on', { date: when(s.estimatedDeliveryAt, i18n, 'day') })}
-              </span>
-            )}
-            {(s.carrier || s.trackingNumber) && (
-              <span class="line">
-                {[
-                  s.carrier,
-                  s.trackingNumber && t('order.tracking_number', { number: s.trackingNumber }),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </span>
-            )}
-          </p>
-          {s.trackingUrl && (
+      {order.shipments.map((s, index) => {
+        // Only an http(s) page from the store becomes a link; a javascript: URL leaves none.
+        const link = safeHttpUrl(s.trackingUrl)
+        return (
+          <div key={s.id} class="parcel">
+            {total > 1 && <h4>{t('order.shipment', { index: index + 1, total })}</h4>}
             <p>
-              <External href={s.trackingUrl}>
-                {s.carrier ? t('order.track_with', { carrier: s.carrier }) : t('order.track')}
-              </External>
+              <strong>{statusText(s.state, i18n)}</strong>
+              {s.estimatedDeliveryAt && (
+                <span class="line">
+                  {t('order.arriving_on', { date: when(s.estimatedDeliveryAt, i18n, 'day') })}
+                </span>
+              )}
+              {(s.carrier || s.trackingNumber) && (
+                <span class="line">
+                  {[
+                    s.carrier,
+                    s.trackingNumber && t('order.tracking_number', { number: s.trackingNumber }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              )}
             </p>
-          )}
-          <Timeline entries={s.entries} i18n={i18n} />
-        </div>
-      ))}
+            {link && (
+              <p>
+                <External href={link}>
+                  {s.carrier ? t('order.track_with', { carrier: s.carrier }) : t('order.track')}
+                </External>
+              </p>
+            )}
+            <Timeline entries={s.entries} i18n={i18n} />
+          </div>
+        )
+      })}
     </Part>
   )
 }

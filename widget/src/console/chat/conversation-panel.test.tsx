@@ -44,7 +44,7 @@ const LIST = '/v1/agent/conversations?'
  * (or none). Listing the store's conversations is never how the console finds it: such a call is
  * recorded in `listed` (a throw alone would be swallowed by the panel's error handling).
  */
-function chatApi(conversationId: string | null = 'cv_1') {
+function chatApi(conversationId: string | null = 'cv_1', shopperText = 'Where is my lamp?') {
   const calls: Array<{ method: string; path: string; body: unknown }> = []
   const listed: string[] = []
   const request = vi.fn(async (method: string, path: string, body?: unknown) => {
@@ -58,7 +58,7 @@ function chatApi(conversationId: string | null = 'cv_1') {
     if (path === '/v1/agent/conversations/cv_1')
       return {
         conversation: conversation(),
-        messages: [message(3, 'shopper', 'Where is my lamp?')],
+        messages: [message(3, 'shopper', shopperText)],
         hasMore: false,
         nextId: null,
       }
@@ -94,6 +94,18 @@ afterEach(() => {
 })
 
 describe('a chat ticket in the console', () => {
+  it('isolates the shopper’s words and name, so a bidi override cannot reorder the line', async () => {
+    const text = 'see invoice\u202Egnp.exe please'
+    await renderConsole('/console/tickets/tk_chat', chatApi('cv_1', text).api)
+    await act(() => FakeEventSource.latest().emit('ready', { cursor: 3 }, '3'))
+    await settle()
+    const body = [...document.querySelectorAll('.chat-thread .event-body')].at(-1)!
+    expect(body.querySelector('bdi')?.textContent).toBe(text)
+    expect(body.textContent).toBe(text)
+    const author = body.closest('li')!.querySelector('.event-head strong')!
+    expect(author.querySelector('bdi')?.textContent).toBe('Ada')
+  })
+
   it('shows the conversation live, answers it, says typing (throttled) and marks it read', async () => {
     const { api, calls, listed } = chatApi()
     await renderConsole('/console/tickets/tk_chat', api)

@@ -6,6 +6,7 @@ import { formatDateTime, label } from '../format.ts'
 import { errorMessage } from '../messages.ts'
 import { chatApi } from './chat-api.ts'
 import { ReplyBox } from './reply-box.tsx'
+import { Bidi } from '../bidi.tsx'
 
 const EVENTS = ['ready', 'message', 'read', 'conversation', 'resync'] as const
 
@@ -129,12 +130,16 @@ export function ConversationPanel(props: { api: ConsoleApi; conversationId: stri
                 {data.messages.map((m) => (
                   <li key={m.id} class={`event event-${m.author.kind}`} data-seq={m.seq}>
                     <p class="event-head">
-                      <strong>{authorName(m, c)}</strong>
+                      <strong>
+                        <Bidi>{authorName(m, c)}</Bidi>
+                      </strong>
                       {' · '}
                       <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
                       {m.id === seenId && ' · Seen by the shopper'}
                     </p>
-                    <p class="event-body shopper-text">{m.text}</p>
+                    <p class="event-body shopper-text">
+                      <Bidi>{m.text}</Bidi>
+                    </p>
                   </li>
                 ))}
               </ol>

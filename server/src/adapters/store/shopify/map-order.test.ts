@@ -266,6 +266,18 @@ describe('Shopify order mapping: shipments', () => {
     })
   })
 
+  it.each(['javascript:alert(document.domain)', 'data:text/html,x', '/track', ''])(
+    'keeps the tracking number but drops the tracking URL %j',
+    (url) => {
+      const li = lineItem()
+      const f = fulfillment([li], {
+        trackingInfo: [{ company: 'La Poste', number: '6A1', url }],
+      })
+      const s = mapped(order({ lines: [li], fulfillments: [f] })).order.shipments[0]
+      expect(s).toMatchObject({ trackingNumber: '6A1', trackingUrl: null })
+    },
+  )
+
   it('turns deliveredAt into a delivery event when the carrier sent none', () => {
     const li = lineItem()
     const f = fulfillment([li], { displayStatus: 'FULFILLED', deliveredAt: '2026-01-12T15:00:00Z' })

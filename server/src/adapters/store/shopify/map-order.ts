@@ -8,6 +8,7 @@ import type {
   Shipment,
   ShipmentEvent,
 } from '@porchlight/shared/orders/model'
+import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import { toMoney } from './money.ts'
 import { legacyId } from './operations.ts'
@@ -173,7 +174,8 @@ function mapShipment(f: RawFulfillment, onUnknown: OnUnknown): Shipment {
     id: f.legacyResourceId,
     carrier: tracking?.company ?? null,
     trackingNumber: tracking?.number ?? null,
-    trackingUrl: tracking?.url ?? null,
+    // Shopify takes any string here; only http(s) may become a link in the panel or console.
+    trackingUrl: safeHttpUrl(tracking?.url),
     estimatedDeliveryAt: f.estimatedDeliveryAt ?? newestEstimate?.estimatedDeliveryAt ?? null,
     createdAt: f.createdAt,
     events,

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import type { Store } from '../db/stores.repository.ts'
+import { publicStoreConfig } from './store-config.ts'
+
+const store = (theme: Record<string, unknown>): Store => ({
+  id: 'st_x',
+  name: 'Lumen',
+  widgetKey: 'pk_lumen',
+  allowedOrigins: [],
+  settings: { theme },
+  adapterKind: 'demo',
+  adapterConfig: {},
+})
+
+const logo = (logoUrl: unknown) =>
+  publicStoreConfig(store({ logoUrl }), 'https://support.example.com').theme.logoUrl
+
+describe('the public store configuration', () => {
+  it.each([
+    ['https://cdn.lumen.example/logo.png', 'https://cdn.lumen.example/logo.png'],
+    ['http://cdn.lumen.example/logo.png', 'http://cdn.lumen.example/logo.png'],
+  ])('passes the logo %s on', (raw, expected) => {
+    expect(logo(raw)).toBe(expected)
+  })
+
+  it.each([
+    'javascript:alert(1)',
+    'data:image/svg+xml,<svg onload=alert(1)>',
+    '/logo.png',
+    'https://cdn.example@evil.example/logo.png',
+    42,
+  ])('leaves out the logo %j', (raw) => {
+    expect(logo(raw)).toBeNull()
+  })
+})
