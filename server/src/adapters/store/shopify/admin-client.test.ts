@@ -39,7 +39,12 @@ describe('Shopify Admin GraphQL client', () => {
     expect(result).toEqual({ ok: true, data: { order: o } })
     expect(client.endpoint).toBe(`https://${shop.domain}/admin/api/2025-10/graphql.json`)
     expect(shop.calls).toEqual([
-      { operation: 'PorchlightOrder', query: orderById.document, variables: { id: o.id } },
+      {
+        operation: 'PorchlightOrder',
+        query: orderById.document,
+        variables: { id: o.id },
+        data: { order: o },
+      },
     ])
   })
 

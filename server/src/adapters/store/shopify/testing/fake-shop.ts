@@ -35,6 +35,8 @@ export interface RecordedCall {
   operation: string
   query: string
   variables: Record<string, unknown>
+  /** What the shop answered as `data` (the schema test replays it over the real schema). */
+  data?: unknown
 }
 
 export class FakeShop {
@@ -148,7 +150,8 @@ export class FakeShop {
           }
           this.bucket.available -= cost.requested
           this.lowestAvailable = Math.min(this.lowestAvailable, this.bucket.available)
-          this.calls.push({ operation, query: body.query, variables })
+          const call: RecordedCall = { operation, query: body.query, variables }
+          this.calls.push(call)
           const errors = this.graphqlErrors.get(operation)
           if (errors !== undefined) {
             this.graphqlErrors.delete(operation)
@@ -159,6 +162,7 @@ export class FakeShop {
             )
           }
           const data = this.#resolve(operation, variables)
+          call.data = clone(data)
           this.afterCall?.(operation)
           this.bucket.available += cost.requested - cost.actual
           return HttpResponse.json(
