@@ -70,7 +70,7 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
       shopName: null,
       scopes: null,
       webhookUrl: 'http://localhost:8787/v1/webhooks/shopify/st_demo',
-      apiVersion: '2025-10',
+      apiVersion: '2026-10',
       canEdit: false,
     })
     expect(

@@ -181,6 +181,7 @@ describe(`the fake shop answers as the ${SCHEMA_VERSION} schema would (${testDia
     const errors = answerErrors({
       query: operations.refundCreate.document,
       variables: {
+        idempotencyKey: 'k',
         input: {
           orderId: 'gid://shopify/Order/1',
           refundLineItems: [{ lineItemId: 'x', quantity: 1, restockType: 'NEVER' }],

@@ -116,6 +116,7 @@ describe(`Shopify decisions: refund (${testDialect})`, () => {
     })
     expect(first).toMatchObject({ ok: true, value: { financialStatus: 'partially_refunded' } })
     expect(shop.callsOf('PorchlightRefundCreate')[0]?.variables).toEqual({
+      idempotencyKey: expect.stringMatching(/^porchlight-[0-9a-f-]{36}$/),
       input: {
         orderId: o.id,
         currency: 'EUR',
@@ -147,6 +148,41 @@ describe(`Shopify decisions: refund (${testDialect})`, () => {
     expect(await adapter.refund(o.legacyResourceId, { amount: eur(1) })).toMatchObject({
       code: 'refund_exceeds_remaining',
     })
+  })
+
+  it('sends a refund whose answer was lost again with the same key, and Shopify refunds once', async () => {
+    const { shop, adapter } = await setup()
+    const o = shop.addOrder(order({ transactions: [saleTransaction('54.90')] }))
+    shop.lostAnswers.set('PorchlightRefundCreate', [504])
+    const result = await adapter.refund(o.legacyResourceId, {
+      amount: eur(1000),
+      idempotencyKey: 'porchlight-tk_1-refund-1',
+    })
+    expect(result).toMatchObject({ ok: true, value: { financialStatus: 'partially_refunded' } })
+    const sent = shop.callsOf('PorchlightRefundCreate').map((c) => c.variables['idempotencyKey'])
+    expect(sent).toEqual(['porchlight-tk_1-refund-1', 'porchlight-tk_1-refund-1'])
+    expect(o.refunds).toHaveLength(1)
+    expect(o.totalRefundedSet.presentmentMoney.amount).toBe('10.00')
+  })
+
+  it('lets a later retry with the same key find the refund a timed-out call made', async () => {
+    const { shop, adapter } = await setup()
+    const o = shop.addOrder(order({ transactions: [saleTransaction('54.90')] }))
+    shop.lostAnswers.set('PorchlightRefundCreate', [504, 504, 504, 504, 504])
+    const key = 'porchlight-tk_2-refund-1'
+    const lost = await adapter.refund(o.legacyResourceId, {
+      amount: eur(1000),
+      idempotencyKey: key,
+    })
+    expect(lost).toMatchObject({ ok: false, code: 'store_unavailable' })
+    expect(o.refunds).toHaveLength(1)
+    const again = await adapter.refund(o.legacyResourceId, {
+      amount: eur(1000),
+      idempotencyKey: key,
+    })
+    expect(again.ok).toBe(true)
+    expect(o.refunds).toHaveLength(1)
+    expect(o.totalRefundedSet.presentmentMoney.amount).toBe('10.00')
   })
 
   it('splits a refund over several charges, and marks refunded lines', async () => {

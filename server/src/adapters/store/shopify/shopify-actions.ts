@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Money, Order } from '@porchlight/shared/orders/model'
 import type { CancelInput, RefundInput, ReturnInput, StoreActionResult } from '../store-adapter.ts'
 import type { ClientResult } from './admin-client.ts'
@@ -204,6 +205,7 @@ export async function refundOrder(
     })
   }
   const result = await orders.deps.client.request(refundCreate, {
+    idempotencyKey: input.idempotencyKey ?? `porchlight-${randomUUID()}`,
     input: {
       orderId: raw.id,
       currency,

@@ -18,7 +18,14 @@ export function applyMutation(
     case 'PorchlightOrderCancel':
       return { orderCancel: cancel(shop, v, injected) }
     case 'PorchlightRefundCreate':
-      return { refundCreate: refund(shop, v['input'] as RefundInput, injected) }
+      return {
+        refundCreate: refund(
+          shop,
+          v['input'] as RefundInput,
+          String(v['idempotencyKey']),
+          injected,
+        ),
+      }
     case 'PorchlightReturnRequest':
       return { returnRequest: requestReturn(shop, v['input'] as ReturnRequestInput, injected) }
     case 'PorchlightReturnApprove':
@@ -83,9 +90,17 @@ interface RefundInput {
 const cents = (s: string) => Math.round(Number(s) * 100)
 const decimal = (n: number) => (n / 100).toFixed(2)
 
-function refund(shop: FakeShop, input: RefundInput, injected: UserError[] | undefined) {
+function refund(
+  shop: FakeShop,
+  input: RefundInput,
+  key: string,
+  injected: UserError[] | undefined,
+) {
   const order = shop.orders.get(tail(input.orderId))
   if (injected !== undefined) return { refund: null, userErrors: injected }
+  // Like Shopify: a key already used gives back the refund it made, and changes nothing.
+  const earlier = shop.refundsByKey.get(key)
+  if (earlier !== undefined) return { refund: { id: earlier }, userErrors: [] }
   if (order === undefined) {
     return { refund: null, userErrors: [{ field: ['orderId'], message: 'Order does not exist' }] }
   }
@@ -128,6 +143,7 @@ function refund(shop: FakeShop, input: RefundInput, injected: UserError[] | unde
   order.totalRefundedSet = money(decimal(total), order.presentmentCurrencyCode)
   order.displayFinancialStatus = total >= received ? 'REFUNDED' : 'PARTIALLY_REFUNDED'
   order.refunds = [...(order.refunds ?? []), record]
+  shop.refundsByKey.set(key, record.id)
   touch(shop, order)
   return { refund: { id: record.id }, userErrors: [] }
 }

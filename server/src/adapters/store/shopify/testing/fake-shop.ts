@@ -31,6 +31,9 @@ export const DEFAULT_COSTS: Record<string, Cost> = {
   PorchlightJob: { requested: 1, actual: 1 },
 }
 
+/** Our mutations that Shopify runs only with an `@idempotent(key:)` (2026-04 and later). */
+const IDEMPOTENT_REQUIRED = new Set(['PorchlightRefundCreate'])
+
 export interface RecordedCall {
   operation: string
   query: string
@@ -69,11 +72,15 @@ export class FakeShop {
   lowestAvailable: number
   bucket: { maximumAvailable: number; restoreRate: number; available: number; at: number }
   returns = new Map<string, { orderId: string; status: string }>()
+  /** refundCreate's `@idempotent` keys and the refund each made. */
+  refundsByKey = new Map<string, string>()
+  /** HTTP statuses to answer an operation with after it ran (a timeout Shopify acted on). */
+  lostAnswers = new Map<string, number[]>()
 
   constructor(options: FakeShopOptions = {}) {
     this.domain = options.domain ?? 'lumen-loom.myshopify.com'
     this.accessToken = options.accessToken ?? 'shpat_test_token_0123456789'
-    this.apiVersion = options.apiVersion ?? '2025-10'
+    this.apiVersion = options.apiVersion ?? '2026-10'
     this.now = options.now ?? (() => Date.now())
     const b = options.bucket ?? { maximumAvailable: 2000, restoreRate: 100 }
     this.bucket = { ...b, available: b.maximumAvailable, at: this.now() }
@@ -127,6 +134,17 @@ export class FakeShop {
           if (opFailure !== undefined) {
             return new HttpResponse('gateway timeout', { status: opFailure })
           }
+          if (IDEMPOTENT_REQUIRED.has(operation) && !/@idempotent\(key:/.test(body.query)) {
+            // Shopify's wording paraphrased; from 2026-04 the mutation is refused without a key.
+            return HttpResponse.json({
+              errors: [
+                {
+                  message: 'The @idempotent directive is required for this mutation.',
+                  extensions: { code: 'BAD_REQUEST' },
+                },
+              ],
+            })
+          }
           const cost = this.costs[operation] ?? { requested: 10, actual: 10 }
           this.#refill()
           const headers = { 'x-shopify-api-version': String(params['version']) }
@@ -164,6 +182,8 @@ export class FakeShop {
           const data = this.#resolve(operation, variables)
           call.data = clone(data)
           this.afterCall?.(operation)
+          const lost = this.lostAnswers.get(operation)?.shift()
+          if (lost !== undefined) return new HttpResponse('gateway timeout', { status: lost })
           this.bucket.available += cost.requested - cost.actual
           return HttpResponse.json(
             { data, extensions: { cost: this.#cost(cost.requested, cost.actual) } },
