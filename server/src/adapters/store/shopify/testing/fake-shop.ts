@@ -65,7 +65,15 @@ export class FakeShop {
   /** userErrors to answer the next call of an operation with. */
   userErrors = new Map<string, UserError[]>()
   shopName = 'Lumen & Loom'
-  scopes = ['read_orders', 'write_orders', 'read_customers', 'read_returns', 'write_returns']
+  scopes = [
+    'read_orders',
+    'write_orders',
+    'read_customers',
+    'read_returns',
+    'write_returns',
+    'read_fulfillments',
+    'read_all_orders',
+  ]
   /** Like Shopify's relevance search: an email term also matches addresses containing it. */
   fuzzySearch = false
   throttledCount = 0
