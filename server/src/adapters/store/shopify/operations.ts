@@ -211,11 +211,32 @@ export interface ReturnRequestVariables {
     returnLineItems: Array<{
       fulfillmentLineItemId: string
       quantity: number
-      returnReason: string
+      /** 2026-10 deprecates the `returnReason` enum for the shop's reason definitions. */
+      returnReasonDefinitionId: string | null
       customerNote: string | null
     }>
   }
 }
+
+export interface ReturnReasonDefinition {
+  id: string
+  handle: string
+  name: string
+  deleted: boolean
+}
+
+/** Shopify's library of return reasons (the same for every shop; about 60 of them). */
+export const returnReasonDefinitions = op<
+  { returnReasonDefinitions: { nodes: ReturnReasonDefinition[] } },
+  Record<string, never>
+>(
+  'PorchlightReturnReasons',
+  'query',
+  12,
+  `query PorchlightReturnReasons {
+    returnReasonDefinitions(first: 250) { nodes { id handle name deleted } }
+  }`,
+)
 
 export const returnRequest = op<
   {

@@ -5,7 +5,12 @@ import { openTestDatabase, testDialect } from '../../../test/harness.ts'
 import type { Operation } from './admin-client.ts'
 import { connectShopifyStore } from './connect-store.ts'
 import * as operations from './operations.ts'
-import { answerErrors, documentErrors, SCHEMA_VERSION } from './testing/admin-schema.ts'
+import {
+  answerErrors,
+  deprecatedUses,
+  documentErrors,
+  SCHEMA_VERSION,
+} from './testing/admin-schema.ts'
 import { fulfillment, lineItem, order } from './testing/fake-orders.ts'
 import type { RecordedCall } from './testing/fake-shop.ts'
 import { SAMPLE_EMAIL, SAMPLE_PHONE, sampleShop } from './testing/sample-shop.ts'
@@ -40,6 +45,7 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
       'PorchlightOrderSearch',
       'PorchlightRefundCreate',
       'PorchlightReturnApprove',
+      'PorchlightReturnReasons',
       'PorchlightReturnRequest',
       'PorchlightShop',
     ])
@@ -48,6 +54,7 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
   for (const op of documents) {
     it(`${op.name} validates against the schema`, () => {
       expect(documentErrors(op.document)).toEqual([])
+      expect(deprecatedUses(op.document)).toEqual([])
     })
   }
 
@@ -174,6 +181,22 @@ describe(`the fake shop answers as the ${SCHEMA_VERSION} schema would (${testDia
     }
     expect(answerErrors(status)).toEqual([
       'returnRequest.return.status: Enum "ReturnStatus" cannot represent value: "PENDING"',
+    ])
+  })
+
+  it('catches a variable filling an input field the version deprecates', () => {
+    const errors = answerErrors({
+      query: operations.returnRequest.document,
+      variables: {
+        input: {
+          orderId: 'gid://shopify/Order/1',
+          returnLineItems: [{ fulfillmentLineItemId: 'x', quantity: 1, returnReason: 'OTHER' }],
+        },
+      },
+      data: { returnRequest: null },
+    })
+    expect(errors).toEqual([
+      '$input.returnLineItems.0.returnReason: deprecated (Use `returnReasonDefinitionId` instead. This field will be removed in the future.)',
     ])
   })
 

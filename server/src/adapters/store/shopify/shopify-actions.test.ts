@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createManualClock } from '../../../clock.ts'
 import { createMemoryLogger } from '../../../logger.ts'
 import { openTestDatabase, testDialect } from '../../../test/harness.ts'
-import { returnReason } from './shopify-actions.ts'
+import { pickReturnReason } from './shopify-actions.ts'
 import { fulfillment, lineItem, order, saleTransaction } from './testing/fake-orders.ts'
 import { FakeShop } from './testing/fake-shop.ts'
 import {
@@ -294,7 +294,9 @@ describe(`Shopify decisions: returns (${testDialect})`, () => {
           {
             fulfillmentLineItemId: f.fulfillmentLineItems.nodes[0]?.id,
             quantity: 2,
-            returnReason: 'DEFECTIVE',
+            returnReasonDefinitionId: shop.returnReasons.find(
+              (r) => r.handle === 'damaged-or-defective',
+            )?.id,
             customerNote: 'damaged - The box was crushed',
           },
         ],
@@ -348,15 +350,22 @@ describe(`Shopify decisions: returns (${testDialect})`, () => {
   })
 
   it.each([
-    ['Damaged in transit', 'DEFECTIVE'],
-    ['wrong_item', 'WRONG_ITEM'],
-    ['not as described', 'NOT_AS_DESCRIBED'],
-    ['size_too_small', 'SIZE_TOO_SMALL'],
-    ['too big', 'SIZE_TOO_LARGE'],
-    ['colour', 'COLOR'],
-    ['changed my mind', 'UNWANTED'],
-    ['anything else', 'OTHER'],
-  ])('maps the return reason %s to %s', (reason, expected) => {
-    expect(returnReason(reason)).toBe(expected)
+    ['Damaged in transit', 'damaged-or-defective'],
+    ['wrong_item', 'wrong-item'],
+    ['not as described', 'not-as-described'],
+    ['size_too_small', 'too-small'],
+    ['too big', 'too-large'],
+    ['colour', 'color'],
+    ['changed my mind', 'changed-mind'],
+    ['anything else', 'other'],
+  ])('maps the return reason %s to the shop’s definition %s', (reason, handle) => {
+    expect(pickReturnReason(new FakeShop().returnReasons, reason)?.handle).toBe(handle)
+  })
+
+  it('skips deleted definitions, and sends no definition when none fits', () => {
+    const defs = new FakeShop().returnReasons
+    const deleted = defs.map((d) => (d.handle === 'wrong-item' ? { ...d, deleted: true } : d))
+    expect(pickReturnReason(deleted, 'wrong item')?.handle).toBe('other')
+    expect(pickReturnReason([], 'wrong item')).toBeNull()
   })
 })

@@ -3,7 +3,13 @@ import { gunzipSync } from 'node:zlib'
 import {
   buildClientSchema,
   execute,
+  getNamedType,
+  GraphQLInputObjectType,
   GraphQLScalarType,
+  Kind,
+  NoDeprecatedCustomRule,
+  typeFromAST,
+  type GraphQLInputType,
   parse,
   validate,
   type GraphQLSchema,
@@ -63,6 +69,11 @@ export function documentErrors(document: string, schema = adminSchema()): string
   return validate(schema, ast).map((e) => e.message)
 }
 
+/** Fields, arguments and enum values the document uses that the schema deprecates. */
+export function deprecatedUses(document: string, schema = adminSchema()): string[] {
+  return validate(schema, parse(document), [NoDeprecatedCustomRule]).map((e) => e.message)
+}
+
 /**
  * Runs `document` over the real schema with the fake's `data` as the root value: every field
  * the document selects is resolved from the fake's answer and serialized as Shopify's schema
@@ -75,9 +86,12 @@ export function answerErrors(
   call: { query: string; variables: Record<string, unknown>; data?: unknown },
   schema = adminSchema(),
 ): string[] {
+  const document = parse(call.query)
+  const deprecated = deprecatedInputs(schema, document, call.variables)
+  if (deprecated.length > 0) return deprecated
   const result = execute({
     schema,
-    document: parse(call.query),
+    document,
     rootValue: call.data,
     variableValues: call.variables,
   })
@@ -87,6 +101,36 @@ export function answerErrors(
     return result.errors.map((e) => `${e.path?.join('.') ?? ''}: ${e.message}`)
   }
   return differences(call.data, result.data, '')
+}
+
+/** Input fields the variables fill that the schema deprecates (the document cannot show it). */
+function deprecatedInputs(
+  schema: GraphQLSchema,
+  document: ReturnType<typeof parse>,
+  variables: Record<string, unknown>,
+): string[] {
+  const found: string[] = []
+  const walk = (type: GraphQLInputType, value: unknown, path: string): void => {
+    const named = getNamedType(type)
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(type, v, `${path}.${i}`))
+    if (!(named instanceof GraphQLInputObjectType) || !isObject(value)) return
+    for (const [key, field] of Object.entries(named.getFields())) {
+      if (!(key in value)) continue
+      if (field.deprecationReason != null) {
+        found.push(`${path}.${key}: deprecated (${field.deprecationReason})`)
+      }
+      walk(field.type, value[key], `${path}.${key}`)
+    }
+  }
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue
+    for (const v of def.variableDefinitions ?? []) {
+      const type = typeFromAST(schema, v.type) as GraphQLInputType | undefined
+      const name = v.variable.name.value
+      if (type !== undefined) walk(type, variables[name], `$${name}`)
+    }
+  }
+  return found
 }
 
 function differences(fake: unknown, real: unknown, path: string): string[] {

@@ -150,7 +150,11 @@ function refund(
 
 interface ReturnRequestInput {
   orderId: string
-  returnLineItems: Array<{ fulfillmentLineItemId: string; quantity: number; returnReason: string }>
+  returnLineItems: Array<{
+    fulfillmentLineItemId: string
+    quantity: number
+    returnReasonDefinitionId?: string | null
+  }>
 }
 
 function requestReturn(
@@ -163,6 +167,22 @@ function requestReturn(
   const known = new Set(
     order?.fulfillments.flatMap((f) => f.fulfillmentLineItems.nodes.map((n) => n.id)) ?? [],
   )
+  const reasons = new Set(shop.returnReasons.map((r) => r.id))
+  const badReason = input.returnLineItems.find(
+    (l) => l.returnReasonDefinitionId != null && !reasons.has(l.returnReasonDefinitionId),
+  )
+  if (badReason !== undefined) {
+    return {
+      return: null,
+      userErrors: [
+        {
+          field: ['input', 'returnLineItems', 'returnReasonDefinitionId'],
+          message: 'Return reason definition does not exist',
+          code: 'NOT_FOUND',
+        },
+      ],
+    }
+  }
   const unknown = input.returnLineItems.find((l) => !known.has(l.fulfillmentLineItemId))
   if (order === undefined || unknown !== undefined) {
     return {

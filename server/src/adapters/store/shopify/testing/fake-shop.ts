@@ -80,6 +80,25 @@ export class FakeShop {
   lowestAvailable: number
   bucket: { maximumAvailable: number; restoreRate: number; available: number; at: number }
   returns = new Map<string, { orderId: string; status: string }>()
+  /** A part of Shopify's return reason library (handles as its docs show them). */
+  returnReasons = [
+    'damaged-or-defective',
+    'wrong-item',
+    'not-as-described',
+    'too-small',
+    'too-large',
+    'color',
+    'style',
+    'changed-mind',
+    'arrived-late',
+    'quality',
+    'other',
+  ].map((handle, i) => ({
+    id: `gid://shopify/ReturnReasonDefinition/${i + 1}`,
+    handle,
+    name: handle.replace(/-/g, ' '),
+    deleted: false,
+  }))
   /** refundCreate's `@idempotent` keys and the refund each made. */
   refundsByKey = new Map<string, string>()
   /** HTTP statuses to answer an operation with after it ran (a timeout Shopify acted on). */
@@ -245,6 +264,8 @@ export class FakeShop {
       }
       case 'PorchlightJob':
         return { job: { id: v['id'], done: true } }
+      case 'PorchlightReturnReasons':
+        return { returnReasonDefinitions: { nodes: clone(this.returnReasons) } }
       default:
         return applyMutation(this, operation, v)
     }
