@@ -22,6 +22,11 @@ export type ClientFailure =
   | 'unauthorized'
   /** Shopify answered with GraphQL errors (bad query for this API version, missing scope). */
   | 'query_failed'
+  /**
+   * The app is not approved for protected customer data (or for its email or phone fields):
+   * Shopify answers the fields as null with an error, so orders cannot be matched to a shopper.
+   */
+  | 'customer_data_withheld'
 
 export type ClientResult<T> =
   { ok: true; data: T } | { ok: false; failure: ClientFailure; message: string }
@@ -146,6 +151,9 @@ export class AdminClient {
           status: res.status,
           message,
         })
+        if (PROTECTED_DATA.test(message)) {
+          return { ok: false, failure: 'customer_data_withheld', message }
+        }
         const denied = /ACCESS_DENIED/.test(JSON.stringify(parsed.errors ?? ''))
         return { ok: false, failure: denied ? 'unauthorized' : 'query_failed', message }
       }
@@ -197,6 +205,9 @@ async function readBody(res: Response): Promise<GraphqlBody | undefined> {
     return undefined
   }
 }
+
+// "This app is not approved to access the Customer object" / "... to use the email field".
+const PROTECTED_DATA = /not approved to (access|use) .*(customer|email|phone)/i
 
 function isThrottled(body: GraphqlBody | undefined): boolean {
   return (

@@ -31,6 +31,13 @@ export const DEFAULT_COSTS: Record<string, Cost> = {
   PorchlightJob: { requested: 1, actual: 1 },
 }
 
+/** Our reads that select the customer or its email and phone. */
+const WITHHOLDING = new Set([
+  'PorchlightOrder',
+  'PorchlightOrderSearch',
+  'PorchlightCustomersByPhone',
+])
+
 /** Our mutations that Shopify runs only with an `@idempotent(key:)` (2026-04 and later). */
 const IDEMPOTENT_REQUIRED = new Set(['PorchlightRefundCreate'])
 
@@ -74,6 +81,11 @@ export class FakeShop {
     'read_fulfillments',
     'read_all_orders',
   ]
+  /**
+   * The app is not approved for protected customer data: reads that touch the customer or its
+   * contact fields answer those as null with Shopify's error beside the data.
+   */
+  customerDataWithheld = false
   /** Like Shopify's relevance search: an email term also matches addresses containing it. */
   fuzzySearch = false
   throttledCount = 0
@@ -208,6 +220,23 @@ export class FakeShop {
           }
           const data = this.#resolve(operation, variables)
           call.data = clone(data)
+          if (this.customerDataWithheld && WITHHOLDING.has(operation)) {
+            delete call.data
+            return HttpResponse.json(
+              {
+                data: null,
+                errors: [
+                  {
+                    message:
+                      'This app is not approved to access the Customer object. See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.',
+                    extensions: { code: 'ACCESS_DENIED' },
+                  },
+                ],
+                extensions: { cost: this.#cost(cost.requested, cost.actual) },
+              },
+              { headers },
+            )
+          }
           this.afterCall?.(operation)
           const lost = this.lostAnswers.get(operation)?.shift()
           if (lost !== undefined) return new HttpResponse('gateway timeout', { status: lost })
