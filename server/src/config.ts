@@ -171,7 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: bool(env, 'SEED_DEMO', nodeEnv !== 'production'),
     smtp: loadSmtp(env),
     twilio: loadTwilio(env),
-    shopifyApiVersion: str(env, 'SHOPIFY_API_VERSION') ?? '2025-10',
+    shopifyApiVersion: str(env, 'SHOPIFY_API_VERSION') ?? '2026-10',
     testClock,
     trustProxy: proxyHops(env),
     testSeed,

@@ -20,6 +20,7 @@ export const errorStatus = {
   webhook_signature_invalid: 401,
   webhook_shop_mismatch: 401,
   store_unavailable: 503,
+  customer_data_withheld: 503,
   store_not_connected: 503,
   // chat
   chat_unauthenticated: 401,

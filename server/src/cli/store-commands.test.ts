@@ -56,7 +56,8 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
       accessToken: shop.accessToken,
       webhookSecret: 'whsec_0123456789abcdef',
       shopName: 'Lumen & Loom',
-      scopes: ['read_customers', 'read_orders', 'read_returns', 'write_orders', 'write_returns'],
+      // Everything the shop granted, sorted.
+      scopes: [...shop.scopes].sort(),
     })
     expect(shop.callsOf('PorchlightShop')).toHaveLength(1)
     expect(out.join('\n')).toContain(
@@ -78,14 +79,14 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
     shop.scopes = ['read_orders', 'read_customers']
     expect(await run(...connect(shop))).toBe(1)
     expect(err[0]).toBe(
-      'Not connected (missing_scopes): The app lacks these Admin API scopes: write_orders, read_returns, write_returns.',
+      'Not connected (missing_scopes): The app lacks these Admin API scopes: read_fulfillments, write_orders, read_returns, write_returns.',
     )
     expect((await findStoreById(db, 'st_demo'))?.adapterKind).toBe('demo')
   })
 
   it('accepts write scopes as covering their read scopes', async () => {
     const { run, shop } = await setup()
-    shop.scopes = ['write_orders', 'read_customers', 'write_returns']
+    shop.scopes = ['write_orders', 'read_customers', 'write_returns', 'write_fulfillments']
     expect(await run(...connect(shop))).toBe(0)
   })
 

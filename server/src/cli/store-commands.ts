@@ -60,6 +60,7 @@ const connectShopify: Command = {
     ctx.out(
       `Connected ${input.storeId} to "${result.shopName}" (${result.domain}), Admin API ${ctx.config.shopifyApiVersion}.`,
     )
+    for (const w of result.warnings) ctx.err(`Warning: ${w.message}`)
     ctx.out('')
     ctx.out(`Subscribe these webhook topics (JSON) to ${address}:`)
     for (const topic of WEBHOOK_TOPICS) ctx.out(`  ${topic}`)

@@ -30,6 +30,11 @@ export interface ShopifySettings {
   /** Where the shop's webhooks must point. */
   webhookUrl: string
   webhookTopics: string[]
+  /**
+   * What the connection lacks but works without (`read_all_orders_missing`: orders older than
+   * 60 days are invisible), from the scopes recorded at the last check.
+   */
+  warnings: Array<{ code: string; message: string }>
   /** The Admin API version this server speaks. */
   apiVersion: string
   /** Whether the signed-in agent may change the connection (owners only). */

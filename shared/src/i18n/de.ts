@@ -76,6 +76,8 @@ export const de: Catalog = {
   'error.store_not_found': 'Dieses Hilfefenster ist für diesen Shop nicht eingerichtet.',
   'error.validation_failed':
     'Im Formular stimmt etwas nicht. Bitte prüfen Sie Ihre Eingaben und versuchen Sie es erneut.',
+  'error.customer_data_withheld':
+    'Dieser Shop hat seinem Hilfebereich noch nicht erlaubt, Bestellungen per E-Mail oder Telefon zu finden. Bitte wenden Sie sich direkt an den Shop.',
   'error.network':
     'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.unknown': 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',

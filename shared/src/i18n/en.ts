@@ -77,6 +77,8 @@ export const en = {
     'We couldn’t deliver your code. Check the address or number and try again.',
   'error.store_not_found': 'This help panel isn’t set up for this store.',
   'error.validation_failed': 'Something in the form isn’t right. Check it and try again.',
+  'error.customer_data_withheld':
+    'This store hasn’t allowed its help panel to look up orders by email or phone yet. Please contact the store directly.',
   'error.network': 'We can’t reach the server. Check your connection and try again.',
   'error.unknown': 'Something went wrong on our side. Please try again.',
 

@@ -72,6 +72,8 @@ export const es: Catalog = {
   'error.store_not_found': 'Este panel de ayuda no está configurado para esta tienda.',
   'error.validation_failed':
     'Hay algo en el formulario que no es correcto. Revísalo y vuelve a intentarlo.',
+  'error.customer_data_withheld':
+    'Esta tienda aún no ha permitido que su panel de ayuda busque pedidos por correo o teléfono. Ponte en contacto directamente con la tienda.',
   'error.network':
     'No podemos conectar con el servidor. Comprueba tu conexión y vuelve a intentarlo.',
   'error.unknown': 'Algo ha fallado por nuestra parte. Vuelve a intentarlo.',

@@ -78,6 +78,8 @@ export const fr: Catalog = {
   'error.store_not_found': 'Ce panneau d’aide n’est pas configuré pour cette boutique.',
   'error.validation_failed':
     'Un élément du formulaire n’est pas correct. Vérifiez-le et réessayez.',
+  'error.customer_data_withheld':
+    'Cette boutique n’a pas encore autorisé son espace d’aide à retrouver les commandes par e-mail ou par téléphone. Contactez directement la boutique.',
   'error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   'error.unknown': 'Un problème est survenu de notre côté. Veuillez réessayer.',
 

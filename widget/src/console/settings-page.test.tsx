@@ -133,4 +133,19 @@ describe('settings: connecting Shopify', () => {
     expect($('main').textContent).toContain('Only an owner of the store can change its connection.')
     expect(document.querySelector('form')).toBeNull()
   })
+
+  it('warns when the app lacks read_all_orders, in plain words', async () => {
+    const message =
+      'The app lacks read_all_orders: orders older than 60 days are invisible without it.'
+    const api = fakeApi({
+      shopifySettings: vi.fn(async () =>
+        shopifySettings({
+          connected: true,
+          warnings: [{ code: 'read_all_orders_missing', message }],
+        }),
+      ),
+    })
+    await renderConsole('/console/settings', api)
+    expect(document.querySelector('.note-warn')?.textContent).toBe(message)
+  })
 })

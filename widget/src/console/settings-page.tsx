@@ -107,6 +107,11 @@ export function SettingsPage(props: { api: ConsoleApi }) {
                 ? `This store shows the orders of ${s.shopName ?? s.domain} (${s.domain}).`
                 : 'This store is not connected to Shopify.'}
             </p>
+            {s.warnings.map((w) => (
+              <p key={w.code} class="note note-warn">
+                {w.message}
+              </p>
+            ))}
             <dl class="facts">
               <dt>Admin API version</dt>
               <dd>{s.apiVersion}</dd>

@@ -114,7 +114,8 @@ export function shopifySettings(over: Partial<ShopifySettings> = {}): ShopifySet
     ],
     webhookUrl: 'https://support.example.com/v1/webhooks/shopify/st_demo',
     webhookTopics: ['orders/updated', 'orders/cancelled'],
-    apiVersion: '2025-10',
+    warnings: [],
+    apiVersion: '2026-10',
     canEdit: true,
     ...over,
   }

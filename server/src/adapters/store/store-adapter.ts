@@ -20,6 +20,12 @@ export interface RefundInput {
   note?: string
   /** Line items to mark refunded (for returns); absent for an appeasement. */
   lines?: Array<{ lineItemId: string; quantity: number }>
+  /**
+   * The same for every attempt at the same refund (derived from the ticket's action), so a
+   * store that dedupes (Shopify's `@idempotent`) refunds once however often it is asked. A fresh
+   * one per call when absent: retries inside the call stay safe, a later retry does not.
+   */
+  idempotencyKey?: string
 }
 
 export interface ReturnInput {

@@ -49,7 +49,13 @@ async function setup() {
       headers: agent.write,
       body: JSON.stringify({ version, decision: 'approve' }),
     })
-  return { ...ctx, shop, ticket, decide }
+  const refund = (version: number, cents: number) =>
+    app.request(`/v1/agent/tickets/${ticket.id}/refunds`, {
+      method: 'POST',
+      headers: agent.write,
+      body: JSON.stringify({ version, amount: { amount: cents, currency: 'EUR' } }),
+    })
+  return { ...ctx, shop, ticket, o, decide, refund }
 }
 
 describe(`decisions on a Shopify store (${testDialect})`, () => {
@@ -85,5 +91,27 @@ describe(`decisions on a Shopify store (${testDialect})`, () => {
     // The ticket is back as it was, ready for another try.
     expect((await t.decide(2)).status).toBe(200)
     expect(t.shop.callsOf('PorchlightOrderCancel')).toHaveLength(2)
+  })
+
+  it('an agent retrying a refund whose answer was lost gets the same refund, not a second', async () => {
+    const t = await setup()
+    // Shopify refunds but every answer is lost on the way back (the client tries 5 times).
+    t.shop.lostAnswers.set('PorchlightRefundCreate', [504, 504, 504, 504, 504])
+    const lost = await t.refund(1, 1000)
+    expect(lost.status).toBe(502)
+    expect(t.o.refunds).toHaveLength(1)
+    // The failed attempt took version 2 when it claimed the ticket.
+    const retry = await t.refund(2, 1000)
+    expect(retry.status).toBe(200)
+    expect(t.o.refunds).toHaveLength(1)
+    const { ticket } = (await retry.json()) as { ticket: { version: number } }
+    // A second, deliberate refund on the same ticket is a new one.
+    const second = await t.refund(ticket.version, 500)
+    expect(second.status).toBe(200)
+    expect(t.o.refunds).toHaveLength(2)
+    const keys = t.shop.callsOf('PorchlightRefundCreate').map((c) => c.variables['idempotencyKey'])
+    expect(new Set(keys)).toEqual(
+      new Set([`porchlight-${t.ticket.id}-refund-1`, `porchlight-${t.ticket.id}-refund-2`]),
+    )
   })
 })

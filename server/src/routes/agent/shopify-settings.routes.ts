@@ -4,6 +4,7 @@ import type { ShopifySettings } from '@porchlight/shared/api/settings'
 import {
   connectShopifyStore,
   REQUIRED_SCOPES,
+  scopeWarnings,
   WEBHOOK_TOPICS,
   type ConnectResult,
 } from '../../adapters/store/shopify/connect-store.ts'
@@ -42,6 +43,7 @@ function settingsOf(c: Context<AppEnv>, store: Store): ShopifySettings {
     })),
     webhookUrl: `${config.publicUrl}/v1/webhooks/shopify/${encodeURIComponent(store.id)}`,
     webhookTopics: [...WEBHOOK_TOPICS],
+    warnings: store.adapterKind === 'shopify' && scopes !== null ? scopeWarnings(scopes) : [],
     apiVersion: config.shopifyApiVersion,
     canEdit: c.get('agent').role === 'owner',
   }

@@ -69,8 +69,9 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
       domain: null,
       shopName: null,
       scopes: null,
+      warnings: [],
       webhookUrl: 'http://localhost:8787/v1/webhooks/shopify/st_demo',
-      apiVersion: '2025-10',
+      apiVersion: '2026-10',
       canEdit: false,
     })
     expect(
@@ -91,7 +92,15 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
       connected: true,
       domain: 'lumen-loom.myshopify.com',
       shopName: 'Lumen & Loom',
-      scopes: ['read_customers', 'read_orders', 'read_returns', 'write_orders', 'write_returns'],
+      scopes: [
+        'read_all_orders',
+        'read_customers',
+        'read_fulfillments',
+        'read_orders',
+        'read_returns',
+        'write_orders',
+        'write_returns',
+      ],
     })
     expect(ctx.shop.callsOf('PorchlightShop')).toHaveLength(1)
     const store = await findStoreById(ctx.db, 'st_demo')
@@ -181,9 +190,30 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
     const res = await ctx.put(ctx.good)
     expect(res.status).toBe(422)
     expect(await res.json()).toMatchObject({
-      error: { code: 'shopify_scopes_missing', details: { missing: ['write_orders'] } },
+      error: {
+        code: 'shopify_scopes_missing',
+        details: { missing: ['read_fulfillments', 'write_orders'] },
+      },
     })
     expect((await findStoreById(ctx.db, 'st_demo'))?.adapterKind).toBe('demo')
+  })
+
+  it('connects without read_all_orders, and warns that older orders are invisible', async () => {
+    const shop = sampleShop()
+    shop.scopes = shop.scopes.filter((s) => s !== 'read_all_orders')
+    const ctx = await setup(shop)
+    const res = await ctx.put(ctx.good)
+    expect(res.status).toBe(200)
+    const warnings = [
+      {
+        code: 'read_all_orders_missing',
+        message:
+          'The app lacks read_all_orders: orders older than 60 days are invisible without it.',
+      },
+    ]
+    expect(await res.json()).toMatchObject({ connected: true, warnings })
+    const again = await ctx.app.request(PATH, { headers: ctx.owner.read })
+    expect(await again.json()).toMatchObject({ warnings })
   })
 
   it('refuses a token that belongs to another shop', async () => {

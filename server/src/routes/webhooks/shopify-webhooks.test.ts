@@ -45,7 +45,7 @@ async function setup() {
         'x-shopify-topic': topic,
         'x-shopify-hmac-sha256': signShopifyBody(body, WEBHOOK_SECRET),
         'x-shopify-shop-domain': shop.domain,
-        'x-shopify-api-version': '2025-10',
+        'x-shopify-api-version': '2026-10',
         'x-shopify-webhook-id': `wh-${++events}`,
         'x-shopify-event-id': `ev-${events}`,
         'x-shopify-triggered-at': '2026-01-15T12:00:00Z',

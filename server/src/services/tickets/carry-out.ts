@@ -139,7 +139,13 @@ export async function carryOutApproval(
   if (amount.amount === 0) {
     return { refundStatus: ticket.refund_status, data, refund: null, order: undefined }
   }
-  const refund = await adapter.refund(orderId, { amount, lines: ticket.lines, note })
+  // A ticket's return is approved once, so its refund on approval has one key.
+  const refund = await adapter.refund(orderId, {
+    amount,
+    lines: ticket.lines,
+    note,
+    idempotencyKey: `porchlight-${ticket.id}-return-refund`,
+  })
   if (!refund.ok) {
     // The return exists on the store now, so the approval stands; the refund is left for the
     // agent (the history says why), who can release it from the ticket.

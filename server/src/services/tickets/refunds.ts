@@ -1,7 +1,7 @@
 import type { Money, Order } from '@porchlight/shared/orders/model'
 import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
-import type { Ticket, TicketChanges } from '../../db/tickets.repository.ts'
+import { listTicketEvents, type Ticket, type TicketChanges } from '../../db/tickets.repository.ts'
 import { emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'
 import { claimTicketAction, releaseTicketAction } from './action-claims.ts'
 import { refusal, storeFailure } from './store-failures.ts'
@@ -49,6 +49,16 @@ export function checkRefundable(order: Order, amount: Money): void {
 }
 
 /**
+ * The ticket's next refund: the same key until one succeeds, so an agent retrying after a
+ * timeout asks the store for the refund it may already have made, not for a second one.
+ */
+async function refundKey(deps: Pick<AppDeps, 'db'>, storeId: string, ticketId: string) {
+  const events = await listTicketEvents(deps.db, storeId, ticketId)
+  const done = events.filter((e) => e.kind === 'refunded').length
+  return `porchlight-${ticketId}-refund-${done + 1}`
+}
+
+/**
  * A partial refund or a gesture of goodwill on the ticket's order, to the original payment
  * method, no larger than what remains refundable (checked here on the order as the store has
  * it now, and again by the store). Claimed like a decision, so a double click or two agents
@@ -87,6 +97,7 @@ export async function refundTicket(
     checkRefundable(order, input.amount)
     const result = await adapter.refund(orderId, {
       amount: input.amount,
+      idempotencyKey: await refundKey(deps, store.id, ticket.id),
       note: `Refund from Porchlight by ${input.agent.name} (ticket #${ticket.number})${
         input.note ? `: ${input.note}` : ''
       }`,

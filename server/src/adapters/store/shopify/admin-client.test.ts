@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../../../logger.ts'
 import { AdminClient, type AdminClientOptions } from './admin-client.ts'
 import { CostLimiter } from './cost-limiter.ts'
-import { orderById, refundCreate, shopInfo } from './operations.ts'
+import { orderById, orderCancel, refundCreate, shopInfo } from './operations.ts'
 import { order } from './testing/fake-orders.ts'
 import { FakeShop } from './testing/fake-shop.ts'
 import { interceptShopify, virtualTime } from './testing/test-kit.ts'
@@ -21,7 +21,7 @@ function setup(
   const client = new AdminClient({
     domain: shop.domain,
     accessToken: shop.accessToken,
-    apiVersion: '2025-10',
+    apiVersion: '2026-10',
     limiter,
     logger,
     sleep: time.sleep,
@@ -37,9 +37,14 @@ describe('Shopify Admin GraphQL client', () => {
     const o = shop.addOrder(order())
     const result = await client.request(orderById, { id: o.id })
     expect(result).toEqual({ ok: true, data: { order: o } })
-    expect(client.endpoint).toBe(`https://${shop.domain}/admin/api/2025-10/graphql.json`)
+    expect(client.endpoint).toBe(`https://${shop.domain}/admin/api/2026-10/graphql.json`)
     expect(shop.calls).toEqual([
-      { operation: 'PorchlightOrder', query: orderById.document, variables: { id: o.id } },
+      {
+        operation: 'PorchlightOrder',
+        query: orderById.document,
+        variables: { id: o.id },
+        data: { order: o },
+      },
     ])
   })
 
@@ -65,7 +70,24 @@ describe('Shopify Admin GraphQL client', () => {
   it('never retries a mutation after a 5xx, since it may have run', async () => {
     const { shop, client, time } = setup()
     shop.failures = [503]
+    const result = await client.request(orderCancel, {
+      orderId: 'gid://shopify/Order/1',
+      reason: 'CUSTOMER',
+      refundMethod: { originalPaymentMethodsRefund: false },
+      restock: false,
+      staffNote: null,
+      notifyCustomer: false,
+    })
+    expect(result).toMatchObject({ ok: false, failure: 'unavailable' })
+    expect(shop.requests).toBe(1)
+    expect(time.sleeps).toEqual([])
+  })
+
+  it('retries a mutation sent with its idempotency key, which Shopify runs once', async () => {
+    const { shop, client } = setup()
+    shop.failures = [503]
     const result = await client.request(refundCreate, {
+      idempotencyKey: 'porchlight-tk_1-refund-1',
       input: {
         orderId: 'gid://shopify/Order/1',
         currency: 'EUR',
@@ -75,9 +97,8 @@ describe('Shopify Admin GraphQL client', () => {
         transactions: [],
       },
     })
-    expect(result).toMatchObject({ ok: false, failure: 'unavailable' })
-    expect(shop.requests).toBe(1)
-    expect(time.sleeps).toEqual([])
+    expect(result).toMatchObject({ ok: true })
+    expect(shop.requests).toBe(2)
   })
 
   it('retries network errors for queries', async () => {
@@ -118,7 +139,7 @@ describe('Shopify Admin GraphQL client', () => {
     const client = new AdminClient({
       domain: shop.domain,
       accessToken: 'shpat_wrong_token_000',
-      apiVersion: '2025-10',
+      apiVersion: '2026-10',
       limiter: new CostLimiter({ now: () => 0, sleep: async () => {} }),
       logger: createMemoryLogger(),
       sleep: async () => {},

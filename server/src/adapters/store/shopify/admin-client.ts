@@ -8,6 +8,8 @@ export interface Operation<TData, TVariables> {
   document: string
   /** Requested cost to assume before Shopify has told us the real one. */
   estimatedCost: number
+  /** A mutation sent with Shopify's `@idempotent` key: safe to send again after a timeout. */
+  idempotent?: boolean
   /** Phantom fields: the shapes this operation sends and receives. */
   readonly _data?: TData
   readonly _variables?: TVariables
@@ -20,6 +22,11 @@ export type ClientFailure =
   | 'unauthorized'
   /** Shopify answered with GraphQL errors (bad query for this API version, missing scope). */
   | 'query_failed'
+  /**
+   * The app is not approved for protected customer data (or for its email or phone fields):
+   * Shopify answers the fields as null with an error, so orders cannot be matched to a shopper.
+   */
+  | 'customer_data_withheld'
 
 export type ClientResult<T> =
   { ok: true; data: T } | { ok: false; failure: ClientFailure; message: string }
@@ -54,8 +61,8 @@ const RETRY_CAP_MS = 8_000
  *
  * Retries: THROTTLED (or HTTP 429) is always retried, since Shopify ran nothing. Transient
  * failures (5xx, network, timeouts) are retried with full-jitter exponential back-off for
- * queries only: a mutation that timed out may have run, and running `refundCreate` twice
- * would refund twice, so mutations report `unavailable` instead and let a person decide.
+ * queries and idempotent mutations only: any other mutation that timed out may have run, and
+ * running it twice would act twice, so it reports `unavailable` instead and lets a person decide.
  */
 export class AdminClient {
   readonly domain: string
@@ -78,6 +85,7 @@ export class AdminClient {
     const maxAttempts = this.#o.maxAttempts ?? 5
     const body = JSON.stringify({ query: op.document, variables, operationName: op.name })
     let lastMessage = 'Shopify did not answer'
+    const once = op.kind === 'mutation' && op.idempotent !== true
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
       const reservation = await this.#o.limiter.acquire(op.name, op.estimatedCost)
       let res: Response
@@ -95,7 +103,7 @@ export class AdminClient {
       } catch (err) {
         this.#o.limiter.settle(reservation, undefined)
         lastMessage = `network error: ${(err as Error).message}`
-        if (op.kind === 'mutation') break
+        if (once) break
         await this.#backoff(attempt, op, lastMessage)
         continue
       }
@@ -131,7 +139,7 @@ export class AdminClient {
       }
       if (res.status >= 500 || parsed === undefined) {
         lastMessage = `HTTP ${res.status}${parsed === undefined ? ' with an unreadable body' : ''}`
-        if (op.kind === 'mutation') break
+        if (once) break
         await this.#backoff(attempt, op, lastMessage)
         continue
       }
@@ -143,6 +151,9 @@ export class AdminClient {
           status: res.status,
           message,
         })
+        if (PROTECTED_DATA.test(message)) {
+          return { ok: false, failure: 'customer_data_withheld', message }
+        }
         const denied = /ACCESS_DENIED/.test(JSON.stringify(parsed.errors ?? ''))
         return { ok: false, failure: denied ? 'unauthorized' : 'query_failed', message }
       }
@@ -194,6 +205,9 @@ async function readBody(res: Response): Promise<GraphqlBody | undefined> {
     return undefined
   }
 }
+
+// "This app is not approved to access the Customer object" / "... to use the email field".
+const PROTECTED_DATA = /not approved to (access|use) .*(customer|email|phone)/i
 
 function isThrottled(body: GraphqlBody | undefined): boolean {
   return (

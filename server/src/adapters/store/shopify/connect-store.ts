@@ -13,10 +13,31 @@ import { ORDER_TOPICS } from './webhook-payload.ts'
 /** Admin API scopes Porchlight needs, and what each is for (README lists the same). */
 export const REQUIRED_SCOPES: Record<string, string> = {
   read_orders: 'read orders, fulfilments and tracking',
+  read_fulfillments: 'receive the fulfilment and tracking webhooks',
   write_orders: 'cancel orders and create refunds',
   read_customers: 'find the orders of a verified phone number',
   read_returns: 'read returns',
   write_returns: 'open and approve returns',
+}
+
+/**
+ * Scopes Porchlight works without, and what is lost: the console warns while one is missing.
+ * Without read_all_orders Shopify shows only the last 60 days of orders.
+ */
+export const RECOMMENDED_SCOPES: Record<string, string> = {
+  read_all_orders: 'orders older than 60 days are invisible without it',
+}
+
+/** The recommended scopes a grant lacks, as warnings the console shows. */
+export function scopeWarnings(
+  granted: readonly string[],
+): Array<{ code: string; message: string }> {
+  return Object.entries(RECOMMENDED_SCOPES)
+    .filter(([scope]) => !granted.includes(scope))
+    .map(([scope, why]) => ({
+      code: `${scope}_missing`,
+      message: `The app lacks ${scope}: ${why}.`,
+    }))
 }
 
 /** Webhook topics to subscribe, all pointing at the store's webhook address. */
@@ -36,7 +57,13 @@ export interface ConnectInput {
 }
 
 export type ConnectResult =
-  | { ok: true; shopName: string; domain: string; scopes: string[] }
+  | {
+      ok: true
+      shopName: string
+      domain: string
+      scopes: string[]
+      warnings: Array<{ code: string; message: string }>
+    }
   | {
       ok: false
       code: string
@@ -133,5 +160,8 @@ export async function connectShopifyStore(
     .execute()
   // Orders cached from another shop must not show under this one.
   if (previous?.domain !== config.domain) await clearStoreOrderCache(db, store.id)
-  return { ok: true, shopName: shop.name, domain: config.domain, scopes }
+  const warnings = scopeWarnings(scopes)
+  for (const w of warnings)
+    deps.logger.warn('shopify scope missing', { domain: config.domain, ...w })
+  return { ok: true, shopName: shop.name, domain: config.domain, scopes, warnings }
 }

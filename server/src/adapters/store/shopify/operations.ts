@@ -3,7 +3,7 @@ import type { PageInfo, RawCustomer, RawOrder, RawOrderStub, UserError } from '.
 
 /**
  * Every GraphQL document Porchlight sends to the Admin API (version from SHOPIFY_API_VERSION,
- * 2025-10 by default). Shopper-controlled values only ever travel in `variables`.
+ * 2026-10 by default). Shopper-controlled values only ever travel in `variables`.
  *
  * Connection sizes are chosen so one order costs about 600 points at most: Shopify refuses a
  * single query above 1,000, and a shop on the smallest plan refills 50 to 100 points a second.
@@ -17,7 +17,10 @@ function op<TData, TVariables>(
   estimatedCost: number,
   document: string,
 ): Operation<TData, TVariables> {
-  return { name, kind, estimatedCost, document: document.replace(/\s+/g, ' ').trim() }
+  const compact = document.replace(/\s+/g, ' ').trim()
+  // A mutation carrying Shopify's idempotency key runs once however often it is sent.
+  const idempotent = kind === 'mutation' && compact.includes('@idempotent(key: $idempotencyKey)')
+  return { name, kind, estimatedCost, document: compact, ...(idempotent ? { idempotent } : {}) }
 }
 
 const MONEY = 'presentmentMoney { amount currencyCode }'
@@ -165,6 +168,7 @@ export const jobStatus = op<{ job: { id: string; done: boolean } | null }, { id:
 )
 
 export interface RefundCreateVariables {
+  idempotencyKey: string
   input: {
     orderId: string
     currency: string
@@ -181,6 +185,11 @@ export interface RefundCreateVariables {
   }
 }
 
+/**
+ * From 2026-04 Shopify requires `@idempotent` on refundCreate: the same key within a day gives
+ * back the first refund instead of making a second one, so a call that timed out can be sent
+ * again (by the client, or by the agent's retry, which derives the same key from the ticket).
+ */
 export const refundCreate = op<
   { refundCreate: { refund: { id: string } | null; userErrors: UserError[] } | null },
   RefundCreateVariables
@@ -188,8 +197,8 @@ export const refundCreate = op<
   'PorchlightRefundCreate',
   'mutation',
   10,
-  `mutation PorchlightRefundCreate($input: RefundInput!) {
-    refundCreate(input: $input) {
+  `mutation PorchlightRefundCreate($input: RefundInput!, $idempotencyKey: String!) {
+    refundCreate(input: $input) @idempotent(key: $idempotencyKey) {
       refund { id }
       userErrors { field message }
     }
@@ -202,11 +211,32 @@ export interface ReturnRequestVariables {
     returnLineItems: Array<{
       fulfillmentLineItemId: string
       quantity: number
-      returnReason: string
+      /** 2026-10 deprecates the `returnReason` enum for the shop's reason definitions. */
+      returnReasonDefinitionId: string | null
       customerNote: string | null
     }>
   }
 }
+
+export interface ReturnReasonDefinition {
+  id: string
+  handle: string
+  name: string
+  deleted: boolean
+}
+
+/** Shopify's library of return reasons (the same for every shop; about 60 of them). */
+export const returnReasonDefinitions = op<
+  { returnReasonDefinitions: { nodes: ReturnReasonDefinition[] } },
+  Record<string, never>
+>(
+  'PorchlightReturnReasons',
+  'query',
+  12,
+  `query PorchlightReturnReasons {
+    returnReasonDefinitions(first: 250) { nodes { id handle name deleted } }
+  }`,
+)
 
 export const returnRequest = op<
   {

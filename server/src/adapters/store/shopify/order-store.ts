@@ -64,6 +64,7 @@ export class OrderStore {
         })
         return parseOrder(row)
       }
+      if (result.failure === 'customer_data_withheld') throw customerDataWithheld()
       throw unavailable(result.message)
     }
     if (result.data === null) {
@@ -163,6 +164,15 @@ export class OrderStore {
 
 export function parseOrder(row: ShopifyOrderRow): Order {
   return JSON.parse(row.order_json) as Order
+}
+
+/** The shop withholds customers' contact details: say so, rather than list no orders. */
+export function customerDataWithheld(): AppError {
+  return new AppError(
+    'customer_data_withheld',
+    'This store has not allowed Porchlight to read its customers’ contact details, so orders cannot be found by email or phone.',
+    503,
+  )
 }
 
 /** Shopify's own message is logged by the client; the shopper gets a plain one. */

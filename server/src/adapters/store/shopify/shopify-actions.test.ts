@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createManualClock } from '../../../clock.ts'
 import { createMemoryLogger } from '../../../logger.ts'
 import { openTestDatabase, testDialect } from '../../../test/harness.ts'
-import { returnReason } from './shopify-actions.ts'
+import { pickReturnReason } from './shopify-actions.ts'
 import { fulfillment, lineItem, order, saleTransaction } from './testing/fake-orders.ts'
 import { FakeShop } from './testing/fake-shop.ts'
 import {
@@ -116,6 +116,7 @@ describe(`Shopify decisions: refund (${testDialect})`, () => {
     })
     expect(first).toMatchObject({ ok: true, value: { financialStatus: 'partially_refunded' } })
     expect(shop.callsOf('PorchlightRefundCreate')[0]?.variables).toEqual({
+      idempotencyKey: expect.stringMatching(/^porchlight-[0-9a-f-]{36}$/),
       input: {
         orderId: o.id,
         currency: 'EUR',
@@ -147,6 +148,41 @@ describe(`Shopify decisions: refund (${testDialect})`, () => {
     expect(await adapter.refund(o.legacyResourceId, { amount: eur(1) })).toMatchObject({
       code: 'refund_exceeds_remaining',
     })
+  })
+
+  it('sends a refund whose answer was lost again with the same key, and Shopify refunds once', async () => {
+    const { shop, adapter } = await setup()
+    const o = shop.addOrder(order({ transactions: [saleTransaction('54.90')] }))
+    shop.lostAnswers.set('PorchlightRefundCreate', [504])
+    const result = await adapter.refund(o.legacyResourceId, {
+      amount: eur(1000),
+      idempotencyKey: 'porchlight-tk_1-refund-1',
+    })
+    expect(result).toMatchObject({ ok: true, value: { financialStatus: 'partially_refunded' } })
+    const sent = shop.callsOf('PorchlightRefundCreate').map((c) => c.variables['idempotencyKey'])
+    expect(sent).toEqual(['porchlight-tk_1-refund-1', 'porchlight-tk_1-refund-1'])
+    expect(o.refunds).toHaveLength(1)
+    expect(o.totalRefundedSet.presentmentMoney.amount).toBe('10.00')
+  })
+
+  it('lets a later retry with the same key find the refund a timed-out call made', async () => {
+    const { shop, adapter } = await setup()
+    const o = shop.addOrder(order({ transactions: [saleTransaction('54.90')] }))
+    shop.lostAnswers.set('PorchlightRefundCreate', [504, 504, 504, 504, 504])
+    const key = 'porchlight-tk_2-refund-1'
+    const lost = await adapter.refund(o.legacyResourceId, {
+      amount: eur(1000),
+      idempotencyKey: key,
+    })
+    expect(lost).toMatchObject({ ok: false, code: 'store_unavailable' })
+    expect(o.refunds).toHaveLength(1)
+    const again = await adapter.refund(o.legacyResourceId, {
+      amount: eur(1000),
+      idempotencyKey: key,
+    })
+    expect(again.ok).toBe(true)
+    expect(o.refunds).toHaveLength(1)
+    expect(o.totalRefundedSet.presentmentMoney.amount).toBe('10.00')
   })
 
   it('splits a refund over several charges, and marks refunded lines', async () => {
@@ -258,7 +294,9 @@ describe(`Shopify decisions: returns (${testDialect})`, () => {
           {
             fulfillmentLineItemId: f.fulfillmentLineItems.nodes[0]?.id,
             quantity: 2,
-            returnReason: 'DEFECTIVE',
+            returnReasonDefinitionId: shop.returnReasons.find(
+              (r) => r.handle === 'damaged-or-defective',
+            )?.id,
             customerNote: 'damaged - The box was crushed',
           },
         ],
@@ -312,15 +350,22 @@ describe(`Shopify decisions: returns (${testDialect})`, () => {
   })
 
   it.each([
-    ['Damaged in transit', 'DEFECTIVE'],
-    ['wrong_item', 'WRONG_ITEM'],
-    ['not as described', 'NOT_AS_DESCRIBED'],
-    ['size_too_small', 'SIZE_TOO_SMALL'],
-    ['too big', 'SIZE_TOO_LARGE'],
-    ['colour', 'COLOR'],
-    ['changed my mind', 'UNWANTED'],
-    ['anything else', 'OTHER'],
-  ])('maps the return reason %s to %s', (reason, expected) => {
-    expect(returnReason(reason)).toBe(expected)
+    ['Damaged in transit', 'damaged-or-defective'],
+    ['wrong_item', 'wrong-item'],
+    ['not as described', 'not-as-described'],
+    ['size_too_small', 'too-small'],
+    ['too big', 'too-large'],
+    ['colour', 'color'],
+    ['changed my mind', 'changed-mind'],
+    ['anything else', 'other'],
+  ])('maps the return reason %s to the shop’s definition %s', (reason, handle) => {
+    expect(pickReturnReason(new FakeShop().returnReasons, reason)?.handle).toBe(handle)
+  })
+
+  it('skips deleted definitions, and sends no definition when none fits', () => {
+    const defs = new FakeShop().returnReasons
+    const deleted = defs.map((d) => (d.handle === 'wrong-item' ? { ...d, deleted: true } : d))
+    expect(pickReturnReason(deleted, 'wrong item')?.handle).toBe('other')
+    expect(pickReturnReason([], 'wrong item')).toBeNull()
   })
 })

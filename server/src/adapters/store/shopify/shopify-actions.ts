@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Money, Order } from '@porchlight/shared/orders/model'
 import type { CancelInput, RefundInput, ReturnInput, StoreActionResult } from '../store-adapter.ts'
 import type { ClientResult } from './admin-client.ts'
@@ -10,8 +11,10 @@ import {
   orderCancel,
   refundCreate,
   returnApproveRequest,
+  returnReasonDefinitions,
   returnRequest,
   type RefundCreateVariables,
+  type ReturnReasonDefinition,
 } from './operations.ts'
 import type { OrderStore } from './order-store.ts'
 import type { RawOrder, RawTransaction, UserError } from './shopify-types.ts'
@@ -204,6 +207,7 @@ export async function refundOrder(
     })
   }
   const result = await orders.deps.client.request(refundCreate, {
+    idempotencyKey: input.idempotencyKey ?? `porchlight-${randomUUID()}`,
     input: {
       orderId: raw.id,
       currency,
@@ -221,18 +225,42 @@ export async function refundOrder(
   return afterChange(orders, orderId, raw)
 }
 
-/** Our free-text return reasons to Shopify's ReturnReason enum. */
-export function returnReason(reason: string): string {
+/**
+ * Our free-text return reasons to the kind of reason Shopify's definitions name, as words
+ * their handles are made of (`damaged`, `wrong-item`, `too-small`, ...).
+ */
+export function returnReason(reason: string): string[] {
   const r = reason.toLowerCase()
-  if (/defect|damag|broken|faulty/.test(r)) return 'DEFECTIVE'
-  if (/wrong/.test(r)) return 'WRONG_ITEM'
-  if (/not.as.described|description/.test(r)) return 'NOT_AS_DESCRIBED'
-  if (/too.small|small/.test(r)) return 'SIZE_TOO_SMALL'
-  if (/too.large|too.big|large|big/.test(r)) return 'SIZE_TOO_LARGE'
-  if (/colou?r/.test(r)) return 'COLOR'
-  if (/style/.test(r)) return 'STYLE'
-  if (/unwanted|changed.*mind|no.longer|not.needed|don.?t.(want|need)/.test(r)) return 'UNWANTED'
-  return 'OTHER'
+  if (/defect|damag|broken|faulty/.test(r)) return ['damaged', 'defective', 'quality']
+  if (/wrong/.test(r)) return ['wrong-item', 'wrong']
+  if (/not.as.described|description/.test(r)) return ['not-as-described']
+  if (/too.small|small/.test(r)) return ['too-small', 'too-tight']
+  if (/too.large|too.big|large|big/.test(r)) return ['too-large', 'too-big', 'too-loose']
+  if (/colou?r/.test(r)) return ['color']
+  if (/style/.test(r)) return ['style']
+  if (/unwanted|changed.*mind|no.longer|not.needed|don.?t.(want|need)/.test(r)) {
+    return ['changed-mind', 'unwanted', 'no-longer-needed']
+  }
+  return ['other']
+}
+
+/**
+ * The definition for a reason: the first live one whose handle holds one of the reason's words
+ * (in the order given), else Shopify's `other`; null when the shop has neither, and the
+ * shopper's words still travel in the customer note.
+ */
+export function pickReturnReason(
+  definitions: ReturnReasonDefinition[],
+  reason: string,
+): ReturnReasonDefinition | null {
+  const live = definitions.filter((d) => !d.deleted)
+  for (const word of [...returnReason(reason), 'other']) {
+    const exact = live.find((d) => d.handle === word)
+    if (exact !== undefined) return exact
+    const partial = live.find((d) => d.handle.includes(word))
+    if (partial !== undefined) return partial
+  }
+  return null
 }
 
 export async function createReturn(
@@ -259,7 +287,7 @@ export async function createReturn(
       returnLineItems.push({
         fulfillmentLineItemId: fli.id,
         quantity: qty,
-        returnReason: returnReason(input.reason),
+        returnReasonDefinitionId: null as string | null,
         customerNote: note === '' ? null : note.slice(0, 300),
       })
     }
@@ -270,6 +298,11 @@ export async function createReturn(
       )
     }
   }
+  // Asked only for a return that can be made; the library is the same for every shop.
+  const reasons = await orders.deps.client.request(returnReasonDefinitions, {})
+  if (!reasons.ok) return fromClient(reasons, false)
+  const definition = pickReturnReason(reasons.data.returnReasonDefinitions.nodes, input.reason)
+  for (const item of returnLineItems) item.returnReasonDefinitionId = definition?.id ?? null
   const requested = await orders.deps.client.request(returnRequest, {
     input: { orderId: raw.id, returnLineItems },
   })

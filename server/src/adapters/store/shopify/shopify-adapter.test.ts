@@ -216,6 +216,23 @@ describe(`Shopify adapter: the order cache (${testDialect})`, () => {
     })
   })
 
+  it('says the shop withholds customer data instead of listing no orders', async () => {
+    const { shop, adapter } = await setup()
+    const o = shop.addOrder(order({ customer: customer({ phone: '+33612345678' }) }))
+    shop.customerDataWithheld = true
+    const withheld = { code: 'customer_data_withheld', status: 503 }
+    await expect(adapter.listOrders(ada, { limit: 5 })).rejects.toMatchObject(withheld)
+    await expect(
+      adapter.listOrders({ kind: 'phone', value: '+33612345678' }, { limit: 5 }),
+    ).rejects.toMatchObject(withheld)
+    await expect(adapter.getOrder(o.legacyResourceId)).rejects.toMatchObject(withheld)
+    // Once the app is approved, the same shopper sees the order.
+    shop.customerDataWithheld = false
+    expect((await adapter.listOrders(ada, { limit: 5 })).orders.map((x) => x.id)).toEqual([
+      o.legacyResourceId,
+    ])
+  })
+
   it('lists cached orders of the shopper when the search itself fails', async () => {
     const { shop, adapter } = await setup()
     const o = shop.addOrder(order())

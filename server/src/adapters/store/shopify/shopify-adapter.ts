@@ -5,7 +5,13 @@ import type { ShopperIdentity, StoreAdapter } from '../store-adapter.ts'
 import { cancelOrder, createReturn, refundOrder } from './shopify-actions.ts'
 import { normalizeEmail, normalizePhone } from './map-order.ts'
 import { customersByPhone, legacyId, orderSearch } from './operations.ts'
-import { OrderStore, parseOrder, unavailable, type OrderStoreDeps } from './order-store.ts'
+import {
+  customerDataWithheld,
+  OrderStore,
+  parseOrder,
+  unavailable,
+  type OrderStoreDeps,
+} from './order-store.ts'
 import { anyOf, searchTerm } from './search-query.ts'
 import type { RawOrderStub } from './shopify-types.ts'
 
@@ -79,6 +85,7 @@ async function listOrders(
   })
   if (!found.ok) {
     if (found.failure === 'unavailable') return fromCache(orders, identity, limit, after)
+    if (found.failure === 'customer_data_withheld') throw customerDataWithheld()
     throw unavailable(found.message)
   }
   const hits = found.data.orders.nodes.filter(plan.belongs)
@@ -118,6 +125,7 @@ async function searchPlan(
   })
   if (!customers.ok) {
     if (customers.failure === 'unavailable') return 'unavailable'
+    if (customers.failure === 'customer_data_withheld') throw customerDataWithheld()
     throw unavailable(customers.message)
   }
   const ids = customers.data.customers.nodes

@@ -1,5 +1,5 @@
 /**
- * The shapes our GraphQL documents ask Shopify for (Admin API 2025-10). Enum-typed fields are
+ * The shapes our GraphQL documents ask Shopify for (Admin API 2026-10). Enum-typed fields are
  * plain strings on purpose: a value added by a later API version must reach the mapper as
  * data, where it becomes 'unknown', instead of failing a type guard.
  */

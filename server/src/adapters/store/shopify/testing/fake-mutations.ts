@@ -18,7 +18,14 @@ export function applyMutation(
     case 'PorchlightOrderCancel':
       return { orderCancel: cancel(shop, v, injected) }
     case 'PorchlightRefundCreate':
-      return { refundCreate: refund(shop, v['input'] as RefundInput, injected) }
+      return {
+        refundCreate: refund(
+          shop,
+          v['input'] as RefundInput,
+          String(v['idempotencyKey']),
+          injected,
+        ),
+      }
     case 'PorchlightReturnRequest':
       return { returnRequest: requestReturn(shop, v['input'] as ReturnRequestInput, injected) }
     case 'PorchlightReturnApprove':
@@ -83,9 +90,17 @@ interface RefundInput {
 const cents = (s: string) => Math.round(Number(s) * 100)
 const decimal = (n: number) => (n / 100).toFixed(2)
 
-function refund(shop: FakeShop, input: RefundInput, injected: UserError[] | undefined) {
+function refund(
+  shop: FakeShop,
+  input: RefundInput,
+  key: string,
+  injected: UserError[] | undefined,
+) {
   const order = shop.orders.get(tail(input.orderId))
   if (injected !== undefined) return { refund: null, userErrors: injected }
+  // Like Shopify: a key already used gives back the refund it made, and changes nothing.
+  const earlier = shop.refundsByKey.get(key)
+  if (earlier !== undefined) return { refund: { id: earlier }, userErrors: [] }
   if (order === undefined) {
     return { refund: null, userErrors: [{ field: ['orderId'], message: 'Order does not exist' }] }
   }
@@ -128,13 +143,18 @@ function refund(shop: FakeShop, input: RefundInput, injected: UserError[] | unde
   order.totalRefundedSet = money(decimal(total), order.presentmentCurrencyCode)
   order.displayFinancialStatus = total >= received ? 'REFUNDED' : 'PARTIALLY_REFUNDED'
   order.refunds = [...(order.refunds ?? []), record]
+  shop.refundsByKey.set(key, record.id)
   touch(shop, order)
   return { refund: { id: record.id }, userErrors: [] }
 }
 
 interface ReturnRequestInput {
   orderId: string
-  returnLineItems: Array<{ fulfillmentLineItemId: string; quantity: number; returnReason: string }>
+  returnLineItems: Array<{
+    fulfillmentLineItemId: string
+    quantity: number
+    returnReasonDefinitionId?: string | null
+  }>
 }
 
 function requestReturn(
@@ -147,6 +167,22 @@ function requestReturn(
   const known = new Set(
     order?.fulfillments.flatMap((f) => f.fulfillmentLineItems.nodes.map((n) => n.id)) ?? [],
   )
+  const reasons = new Set(shop.returnReasons.map((r) => r.id))
+  const badReason = input.returnLineItems.find(
+    (l) => l.returnReasonDefinitionId != null && !reasons.has(l.returnReasonDefinitionId),
+  )
+  if (badReason !== undefined) {
+    return {
+      return: null,
+      userErrors: [
+        {
+          field: ['input', 'returnLineItems', 'returnReasonDefinitionId'],
+          message: 'Return reason definition does not exist',
+          code: 'NOT_FOUND',
+        },
+      ],
+    }
+  }
   const unknown = input.returnLineItems.find((l) => !known.has(l.fulfillmentLineItemId))
   if (order === undefined || unknown !== undefined) {
     return {

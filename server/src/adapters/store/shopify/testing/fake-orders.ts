@@ -11,7 +11,7 @@ import type {
 } from '../shopify-types.ts'
 
 /**
- * Builders for realistic Admin API (2025-10) order shapes, as our documents select them.
+ * Builders for realistic Admin API (2026-10) order shapes, as our documents select them.
  * Ids follow Shopify's global-id form; amounts are decimal strings.
  */
 

@@ -31,10 +31,22 @@ export const DEFAULT_COSTS: Record<string, Cost> = {
   PorchlightJob: { requested: 1, actual: 1 },
 }
 
+/** Our reads that select the customer or its email and phone. */
+const WITHHOLDING = new Set([
+  'PorchlightOrder',
+  'PorchlightOrderSearch',
+  'PorchlightCustomersByPhone',
+])
+
+/** Our mutations that Shopify runs only with an `@idempotent(key:)` (2026-04 and later). */
+const IDEMPOTENT_REQUIRED = new Set(['PorchlightRefundCreate'])
+
 export interface RecordedCall {
   operation: string
   query: string
   variables: Record<string, unknown>
+  /** What the shop answered as `data` (the schema test replays it over the real schema). */
+  data?: unknown
 }
 
 export class FakeShop {
@@ -60,18 +72,54 @@ export class FakeShop {
   /** userErrors to answer the next call of an operation with. */
   userErrors = new Map<string, UserError[]>()
   shopName = 'Lumen & Loom'
-  scopes = ['read_orders', 'write_orders', 'read_customers', 'read_returns', 'write_returns']
+  scopes = [
+    'read_orders',
+    'write_orders',
+    'read_customers',
+    'read_returns',
+    'write_returns',
+    'read_fulfillments',
+    'read_all_orders',
+  ]
+  /**
+   * The app is not approved for protected customer data: reads that touch the customer or its
+   * contact fields answer those as null with Shopify's error beside the data.
+   */
+  customerDataWithheld = false
   /** Like Shopify's relevance search: an email term also matches addresses containing it. */
   fuzzySearch = false
   throttledCount = 0
   lowestAvailable: number
   bucket: { maximumAvailable: number; restoreRate: number; available: number; at: number }
   returns = new Map<string, { orderId: string; status: string }>()
+  /** A part of Shopify's return reason library (handles as its docs show them). */
+  returnReasons = [
+    'damaged-or-defective',
+    'wrong-item',
+    'not-as-described',
+    'too-small',
+    'too-large',
+    'color',
+    'style',
+    'changed-mind',
+    'arrived-late',
+    'quality',
+    'other',
+  ].map((handle, i) => ({
+    id: `gid://shopify/ReturnReasonDefinition/${i + 1}`,
+    handle,
+    name: handle.replace(/-/g, ' '),
+    deleted: false,
+  }))
+  /** refundCreate's `@idempotent` keys and the refund each made. */
+  refundsByKey = new Map<string, string>()
+  /** HTTP statuses to answer an operation with after it ran (a timeout Shopify acted on). */
+  lostAnswers = new Map<string, number[]>()
 
   constructor(options: FakeShopOptions = {}) {
     this.domain = options.domain ?? 'lumen-loom.myshopify.com'
     this.accessToken = options.accessToken ?? 'shpat_test_token_0123456789'
-    this.apiVersion = options.apiVersion ?? '2025-10'
+    this.apiVersion = options.apiVersion ?? '2026-10'
     this.now = options.now ?? (() => Date.now())
     const b = options.bucket ?? { maximumAvailable: 2000, restoreRate: 100 }
     this.bucket = { ...b, available: b.maximumAvailable, at: this.now() }
@@ -125,6 +173,17 @@ export class FakeShop {
           if (opFailure !== undefined) {
             return new HttpResponse('gateway timeout', { status: opFailure })
           }
+          if (IDEMPOTENT_REQUIRED.has(operation) && !/@idempotent\(key:/.test(body.query)) {
+            // Shopify's wording paraphrased; from 2026-04 the mutation is refused without a key.
+            return HttpResponse.json({
+              errors: [
+                {
+                  message: 'The @idempotent directive is required for this mutation.',
+                  extensions: { code: 'BAD_REQUEST' },
+                },
+              ],
+            })
+          }
           const cost = this.costs[operation] ?? { requested: 10, actual: 10 }
           this.#refill()
           const headers = { 'x-shopify-api-version': String(params['version']) }
@@ -148,7 +207,8 @@ export class FakeShop {
           }
           this.bucket.available -= cost.requested
           this.lowestAvailable = Math.min(this.lowestAvailable, this.bucket.available)
-          this.calls.push({ operation, query: body.query, variables })
+          const call: RecordedCall = { operation, query: body.query, variables }
+          this.calls.push(call)
           const errors = this.graphqlErrors.get(operation)
           if (errors !== undefined) {
             this.graphqlErrors.delete(operation)
@@ -159,7 +219,27 @@ export class FakeShop {
             )
           }
           const data = this.#resolve(operation, variables)
+          call.data = clone(data)
+          if (this.customerDataWithheld && WITHHOLDING.has(operation)) {
+            delete call.data
+            return HttpResponse.json(
+              {
+                data: null,
+                errors: [
+                  {
+                    message:
+                      'This app is not approved to access the Customer object. See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.',
+                    extensions: { code: 'ACCESS_DENIED' },
+                  },
+                ],
+                extensions: { cost: this.#cost(cost.requested, cost.actual) },
+              },
+              { headers },
+            )
+          }
           this.afterCall?.(operation)
+          const lost = this.lostAnswers.get(operation)?.shift()
+          if (lost !== undefined) return new HttpResponse('gateway timeout', { status: lost })
           this.bucket.available += cost.requested - cost.actual
           return HttpResponse.json(
             { data, extensions: { cost: this.#cost(cost.requested, cost.actual) } },
@@ -213,6 +293,8 @@ export class FakeShop {
       }
       case 'PorchlightJob':
         return { job: { id: v['id'], done: true } }
+      case 'PorchlightReturnReasons':
+        return { returnReasonDefinitions: { nodes: clone(this.returnReasons) } }
       default:
         return applyMutation(this, operation, v)
     }

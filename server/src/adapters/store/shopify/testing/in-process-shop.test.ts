@@ -29,7 +29,7 @@ async function start(origins = ['http://127.0.0.1:8787']) {
     db,
     clock,
     logger: createMemoryLogger(),
-    apiVersion: '2025-10',
+    apiVersion: '2026-10',
   })
   return { db, clock, runtime, shop: running.shop, routes: running.routes }
 }
@@ -83,7 +83,7 @@ describe(`in-process fake Shopify for e2e (${testDialect})`, () => {
   it('fails requests to any other shop instead of reaching the internet', async () => {
     await start()
     await expect(
-      fetch('https://some-real-shop.myshopify.com/admin/api/2025-10/graphql.json', {
+      fetch('https://some-real-shop.myshopify.com/admin/api/2026-10/graphql.json', {
         method: 'POST',
         body: '{}',
       }),

@@ -73,7 +73,7 @@ export function testRuntime(
     db: ctx.db,
     clock: ctx.clock,
     logger: ctx.logger,
-    apiVersion: '2025-10',
+    apiVersion: '2026-10',
     sleep: time.sleep,
     monotonicNow: time.now,
     random: () => 0.5,

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest'
+import { createManualClock } from '../../../clock.ts'
+import { createMemoryLogger } from '../../../logger.ts'
+import { openTestDatabase, testDialect } from '../../../test/harness.ts'
+import type { Operation } from './admin-client.ts'
+import { connectShopifyStore } from './connect-store.ts'
+import * as operations from './operations.ts'
+import {
+  answerErrors,
+  deprecatedUses,
+  documentErrors,
+  SCHEMA_VERSION,
+} from './testing/admin-schema.ts'
+import { fulfillment, lineItem, order } from './testing/fake-orders.ts'
+import type { RecordedCall } from './testing/fake-shop.ts'
+import { SAMPLE_EMAIL, SAMPLE_PHONE, sampleShop } from './testing/sample-shop.ts'
+import {
+  insertShopifyStore,
+  interceptShopify,
+  testRuntime,
+  virtualTime,
+  WEBHOOK_SECRET,
+} from './testing/test-kit.ts'
+
+/**
+ * The fakes cannot drift from Shopify: every document we send validates against the published
+ * Admin API schema of the version we pin, and every answer the fake shop gave while the adapter
+ * ran its real flows is replayed over that schema (with the variables the adapter sent).
+ */
+
+const mocks = interceptShopify()
+
+const documents = (Object.values(operations) as unknown[]).filter(
+  (v): v is Pick<Operation<unknown, unknown>, 'name' | 'document'> =>
+    typeof v === 'object' && v !== null && 'document' in v && 'name' in v,
+)
+
+describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
+  it('finds every document of operations.ts', () => {
+    expect(documents.map((d) => d.name).sort()).toEqual([
+      'PorchlightCustomersByPhone',
+      'PorchlightJob',
+      'PorchlightOrder',
+      'PorchlightOrderCancel',
+      'PorchlightOrderSearch',
+      'PorchlightRefundCreate',
+      'PorchlightReturnApprove',
+      'PorchlightReturnReasons',
+      'PorchlightReturnRequest',
+      'PorchlightShop',
+    ])
+  })
+
+  for (const op of documents) {
+    it(`${op.name} validates against the schema`, () => {
+      expect(documentErrors(op.document)).toEqual([])
+      expect(deprecatedUses(op.document)).toEqual([])
+    })
+  }
+
+  it('refuses a document the real API would refuse (so the check above can fail)', () => {
+    const wrong = operations.orderById.document.replace('displayStatus', 'shipmentStatus')
+    expect(documentErrors(wrong)).toEqual([
+      'Cannot query field "shipmentStatus" on type "Fulfillment".',
+    ])
+  })
+})
+
+async function runAdapterFlows(): Promise<RecordedCall[]> {
+  const { db } = await openTestDatabase()
+  const logger = createMemoryLogger()
+  const time = virtualTime(Date.parse('2026-01-15T12:00:00Z'))
+  const shop = sampleShop({ now: time.now, today: new Date(time.now()) })
+  shop.scopes = [...shop.scopes, 'read_all_orders', 'read_fulfillments']
+  mocks.use(shop)
+  const store = await insertShopifyStore(db, shop)
+  const connected = await connectShopifyStore(
+    db,
+    {
+      storeId: store.id,
+      domain: shop.domain,
+      accessToken: shop.accessToken,
+      webhookSecret: WEBHOOK_SECRET,
+    },
+    { apiVersion: SCHEMA_VERSION, logger },
+  )
+  expect(connected.ok).toBe(true)
+  const adapter = testRuntime({ db, clock: createManualClock(), logger }, time, {
+    apiVersion: SCHEMA_VERSION,
+  }).adapterFor(store)
+
+  // Reads: every order state of the sample shop, by email and by phone.
+  const byEmail = await adapter.listOrders({ kind: 'email', value: SAMPLE_EMAIL }, { limit: 20 })
+  expect(byEmail.orders.length).toBeGreaterThan(5)
+  await adapter.listOrders({ kind: 'phone', value: SAMPLE_PHONE }, { limit: 3 })
+
+  // Decisions, including Shopify's refusals.
+  const open = shop.addOrder(order())
+  expect(
+    (await adapter.refund(open.legacyResourceId, { amount: { amount: 500, currency: 'EUR' } })).ok,
+  ).toBe(true)
+  expect(
+    (
+      await adapter.cancelOrder(open.legacyResourceId, {
+        reason: 'customer',
+        refund: true,
+        restock: true,
+      })
+    ).ok,
+  ).toBe(true)
+  const again = await adapter.cancelOrder(open.legacyResourceId, {
+    reason: 'other',
+    refund: false,
+    restock: false,
+  })
+  expect(again.ok).toBe(false)
+  const li = lineItem({ quantity: 2, currentQuantity: 2, refundableQuantity: 2 })
+  const shipped = shop.addOrder(
+    order({
+      lines: [li],
+      displayFulfillmentStatus: 'FULFILLED',
+      fulfillments: [
+        fulfillment([li], { deliveredAt: '2026-01-12T10:00:00Z', displayStatus: 'DELIVERED' }),
+      ],
+    }),
+  )
+  const returned = await adapter.createReturn(shipped.legacyResourceId, {
+    lines: [{ lineItemId: operations.legacyId(li.id), quantity: 1 }],
+    reason: 'damaged',
+    note: 'The box was crushed',
+  })
+  expect(returned.ok).toBe(true)
+  return shop.calls
+}
+
+describe(`the fake shop answers as the ${SCHEMA_VERSION} schema would (${testDialect})`, () => {
+  it('replays every answer of the adapter flows over the real schema', async () => {
+    const calls = await runAdapterFlows()
+    // Every document went through at least once, so none escapes the replay.
+    expect(new Set(calls.map((c) => c.operation))).toEqual(new Set(documents.map((d) => d.name)))
+    const problems = calls.flatMap((call) =>
+      answerErrors(call).map((problem) => `${call.operation} ${problem}`),
+    )
+    expect(problems).toEqual([])
+  })
+
+  it('catches a fake answering a value, a null or a field the real API would not', () => {
+    const query = operations.orderSearch.document
+    const variables = { query: 'email:"a@b.c"', first: 1, after: null }
+    const node = {
+      id: 'gid://shopify/Order/1',
+      legacyResourceId: '1',
+      updatedAt: '2026-01-01T00:00:00Z',
+      email: null,
+      customer: null,
+    }
+    const answer = (n: Record<string, unknown>) => ({
+      query,
+      variables,
+      data: { orders: { nodes: [n], pageInfo: { hasNextPage: false, endCursor: null } } },
+    })
+    expect(answerErrors(answer(node))).toEqual([])
+    expect(answerErrors(answer({ ...node, id: null }))).toEqual([
+      'orders.nodes.0.id: Cannot return null for non-nullable field Order.id.',
+    ])
+    expect(answerErrors(answer({ ...node, updatedAt: 'yesterday' }))).toEqual([
+      'orders.nodes.0.updatedAt: DateTime cannot represent "yesterday"',
+    ])
+    expect(answerErrors(answer({ ...node, tracking: 'x' }))).toEqual([
+      'orders.nodes.0.tracking: the fake answers a field the document did not select',
+    ])
+    const status = {
+      query: operations.returnRequest.document,
+      variables: { input: { orderId: 'gid://shopify/Order/1', returnLineItems: [] } },
+      data: {
+        returnRequest: {
+          return: { id: 'gid://shopify/Return/1', status: 'PENDING' },
+          userErrors: [],
+        },
+      },
+    }
+    expect(answerErrors(status)).toEqual([
+      'returnRequest.return.status: Enum "ReturnStatus" cannot represent value: "PENDING"',
+    ])
+  })
+
+  it('catches a variable filling an input field the version deprecates', () => {
+    const errors = answerErrors({
+      query: operations.returnRequest.document,
+      variables: {
+        input: {
+          orderId: 'gid://shopify/Order/1',
+          returnLineItems: [{ fulfillmentLineItemId: 'x', quantity: 1, returnReason: 'OTHER' }],
+        },
+      },
+      data: { returnRequest: null },
+    })
+    expect(errors).toEqual([
+      '$input.returnLineItems.0.returnReason: deprecated (Use `returnReasonDefinitionId` instead. This field will be removed in the future.)',
+    ])
+  })
+
+  it('catches variables the real API would refuse', () => {
+    const errors = answerErrors({
+      query: operations.refundCreate.document,
+      variables: {
+        idempotencyKey: 'k',
+        input: {
+          orderId: 'gid://shopify/Order/1',
+          refundLineItems: [{ lineItemId: 'x', quantity: 1, restockType: 'NEVER' }],
+        },
+      },
+      data: { refundCreate: null },
+    })
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('Value "NEVER" does not exist in "RefundLineItemRestockType" enum')
+  })
+})
