@@ -20,6 +20,7 @@ import { accessLog } from './middleware/access-log.ts'
 import { requestId } from './middleware/request-id.ts'
 import { agentAuthRoutes } from './routes/agent/agent-auth.routes.ts'
 import { agentDirectoryRoutes } from './routes/agent/agents.routes.ts'
+import { agentTokenRoutes } from './routes/agent/agent-tokens.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', agentTicketRoutes)
   app.route('/', agentTicketActionRoutes)
   app.route('/', agentDirectoryRoutes)
+  app.route('/', agentTokenRoutes)
   app.route('/', agentWebhookRoutes)
   app.route('/', shopifySettingsRoutes)
   app.route('/', openApiRoutes)

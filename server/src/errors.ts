@@ -65,6 +65,13 @@ export const errorStatus = {
   no_shopper_contact: 422,
   agent_forbidden: 403,
   webhook_not_found: 404,
+  // agent sign-in and tokens (routes/agent/agent-auth.routes.ts, agent-tokens.routes.ts)
+  login_throttled: 429,
+  login_busy: 503,
+  token_read_only: 403,
+  token_not_found: 404,
+  session_required: 403,
+  weak_password: 400,
   // console settings (shared/src/api/settings.ts)
   owner_required: 403,
   shopify_domain_invalid: 400,

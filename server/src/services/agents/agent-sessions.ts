@@ -1,10 +1,14 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import type { ApiTokenScope } from '../../db/agent-api-tokens.table.ts'
 import type { AgentRow } from '../../db/agents.table.ts'
+import { findAgentsByEmail, storeNames } from '../../db/agent-login.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import { newId } from '../../ids.ts'
 import { hashToken } from '../sessions/shopper-sessions.ts'
 import { decoyHash, verifyPassword } from './passwords.ts'
+
+const busy = { ok: false, code: 'busy' } as const
 
 export const AGENT_SESSION_HOURS = 12
 
@@ -16,31 +20,55 @@ export interface AgentPrincipal {
   name: string
   role: AgentRow['role']
   csrfHash: string
+  /** A console session (cookie) or an API token; `sessionId` is the id of either. */
+  via: 'session' | 'token'
+  /** What the credential may do; console sessions may always write. */
+  scope: ApiTokenScope
 }
 
 export type AgentLogin =
   | { ok: true; token: string; csrfToken: string; agent: AgentRow; expiresAt: Date }
-  | { ok: false; code: 'invalid_credentials' | 'store_required' }
+  | { ok: false; code: 'invalid_credentials' | 'busy' }
+  /** The password is right in several stores: which one? Only said once the password matched. */
+  | { ok: false; code: 'store_required'; stores: { id: string; name: string }[] }
+
+/** Checks a password against a stored hash; `busy` when the hashing queue is full. */
+export type PasswordCheck = (password: string, hash: string) => Promise<boolean | 'busy'>
+
+// An address is an agent's in a handful of stores at most; past that, nothing is hashed more.
+const MAX_CANDIDATES = 5
 
 /**
  * Checks an agent's email and password. Unknown emails cost the same scrypt work as wrong
- * passwords, and both get one answer, so the login does not reveal who has an account.
+ * passwords, and both get one answer, so the login does not reveal who has an account. An
+ * address that is an agent's in several stores is only asked "which store?" after the
+ * password matched in more than one of them.
  */
 export async function logInAgent(
   db: Kysely<Database>,
-  input: { email: string; password: string; storeId?: string; now: Date },
+  input: { email: string; password: string; storeId?: string; now: Date; check?: PasswordCheck },
 ): Promise<AgentLogin> {
-  let query = db
-    .selectFrom('agents')
-    .selectAll()
-    .where('email', '=', input.email.trim().toLowerCase())
-  if (input.storeId !== undefined) query = query.where('store_id', '=', input.storeId)
-  const candidates = await query.execute()
-  if (candidates.length > 1) return { ok: false, code: 'store_required' }
-  const agent = candidates[0]
-  const valid = await verifyPassword(input.password, agent?.password_hash ?? (await decoyHash()))
-  if (agent === undefined || agent.password_hash === null || !valid) {
-    return { ok: false, code: 'invalid_credentials' }
+  const check = input.check ?? verifyPassword
+  const candidates = (
+    await findAgentsByEmail(db, input.email.trim().toLowerCase(), input.storeId)
+  ).slice(0, MAX_CANDIDATES)
+  const matches: AgentRow[] = []
+  if (candidates.length === 0) {
+    if ((await check(input.password, await decoyHash())) === 'busy') return busy
+  }
+  for (const candidate of candidates) {
+    const valid = await check(input.password, candidate.password_hash ?? (await decoyHash()))
+    if (valid === 'busy') return busy
+    if (valid && candidate.password_hash !== null) matches.push(candidate)
+  }
+  const agent = matches[0]
+  if (agent === undefined) return { ok: false, code: 'invalid_credentials' }
+  if (matches.length > 1) {
+    const stores = await storeNames(
+      db,
+      matches.map((m) => m.store_id),
+    )
+    return { ok: false, code: 'store_required', stores }
   }
   const token = `pla_${randomBytes(32).toString('base64url')}`
   const csrfToken = csrfTokenFor(token)
@@ -85,7 +113,7 @@ export async function findAgentSession(
   if (row === undefined || row.revokedAt !== null || row.expiresAt <= now.getTime())
     return undefined
   const { expiresAt: _e, revokedAt: _r, ...principal } = row
-  return principal
+  return { ...principal, via: 'session', scope: 'read_write' }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock.ts'
 import type { Database } from '../../db/schema.ts'
+import { AGENT_LOCK_TEMPLATE, lockNoticeTemplate } from '../agents/lock-notice.ts'
 import { AUTH_CODE_TEMPLATE, authCodeTemplate } from '../auth/code-message.ts'
 import { REQUEST_ACK_TEMPLATE, requestAckTemplate } from '../requests/acknowledgement.ts'
 import { TICKET_NOTICE_TEMPLATE, ticketNoticeTemplate } from '../tickets/ticket-notices.ts'
@@ -23,5 +24,6 @@ export function outboxTemplates(
     [REQUEST_ACK_TEMPLATE]: requestAckTemplate(),
     [TICKET_NOTICE_TEMPLATE]: ticketNoticeTemplate(),
     [WEBHOOK_TEMPLATE]: webhookDeliveryTemplate(deps),
+    [AGENT_LOCK_TEMPLATE]: lockNoticeTemplate(config),
   }
 }
