@@ -11,7 +11,7 @@ import { migrateToLatest, openDatabase } from './db/database.ts'
 import { loadAssets } from './http/static-assets.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { resolveSecret } from './secret.ts'
-import { seedDemoAgent, seedDemoStore } from './seed/demo-store.ts'
+import { seedDemoAgent, seedDemoAgentForProduction, seedDemoStore } from './seed/demo-store.ts'
 import { purgeAuthData } from './services/auth/housekeeping.ts'
 import { seedDemoOrders } from './seed/demo-orders.ts'
 import { seedTestHostsStore } from './seed/test-hosts-store.ts'
@@ -25,6 +25,11 @@ export interface RunningServer {
   port: number
   /** Stops accepting, lets in-flight requests finish, closes streams and the database. */
   shutdown(reason: string): Promise<void>
+  /**
+   * In production with SEED_DEMO: the demo agent's random password when this start made it
+   * (the only time it is known), for main.ts to print once.
+   */
+  demoAgentPassword?: string
 }
 
 /** Opens the database, migrates, seeds, and listens. Used by main.ts and by the e2e suite. */
@@ -47,11 +52,16 @@ export async function startServer(
     config.databaseSchema !== undefined ? { schema: config.databaseSchema } : {},
   )
   await migrateToLatest(database)
+  let demoAgentPassword: string | undefined
   if (config.seedDemo) {
     if (await seedDemoStore(database.db, clock.now())) logger.info('seeded the demo store')
     const orders = await seedDemoOrders(database.db, clock.now())
     if (orders > 0) logger.info('seeded the demo orders', { count: orders })
-    await seedDemoAgent(database.db, clock.now())
+    if (config.env === 'production') {
+      demoAgentPassword = await seedDemoAgentForProduction(database.db, clock.now())
+    } else {
+      await seedDemoAgent(database.db, clock.now())
+    }
   }
   if (config.testHostOrigins.length > 0) {
     await seedTestHostsStore(database.db, config.testHostOrigins, clock.now())
@@ -141,5 +151,10 @@ export async function startServer(
     })()
     return closing
   }
-  return { url: `http://localhost:${port}`, port, shutdown }
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    shutdown,
+    ...(demoAgentPassword !== undefined ? { demoAgentPassword } : {}),
+  }
 }

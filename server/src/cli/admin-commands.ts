@@ -6,6 +6,7 @@ import {
   API_TOKEN_MAX_DAYS,
   issueApiToken,
 } from '../services/agents/api-tokens.ts'
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../services/agents/password-policy.ts'
 import { hashPassword } from '../services/agents/passwords.ts'
 import { UsageError, type Command, type OptionValues } from './command.ts'
 
@@ -44,7 +45,6 @@ function tokenDays(raw: OptionValues[string]): number {
 }
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-const MIN_PASSWORD = 12
 
 const createStore: Command = {
   group: 'store',
@@ -123,7 +123,8 @@ const createAgent: Command = {
     '    [--role owner|agent] [--password-stdin]',
     '',
     'Without --password-stdin a password is generated and printed once. With it, the password',
-    `is read from standard input (at least ${MIN_PASSWORD} characters), e.g.`,
+    `is read from standard input (at least ${MIN_PASSWORD_LENGTH} characters, and not a common,`,
+    'breached or easily guessed password), e.g.',
     '    printf %s "$PASSWORD" | pnpm porchlight agent create ... --password-stdin',
     "The store's first agent is an owner (manages webhooks) unless --role says otherwise.",
   ].join('\n'),
@@ -146,8 +147,9 @@ const createAgent: Command = {
     let password: string
     if (values['password-stdin'] === true) {
       password = (await ctx.readStdin()).replace(/\r?\n$/, '')
-      if (password.length < MIN_PASSWORD) {
-        ctx.err(`The password from standard input must have at least ${MIN_PASSWORD} characters.`)
+      const problem = passwordProblem(password, [email, name])
+      if (problem !== undefined) {
+        ctx.err(`The password from standard input is refused: ${problem} (weak_password).`)
         return 1
       }
     } else {

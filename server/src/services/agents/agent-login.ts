@@ -24,9 +24,9 @@ import { verifyPassword } from './passwords.ts'
 
 /**
  * One per process. Two hashes at a time leave libuv's other threads (four by default) to file
- * and DNS work; each address may have two waiting, and 32 wait in all.
+ * and DNS work; each address may have four in the queue, and 32 wait in all.
  */
-export const loginHashQueue = new HashQueue({ concurrency: 2, maxWaiting: 32, maxPerLane: 2 })
+export const loginHashQueue = new HashQueue({ concurrency: 2, maxWaiting: 32, maxPerLane: 4 })
 
 export interface LoginDeps {
   db: Kysely<Database>

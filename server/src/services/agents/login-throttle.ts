@@ -17,7 +17,7 @@ export const ACCOUNT_TIERS = [
   { suffix: '1h', limit: 10, windowMs: 60 * MINUTE },
   { suffix: '1d', limit: 20, windowMs: 24 * 60 * MINUTE },
 ] as const
-/** The tier from which a refusal is a lock worth an email. */
+/** The tier whose filling is a lock worth an email. */
 export const LOCK_TIER = 1
 export const ADDRESS_TIERS = [
   { suffix: '15m', limit: 30, windowMs: 15 * MINUTE },
@@ -43,13 +43,15 @@ function accountKey(subject: LoginSubject): string {
 
 function limitsFor(subject: LoginSubject): RateLimit[] {
   const account = accountKey(subject)
+  // Longest windows first: the first exhausted limit names the wait, and the longest one
+  // that is full is the wait that matters.
   return [
-    ...ACCOUNT_TIERS.map((t) => ({
+    ...[...ACCOUNT_TIERS].reverse().map((t) => ({
       key: `${account}:${t.suffix}`,
       limit: t.limit,
       windowMs: t.windowMs,
     })),
-    ...ADDRESS_TIERS.map((t) => ({
+    ...[...ADDRESS_TIERS].reverse().map((t) => ({
       key: `agent-login:ip:${subject.address}:${t.suffix}`,
       limit: t.limit,
       windowMs: t.windowMs,
@@ -57,8 +59,7 @@ function limitsFor(subject: LoginSubject): RateLimit[] {
   ]
 }
 
-export type ThrottleResult =
-  { ok: true } | { ok: false; retryAfterSeconds: number; locked: boolean }
+export type ThrottleResult = { ok: true } | { ok: false; retryAfterSeconds: number }
 
 /**
  * Takes one attempt from the account's and the address's budgets, before any password is
@@ -74,11 +75,7 @@ export async function takeLoginAttempt(
     .transaction()
     .execute((trx) => takeRateLimits(trx, limitsFor(subject), now))
   if (result.ok) return { ok: true }
-  return {
-    ok: false,
-    retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000),
-    locked: result.index >= LOCK_TIER && result.index < ACCOUNT_TIERS.length,
-  }
+  return { ok: false, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) }
 }
 
 /** The password was right: the account's failures are forgotten (the address's are not). */

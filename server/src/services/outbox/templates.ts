@@ -13,6 +13,7 @@ import type { OutboxTemplates } from './outbox.ts'
 export function outboxTemplates(
   config: {
     secretKey: string | undefined
+    secretKeyPrevious?: string | undefined
     publicUrl: string
   },
   deps: { db: Kysely<Database>; clock: Clock },
@@ -20,7 +21,11 @@ export function outboxTemplates(
   const secretKey = config.secretKey
   if (secretKey === undefined) throw new Error('secretKey must be resolved before the outbox')
   return {
-    [AUTH_CODE_TEMPLATE]: authCodeTemplate({ secretKey, publicUrl: config.publicUrl }),
+    [AUTH_CODE_TEMPLATE]: authCodeTemplate({
+      secretKey,
+      secretKeyPrevious: config.secretKeyPrevious,
+      publicUrl: config.publicUrl,
+    }),
     [REQUEST_ACK_TEMPLATE]: requestAckTemplate(),
     [TICKET_NOTICE_TEMPLATE]: ticketNoticeTemplate(),
     [WEBHOOK_TEMPLATE]: webhookDeliveryTemplate(deps),
