@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { agentMessageBody } from '../conversations/agent-chat.routes.ts'
 import { loginBody } from '../agent/agent-auth.routes.ts'
+import { tokenBody } from '../agent/agent-tokens.routes.ts'
 import { decisionBody, refundBody, replyBody } from '../agent/ticket-actions.routes.ts'
 import { shopifyConnectBody } from '../agent/shopify-settings.routes.ts'
 import { noteBody, patchBody } from '../agent/tickets.routes.ts'
@@ -35,7 +36,13 @@ export const agentOperations: Operation[] = [
     summary: 'Sign in to the console (sets the session cookie)',
     auth: 'none',
     body: loginBody,
-    responses: { '200': 'Agent, store id and CSRF token', '401': 'invalid_credentials' },
+    responses: {
+      '200': 'Agent, store id and CSRF token',
+      '400': 'store_required: the password matched in several stores; name one (details.stores)',
+      '401': 'invalid_credentials',
+      '429': 'login_throttled: too many attempts for this account or address (Retry-After)',
+      '503': 'login_busy: the password-hashing queue is full; retry shortly (Retry-After)',
+    },
   },
   {
     method: 'get',
@@ -47,9 +54,35 @@ export const agentOperations: Operation[] = [
   {
     method: 'post',
     path: '/v1/agent/logout',
-    summary: 'End the console session',
+    summary: 'End the console session, or revoke the API token that makes the call',
     auth: 'agent',
-    responses: { '204': 'Signed out' },
+    responses: { '204': 'Signed out (session ended or token revoked)' },
+  },
+  {
+    method: 'get',
+    path: '/v1/agent/tokens',
+    summary: 'API tokens: your own, or (owners) every token of the store; never the secrets',
+    auth: 'agent',
+    responses: { '200': 'Tokens with scope, expiry, last use and state', '401': 'Not signed in' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/tokens',
+    summary: 'Issue an API token (console session only); the token is shown once',
+    auth: 'agent',
+    body: tokenBody,
+    responses: {
+      '201': 'Token id, token, scope and expiry',
+      '400': 'Invalid input (error.code)',
+      '403': 'session_required: issued from the console, not with another token',
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/agent/tokens/{id}',
+    summary: 'Revoke an API token (your own; owners: any of the store)',
+    auth: 'agent',
+    responses: { '204': 'Revoked', '401': 'Not signed in', '404': 'token_not_found' },
   },
   {
     method: 'get',

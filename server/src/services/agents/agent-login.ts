@@ -24,9 +24,11 @@ import { verifyPassword } from './passwords.ts'
 
 /**
  * One per process. Two hashes at a time leave libuv's other threads (four by default) to file
- * and DNS work; each address may have four in the queue, and 32 wait in all.
+ * and DNS work; each address may have four in the queue, 16 strangers wait in all (at most
+ * eight scrypt times, so a refusal comes early rather than a wait of many seconds), and 16
+ * trusted devices beside them.
  */
-export const loginHashQueue = new HashQueue({ concurrency: 2, maxWaiting: 32, maxPerLane: 4 })
+export const loginHashQueue = new HashQueue({ concurrency: 2, maxWaiting: 16, maxPerLane: 4 })
 
 export interface LoginDeps {
   db: Kysely<Database>

@@ -91,3 +91,21 @@ describe('password hashing queue', () => {
     expect(await q.run('x', async () => 'ok')).toBe('ok')
   })
 })
+
+describe('password hashing queue when full of strangers', () => {
+  it('still takes a trusted device', async () => {
+    const q = new HashQueue({ concurrency: 1, maxWaiting: 2, maxPerLane: 2 })
+    const log: string[] = []
+    const gates = ['a', 'b', 'c'].map((n) => gate(log, n))
+    const runs = gates.map((g, i) => q.run(`lane-${i}`, g.task))
+    expect(await q.run('lane-z', async () => 'z')).toBe(QUEUE_FULL)
+    const trusted = gate(log, 'trusted')
+    const mine = q.run('lane-t', trusted.task, true)
+    gates[0]?.open()
+    await tick()
+    expect(log).toEqual(['a', 'trusted'])
+    trusted.open()
+    for (const g of gates) g.open()
+    await Promise.all([...runs, mine])
+  })
+})

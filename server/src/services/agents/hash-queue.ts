@@ -8,7 +8,7 @@
  */
 export interface HashQueueOptions {
   concurrency: number
-  /** Jobs waiting (not running) across all lanes. */
+  /** Jobs waiting (not running) across all lanes; as many again for trusted devices. */
   maxWaiting: number
   /** Jobs waiting or running per lane. */
   maxPerLane: number
@@ -41,8 +41,11 @@ export class HashQueue {
   ): Promise<T | typeof QUEUE_FULL> {
     const inLane = this.#perLane.get(lane) ?? 0
     const free = this.#running < this.#options.concurrency && this.#waiting === 0
-    if (!free && (this.#waiting >= this.#options.maxWaiting || inLane >= this.#options.maxPerLane))
-      return QUEUE_FULL
+    // Trusted devices have their own bound: a full queue of strangers must not shut them out.
+    const full = priority
+      ? this.#priority.length >= this.#options.maxWaiting
+      : this.#waiting - this.#priority.length >= this.#options.maxWaiting
+    if (!free && (full || inLane >= this.#options.maxPerLane)) return QUEUE_FULL
     this.#perLane.set(lane, inLane + 1)
     try {
       if (free) this.#running++
