@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely'
+import type { ApiTokenScope } from '@porchlight/shared/api/agent'
 
-export const API_TOKEN_SCOPES = ['read', 'read_write'] as const
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number]
+export { API_TOKEN_SCOPES, type ApiTokenScope } from '@porchlight/shared/api/agent'
 
 /** Long-lived tokens for the agent API (helpdesk integrations); stored as hashes only. */
 export interface AgentApiTokensTable {

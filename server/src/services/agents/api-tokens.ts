@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { ApiTokenSummary } from '@porchlight/shared/api/agent'
 import type { Kysely } from 'kysely'
 import type { ApiTokenScope } from '../../db/agent-api-tokens.table.ts'
 import {
@@ -81,18 +82,6 @@ export async function findApiTokenAgent(
     via: 'token',
     scope: row.scope,
   }
-}
-
-export interface ApiTokenSummary {
-  id: string
-  name: string
-  scope: ApiTokenScope
-  agent: { id: string; email: string }
-  createdAt: string
-  expiresAt: string
-  lastUsedAt: string | null
-  /** live, expired or revoked at the time of the listing. */
-  state: 'live' | 'expired' | 'revoked'
 }
 
 /** Tokens of a store, or of one of its agents; never the tokens themselves. */
