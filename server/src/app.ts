@@ -21,6 +21,7 @@ import { requestId } from './middleware/request-id.ts'
 import { agentAuthRoutes } from './routes/agent/agent-auth.routes.ts'
 import { agentDirectoryRoutes } from './routes/agent/agents.routes.ts'
 import { agentTokenRoutes } from './routes/agent/agent-tokens.routes.ts'
+import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', agentTicketActionRoutes)
   app.route('/', agentDirectoryRoutes)
   app.route('/', agentTokenRoutes)
+  app.route('/', agentTotpRoutes)
   app.route('/', agentWebhookRoutes)
   app.route('/', shopifySettingsRoutes)
   app.route('/', openApiRoutes)

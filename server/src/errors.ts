@@ -72,6 +72,12 @@ export const errorStatus = {
   token_not_found: 404,
   session_required: 403,
   weak_password: 400,
+  totp_required: 401,
+  totp_invalid: 401,
+  totp_enrolment_required: 403,
+  totp_already_enabled: 409,
+  totp_required_by_store: 403,
+  totp_enable_first: 409,
   // console settings (shared/src/api/settings.ts)
   owner_required: 403,
   shopify_domain_invalid: 400,

@@ -1,6 +1,7 @@
 import { adminCommands } from './admin-commands.ts'
 import type { Command } from './command.ts'
 import { secretCommands } from './secret-commands.ts'
+import { securityCommands } from './security-commands.ts'
 import { storeCommands } from './store-commands.ts'
 import { tokenCommands } from './token-commands.ts'
 

@@ -24,6 +24,7 @@ export async function findApiTokenByHash(db: Db, tokenHash: string) {
       'agents.email as email',
       'agents.name as name',
       'agents.role as role',
+      'agents.totp_enabled_at as totpEnabledAt',
     ])
     .where('agent_api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst()

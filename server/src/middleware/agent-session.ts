@@ -9,9 +9,11 @@ import {
   type AgentPrincipal,
 } from '../services/agents/agent-sessions.ts'
 import { API_TOKEN_PREFIX, findApiTokenAgent } from '../services/agents/api-tokens.ts'
+import { storeRequiresTotp } from '../services/agents/totp.ts'
 
 export const AGENT_COOKIE = 'pl_agent'
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+const enrolmentPaths = /^\/v1\/agent\/(session|logout|totp\/(setup|enable))$/
 
 /**
  * Requires an agent: either a console session cookie or an agent API token
@@ -54,6 +56,14 @@ export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
   const store = await findStoreById(db, principal.storeId)
   if (store === undefined)
     throw new AppError('agent_unauthenticated', 'Sign in to the console.', 401)
+  // The store's owners require a second factor: an agent without one may only enrol (or leave).
+  if (storeRequiresTotp(store) && !principal.totpEnabled && !enrolmentPaths.test(c.req.path)) {
+    throw new AppError(
+      'totp_enrolment_required',
+      'This store requires two-factor sign-in: set up an authenticator first.',
+      403,
+    )
+  }
   c.set('agent', principal)
   c.set('store', store)
   await next()

@@ -19,6 +19,8 @@ export const loginBody = z.strictObject({
   email: z.string().trim().min(3).max(254),
   password: z.string().min(1).max(1024),
   store: z.string().max(64).optional(),
+  /** The authenticator's 6-digit code, for agents who enrolled a second factor. */
+  totp: z.string().max(16).optional(),
 })
 
 /**
@@ -37,6 +39,7 @@ export const agentAuthRoutes = new Hono<AppEnv>()
       ...(body.store !== undefined ? { storeId: body.store } : {}),
       address: rateLimitAddress(clientAddress(c)),
       ...(device !== undefined ? { device } : {}),
+      ...(body.totp !== undefined ? { totp: body.totp } : {}),
     })
     if (!result.ok) {
       switch (result.code) {
@@ -64,6 +67,10 @@ export const agentAuthRoutes = new Hono<AppEnv>()
             503,
             { 'Retry-After': '1' },
           )
+        case 'totp_required':
+          throw new AppError('totp_required', 'Enter the code from your authenticator app.', 401)
+        case 'totp_invalid':
+          throw new AppError('totp_invalid', 'That authenticator code is not right.', 401)
         default:
           throw new AppError('invalid_credentials', 'The email or password is not right.', 401)
       }

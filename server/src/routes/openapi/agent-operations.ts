@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { agentMessageBody } from '../conversations/agent-chat.routes.ts'
 import { loginBody } from '../agent/agent-auth.routes.ts'
 import { tokenBody } from '../agent/agent-tokens.routes.ts'
+import { securityBody, totpCodeBody } from '../agent/agent-totp.routes.ts'
 import { decisionBody, refundBody, replyBody } from '../agent/ticket-actions.routes.ts'
 import { shopifyConnectBody } from '../agent/shopify-settings.routes.ts'
 import { noteBody, patchBody } from '../agent/tickets.routes.ts'
@@ -57,6 +58,44 @@ export const agentOperations: Operation[] = [
     summary: 'End the console session, or revoke the API token that makes the call',
     auth: 'agent',
     responses: { '204': 'Signed out (session ended or token revoked)' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/totp/setup',
+    summary: 'Start two-factor sign-in: a TOTP secret and otpauth:// URI (console session only)',
+    auth: 'agent',
+    responses: { '201': 'secret and uri', '409': 'totp_already_enabled' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/totp/enable',
+    summary: 'Turn two-factor sign-in on with a code from the authenticator',
+    auth: 'agent',
+    body: totpCodeBody,
+    responses: { '204': 'On; sign-in now asks for `totp`', '400': 'totp_invalid' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/totp/disable',
+    summary: 'Turn two-factor sign-in off, with a current code',
+    auth: 'agent',
+    body: totpCodeBody,
+    responses: { '204': 'Off', '400': 'totp_invalid', '403': 'totp_required_by_store' },
+  },
+  {
+    method: 'get',
+    path: '/v1/agent/settings/security',
+    summary: 'Whether the store requires two-factor sign-in of its agents',
+    auth: 'agent',
+    responses: { '200': '{ requireTotp }' },
+  },
+  {
+    method: 'put',
+    path: '/v1/agent/settings/security',
+    summary: 'Require two-factor sign-in of every agent (owners, who must have it on themselves)',
+    auth: 'agent',
+    body: securityBody,
+    responses: { '200': '{ requireTotp }', '403': 'owner_required', '409': 'totp_enable_first' },
   },
   {
     method: 'get',

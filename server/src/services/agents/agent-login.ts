@@ -21,6 +21,7 @@ import {
   type LoginSubject,
 } from './login-throttle.ts'
 import { verifyPassword } from './passwords.ts'
+import { checkTotp } from './totp.ts'
 
 /**
  * One per process. Two hashes at a time leave libuv's other threads (four by default) to file
@@ -50,7 +51,15 @@ export type LoginAttempt =
  */
 export async function attemptAgentLogin(
   deps: LoginDeps,
-  input: { email: string; password: string; storeId?: string; address: string; device?: string },
+  input: {
+    email: string
+    password: string
+    storeId?: string
+    address: string
+    device?: string
+    /** The 6-digit code of the agent's authenticator, when they enrolled one. */
+    totp?: string
+  },
 ): Promise<LoginAttempt> {
   const email = input.email.trim().toLowerCase()
   const ring = keyringOf(deps.config)
@@ -77,12 +86,22 @@ export async function attemptAgentLogin(
       )
       return valid === QUEUE_FULL ? 'busy' : valid
     },
+    secondFactor: async (agent) => {
+      if (agent.totp_enabled_at === null) return 'ok'
+      if (input.totp === undefined) return 'missing'
+      return (await checkTotp(deps.db, agent.id, input.totp, now)) ? 'ok' : 'wrong'
+    },
   })
   if (result.ok) {
     await clearAccountFailures(deps.db, subject)
     return { ...result, deviceCookie: makeDeviceCookie(ring, email) }
   }
-  if (result.code === 'invalid_credentials' && !subject.trustedDevice) {
+  // A wrong second factor counts like a wrong password (the attempt was taken already), and
+  // neither clears the account's failures: the code is guessed no faster than the password.
+  if (
+    (result.code === 'invalid_credentials' || result.code === 'totp_invalid') &&
+    !subject.trustedDevice
+  ) {
     await noticeLock(deps, subject, now).catch((err: unknown) =>
       deps.logger.warn('lock notice failed', { error: String(err) }),
     )

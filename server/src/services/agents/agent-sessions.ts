@@ -24,11 +24,13 @@ export interface AgentPrincipal {
   via: 'session' | 'token'
   /** What the credential may do; console sessions may always write. */
   scope: ApiTokenScope
+  /** The agent has a live second factor (TOTP). */
+  totpEnabled: boolean
 }
 
 export type AgentLogin =
   | { ok: true; token: string; csrfToken: string; agent: AgentRow; expiresAt: Date }
-  | { ok: false; code: 'invalid_credentials' | 'busy' }
+  | { ok: false; code: 'invalid_credentials' | 'busy' | 'totp_required' | 'totp_invalid' }
   /** The password is right in several stores: which one? Only said once the password matched. */
   | { ok: false; code: 'store_required'; stores: { id: string; name: string }[] }
 
@@ -46,7 +48,15 @@ const MAX_CANDIDATES = 5
  */
 export async function logInAgent(
   db: Kysely<Database>,
-  input: { email: string; password: string; storeId?: string; now: Date; check?: PasswordCheck },
+  input: {
+    email: string
+    password: string
+    storeId?: string
+    now: Date
+    check?: PasswordCheck
+    /** The agent's second factor, checked once the password matched (TOTP, when enrolled). */
+    secondFactor?: (agent: AgentRow) => Promise<'ok' | 'missing' | 'wrong'>
+  },
 ): Promise<AgentLogin> {
   const check = input.check ?? verifyPassword
   const candidates = (
@@ -70,6 +80,9 @@ export async function logInAgent(
     )
     return { ok: false, code: 'store_required', stores }
   }
+  const second = input.secondFactor === undefined ? 'ok' : await input.secondFactor(agent)
+  if (second === 'missing') return { ok: false, code: 'totp_required' }
+  if (second === 'wrong') return { ok: false, code: 'totp_invalid' }
   const token = `pla_${randomBytes(32).toString('base64url')}`
   const csrfToken = csrfTokenFor(token)
   const expiresAt = new Date(input.now.getTime() + AGENT_SESSION_HOURS * 3600_000)
@@ -107,13 +120,14 @@ export async function findAgentSession(
       'agents.email as email',
       'agents.name as name',
       'agents.role as role',
+      'agents.totp_enabled_at as totpEnabledAt',
     ])
     .where('agent_sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst()
   if (row === undefined || row.revokedAt !== null || row.expiresAt <= now.getTime())
     return undefined
-  const { expiresAt: _e, revokedAt: _r, ...principal } = row
-  return { ...principal, via: 'session', scope: 'read_write' }
+  const { expiresAt: _e, revokedAt: _r, totpEnabledAt, ...principal } = row
+  return { ...principal, via: 'session', scope: 'read_write', totpEnabled: totpEnabledAt !== null }
 }
 
 /**

@@ -81,6 +81,7 @@ export async function findApiTokenAgent(
     csrfHash: '',
     via: 'token',
     scope: row.scope,
+    totpEnabled: row.totpEnabledAt !== null,
   }
 }
 
