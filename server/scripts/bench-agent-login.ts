@@ -56,9 +56,11 @@ async function scenario(name: string, floodIp: (i: number) => string, cookie?: s
     )
     await new Promise((resolve) => setTimeout(resolve, 50))
     const t0 = performance.now()
-    const res = await login(DEMO_AGENT.email, DEMO_AGENT.password, `198.51.100.${2 + r}`, cookie)
+    const status = await login(DEMO_AGENT.email, DEMO_AGENT.password, `198.51.100.${2 + r}`, cookie)
+      .then((res) => res.status)
+      .catch(() => 0)
     times.push(performance.now() - t0)
-    real.push(res.status)
+    real.push(status)
     bad.push(...(await Promise.all(flood)))
   }
   console.log(
