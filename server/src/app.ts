@@ -10,6 +10,8 @@ import { requestId } from './middleware/request-id.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { agentAuthRoutes } from './routes/agent/agent-auth.routes.ts'
 import { agentDirectoryRoutes } from './routes/agent/agents.routes.ts'
+import { agentTokenRoutes } from './routes/agent/agent-tokens.routes.ts'
+import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', agentTicketRoutes)
   app.route('/', agentTicketActionRoutes)
   app.route('/', agentDirectoryRoutes)
+  app.route('/', agentTokenRoutes)
+  app.route('/', agentTotpRoutes)
   app.route('/', agentWebhookRoutes)
   app.route('/', shopifySettingsRoutes)
   app.route('/', openApiRoutes)

@@ -1,4 +1,5 @@
 import { LOG_LEVELS, type LogLevel } from './logger.ts'
+import { estimateSecretBits, MIN_SECRET_BITS } from './secret-strength.ts'
 
 /**
  * Configuration comes from the environment and is validated once at start: a wrong value stops
@@ -16,6 +17,11 @@ export interface Config {
   logLevel: LogLevel
   /** Server secret that keys one-time codes and session hashes. */
   secretKey: string | undefined
+  /**
+   * The key SECRET_KEY replaced, during a rotation: it still verifies codes and device cookies
+   * it made (codes live 10 minutes); it makes nothing new.
+   */
+  secretKeyPrevious: string | undefined
   sessionTtlHours: number
   shutdownTimeoutMs: number
   seedDemo: boolean
@@ -133,12 +139,13 @@ export function loadConfig(env: Env = process.env): Config {
       throw new ConfigError('DATABASE_SCHEMA', 'only applies to a postgres DATABASE_URL')
     }
   }
-  const secretKey = str(env, 'SECRET_KEY')
-  if (secretKey !== undefined && secretKey.length < 32) {
-    throw new ConfigError('SECRET_KEY', 'must be at least 32 characters')
-  }
+  const secretKey = secret(env, 'SECRET_KEY', nodeEnv)
   if (nodeEnv === 'production' && secretKey === undefined) {
     throw new ConfigError('SECRET_KEY', 'is required when NODE_ENV=production')
+  }
+  const secretKeyPrevious = secret(env, 'SECRET_KEY_PREVIOUS', nodeEnv)
+  if (secretKeyPrevious !== undefined && secretKey === undefined) {
+    throw new ConfigError('SECRET_KEY_PREVIOUS', 'only makes sense beside SECRET_KEY')
   }
   const testClock = bool(env, 'PORCHLIGHT_TEST_CLOCK', false)
   if (testClock && nodeEnv === 'production') {
@@ -165,6 +172,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseSchema,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     secretKey,
+    secretKeyPrevious,
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24, 1, 24 * 90),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     // A demo store comes with a well-known agent password: never seed it in production by default.
@@ -178,6 +186,26 @@ export function loadConfig(env: Env = process.env): Config {
     testHostOrigins,
     testFakeShopify,
   }
+}
+
+// A guessable key lets anyone compute any shopper's sign-in code offline, so production refuses
+// one with less than 128 bits of estimated entropy (repeats and words count for little). The
+// estimate loads zxcvbn's dictionaries (about half a second), so only production pays it.
+function secret(env: Env, name: string, nodeEnv: Config['env']): string | undefined {
+  const key = str(env, name)
+  if (key === undefined) return undefined
+  if (key.length < 32) throw new ConfigError(name, 'must be at least 32 characters')
+  if (nodeEnv === 'production') {
+    const bits = estimateSecretBits(key)
+    if (bits < MIN_SECRET_BITS) {
+      throw new ConfigError(
+        name,
+        `is guessable (about ${Math.floor(bits)} bits of entropy, ${MIN_SECRET_BITS} needed); ` +
+          'make one with `pnpm porchlight secret generate`',
+      )
+    }
+  }
+  return key
 }
 
 // `true` means one proxy (the usual single load balancer); a number counts the hops.

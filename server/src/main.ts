@@ -4,6 +4,15 @@ import type { Config } from './config.ts'
 import type { ServerExtension } from './server-extension.ts'
 import { startServer } from './server.ts'
 
+// Production never uses the public demo password: the random one is printed the one time it
+// is made, and never again.
+function demoAgentLine(env: string, generated: string | undefined): string {
+  const pad = '                    demo agent: '
+  if (env !== 'production') return `${pad}${DEMO_AGENT.email} / ${DEMO_AGENT.password}`
+  if (generated !== undefined) return `${pad}${DEMO_AGENT.email} / ${generated} (shown this once)`
+  return `${pad}${DEMO_AGENT.email} (password printed when it was made)`
+}
+
 /**
  * Reads the configuration, starts the server, prints where to look, and stops gracefully.
  * Production runs it bare; the test entry (server/src/testing/test-main.ts) adds its extension.
@@ -30,9 +39,7 @@ export async function runMain(extend?: (config: Config) => ServerExtension) {
       `  demo storefront   ${base}/`,
       `  help-center page  ${base}/help`,
       `  agent console     ${base}/console`,
-      ...(config.seedDemo
-        ? [`                    demo agent: ${DEMO_AGENT.email} / ${DEMO_AGENT.password}`]
-        : []),
+      ...(config.seedDemo ? [demoAgentLine(config.env, server.demoAgentPassword)] : []),
       ...(config.env !== 'production' ? [`  dev outbox        ${base}/dev/outbox`] : []),
       '',
     ].join('\n'),

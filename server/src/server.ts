@@ -13,7 +13,7 @@ import type { ServerExtension } from './server-extension.ts'
 import { loadAssets } from './http/static-assets.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { resolveSecret } from './secret.ts'
-import { seedDemoAgent, seedDemoStore } from './seed/demo-store.ts'
+import { seedDemoAgent, seedDemoAgentForProduction, seedDemoStore } from './seed/demo-store.ts'
 import { purgeAuthData } from './services/auth/housekeeping.ts'
 import { seedDemoOrders } from './seed/demo-orders.ts'
 import { createChatHub } from './services/chat/hub.ts'
@@ -29,6 +29,11 @@ export interface RunningServer {
    * within config.shutdownTimeoutMs.
    */
   shutdown(reason: string): Promise<void>
+  /**
+   * In production with SEED_DEMO: the demo agent's random password when this start made it
+   * (the only time it is known), for main.ts to print once.
+   */
+  demoAgentPassword?: string
 }
 
 /**
@@ -48,11 +53,16 @@ export async function startServer(
     ...(config.databaseSchema !== undefined ? { schema: config.databaseSchema } : {}),
   })
   await migrateToLatest(database)
+  let demoAgentPassword: string | undefined
   if (config.seedDemo) {
     if (await seedDemoStore(database.db, clock.now())) logger.info('seeded the demo store')
     const orders = await seedDemoOrders(database.db, clock.now())
     if (orders > 0) logger.info('seeded the demo orders', { count: orders })
-    await seedDemoAgent(database.db, clock.now())
+    if (config.env === 'production') {
+      demoAgentPassword = await seedDemoAgentForProduction(database.db, clock.now())
+    } else {
+      await seedDemoAgent(database.db, clock.now())
+    }
   }
   const extended = await extension?.start?.({ config, db: database.db, clock, logger })
   const assets = loadAssets(WIDGET_DIST)
@@ -131,5 +141,10 @@ export async function startServer(
     })()
     return closing
   }
-  return { url: `http://localhost:${port}`, port, shutdown }
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    shutdown,
+    ...(demoAgentPassword !== undefined ? { demoAgentPassword } : {}),
+  }
 }

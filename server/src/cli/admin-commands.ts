@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { findStoreById, insertStore } from '../db/stores.repository.ts'
 import { newId } from '../ids.ts'
-import { issueApiToken } from '../services/agents/api-tokens.ts'
+import {
+  API_TOKEN_DEFAULT_DAYS,
+  API_TOKEN_MAX_DAYS,
+  issueApiToken,
+} from '../services/agents/api-tokens.ts'
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../services/agents/password-policy.ts'
 import { hashPassword } from '../services/agents/passwords.ts'
 import { UsageError, type Command, type OptionValues } from './command.ts'
 
@@ -30,8 +35,16 @@ export function readOrigin(raw: string): string {
   return url.origin
 }
 
+function tokenDays(raw: OptionValues[string]): number {
+  if (raw === undefined) return API_TOKEN_DEFAULT_DAYS
+  const days = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : NaN
+  if (!(days >= 1 && days <= API_TOKEN_MAX_DAYS)) {
+    throw new UsageError(`--days is a whole number from 1 to ${API_TOKEN_MAX_DAYS}`)
+  }
+  return days
+}
+
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-const MIN_PASSWORD = 12
 
 const createStore: Command = {
   group: 'store',
@@ -110,7 +123,8 @@ const createAgent: Command = {
     '    [--role owner|agent] [--password-stdin]',
     '',
     'Without --password-stdin a password is generated and printed once. With it, the password',
-    `is read from standard input (at least ${MIN_PASSWORD} characters), e.g.`,
+    `is read from standard input (at least ${MIN_PASSWORD_LENGTH} characters, and not a common,`,
+    'breached or easily guessed password), e.g.',
     '    printf %s "$PASSWORD" | pnpm porchlight agent create ... --password-stdin',
     "The store's first agent is an owner (manages webhooks) unless --role says otherwise.",
   ].join('\n'),
@@ -133,8 +147,9 @@ const createAgent: Command = {
     let password: string
     if (values['password-stdin'] === true) {
       password = (await ctx.readStdin()).replace(/\r?\n$/, '')
-      if (password.length < MIN_PASSWORD) {
-        ctx.err(`The password from standard input must have at least ${MIN_PASSWORD} characters.`)
+      const problem = passwordProblem(password, [email, name])
+      if (problem !== undefined) {
+        ctx.err(`The password from standard input is refused: ${problem} (weak_password).`)
         return 1
       }
     } else {
@@ -181,19 +196,26 @@ const agentToken: Command = {
   summary: "Issue an API token for an agent (the agent API's bearer token)",
   usage: [
     'porchlight agent token --store <id> --email <agent email> --name <what the token is for>',
+    `    [--days ${API_TOKEN_DEFAULT_DAYS}] [--read-only]`,
     '',
     'Prints the token once: use it as `Authorization: Bearer plat_...` with the agent API',
     `(described at /v1/openapi.json). It acts as that agent, in that agent's store.`,
+    `It expires after --days (${API_TOKEN_DEFAULT_DAYS} unless said, at most ${API_TOKEN_MAX_DAYS}); --read-only`,
+    'tokens may only read (GET). List tokens with `porchlight token list`, revoke one with',
+    '`porchlight token revoke`.',
   ].join('\n'),
   options: {
     store: { type: 'string' },
     email: { type: 'string' },
     name: { type: 'string' },
+    days: { type: 'string' },
+    'read-only': { type: 'boolean' },
   },
   async run(values, ctx) {
     const storeId = text(values, 'store', 64)
     const email = text(values, 'email', 254).toLowerCase()
     const name = text(values, 'name', 100)
+    const days = tokenDays(values['days'])
     if ((await requireStore(ctx, storeId)) === undefined) return 1
     const agent = await findAgent(ctx, storeId, email)
     if (agent === undefined) {
@@ -201,14 +223,17 @@ const agentToken: Command = {
       return 1
     }
     const { db } = await ctx.database()
-    const { id, token } = await issueApiToken(db, {
+    const { id, token, expiresAt, scope } = await issueApiToken(db, {
       agentId: agent.id,
       storeId,
       name,
       now: new Date(),
+      days,
+      scope: values['read-only'] === true ? 'read' : 'read_write',
     })
-    ctx.out(`Issued token ${id} ("${name}") acting as ${email}:`)
+    ctx.out(`Issued ${scope} token ${id} ("${name}") acting as ${email}:`)
     ctx.out(`  ${token}`)
+    ctx.out(`expires ${expiresAt.toISOString()}`)
     ctx.out('(shown this once; keep it in your helpdesk or secret store)')
     return 0
   },

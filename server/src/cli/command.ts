@@ -29,6 +29,8 @@ export interface Command {
   /** Shown under `--help` and on usage errors. */
   usage: string
   options: ParseArgsOptionsConfig
+  /** Runs even when the configuration is refused (it reads none of it). */
+  standalone?: boolean
   /** Returns the process exit code: 0 done, 1 failed. */
   run(values: OptionValues, ctx: CliContext): Promise<number>
 }

@@ -1,6 +1,14 @@
 import { adminCommands } from './admin-commands.ts'
 import type { Command } from './command.ts'
+import { secretCommands } from './secret-commands.ts'
+import { securityCommands } from './security-commands.ts'
 import { storeCommands } from './store-commands.ts'
+import { tokenCommands } from './token-commands.ts'
 
 /** Every CLI command. A new command group adds its file's list here. */
-export const commands: Command[] = [...storeCommands, ...adminCommands]
+export const commands: Command[] = [
+  ...storeCommands,
+  ...adminCommands,
+  ...tokenCommands,
+  ...secretCommands,
+]

@@ -71,11 +71,12 @@ export async function runCli(
   try {
     config = loadConfig(io.env)
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (!(err instanceof ConfigError)) throw err
+    if (command.standalone !== true) {
       io.err(`Configuration error: ${err.message}`)
       return 78
     }
-    throw err
+    config = loadConfig({})
   }
   let opened: DatabaseHandle | undefined
   const ctx: CliContext = {

@@ -10,6 +10,11 @@ export interface AgentsTable {
   password_hash: string | null
   role: 'owner' | 'agent'
   created_at: number
+  /** Base32 TOTP secret; pending until `totp_enabled_at` is set. */
+  totp_secret: string | null
+  totp_enabled_at: number | null
+  /** The last TOTP time step accepted (codes are single use). */
+  totp_last_step: number | null
 }
 
 export type AgentRow = Selectable<AgentsTable>

@@ -44,7 +44,7 @@ export async function takeAttempt(
     .where('consumed_at', 'is', null)
     .where('delivery_failure', 'is', null)
     .where('expires_at', '>', now)
-    .returning(['counter', 'attempts', 'channel', 'identifier'])
+    .returning(['counter', 'attempts', 'channel', 'identifier', 'key_id'])
     .executeTakeFirst()
 }
 

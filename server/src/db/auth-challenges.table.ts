@@ -28,6 +28,8 @@ export interface AuthChallengesTable {
   delivered_at: number | null
   /** Set when the current code could not be delivered for good; the challenge is then over. */
   delivery_failure: DeliveryFailure | null
+  /** Id of the secret key the codes are derived with; null: made before keys had ids. */
+  key_id: string | null
 }
 
 export type AuthChallengeRow = Selectable<AuthChallengesTable>

@@ -42,6 +42,8 @@ export async function liveSessionIds(
     ['chat_visitors', ids.visitors],
     ['shopper_sessions', ids.shoppers],
     ['agent_sessions', ids.agents],
+    // An agent's stream may have been opened with an API token: its id stands in the list too.
+    ['agent_api_tokens', ids.agents],
   ] as const
   for (const [table, list] of tables) {
     if (list.length === 0) continue

@@ -4,9 +4,10 @@ import type { AppEnv } from '../app-env.ts'
 import type { AppDeps } from '../deps.ts'
 import { loadConfig } from '../config.ts'
 import { TEST_CLIENT_IP_HEADER, clientAddress, rateLimitAddress } from './client-ip.ts'
+import { PRODUCTION_TEST_KEY } from '../test/keys.ts'
 
 function probe(env: Record<string, string>) {
-  const config = loadConfig({ SECRET_KEY: 'x'.repeat(32), ...env })
+  const config = loadConfig({ SECRET_KEY: PRODUCTION_TEST_KEY, ...env })
   const app = new Hono<AppEnv>()
   app.use('*', async (c, next) => {
     c.set('deps', { config } as AppDeps)

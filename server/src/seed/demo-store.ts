@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import { hashPassword } from '../services/agents/passwords.ts'
+import { hashPassword, verifyPassword } from '../services/agents/passwords.ts'
 
 export const DEMO_STORE_ID = 'st_demo'
 export const DEMO_WIDGET_KEY = 'pk_demo_lumen'
@@ -59,4 +60,49 @@ export async function seedDemoAgent(db: Kysely<Database>, now: Date): Promise<bo
     .onConflict((oc) => oc.column('id').doNothing())
     .execute()
   return true
+}
+
+/**
+ * The demo agent for a production server (SEED_DEMO=true there): never the public demo
+ * password. A new agent gets a random one; an agent still on the public password (a database
+ * seeded in development) gets a random one instead. Returns the password to print once, or
+ * undefined when the agent already had a password of its own.
+ */
+export async function seedDemoAgentForProduction(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<string | undefined> {
+  const password = randomBytes(18).toString('base64url')
+  const hash = await hashPassword(password)
+  const existing = await db
+    .selectFrom('agents')
+    .select(['id', 'password_hash'])
+    .where('store_id', '=', DEMO_STORE_ID)
+    .where('email', '=', DEMO_AGENT.email)
+    .executeTakeFirst()
+  if (existing === undefined) {
+    await db
+      .insertInto('agents')
+      .values({
+        id: 'ag_demo',
+        store_id: DEMO_STORE_ID,
+        email: DEMO_AGENT.email,
+        name: DEMO_AGENT.name,
+        password_hash: hash,
+        role: 'owner',
+        created_at: now.getTime(),
+      })
+      .execute()
+    return password
+  }
+  const publicPassword =
+    existing.password_hash === null ||
+    (await verifyPassword(DEMO_AGENT.password, existing.password_hash))
+  if (!publicPassword) return undefined
+  await db
+    .updateTable('agents')
+    .set({ password_hash: hash })
+    .where('id', '=', existing.id)
+    .execute()
+  return password
 }

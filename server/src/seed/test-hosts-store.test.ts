@@ -5,6 +5,7 @@ import { loadAssetsFromStrings } from '../test/assets.ts'
 import { createTestApp, testDialect } from '../test/harness.ts'
 import { DEMO_WIDGET_KEY } from './demo-store.ts'
 import { seedTestHostsStore, TEST_HOSTS_WIDGET_KEY } from './test-hosts-store.ts'
+import { PRODUCTION_TEST_KEY } from '../test/keys.ts'
 
 const hostOrigin = 'http://localhost:41234'
 
@@ -28,7 +29,7 @@ describe('PORCHLIGHT_TEST_HOST_ORIGINS', () => {
     expect(() =>
       loadConfig({
         NODE_ENV: 'production',
-        SECRET_KEY: 'x'.repeat(32),
+        SECRET_KEY: PRODUCTION_TEST_KEY,
         PORCHLIGHT_TEST_HOST_ORIGINS: hostOrigin,
       }),
     ).toThrow(/PORCHLIGHT_TEST_HOST_ORIGINS/)

@@ -3,7 +3,10 @@
  *
  *   POST  /v1/agent/login                 { email, password, store? } -> AgentLoginResponse (+ cookie)
  *   GET   /v1/agent/session               -> AgentSessionResponse (csrfToken again, for reloads)
- *   POST  /v1/agent/logout                -> 204
+ *   POST  /v1/agent/logout                -> 204 (with an API token: revokes that token)
+ *   GET   /v1/agent/tokens                -> { tokens: ApiTokenSummary[] }    (own; owners: the store's)
+ *   POST  /v1/agent/tokens                { name, scope?, days? } -> 201 IssuedApiToken (console session only)
+ *   DELETE /v1/agent/tokens/:id           -> 204
  *   GET   /v1/agent/tickets?type=&status=&channel=&from=&to=&q=&assignee=&pageSize=10|20|50|100&page=
  *                                         -> TicketPage
  *   GET   /v1/agent/tickets/:id           -> TicketView (a chat ticket names its conversationId)
@@ -53,6 +56,31 @@ export interface AgentSummary {
   name: string
   email: string
   role: 'owner' | 'agent'
+}
+
+/** Scopes of agent API tokens: `read` tokens may only use GET. */
+export const API_TOKEN_SCOPES = ['read', 'read_write'] as const
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number]
+
+/** An agent API token as listed (GET /v1/agent/tokens): never the token itself. */
+export interface ApiTokenSummary {
+  id: string
+  name: string
+  scope: ApiTokenScope
+  agent: { id: string; email: string }
+  createdAt: string
+  expiresAt: string
+  lastUsedAt: string | null
+  /** At the time of the listing. */
+  state: 'live' | 'expired' | 'revoked'
+}
+
+/** POST /v1/agent/tokens answers this once; the token is never shown again. */
+export interface IssuedApiToken {
+  id: string
+  token: string
+  scope: ApiTokenScope
+  expiresAt: string
 }
 
 export interface AgentLoginResponse {

@@ -131,7 +131,7 @@ describe('settings: connecting Shopify', () => {
     await renderConsole('/console/settings', api)
     expect($('main').textContent).toContain('lumen-loom.myshopify.com')
     expect($('main').textContent).toContain('Only an owner of the store can change its connection.')
-    expect(document.querySelector('form')).toBeNull()
+    expect(document.querySelector('form.settings-form')).toBeNull()
   })
 
   it('warns when the app lacks read_all_orders, in plain words', async () => {

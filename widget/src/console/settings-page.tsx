@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ShopifySettings } from '@porchlight/shared/api/settings'
 import { ApiError, type ConsoleApi } from './api.ts'
+import { ApiTokensSection } from './api-tokens.tsx'
 import { errorMessage } from './messages.ts'
 import { Link, PageHeading } from './nav.tsx'
 import { queueHref } from './queue.tsx'
@@ -206,6 +207,7 @@ export function SettingsPage(props: { api: ConsoleApi }) {
           </form>
         )}
       </section>
+      <ApiTokensSection api={api} />
     </>
   )
 }

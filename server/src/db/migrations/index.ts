@@ -12,6 +12,7 @@ import * as m10 from './0010-decisions-and-webhooks.ts'
 import * as m11 from './0010-ticket-shopper-index.ts'
 import * as m12 from './0011-conversation-ticket-index.ts'
 import * as m13 from './0012-outbox-claims.ts'
+import * as m14 from './0014-agent-auth-hardening.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0010-ticket-shopper-index': m11,
   '0011-conversation-ticket-index': m12,
   '0012-outbox-claims': m13,
+  '0014-agent-auth-hardening': m14,
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { agentMessageBody } from '../conversations/agent-chat.routes.ts'
 import { loginBody } from '../agent/agent-auth.routes.ts'
+import { tokenBody } from '../agent/agent-tokens.routes.ts'
+import { securityBody, totpCodeBody } from '../agent/agent-totp.routes.ts'
 import { decisionBody, refundBody, replyBody } from '../agent/ticket-actions.routes.ts'
 import { shopifyConnectBody } from '../agent/shopify-settings.routes.ts'
 import { noteBody, patchBody } from '../agent/tickets.routes.ts'
@@ -35,7 +37,13 @@ export const agentOperations: Operation[] = [
     summary: 'Sign in to the console (sets the session cookie)',
     auth: 'none',
     body: loginBody,
-    responses: { '200': 'Agent, store id and CSRF token', '401': 'invalid_credentials' },
+    responses: {
+      '200': 'Agent, store id and CSRF token',
+      '400': 'store_required: the password matched in several stores; name one (details.stores)',
+      '401': 'invalid_credentials',
+      '429': 'login_throttled: too many attempts for this account or address (Retry-After)',
+      '503': 'login_busy: the password-hashing queue is full; retry shortly (Retry-After)',
+    },
   },
   {
     method: 'get',
@@ -47,9 +55,73 @@ export const agentOperations: Operation[] = [
   {
     method: 'post',
     path: '/v1/agent/logout',
-    summary: 'End the console session',
+    summary: 'End the console session, or revoke the API token that makes the call',
     auth: 'agent',
-    responses: { '204': 'Signed out' },
+    responses: { '204': 'Signed out (session ended or token revoked)' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/totp/setup',
+    summary: 'Start two-factor sign-in: a TOTP secret and otpauth:// URI (console session only)',
+    auth: 'agent',
+    responses: { '201': 'secret and uri', '409': 'totp_already_enabled' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/totp/enable',
+    summary: 'Turn two-factor sign-in on with a code from the authenticator',
+    auth: 'agent',
+    body: totpCodeBody,
+    responses: { '204': 'On; sign-in now asks for `totp`', '400': 'totp_invalid' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/totp/disable',
+    summary: 'Turn two-factor sign-in off, with a current code',
+    auth: 'agent',
+    body: totpCodeBody,
+    responses: { '204': 'Off', '400': 'totp_invalid', '403': 'totp_required_by_store' },
+  },
+  {
+    method: 'get',
+    path: '/v1/agent/settings/security',
+    summary: 'Whether the store requires two-factor sign-in of its agents',
+    auth: 'agent',
+    responses: { '200': '{ requireTotp }' },
+  },
+  {
+    method: 'put',
+    path: '/v1/agent/settings/security',
+    summary: 'Require two-factor sign-in of every agent (owners, who must have it on themselves)',
+    auth: 'agent',
+    body: securityBody,
+    responses: { '200': '{ requireTotp }', '403': 'owner_required', '409': 'totp_enable_first' },
+  },
+  {
+    method: 'get',
+    path: '/v1/agent/tokens',
+    summary: 'API tokens: your own, or (owners) every token of the store; never the secrets',
+    auth: 'agent',
+    responses: { '200': 'Tokens with scope, expiry, last use and state', '401': 'Not signed in' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/tokens',
+    summary: 'Issue an API token (console session only); the token is shown once',
+    auth: 'agent',
+    body: tokenBody,
+    responses: {
+      '201': 'Token id, token, scope and expiry',
+      '400': 'Invalid input (error.code)',
+      '403': 'session_required: issued from the console, not with another token',
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/agent/tokens/{id}',
+    summary: 'Revoke an API token (your own; owners: any of the store)',
+    auth: 'agent',
+    responses: { '204': 'Revoked', '401': 'Not signed in', '404': 'token_not_found' },
   },
   {
     method: 'get',

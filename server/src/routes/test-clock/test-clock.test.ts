@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../config.ts'
 import { mintAgent, startVisitor } from '../../test/chat-support.ts'
 import { createTestApp, jsonRequest, testDialect } from '../../test/harness.ts'
+import { PRODUCTION_TEST_KEY } from '../../test/keys.ts'
 
 describe(`test clock control (${testDialect})`, () => {
   it('does not exist unless PORCHLIGHT_TEST_CLOCK is on', async () => {
@@ -15,7 +16,7 @@ describe(`test clock control (${testDialect})`, () => {
     expect(() =>
       loadConfig({
         NODE_ENV: 'production',
-        SECRET_KEY: 'x'.repeat(40),
+        SECRET_KEY: PRODUCTION_TEST_KEY,
         PORCHLIGHT_TEST_CLOCK: 'true',
       }),
     ).toThrow(ConfigError)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../config.ts'
 import { signInAgent } from '../../test/agents.ts'
 import { createTestApp, jsonRequest, testDialect } from '../../test/harness.ts'
+import { PRODUCTION_TEST_KEY } from '../../test/keys.ts'
 
 const payload = '<img src=x onerror=alert(1)>'
 const seed = {
@@ -28,7 +29,7 @@ describe(`test-only seeding route (${testDialect})`, () => {
   it('cannot be switched on in production', () => {
     const env = {
       NODE_ENV: 'production',
-      SECRET_KEY: 'x'.repeat(32),
+      SECRET_KEY: PRODUCTION_TEST_KEY,
       PORCHLIGHT_TEST_SEED: 'true',
     }
     expect(() => loadConfig(env)).toThrow(ConfigError)

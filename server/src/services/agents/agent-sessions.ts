@@ -1,10 +1,14 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import type { ApiTokenScope } from '../../db/agent-api-tokens.table.ts'
 import type { AgentRow } from '../../db/agents.table.ts'
+import { findAgentsByEmail, storeNames } from '../../db/agent-login.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import { newId } from '../../ids.ts'
 import { hashToken } from '../sessions/shopper-sessions.ts'
 import { decoyHash, verifyPassword } from './passwords.ts'
+
+const busy = { ok: false, code: 'busy' } as const
 
 export const AGENT_SESSION_HOURS = 12
 
@@ -16,32 +20,69 @@ export interface AgentPrincipal {
   name: string
   role: AgentRow['role']
   csrfHash: string
+  /** A console session (cookie) or an API token; `sessionId` is the id of either. */
+  via: 'session' | 'token'
+  /** What the credential may do; console sessions may always write. */
+  scope: ApiTokenScope
+  /** The agent has a live second factor (TOTP). */
+  totpEnabled: boolean
 }
 
 export type AgentLogin =
   | { ok: true; token: string; csrfToken: string; agent: AgentRow; expiresAt: Date }
-  | { ok: false; code: 'invalid_credentials' | 'store_required' }
+  | { ok: false; code: 'invalid_credentials' | 'busy' | 'totp_required' | 'totp_invalid' }
+  /** The password is right in several stores: which one? Only said once the password matched. */
+  | { ok: false; code: 'store_required'; stores: { id: string; name: string }[] }
+
+/** Checks a password against a stored hash; `busy` when the hashing queue is full. */
+export type PasswordCheck = (password: string, hash: string) => Promise<boolean | 'busy'>
+
+// An address is an agent's in a handful of stores at most; past that, nothing is hashed more.
+const MAX_CANDIDATES = 5
 
 /**
  * Checks an agent's email and password. Unknown emails cost the same scrypt work as wrong
- * passwords, and both get one answer, so the login does not reveal who has an account.
+ * passwords, and both get one answer, so the login does not reveal who has an account. An
+ * address that is an agent's in several stores is only asked "which store?" after the
+ * password matched in more than one of them.
  */
 export async function logInAgent(
   db: Kysely<Database>,
-  input: { email: string; password: string; storeId?: string; now: Date },
+  input: {
+    email: string
+    password: string
+    storeId?: string
+    now: Date
+    check?: PasswordCheck
+    /** The agent's second factor, checked once the password matched (TOTP, when enrolled). */
+    secondFactor?: (agent: AgentRow) => Promise<'ok' | 'missing' | 'wrong'>
+  },
 ): Promise<AgentLogin> {
-  let query = db
-    .selectFrom('agents')
-    .selectAll()
-    .where('email', '=', input.email.trim().toLowerCase())
-  if (input.storeId !== undefined) query = query.where('store_id', '=', input.storeId)
-  const candidates = await query.execute()
-  if (candidates.length > 1) return { ok: false, code: 'store_required' }
-  const agent = candidates[0]
-  const valid = await verifyPassword(input.password, agent?.password_hash ?? (await decoyHash()))
-  if (agent === undefined || agent.password_hash === null || !valid) {
-    return { ok: false, code: 'invalid_credentials' }
+  const check = input.check ?? verifyPassword
+  const candidates = (
+    await findAgentsByEmail(db, input.email.trim().toLowerCase(), input.storeId)
+  ).slice(0, MAX_CANDIDATES)
+  const matches: AgentRow[] = []
+  if (candidates.length === 0) {
+    if ((await check(input.password, await decoyHash())) === 'busy') return busy
   }
+  for (const candidate of candidates) {
+    const valid = await check(input.password, candidate.password_hash ?? (await decoyHash()))
+    if (valid === 'busy') return busy
+    if (valid && candidate.password_hash !== null) matches.push(candidate)
+  }
+  const agent = matches[0]
+  if (agent === undefined) return { ok: false, code: 'invalid_credentials' }
+  if (matches.length > 1) {
+    const stores = await storeNames(
+      db,
+      matches.map((m) => m.store_id),
+    )
+    return { ok: false, code: 'store_required', stores }
+  }
+  const second = input.secondFactor === undefined ? 'ok' : await input.secondFactor(agent)
+  if (second === 'missing') return { ok: false, code: 'totp_required' }
+  if (second === 'wrong') return { ok: false, code: 'totp_invalid' }
   const token = `pla_${randomBytes(32).toString('base64url')}`
   const csrfToken = csrfTokenFor(token)
   const expiresAt = new Date(input.now.getTime() + AGENT_SESSION_HOURS * 3600_000)
@@ -79,13 +120,14 @@ export async function findAgentSession(
       'agents.email as email',
       'agents.name as name',
       'agents.role as role',
+      'agents.totp_enabled_at as totpEnabledAt',
     ])
     .where('agent_sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst()
   if (row === undefined || row.revokedAt !== null || row.expiresAt <= now.getTime())
     return undefined
-  const { expiresAt: _e, revokedAt: _r, ...principal } = row
-  return principal
+  const { expiresAt: _e, revokedAt: _r, totpEnabledAt, ...principal } = row
+  return { ...principal, via: 'session', scope: 'read_write', totpEnabled: totpEnabledAt !== null }
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Store } from '../../db/stores.repository.ts'
 import { newId } from '../../ids.ts'
 import { enqueue } from '../outbox/outbox.ts'
 import { CODE_TTL_MS, MAX_CODE_ATTEMPTS, authLimits } from './auth-settings.ts'
+import { currentCodeKeyId } from './code-keys.ts'
 import { AUTH_CODE_TEMPLATE, type AuthCodeParams } from './code-message.ts'
 import { normalizeEmail, normalizePhone } from './identifier.ts'
 import { limitIdentity } from './limit-identity.ts'
@@ -128,6 +129,7 @@ export async function askForCode(
     const taken = await takeRateLimits(trx, sendLimits(deps, store, identifier, ip), now)
     if (!taken.ok) return refusedBy(taken.index, taken.retryAfterMs)
     const id = newId('ch')
+    const keyId = currentCodeKeyId(deps.config)
     const expiresAt = now + CODE_TTL_MS
     await insertChallenge(trx, {
       id,
@@ -143,8 +145,15 @@ export async function askForCode(
       consumed_at: null,
       delivered_at: null,
       delivery_failure: null,
+      key_id: keyId,
     })
-    const params: AuthCodeParams = { challengeId: id, counter: 0, locale, storeName: store.name }
+    const params: AuthCodeParams = {
+      challengeId: id,
+      counter: 0,
+      locale,
+      storeName: store.name,
+      keyId,
+    }
     await enqueue(
       trx,
       {
@@ -200,6 +209,7 @@ export async function resendCode(
         counter: next.counter,
         locale: row.locale as AuthCodeParams['locale'],
         storeName: store.name,
+        keyId: row.key_id,
       }
       await enqueue(
         trx,

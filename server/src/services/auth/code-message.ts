@@ -9,6 +9,7 @@ import type { DeliveryFailure } from '../../db/auth-challenges.table.ts'
 import { markCodeDelivered, markCodeUndeliverable } from '../../db/auth-challenges.repository.ts'
 import type { OutboxTemplate, QueuedMessage } from '../outbox/outbox.ts'
 import { CODE_TTL_MS } from './auth-settings.ts'
+import { codeSecret } from './code-keys.ts'
 import { deriveCode } from './one-time-code.ts'
 
 export const AUTH_CODE_TEMPLATE = 'auth-code'
@@ -19,6 +20,8 @@ export interface AuthCodeParams {
   counter: number
   locale: MailLocale
   storeName: string
+  /** Id of the secret key the code derives from (public); null for older challenges. */
+  keyId?: string | null
 }
 
 const minutes = CODE_TTL_MS / 60_000
@@ -107,12 +110,19 @@ function failureOf(channel: QueuedMessage['channel'], error: DeliveryError): Del
 }
 
 /** The outbox template of sign-in codes: derives the code when sending, from the secret. */
-export function authCodeTemplate(config: { secretKey: string; publicUrl: string }): OutboxTemplate {
+export function authCodeTemplate(config: {
+  secretKey: string
+  secretKeyPrevious?: string | undefined
+  publicUrl: string
+}): OutboxTemplate {
   const host = new URL(config.publicUrl).hostname
   return {
     async render(message) {
       const params = readParams(message)
-      const code = await deriveCode(config.secretKey, params.challengeId, params.counter)
+      const secret = codeSecret(config, params.keyId)
+      // Rotated out before it was sent: the code could not be checked anyway.
+      if (secret === undefined) throw new DeliveryError('rejected', true, 'code key retired')
+      const code = await deriveCode(secret, params.challengeId, params.counter)
       return message.channel === 'email'
         ? { channel: 'email', ...renderCodeEmail(params.locale, params.storeName, code) }
         : { channel: 'sms', body: renderCodeSms(params.locale, params.storeName, code, host) }

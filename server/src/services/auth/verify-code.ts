@@ -9,7 +9,8 @@ import { returnRateLimitHits, takeRateLimits } from '../../db/rate-limits.reposi
 import type { Store } from '../../db/stores.repository.ts'
 import { openShopperSession } from '../sessions/shopper-sessions.ts'
 import { MAX_CODE_ATTEMPTS } from './auth-settings.ts'
-import { failureBudget, secretOf, type AuthDeps } from './challenges.ts'
+import { failureBudget, type AuthDeps } from './challenges.ts'
+import { codeSecret } from './code-keys.ts'
 import { codesMatch, deriveCode } from './one-time-code.ts'
 
 type Deps = Pick<AuthDeps, 'db' | 'clock' | 'config'>
@@ -68,12 +69,15 @@ export async function verifyCode(
           failure != null ? { ok: false, code: failure } : { ok: false, code: 'code_expired' },
         )
       }
-      const expected = await deriveCode(secretOf(deps), challengeId, attempt.counter)
+      // The key the challenge was made with; gone (rotated out) means the code is too.
+      const secret = codeSecret(deps.config, attempt.key_id)
+      if (secret === undefined) throw new Rollback({ ok: false, code: 'code_expired' })
+      const expected = await deriveCode(secret, challengeId, attempt.counter)
       if (!codesMatch(expected, code)) {
         const attemptsLeft = MAX_CODE_ATTEMPTS - attempt.attempts
         if (
           attemptsLeft === 0 ||
-          (await isReplacedCode(deps, challengeId, attempt.counter, code))
+          (await isReplacedCode(secret, challengeId, attempt.counter, code))
         ) {
           return { ok: false, code: 'code_expired' } as const
         }
@@ -110,9 +114,9 @@ export async function verifyCode(
 
 // A code from an earlier send of this challenge: tell the shopper it was replaced (same answer
 // as expired), not that they mistyped. Send caps keep the counter small; look back at most 10.
-async function isReplacedCode(deps: Deps, challengeId: string, counter: number, code: string) {
+async function isReplacedCode(secret: string, challengeId: string, counter: number, code: string) {
   for (let earlier = counter - 1; earlier >= Math.max(0, counter - 10); earlier -= 1) {
-    if (codesMatch(await deriveCode(secretOf(deps), challengeId, earlier), code)) return true
+    if (codesMatch(await deriveCode(secret, challengeId, earlier), code)) return true
   }
   return false
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock.ts'
 import type { Database } from '../../db/schema.ts'
+import { AGENT_LOCK_TEMPLATE, lockNoticeTemplate } from '../agents/lock-notice.ts'
 import { AUTH_CODE_TEMPLATE, authCodeTemplate } from '../auth/code-message.ts'
 import { REQUEST_ACK_TEMPLATE, requestAckTemplate } from '../requests/acknowledgement.ts'
 import { TICKET_NOTICE_TEMPLATE, ticketNoticeTemplate } from '../tickets/ticket-notices.ts'
@@ -12,6 +13,7 @@ import type { OutboxTemplates } from './outbox.ts'
 export function outboxTemplates(
   config: {
     secretKey: string | undefined
+    secretKeyPrevious?: string | undefined
     publicUrl: string
   },
   deps: { db: Kysely<Database>; clock: Clock },
@@ -19,9 +21,14 @@ export function outboxTemplates(
   const secretKey = config.secretKey
   if (secretKey === undefined) throw new Error('secretKey must be resolved before the outbox')
   return {
-    [AUTH_CODE_TEMPLATE]: authCodeTemplate({ secretKey, publicUrl: config.publicUrl }),
+    [AUTH_CODE_TEMPLATE]: authCodeTemplate({
+      secretKey,
+      secretKeyPrevious: config.secretKeyPrevious,
+      publicUrl: config.publicUrl,
+    }),
     [REQUEST_ACK_TEMPLATE]: requestAckTemplate(),
     [TICKET_NOTICE_TEMPLATE]: ticketNoticeTemplate(),
     [WEBHOOK_TEMPLATE]: webhookDeliveryTemplate(deps),
+    [AGENT_LOCK_TEMPLATE]: lockNoticeTemplate(config),
   }
 }
