@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createPostgresBus } from '../../adapters/realtime/postgres-bus.ts'
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../db/database.ts'
 import { storageHealthOf } from '../../db/storage-health.ts'
@@ -116,10 +116,9 @@ describe.runIf(testDialect === 'sqlite')('a full disk (SQLITE_FULL)', () => {
 })
 
 describe.runIf(testDialect === 'sqlite')('a read-only database file (SQLITE_READONLY)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'porchlight-readonly-'))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
   it('answers 503 storage_unavailable, then writes again once the file is writable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'porchlight-readonly-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
     const url = `sqlite:${join(dir, 'store.sqlite')}`
     const setup = await openDatabase(url)
     await migrateToLatest(setup)
