@@ -42,7 +42,6 @@ describe(`concurrent decisions (${testDialect})`, () => {
         expect(r.body.error.details.ticket.id).toBe(ticket.id)
       }
     }
-    expect(results.filter((r) => r.status === 409).length).toBeGreaterThan(0)
     const view = await t.view(ticket.id)
     expect(view.history.filter((e: { kind: string }) => e.kind === 'approved')).toHaveLength(1)
     expect(await t.outbox()).toHaveLength(1)
