@@ -91,12 +91,12 @@ describe(`shutdown with a long outbox and a slow mail server (${testDialect})`, 
     const second: SpawnedServer = await spawnServer({ ...env, SMTP_URL: fast.url })
     cleanup.push(() => second.stop())
     const all = () => [...slow.received, ...fast.received]
-    await fast.waitFor(() => idsByTicket(all()).size === 40, 30_000)
+    await fast.waitFor(() => idsByTicket(all()).size === 40, 60_000)
     const ids = idsByTicket(all())
     for (const f of filed) expect(new Set(ids.get(f.reference)).size, f.reference).toBe(1)
     // A copy arrives twice only when its send was cut at the deadline after the mail server
     // had taken it: the residual window of the README, recognisable by its Message-ID.
     const twice = [...ids.values()].filter((list) => list.length > 1).length
     expect(twice).toBeLessThanOrEqual(count('sending'))
-  }, 60_000)
+  }, 150_000)
 })
