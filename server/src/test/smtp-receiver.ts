@@ -16,6 +16,10 @@ export interface SmtpReceiver {
   /** SMTP_URL for a server that sends here. */
   url: string
   received: ReceivedMail[]
+  /** Holds every message at the end of DATA from now on, until open(). */
+  hold(): void
+  /** Lets the held messages through, and every later one. */
+  open(): void
   /** Resolves once `predicate` holds for what has arrived, or rejects after `timeoutMs`. */
   waitFor(predicate: (mail: ReceivedMail[]) => boolean, timeoutMs: number): Promise<void>
   close(): Promise<void>
@@ -38,10 +42,13 @@ export function headerOf(raw: string, name: string): string | undefined {
 
 /**
  * A real SMTP server on a free loopback port for tests and benchmarks that run the server as a
- * process. `delayMs` holds each message's DATA reply that long (a slow mail server).
+ * process. `delayMs` holds each message's DATA reply that long (a slow mail server); hold()
+ * holds them all until open().
  */
 export async function startSmtpReceiver(options: { delayMs?: number } = {}): Promise<SmtpReceiver> {
   const received: ReceivedMail[] = []
+  // While held, messages wait at the end of DATA (a mail server that does not answer yet).
+  let gate: Array<() => void> | undefined
   const waiters = new Set<() => void>()
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -64,8 +71,10 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}): Pro
           for (const wake of waiters) wake()
           callback()
         }
-        if (options.delayMs === undefined) accept()
-        else setTimeout(accept, options.delayMs)
+        const pass = () =>
+          options.delayMs === undefined ? accept() : setTimeout(accept, options.delayMs)
+        if (gate !== undefined) gate.push(pass)
+        else pass()
       })
     },
   })
@@ -77,6 +86,14 @@ export async function startSmtpReceiver(options: { delayMs?: number } = {}): Pro
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    hold() {
+      gate ??= []
+    },
+    open() {
+      const held = gate ?? []
+      gate = undefined
+      for (const pass of held) pass()
+    },
     waitFor(predicate, timeoutMs) {
       return new Promise((resolve, reject) => {
         const check = () => {
