@@ -131,7 +131,12 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const messaging = createMessaging(config, { clock, logger })
   const mailer = options.mailer ?? messaging.mailer
   const sms = options.sms ?? messaging.sms
-  const webhookTargets = options.webhookTargets ?? testWebhookTargets
+  // Production refuses the allowance (createApp), so production-mode tests get none.
+  const webhookTargets =
+    options.webhookTargets ??
+    (config.env === 'production'
+      ? { ...testWebhookTargets, allowPrivate: false }
+      : testWebhookTargets)
   const outbox = createOutboxWorker({
     db: database.db,
     clock,

@@ -3,7 +3,7 @@ import type {
   ResolvedAddress,
   WebhookTargetPolicy,
 } from '../../adapters/webhooks/webhook-targets.ts'
-import { createTestApp, testDialect } from '../../test/harness.ts'
+import { createTestApp, testDialect, testWebhookTargets } from '../../test/harness.ts'
 import { ticketActionsSetup } from '../../test/ticket-actions.ts'
 import { startReceiver } from '../../test/webhook-receiver.ts'
 
@@ -90,6 +90,7 @@ describe(`webhook targets (${testDialect})`, () => {
     await expect(
       createTestApp({
         env: { NODE_ENV: 'production', PUBLIC_URL: 'https://support.example.com' },
+        webhookTargets: testWebhookTargets,
       }),
     ).rejects.toThrow(/allowPrivate .* cannot be on in production/)
   })
