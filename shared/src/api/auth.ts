@@ -74,7 +74,8 @@ export type AuthErrorCode =
   | 'invalid_code_format' // 400: not six ASCII digits
   | 'code_incorrect' // 400: wrong code, tries remain (details.attemptsLeft)
   | 'code_expired' // 400: expired, used, replaced or too many wrong tries (one answer for all)
-  | 'resend_too_soon' // 429 with details.retryAfterSeconds
+  | 'resend_too_soon' // 429 with details.retryAfterSeconds; also from verify while the identifier's
+  //                     failure budget (10 wrong codes an hour) is spent: the same answer
   | 'rate_limited' // 429 with details.retryAfterSeconds
   | SessionEndedCode // 401
   | 'phone_unsubscribed' // 400: the number opted out of texts (replied STOP)

@@ -118,14 +118,16 @@ describe(`failure budget across challenges (${testDialect})`, () => {
     expect(await comparisons(ctx)).toBe(10)
   })
 
-  it('holds under parallel guesses at three live challenges', async () => {
+  // Every guess waits on the one budget bucket in turn (that is the point), so on a loaded
+  // machine with PostgreSQL 30 of them can take longer than the default 5 s.
+  it('holds under parallel guesses at three live challenges', { timeout: 30_000 }, async () => {
     const ctx = await createTestApp()
     const live: Array<{ id: string; code: string }> = []
     for (let i = 0; i < 3; i++) {
       live.push(await challengeWithCode(ctx, email))
       ctx.clock.advance(30_000)
     }
-    const guesses = Array.from({ length: 60 }, (_, i) => {
+    const guesses = Array.from({ length: 30 }, (_, i) => {
       const target = live[i % 3]!
       return verify(ctx, target.id, otherCode(target.code, 1 + (i % 7)))
     })
@@ -133,7 +135,7 @@ describe(`failure budget across challenges (${testDialect})`, () => {
     // Three challenges hold 15 tries; the budget lets 10 of them be compared.
     expect(await comparisons(ctx)).toBe(10)
     // Every guess past the budget was told to wait; none was compared.
-    expect(codes.filter((c) => c === 'resend_too_soon')).toHaveLength(50)
+    expect(codes.filter((c) => c === 'resend_too_soon')).toHaveLength(20)
     expect(codes.filter((c) => c === 'code_incorrect' || c === 'code_expired')).toHaveLength(10)
   })
 })
