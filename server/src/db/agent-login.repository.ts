@@ -39,3 +39,12 @@ export async function clearRateLimitHits(db: Db, keys: string[]): Promise<void> 
   if (keys.length === 0) return
   await db.deleteFrom('rate_limit_hits').where('key', 'in', keys).execute()
 }
+
+/**
+ * Gives back the hit a key took at `at` (an attempt that turned out right). Hits taken in the
+ * same millisecond under the same key go with it, which only ever errs towards leniency by a
+ * hit or two.
+ */
+export async function refundRateLimitHit(db: Db, key: string, at: number): Promise<void> {
+  await db.deleteFrom('rate_limit_hits').where('key', '=', key).where('at', '=', at).execute()
+}

@@ -93,7 +93,7 @@ export async function attemptAgentLogin(
     },
   })
   if (result.ok) {
-    await clearAccountFailures(deps.db, subject)
+    await clearAccountFailures(deps.db, subject, now.getTime())
     return { ...result, deviceCookie: makeDeviceCookie(ring, email) }
   }
   // A wrong second factor counts like a wrong password (the attempt was taken already), and

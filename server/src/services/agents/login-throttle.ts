@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { clearRateLimitHits, countRateLimitHits } from '../../db/agent-login.repository.ts'
+import {
+  clearRateLimitHits,
+  countRateLimitHits,
+  refundRateLimitHit,
+} from '../../db/agent-login.repository.ts'
 import { takeRateLimits, type RateLimit } from '../../db/rate-limits.repository.ts'
 import type { Database } from '../../db/schema.ts'
 
@@ -78,13 +82,24 @@ export async function takeLoginAttempt(
   return { ok: false, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) }
 }
 
-/** The password was right: the account's failures are forgotten (the address's are not). */
-export async function clearAccountFailures(db: Kysely<Database>, subject: LoginSubject) {
+/**
+ * The password was right: the account's failures are forgotten, and the address gets back the
+ * attempt it spent (only that one: a known password must not wipe an address's failures on
+ * other accounts). So both count failures, not sign-ins.
+ */
+export async function clearAccountFailures(
+  db: Kysely<Database>,
+  subject: LoginSubject,
+  attemptAt: number,
+) {
   const account = accountKey(subject)
   await clearRateLimitHits(
     db,
     ACCOUNT_TIERS.map((t) => `${account}:${t.suffix}`),
   )
+  for (const t of ADDRESS_TIERS) {
+    await refundRateLimitHit(db, `agent-login:ip:${subject.address}:${t.suffix}`, attemptAt)
+  }
 }
 
 /** Whether the failure just counted filled the lock tier: then the agent is told, once. */
