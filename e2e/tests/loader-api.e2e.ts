@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, inject, it } from 'vitest'
 import { connectBrowser } from '../support/browser.ts'
 import {
+  firstScreen,
   launcherButton,
   launcherReady,
   openHost,
@@ -231,7 +232,12 @@ describe.concurrent('focus and keyboard', () => {
     const { page } = host
     await launcherReady(page)
     await page.evaluate(() => window.Porchlight('open'))
-    await settledFrame(page, 'floating')
+    const frame = await settledFrame(page, 'floating')
+    // The panel puts focus on its first control when it hears of the open, which can be after
+    // the frame has loaded: wait for that, or it could take focus back from the link below and
+    // look like the close moving it.
+    await firstScreen(frame)
+    await frame.waitForFunction(() => document.activeElement !== document.body)
     await page.locator('header a').first().focus()
     await page.evaluate(() => window.Porchlight('close'))
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Shop')
