@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import type { TicketJson, TicketStatus } from '@porchlight/shared/api/agent'
 import type { ConsoleApi } from './api.ts'
 import type { Me } from './app.tsx'
@@ -18,10 +18,13 @@ interface Props {
 
 /** Assignment, status and tags: each a PATCH naming the version on screen. */
 export function TicketControls({ ticket: t, me, api, run, busy }: Props) {
-  const [status, setStatus] = useState<TicketStatus>(t.status)
+  // The agent's pick belongs to the version it was made on: a fresh ticket (after a save or a
+  // conflict) shows what is true now in the same render as the ticket itself, never a render
+  // later (an effect would leave the stale pick on screen beside "here is the latest").
+  const [pick, setPick] = useState<{ version: number; status: TicketStatus } | null>(null)
+  const status = pick !== null && pick.version === t.version ? pick.status : t.status
+  const setStatus = (value: TicketStatus) => setPick({ version: t.version, status: value })
   const [tag, setTag] = useState('')
-  // A fresh ticket (after a save or a conflict) resets the picker to what is true now.
-  useEffect(() => setStatus(t.status), [t.status, t.version])
   const patch = (body: Omit<Parameters<ConsoleApi['patch']>[1], 'version'>, saved: string) =>
     run((version) => api.patch(t.id, { ...body, version }), saved)
 
