@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { order } from '../adapters/store/shopify/testing/fake-orders.ts'
 import { FakeShop } from '../adapters/store/shopify/testing/fake-shop.ts'
-import { interceptShopify } from '../adapters/store/shopify/testing/test-kit.ts'
+import { readShopifyConfig } from '../adapters/store/shopify/shopify-config.ts'
+import {
+  interceptShopify,
+  TEST_KEYRING,
+  TEST_SECRET_KEY,
+} from '../adapters/store/shopify/testing/test-kit.ts'
 import { saveOrderSnapshot } from '../db/shopify-cache.repository.ts'
 import { findStoreById } from '../db/stores.repository.ts'
 import { seedDemoStore } from '../seed/demo-store.ts'
@@ -27,6 +32,7 @@ async function setup() {
           NODE_ENV: 'test',
           PUBLIC_URL: 'https://support.example.com',
           LOG_LEVEL: 'silent',
+          SECRET_KEY: TEST_SECRET_KEY,
         },
       },
       { database },
@@ -52,12 +58,22 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
     const store = await findStoreById(db, 'st_demo')
     expect(store?.adapterKind).toBe('shopify')
     expect(store?.adapterConfig).toEqual({
+      mode: 'legacy',
       domain: 'lumen-loom.myshopify.com',
-      accessToken: shop.accessToken,
-      webhookSecret: 'whsec_0123456789abcdef',
+      // Sealed at rest (AES-256-GCM under SECRET_KEY), never the plaintext.
+      accessToken: expect.stringMatching(/^pl1\./),
+      webhookSecret: expect.stringMatching(/^pl1\./),
       shopName: 'Lumen & Loom',
       // Everything the shop granted, sorted.
       scopes: [...shop.scopes].sort(),
+      customerAccess: 'unknown',
+    })
+    expect(JSON.stringify(store?.adapterConfig)).not.toContain(shop.accessToken)
+    expect(readShopifyConfig(store!.adapterConfig, 'st_demo', TEST_KEYRING)?.connection).toEqual({
+      mode: 'legacy',
+      domain: 'lumen-loom.myshopify.com',
+      accessToken: shop.accessToken,
+      webhookSecret: 'whsec_0123456789abcdef',
     })
     expect(shop.callsOf('PorchlightShop')).toHaveLength(1)
     expect(out.join('\n')).toContain(
@@ -135,6 +151,7 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
       env: {
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
+        SECRET_KEY: TEST_SECRET_KEY,
         SHOPIFY_ACCESS_TOKEN: shop.accessToken,
         SHOPIFY_WEBHOOK_SECRET: 'whsec_from_the_environment',
       },
@@ -142,7 +159,8 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
     const args = ['store', 'connect-shopify', '--store', 'st_demo', '--domain', shop.domain]
     expect(await runCli(args, io, { database })).toBe(0)
     const store = await findStoreById(database.db, 'st_demo')
-    expect(store?.adapterConfig['webhookSecret']).toBe('whsec_from_the_environment')
+    const opened = readShopifyConfig(store!.adapterConfig, 'st_demo', TEST_KEYRING)?.connection
+    expect(opened?.webhookSecret).toBe('whsec_from_the_environment')
 
     expect(
       await runCli(
