@@ -1,3 +1,4 @@
+import type { CustomerDataAccess } from '@porchlight/shared/api/settings'
 import type { AdminClient } from './admin-client.ts'
 import { customerAccessProbe } from './operations.ts'
 
@@ -8,7 +9,7 @@ import { customerAccessProbe } from './operations.ts'
  * - `none`: the Customer object itself is withheld;
  * - `unknown`: the shop has no customer to try it on yet (or Shopify did not answer).
  */
-export type CustomerAccess = 'level_2' | 'level_1' | 'none' | 'unknown'
+export type CustomerAccess = CustomerDataAccess
 
 const WHOLE_OBJECT = /not approved to access the Customer object/i
 

@@ -1,3 +1,4 @@
+import type { ShopifyConnectionMode } from '@porchlight/shared/api/settings'
 import { z } from 'zod'
 import type { Keyring } from '../../../keyring.ts'
 import { isSealed, openSecret, sealSecret } from '../../../secret-box.ts'
@@ -18,7 +19,7 @@ export const shopDomain = z
  * - `legacy`: a `shpat_` token of an admin-created custom app (no new ones since 2026-01-01).
  * Configs saved before modes existed have no `mode` and are legacy.
  */
-export type ShopifyMode = 'client_credentials' | 'oauth' | 'legacy'
+export type ShopifyMode = ShopifyConnectionMode
 
 /** A store's Shopify connection with its secrets opened; never leaves the server. */
 export type ShopifyConnection =
