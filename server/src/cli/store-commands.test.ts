@@ -3,6 +3,11 @@ import { order } from '../adapters/store/shopify/testing/fake-orders.ts'
 import { FakeShop } from '../adapters/store/shopify/testing/fake-shop.ts'
 import { readShopifyConfig } from '../adapters/store/shopify/shopify-config.ts'
 import {
+  FakeShopifyAuth,
+  TEST_CLIENT_ID,
+  TEST_CLIENT_SECRET,
+} from '../adapters/store/shopify/testing/fake-oauth.ts'
+import {
   interceptShopify,
   TEST_KEYRING,
   TEST_SECRET_KEY,
@@ -174,5 +179,44 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
     expect(await runCli(['store', 'explode'], io, { database })).toBe(2)
     expect(await runCli(['store', 'connect-shopify', '--help'], io, { database })).toBe(0)
     expect(out.join('\n')).toContain('SHOPIFY_ACCESS_TOKEN')
+  })
+
+  it('connects a Dev Dashboard app by client ID, the secret from the environment', async () => {
+    const { shop, out, err } = await setup()
+    const auth = new FakeShopifyAuth(shop)
+    mocks.server.use(...auth.handlers())
+    const database = await openTestDatabase()
+    await seedDemoStore(database.db, new Date())
+    const io = {
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+      env: {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        SECRET_KEY: TEST_SECRET_KEY,
+        SHOPIFY_CLIENT_SECRET: TEST_CLIENT_SECRET,
+      },
+    }
+    const args = ['store', 'connect-shopify', '--store', 'st_demo', '--domain', shop.domain]
+    expect(await runCli([...args, '--client-id', TEST_CLIENT_ID], io, { database })).toBe(0)
+    expect(auth.requests.map((r) => r.grantType)).toEqual(['client_credentials'])
+    expect(out.join('\n')).toContain('client credentials; the token renews itself')
+    expect(out.join('\n')).toContain('Customer data the app may read: not known yet')
+    const store = await findStoreById(database.db, 'st_demo')
+    expect(JSON.stringify(store?.adapterConfig)).not.toContain(TEST_CLIENT_SECRET)
+    expect(
+      readShopifyConfig(store!.adapterConfig, 'st_demo', TEST_KEYRING)?.connection,
+    ).toMatchObject({
+      mode: 'client_credentials',
+      clientId: TEST_CLIENT_ID,
+      clientSecret: TEST_CLIENT_SECRET,
+    })
+    // A wrong secret: refused in plain words, exit 1.
+    const wrong = { ...io, env: { ...io.env, SHOPIFY_CLIENT_SECRET: 'shpss_wrong_secret_0000' } }
+    expect(await runCli([...args, '--client-id', TEST_CLIENT_ID], wrong, { database })).toBe(1)
+    expect(err.join('\n')).toContain('shopify_credentials_rejected')
+    expect(
+      await runCli([...args, '--client-id', TEST_CLIENT_ID, '--legacy'], io, { database }),
+    ).toBe(2)
   })
 })

@@ -91,5 +91,5 @@ export const shopifyInstallRoutes = new Hono<AppEnv>()
       return failurePage(c, err)
     }
     c.header('cache-control', 'no-store')
-    return c.redirect('/console/#settings', 302)
+    return c.redirect('/console/settings', 302)
   })

@@ -100,7 +100,7 @@ describe(`Shopify OAuth install (${testDialect})`, () => {
     const { state } = await ctx.install()
     const res = await ctx.callback(state!)
     expect(res.status).toBe(302)
-    expect(res.headers.get('location')).toBe('/console/#settings')
+    expect(res.headers.get('location')).toBe('/console/settings')
     expect(ctx.auth.requests).toHaveLength(1)
     expect(ctx.auth.requests[0]?.body).toMatchObject({ client_id: TEST_CLIENT_ID, expiring: '1' })
     const store = await ctx.store()
