@@ -22,6 +22,16 @@ function required(
   return v.trim()
 }
 
+function optional(
+  values: OptionValues,
+  name: string,
+  envName: string,
+  env: Record<string, string | undefined>,
+): { webhookSecret?: string } {
+  const v = values[name] ?? env[envName]
+  return typeof v === 'string' && v.trim() !== '' ? { webhookSecret: v.trim() } : {}
+}
+
 const ACCESS_WORDS: Record<CustomerAccess, string> = {
   level_2: 'customers with their email and phone (level 2)',
   level_1: 'customers without email or phone (level 1): shoppers cannot be matched to orders',
@@ -76,6 +86,8 @@ const connectShopify: Command = {
           mode: 'client_credentials',
           clientId: required(values, 'client-id'),
           clientSecret: required(values, 'client-secret', 'SHOPIFY_CLIENT_SECRET', ctx.env),
+          // Only for webhooks made in the shop's admin; the app's own are signed with its secret.
+          ...optional(values, 'webhook-secret', 'SHOPIFY_WEBHOOK_SECRET', ctx.env),
         }
     const { db } = await ctx.database()
     const result = await connectShopifyStore(db, input, {

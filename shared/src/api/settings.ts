@@ -83,6 +83,8 @@ export interface ShopifyClientCredentialsRequest {
   domain: string
   clientId: string
   clientSecret: string
+  /** Only for webhooks made in the shop's admin (their own key); else the client secret. */
+  webhookSecret?: string
 }
 
 /** A legacy admin-created custom app (Shopify makes no new ones since 2026-01-01). */

@@ -82,7 +82,13 @@ export function ShopifyConnectForm(props: {
     setOutcome(undefined)
     const body: ShopifyConnectRequest =
       mode === 'client_credentials'
-        ? { mode, domain, clientId, clientSecret }
+        ? {
+            mode,
+            domain,
+            clientId,
+            clientSecret,
+            ...(secret !== '' ? { webhookSecret: secret } : {}),
+          }
         : { domain, accessToken: token, webhookSecret: secret }
     let result: Outcome
     try {
@@ -200,6 +206,20 @@ export function ShopifyConnectForm(props: {
           <small class="muted">
             From the Dev Dashboard: your app, then Settings. Porchlight trades them for Admin API
             tokens and renews those itself; the secret is kept sealed and never shown again.
+          </small>
+          <label for="sh-cc-webhook">Webhook signing key (optional)</label>
+          <input
+            id="sh-cc-webhook"
+            type="password"
+            maxLength={1000}
+            autocomplete="off"
+            aria-describedby="sh-cc-webhook-hint"
+            value={secret}
+            onInput={(e) => setSecret(e.currentTarget.value)}
+          />
+          <small id="sh-cc-webhook-hint" class="muted">
+            Only if you created the webhooks in the Shopify admin (Settings, Notifications,
+            Webhooks), which signs them with a key of its own. Leave empty otherwise.
           </small>
         </>
       )}

@@ -20,6 +20,7 @@ export const shopifyConnectBody = z.union([
     domain: z.string().trim().min(1).max(255),
     clientId: z.string().trim().min(1).max(255),
     clientSecret: field,
+    webhookSecret: field.optional(),
   }),
   z.strictObject({
     mode: z.literal('legacy').optional(),

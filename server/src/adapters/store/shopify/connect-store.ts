@@ -45,11 +45,19 @@ const clientCredentialsInput = z.object({
   domain: shopDomain,
   clientId,
   clientSecret: secretText('client secret'),
+  webhookSecret: secretText('webhook secret').optional(),
 })
 
 export type ConnectInput = { storeId: string } & (
   | { mode?: 'legacy'; domain: string; accessToken: string; webhookSecret: string }
-  | { mode: 'client_credentials'; domain: string; clientId: string; clientSecret: string }
+  | {
+      mode: 'client_credentials'
+      domain: string
+      clientId: string
+      clientSecret: string
+      /** Only for webhooks made in the shop's admin; otherwise the client secret signs them. */
+      webhookSecret?: string
+    }
 )
 
 export type ConnectField = 'domain' | 'accessToken' | 'webhookSecret' | 'clientId' | 'clientSecret'
@@ -118,13 +126,13 @@ export async function connectShopifyStore(
   let connection: ShopifyConnection
   let grant: TokenGrant | null = null
   if (parsed.data.mode === 'client_credentials') {
-    const { domain, clientId: id, clientSecret } = parsed.data
+    const { domain, clientId: id, clientSecret, webhookSecret } = parsed.data
     connection = {
       mode: 'client_credentials',
       domain,
       clientId: id,
       clientSecret,
-      webhookSecret: clientSecret,
+      webhookSecret: webhookSecret ?? clientSecret,
     }
     const got = await clientCredentialsGrant(connection, {
       now,

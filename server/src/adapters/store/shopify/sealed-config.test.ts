@@ -78,4 +78,27 @@ describe(`Shopify secrets at rest (${testDialect})`, () => {
     expect(readShopifyConfig(before.adapterConfig, store.id, makeKeyring(NEW))).toBeUndefined()
     expect(after.adapterConfig['shopName']).toBe('x')
   })
+
+  it('keeps a webhook key of its own beside the client secret, when the admin made the webhooks', () => {
+    const ring = makeKeyring(NEW)
+    const app = {
+      mode: 'client_credentials' as const,
+      domain: 'lumen-loom.myshopify.com',
+      clientId: 'client0123456789',
+      clientSecret: 'shpss_app_secret_0000',
+    }
+    const own = sealShopifyConfig(
+      { ...app, webhookSecret: 'admin_webhook_key_0000' },
+      {},
+      'st_x',
+      ring,
+    )
+    expect(JSON.stringify(own)).not.toContain('admin_webhook_key_0000')
+    expect(readShopifyConfig(own, 'st_x', ring)?.connection.webhookSecret).toBe(
+      'admin_webhook_key_0000',
+    )
+    const same = sealShopifyConfig({ ...app, webhookSecret: app.clientSecret }, {}, 'st_x', ring)
+    expect(same['webhookSecret']).toBeUndefined()
+    expect(readShopifyConfig(same, 'st_x', ring)?.connection.webhookSecret).toBe(app.clientSecret)
+  })
 })

@@ -29,7 +29,7 @@ export type ShopifyConnection =
       domain: string
       clientId: string
       clientSecret: string
-      /** Shopify signs a Dev Dashboard app's webhooks with its client secret. */
+      /** The app's client secret, unless webhooks were made in the admin with a key of their own. */
       webhookSecret: string
     }
 
@@ -101,7 +101,7 @@ export function readShopifyConfig(
         domain: domain.data,
         clientId,
         clientSecret,
-        webhookSecret: clientSecret,
+        webhookSecret: secret('webhookSecret') ?? clientSecret,
       },
       needsReseal,
     }
@@ -130,6 +130,11 @@ export function sealShopifyConfig(
     ...base,
     clientId: connection.clientId,
     clientSecret: seal('clientSecret', connection.clientSecret),
+    // Webhooks made in the shop's admin (Settings > Notifications) are signed with a key of
+    // their own; the app's own subscriptions with its client secret.
+    ...(connection.webhookSecret !== connection.clientSecret
+      ? { webhookSecret: seal('webhookSecret', connection.webhookSecret) }
+      : {}),
   }
 }
 
