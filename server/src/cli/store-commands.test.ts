@@ -20,7 +20,7 @@ import { runCli } from './run-cli.ts'
 
 const mocks = interceptShopify()
 
-async function setup() {
+async function setup(env: Record<string, string> = {}) {
   const database = await openTestDatabase()
   await seedDemoStore(database.db, new Date('2026-01-15T12:00:00Z'))
   const shop = new FakeShop()
@@ -38,6 +38,7 @@ async function setup() {
           PUBLIC_URL: 'https://support.example.com',
           LOG_LEVEL: 'silent',
           SECRET_KEY: TEST_SECRET_KEY,
+          ...env,
         },
       },
       { database },
@@ -182,27 +183,15 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
   })
 
   it('connects a Dev Dashboard app by client ID, the secret from the environment', async () => {
-    const { shop, out, err } = await setup()
+    const { shop, out, err, db, run } = await setup({ SHOPIFY_CLIENT_SECRET: TEST_CLIENT_SECRET })
     const auth = new FakeShopifyAuth(shop)
     mocks.server.use(...auth.handlers())
-    const database = await openTestDatabase()
-    await seedDemoStore(database.db, new Date())
-    const io = {
-      out: (l: string) => out.push(l),
-      err: (l: string) => err.push(l),
-      env: {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        SECRET_KEY: TEST_SECRET_KEY,
-        SHOPIFY_CLIENT_SECRET: TEST_CLIENT_SECRET,
-      },
-    }
     const args = ['store', 'connect-shopify', '--store', 'st_demo', '--domain', shop.domain]
-    expect(await runCli([...args, '--client-id', TEST_CLIENT_ID], io, { database })).toBe(0)
+    expect(await run(...args, '--client-id', TEST_CLIENT_ID)).toBe(0)
     expect(auth.requests.map((r) => r.grantType)).toEqual(['client_credentials'])
     expect(out.join('\n')).toContain('client credentials; the token renews itself')
     expect(out.join('\n')).toContain('Customer data the app may read: not known yet')
-    const store = await findStoreById(database.db, 'st_demo')
+    const store = await findStoreById(db, 'st_demo')
     expect(JSON.stringify(store?.adapterConfig)).not.toContain(TEST_CLIENT_SECRET)
     expect(
       readShopifyConfig(store!.adapterConfig, 'st_demo', TEST_KEYRING)?.connection,
@@ -212,11 +201,10 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
       clientSecret: TEST_CLIENT_SECRET,
     })
     // A wrong secret: refused in plain words, exit 1.
-    const wrong = { ...io, env: { ...io.env, SHOPIFY_CLIENT_SECRET: 'shpss_wrong_secret_0000' } }
-    expect(await runCli([...args, '--client-id', TEST_CLIENT_ID], wrong, { database })).toBe(1)
-    expect(err.join('\n')).toContain('shopify_credentials_rejected')
     expect(
-      await runCli([...args, '--client-id', TEST_CLIENT_ID, '--legacy'], io, { database }),
-    ).toBe(2)
+      await run(...args, '--client-id', TEST_CLIENT_ID, '--client-secret', 'shpss_wrong_0000'),
+    ).toBe(1)
+    expect(err.join('\n')).toContain('shopify_credentials_rejected')
+    expect(await run(...args, '--client-id', TEST_CLIENT_ID, '--legacy')).toBe(2)
   })
 })
