@@ -111,6 +111,7 @@ describe(`console settings: the three ways to connect Shopify (${testDialect})`,
   it('shows the owner why renewal fails once the app is revoked; shoppers get orders unavailable', async () => {
     const ctx = await setup()
     expect((await ctx.put(ctx.good)).status).toBe(200)
+    ctx.clock.advance(5 * 60_000)
     ctx.auth.revoke()
     const shopper = await mintShopperSession(ctx, 'st_demo', { kind: 'email', value: SAMPLE_EMAIL })
     const orders = await ctx.app.request('/v1/orders?limit=5', { headers: shopper.headers })

@@ -125,9 +125,28 @@ describe(`Shopify client credentials (${testDialect})`, () => {
     expect((await findShopifyToken(ctx.db, 'st_cc'))?.version).toBe(2)
   })
 
+  it('does not renew again and again when Shopify refuses the token it just issued', async () => {
+    const ctx = await setup()
+    await ctx.connect()
+    ctx.clock.advance(60_000)
+    ctx.auth.shopAcceptsIssued = false
+    ctx.shop.accessToken = 'shpat_someone_elses_token'
+    for (let i = 0; i < 3; i++) {
+      await expect(ctx.list()).rejects.toMatchObject({ code: 'store_unavailable', status: 503 })
+    }
+    // One renewal after the first 401; the later 401s hit a token just issued.
+    expect(ctx.auth.requests).toHaveLength(2)
+    ctx.clock.advance(RETRY_FAILED_RENEWAL_MS)
+    ctx.auth.shopAcceptsIssued = true
+    expect((await ctx.list()).orders.length).toBeGreaterThan(0)
+    expect(ctx.auth.requests).toHaveLength(3)
+  })
+
   it('a revoked app: orders unavailable for shoppers, the reason for the owner, no hammering', async () => {
     const ctx = await setup()
     await ctx.connect()
+    // Some time later, the merchant rotates the secret (or uninstalls the app).
+    ctx.clock.advance(5 * 60_000)
     ctx.auth.revoke()
     const refused = await ctx.list().catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(AppError)

@@ -90,6 +90,19 @@ export class TokenKeeper {
       }
       const t = now()
       const opened = this.#open(storeId, row)
+      // A token Shopify refuses moments after issuing it will not do better renewed again at
+      // once: say so instead of asking for a new token on every request.
+      if (
+        rejectedVersion !== undefined &&
+        row.version === rejectedVersion &&
+        now() - row.issued_at < RETRY_FAILED_RENEWAL_MS
+      ) {
+        return {
+          ok: false,
+          failure: 'unauthorized',
+          message: 'Shopify refused a token it has just issued.',
+        }
+      }
       const rejected = rejectedVersion !== undefined && row.version === rejectedVersion
       const usable = opened !== undefined && !rejected && t < row.expires_at - EXPIRY_MARGIN_MS
       const renewAt = row.issued_at + RENEW_AT_SHARE * (row.expires_at - row.issued_at)

@@ -33,6 +33,8 @@ export class FakeShopifyAuth {
   /** The refresh token that works now; each use replaces it. */
   refreshToken: string | null = null
   codes = new Set<string>()
+  /** False: the shop refuses the tokens this endpoint issues (an app Shopify half-revoked). */
+  shopAcceptsIssued = true
   #serial = 0
 
   constructor(shop: FakeShop) {
@@ -112,8 +114,9 @@ export class FakeShopifyAuth {
 
   #newAccessToken(): string {
     this.#serial++
-    this.shop.accessToken = `shpat_issued_${this.#serial}_${randomBytes(6).toString('hex')}`
-    return this.shop.accessToken
+    const token = `shpat_issued_${this.#serial}_${randomBytes(6).toString('hex')}`
+    if (this.shopAcceptsIssued) this.shop.accessToken = token
+    return token
   }
 
   #offline(scope: string) {
