@@ -351,13 +351,23 @@ describe('the console’s Shopify settings, in Chromium', () => {
     expect(await token.inputValue()).toBe('')
     saveArtifact('console-shopify-settings', await page.screenshot({ fullPage: true }))
     expect(await page.content()).not.toContain(SHOP.token)
-    expect((await shopCalls(before)).calls.map((c) => c.operation)).toEqual(['PorchlightShop'])
+    // The check, and the probe that learns the app's protected customer data level.
+    expect((await shopCalls(before)).calls.map((c) => c.operation)).toEqual([
+      'PorchlightShop',
+      'PorchlightCustomerAccess',
+    ])
     const settings = await page.evaluate(() =>
       fetch('/v1/agent/settings/shopify').then((r) => r.text()),
     )
     expect(settings).not.toContain(SHOP.token)
     expect(settings).not.toContain('whsec_e2e_0123456789')
-    expect(JSON.parse(settings)).toMatchObject({ connected: true, domain: SHOP.domain })
+    expect(JSON.parse(settings)).toMatchObject({
+      connected: true,
+      domain: SHOP.domain,
+      mode: 'legacy',
+      customerAccess: 'level_2',
+    })
+    await page.getByText('Legacy custom app token (shpat_…) — legacy').waitFor()
     expect(errors).toEqual([])
     await page.context().close()
 

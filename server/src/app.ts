@@ -16,6 +16,7 @@ import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
 import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts'
+import { shopifyInstallRoutes } from './routes/shopify/shopify-install.routes.ts'
 import { openApiRoutes } from './routes/openapi/openapi.routes.ts'
 import { authRoutes } from './routes/auth/auth.routes.ts'
 import { consoleRoutes } from './routes/console/console.routes.ts'
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', agentTotpRoutes)
   app.route('/', agentWebhookRoutes)
   app.route('/', shopifySettingsRoutes)
+  app.route('/', shopifyInstallRoutes)
   app.route('/', openApiRoutes)
   app.route('/', authRoutes)
   app.route('/', webhookRoutes)

@@ -12,6 +12,7 @@ import type { Logger } from './logger.ts'
 import { replyInTicketChat } from './services/chat/ticket-replies.ts'
 import { outboxTemplates } from './services/outbox/templates.ts'
 import { createOutboxWorker } from './services/outbox/worker.ts'
+import { keyringOf } from './keyring.ts'
 
 /**
  * Builds the real dependencies of the app from configuration and an open database: messaging
@@ -44,6 +45,7 @@ export function composeDeps(input: {
     clock,
     logger: logger.child({ component: 'shopify' }),
     apiVersion: config.shopifyApiVersion,
+    keyring: keyringOf(config),
     signal,
   })
   return {

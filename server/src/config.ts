@@ -28,6 +28,11 @@ export interface Config {
   smtp: SmtpConfig | undefined
   twilio: TwilioConfig | undefined
   shopifyApiVersion: string
+  /**
+   * The Dev Dashboard app this server installs in many shops through OAuth
+   * (SHOPIFY_APP_CLIENT_ID and SHOPIFY_APP_CLIENT_SECRET); undefined turns the install off.
+   */
+  shopifyApp: { clientId: string; clientSecret: string } | undefined
   /** Test-only clock control for e2e; refused when env is production. */
   testClock: boolean
   /**
@@ -180,12 +185,29 @@ export function loadConfig(env: Env = process.env): Config {
     smtp: loadSmtp(env),
     twilio: loadTwilio(env),
     shopifyApiVersion: str(env, 'SHOPIFY_API_VERSION') ?? '2026-10',
+    shopifyApp: loadShopifyApp(env),
     testClock,
     trustProxy: proxyHops(env),
     testSeed,
     testHostOrigins,
     testFakeShopify,
   }
+}
+
+function loadShopifyApp(env: Env): Config['shopifyApp'] {
+  const clientId = str(env, 'SHOPIFY_APP_CLIENT_ID')
+  const clientSecret = str(env, 'SHOPIFY_APP_CLIENT_SECRET')
+  if (clientId === undefined && clientSecret === undefined) return undefined
+  if (clientId === undefined) {
+    throw new ConfigError('SHOPIFY_APP_CLIENT_ID', 'is required beside SHOPIFY_APP_CLIENT_SECRET')
+  }
+  if (clientSecret === undefined) {
+    throw new ConfigError('SHOPIFY_APP_CLIENT_SECRET', 'is required beside SHOPIFY_APP_CLIENT_ID')
+  }
+  if (!/^[A-Za-z0-9_-]{8,100}$/.test(clientId)) {
+    throw new ConfigError('SHOPIFY_APP_CLIENT_ID', 'expected the client ID shown in the Dev Dashboard')
+  }
+  return { clientId, clientSecret }
 }
 
 // A guessable key lets anyone compute any shopper's sign-in code offline, so production refuses

@@ -89,6 +89,13 @@ export const errorStatus = {
   shopify_scopes_missing: 422,
   shopify_shop_mismatch: 422,
   shopify_unreachable: 502,
+  shopify_credentials_rejected: 422,
+  // OAuth install (routes/shopify/shopify-install.routes.ts)
+  shopify_install_unavailable: 501,
+  shopify_callback_invalid: 400,
+  shopify_callback_hmac_invalid: 400,
+  shopify_callback_state_invalid: 400,
+  shopify_callback_shop_invalid: 400,
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ErrorCode = keyof typeof errorStatus | (string & {})

@@ -15,6 +15,8 @@ const generate: Command = {
     'To rotate a key: set SECRET_KEY_PREVIOUS to the key in use and SECRET_KEY to the new one,',
     'restart every process, and drop SECRET_KEY_PREVIOUS after 10 minutes (the life of a',
     'sign-in code). Sessions and API tokens are not derived from the key and stay valid.',
+    'With Shopify stores, keep SECRET_KEY_PREVIOUS for a day instead: their sealed secrets move',
+    'to the new key when first read, and their Admin API tokens at their next renewal.',
   ].join('\n'),
   options: {},
   // Needs no configuration: it is how a refused configuration gets a good key.

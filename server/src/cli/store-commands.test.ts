@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { order } from '../adapters/store/shopify/testing/fake-orders.ts'
 import { FakeShop } from '../adapters/store/shopify/testing/fake-shop.ts'
-import { interceptShopify } from '../adapters/store/shopify/testing/test-kit.ts'
+import { readShopifyConfig } from '../adapters/store/shopify/shopify-config.ts'
+import {
+  FakeShopifyAuth,
+  TEST_CLIENT_ID,
+  TEST_CLIENT_SECRET,
+} from '../adapters/store/shopify/testing/fake-oauth.ts'
+import {
+  interceptShopify,
+  TEST_KEYRING,
+  TEST_SECRET_KEY,
+} from '../adapters/store/shopify/testing/test-kit.ts'
 import { saveOrderSnapshot } from '../db/shopify-cache.repository.ts'
 import { findStoreById } from '../db/stores.repository.ts'
 import { seedDemoStore } from '../seed/demo-store.ts'
@@ -10,7 +20,7 @@ import { runCli } from './run-cli.ts'
 
 const mocks = interceptShopify()
 
-async function setup() {
+async function setup(env: Record<string, string> = {}) {
   const database = await openTestDatabase()
   await seedDemoStore(database.db, new Date('2026-01-15T12:00:00Z'))
   const shop = new FakeShop()
@@ -27,6 +37,8 @@ async function setup() {
           NODE_ENV: 'test',
           PUBLIC_URL: 'https://support.example.com',
           LOG_LEVEL: 'silent',
+          SECRET_KEY: TEST_SECRET_KEY,
+          ...env,
         },
       },
       { database },
@@ -52,12 +64,22 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
     const store = await findStoreById(db, 'st_demo')
     expect(store?.adapterKind).toBe('shopify')
     expect(store?.adapterConfig).toEqual({
+      mode: 'legacy',
       domain: 'lumen-loom.myshopify.com',
-      accessToken: shop.accessToken,
-      webhookSecret: 'whsec_0123456789abcdef',
+      // Sealed at rest (AES-256-GCM under SECRET_KEY), never the plaintext.
+      accessToken: expect.stringMatching(/^pl1\./),
+      webhookSecret: expect.stringMatching(/^pl1\./),
       shopName: 'Lumen & Loom',
       // Everything the shop granted, sorted.
       scopes: [...shop.scopes].sort(),
+      customerAccess: 'unknown',
+    })
+    expect(JSON.stringify(store?.adapterConfig)).not.toContain(shop.accessToken)
+    expect(readShopifyConfig(store!.adapterConfig, 'st_demo', TEST_KEYRING)?.connection).toEqual({
+      mode: 'legacy',
+      domain: 'lumen-loom.myshopify.com',
+      accessToken: shop.accessToken,
+      webhookSecret: 'whsec_0123456789abcdef',
     })
     expect(shop.callsOf('PorchlightShop')).toHaveLength(1)
     expect(out.join('\n')).toContain(
@@ -135,6 +157,7 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
       env: {
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
+        SECRET_KEY: TEST_SECRET_KEY,
         SHOPIFY_ACCESS_TOKEN: shop.accessToken,
         SHOPIFY_WEBHOOK_SECRET: 'whsec_from_the_environment',
       },
@@ -142,7 +165,8 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
     const args = ['store', 'connect-shopify', '--store', 'st_demo', '--domain', shop.domain]
     expect(await runCli(args, io, { database })).toBe(0)
     const store = await findStoreById(database.db, 'st_demo')
-    expect(store?.adapterConfig['webhookSecret']).toBe('whsec_from_the_environment')
+    const opened = readShopifyConfig(store!.adapterConfig, 'st_demo', TEST_KEYRING)?.connection
+    expect(opened?.webhookSecret).toBe('whsec_from_the_environment')
 
     expect(
       await runCli(
@@ -156,5 +180,31 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
     expect(await runCli(['store', 'explode'], io, { database })).toBe(2)
     expect(await runCli(['store', 'connect-shopify', '--help'], io, { database })).toBe(0)
     expect(out.join('\n')).toContain('SHOPIFY_ACCESS_TOKEN')
+  })
+
+  it('connects a Dev Dashboard app by client ID, the secret from the environment', async () => {
+    const { shop, out, err, db, run } = await setup({ SHOPIFY_CLIENT_SECRET: TEST_CLIENT_SECRET })
+    const auth = new FakeShopifyAuth(shop)
+    mocks.server.use(...auth.handlers())
+    const args = ['store', 'connect-shopify', '--store', 'st_demo', '--domain', shop.domain]
+    expect(await run(...args, '--client-id', TEST_CLIENT_ID)).toBe(0)
+    expect(auth.requests.map((r) => r.grantType)).toEqual(['client_credentials'])
+    expect(out.join('\n')).toContain('client credentials; the token renews itself')
+    expect(out.join('\n')).toContain('Customer data the app may read: not known yet')
+    const store = await findStoreById(db, 'st_demo')
+    expect(JSON.stringify(store?.adapterConfig)).not.toContain(TEST_CLIENT_SECRET)
+    expect(
+      readShopifyConfig(store!.adapterConfig, 'st_demo', TEST_KEYRING)?.connection,
+    ).toMatchObject({
+      mode: 'client_credentials',
+      clientId: TEST_CLIENT_ID,
+      clientSecret: TEST_CLIENT_SECRET,
+    })
+    // A wrong secret: refused in plain words, exit 1.
+    expect(
+      await run(...args, '--client-id', TEST_CLIENT_ID, '--client-secret', 'shpss_wrong_0000'),
+    ).toBe(1)
+    expect(err.join('\n')).toContain('shopify_credentials_rejected')
+    expect(await run(...args, '--client-id', TEST_CLIENT_ID, '--legacy')).toBe(2)
   })
 })

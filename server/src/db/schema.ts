@@ -16,6 +16,7 @@ import type {
   ConversationsTable,
 } from './conversations.table.ts'
 import type { ShopperSessionsTable } from './shopper-sessions.table.ts'
+import type { ShopifyInstallStatesTable, ShopifyTokensTable } from './shopify-tokens.table.ts'
 import type { StoresTable } from './stores.table.ts'
 import type { TicketActionClaimsTable } from './ticket-action-claims.table.ts'
 import type {
@@ -44,6 +45,8 @@ export interface Database {
   demo_orders: DemoOrdersTable
   shopify_orders: ShopifyOrdersTable
   shopify_webhook_events: ShopifyWebhookEventsTable
+  shopify_tokens: ShopifyTokensTable
+  shopify_install_states: ShopifyInstallStatesTable
   chat_visitors: ChatVisitorsTable
   conversations: ConversationsTable
   chat_messages: ChatMessagesTable

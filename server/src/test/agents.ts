@@ -10,6 +10,7 @@ export async function signInAgent(
   ctx: Ctx,
   storeId = 'st_demo',
   email = `agent-${storeId}@example.com`,
+  role: 'agent' | 'owner' = 'agent',
 ) {
   await ctx.db
     .insertInto('agents')
@@ -19,7 +20,7 @@ export async function signInAgent(
       email,
       name: `Agent of ${storeId}`,
       password_hash: await hashPassword('agent-password'),
-      role: 'agent',
+      role,
       created_at: ctx.clock.now().getTime(),
     })
     .execute()

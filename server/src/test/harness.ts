@@ -27,6 +27,7 @@ import { outboxTemplates } from '../services/outbox/templates.ts'
 import { createOutboxWorker, type OutboxWorkerOptions } from '../services/outbox/worker.ts'
 import { createChatHub } from '../services/chat/hub.ts'
 import { replyInTicketChat } from '../services/chat/ticket-replies.ts'
+import { keyringOf } from '../keyring.ts'
 
 /**
  * Which database this run of the server suite uses. The root vitest config runs the suite once
@@ -125,6 +126,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     clock,
     logger,
     apiVersion: config.shopifyApiVersion,
+    keyring: keyringOf(config),
     signal: shutdown.signal,
     ...options.shopify,
   })

@@ -4,22 +4,57 @@
  *   GET /v1/agent/settings/shopify   -> 200 ShopifySettings   (any agent of the store)
  *   PUT /v1/agent/settings/shopify   ShopifyConnectRequest -> 200 ShopifySettings (owners only)
  *
- * PUT checks the credentials with a test query to the shop before saving anything. The access
- * token and the webhook secret are write-only: no answer ever contains them.
+ *   GET /shopify/install?shop=<shop>.myshopify.com  -> 302 to Shopify's authorize page (owners)
+ *   GET /shopify/callback?...                        -> 302 to the console, or a 400 page
+ *
+ * PUT checks the credentials with a test query to the shop before saving anything. Client
+ * secrets, access tokens and webhook secrets are write-only: no answer ever contains them (they
+ * are stored sealed with AES-256-GCM under a key derived from SECRET_KEY).
  *
  * Errors ({ error: { code, message, details? } }):
  *   400 validation_failed        a field is missing or too long
  *   400 shopify_domain_invalid   not a <shop>.myshopify.com domain (no request was made)
  *   403 owner_required           only the store's owners may change the connection
  *   422 shopify_token_rejected   Shopify refused the Admin API access token
+ *   422 shopify_credentials_rejected  Shopify refused the client ID and secret
  *   422 shopify_scopes_missing   details.missing lists the scopes the app lacks
  *   422 shopify_shop_mismatch    the token belongs to another shop
  *   502 shopify_unreachable      the shop did not answer the test query
  */
 
+/**
+ * How a store reaches Shopify: a Dev Dashboard app of the merchant's organization (client
+ * credentials, recommended), an OAuth install of this server's app, or a legacy `shpat_` token.
+ */
+export type ShopifyConnectionMode = 'client_credentials' | 'oauth' | 'legacy'
+
+/**
+ * Which protected customer data the app may read, in Shopify's terms: `level_2` customers with
+ * email and phone, `level_1` customers without them, `none` no customer data, `unknown` not
+ * learnt (the shop had no customer to try).
+ */
+export type CustomerDataAccess = 'level_2' | 'level_1' | 'none' | 'unknown'
+
+/** The expiring token of a client-credentials or OAuth connection. */
+export interface ShopifyTokenStatus {
+  /** `failing`: the last renewal failed (see message); shoppers see orders unavailable. */
+  state: 'ok' | 'failing'
+  message: string | null
+  /** Epoch ms the current token expires; null when there is none. */
+  expiresAt: number | null
+}
+
 /** What the console shows about a store's Shopify connection; never a secret. */
 export interface ShopifySettings {
   connected: boolean
+  mode: ShopifyConnectionMode | null
+  /** The client ID of a client-credentials or OAuth connection (not a secret). */
+  clientId: string | null
+  customerAccess: CustomerDataAccess | null
+  /** Null for a legacy token, which does not expire. */
+  token: ShopifyTokenStatus | null
+  /** Whether this server has an OAuth app (SHOPIFY_APP_CLIENT_ID) to install. */
+  oauthAvailable: boolean
   /** The shop's myshopify.com domain; null when the store was never connected. */
   domain: string | null
   shopName: string | null
@@ -41,7 +76,20 @@ export interface ShopifySettings {
   canEdit: boolean
 }
 
-export interface ShopifyConnectRequest {
+/** A Dev Dashboard app of the merchant's own organization, installed on the shop. */
+export interface ShopifyClientCredentialsRequest {
+  mode: 'client_credentials'
+  /** `<shop>.myshopify.com` */
+  domain: string
+  clientId: string
+  clientSecret: string
+  /** Only for webhooks made in the shop's admin (their own key); else the client secret. */
+  webhookSecret?: string
+}
+
+/** A legacy admin-created custom app (Shopify makes no new ones since 2026-01-01). */
+export interface ShopifyLegacyRequest {
+  mode?: 'legacy'
   /** `<shop>.myshopify.com` */
   domain: string
   /** The custom app's Admin API access token (`shpat_...`). */
@@ -50,12 +98,23 @@ export interface ShopifyConnectRequest {
   webhookSecret: string
 }
 
+export type ShopifyConnectRequest = ShopifyClientCredentialsRequest | ShopifyLegacyRequest
+
+/** Why an OAuth callback was refused (a 400 page; nothing is stored). */
+export type ShopifyInstallErrorCode =
+  | 'shopify_install_unavailable'
+  | 'shopify_callback_invalid'
+  | 'shopify_callback_hmac_invalid'
+  | 'shopify_callback_state_invalid'
+  | 'shopify_callback_shop_invalid'
+
 /** Stable error codes of PUT /v1/agent/settings/shopify. */
 export type ShopifyConnectErrorCode =
   | 'validation_failed'
   | 'shopify_domain_invalid'
   | 'owner_required'
   | 'shopify_token_rejected'
+  | 'shopify_credentials_rejected'
   | 'shopify_scopes_missing'
   | 'shopify_shop_mismatch'
   | 'shopify_unreachable'

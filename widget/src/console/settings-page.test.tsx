@@ -4,6 +4,7 @@ import { ApiError } from './api.ts'
 import {
   $,
   byText,
+  choose,
   click,
   fakeApi,
   renderConsole,
@@ -16,7 +17,11 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
+const modeRadio = (mode: string) => $<HTMLInputElement>(`input[name="sh-mode"][value="${mode}"]`)
+
+/** The legacy token form (shpat_ and a webhook secret). */
 async function fill(domain: string, token: string, secret: string) {
+  await choose(modeRadio('legacy'), true)
   await type($<HTMLInputElement>('#sh-domain'), domain)
   await type($<HTMLInputElement>('#sh-token'), token)
   await type($<HTMLInputElement>('#sh-secret'), secret)
@@ -43,6 +48,12 @@ describe('settings: connecting Shopify', () => {
       'https://support.example.com/v1/webhooks/shopify/st_demo',
     )
     expect(byText('label', 'Shop domain').getAttribute('for')).toBe('sh-domain')
+    // The recommended way comes first and is chosen; the legacy token is one choice away.
+    expect(modeRadio('client_credentials').checked).toBe(true)
+    expect(byText('label', 'Client ID').getAttribute('for')).toBe('sh-client-id')
+    expect($<HTMLInputElement>('#sh-client-secret').type).toBe('password')
+    expect(document.querySelector('input[value="oauth"]')).toBeNull()
+    await choose(modeRadio('legacy'), true)
     expect(byText('label', 'Admin API access token').getAttribute('for')).toBe('sh-token')
     expect(byText('label', 'Webhook secret').getAttribute('for')).toBe('sh-secret')
     expect($<HTMLInputElement>('#sh-token').type).toBe('password')
@@ -100,7 +111,7 @@ describe('settings: connecting Shopify', () => {
     [
       'shopify_unreachable',
       undefined,
-      'Not saved. Shopify could not be reached to check the token. Try again in a moment.',
+      'Not saved. Shopify could not be reached to check the connection. Try again in a moment.',
       undefined,
     ],
   ])('explains %s in plain words', async (code, details, words, invalidField) => {
@@ -147,5 +158,87 @@ describe('settings: connecting Shopify', () => {
     })
     await renderConsole('/console/settings', api)
     expect(document.querySelector('.note-warn')?.textContent).toBe(message)
+  })
+
+  it('connects a Dev Dashboard app by its client ID and secret, and forgets the secret', async () => {
+    const api = fakeApi()
+    await renderConsole('/console/settings', api)
+    await type($<HTMLInputElement>('#sh-domain'), 'lumen-loom.myshopify.com')
+    await type($<HTMLInputElement>('#sh-client-id'), '0123456789abcdef0123456789abcdef')
+    await type($<HTMLInputElement>('#sh-client-secret'), 'shpss_secret_value')
+    await submit($<HTMLFormElement>('form.settings-form'))
+    expect(api.connectShopify).toHaveBeenCalledWith({
+      mode: 'client_credentials',
+      domain: 'lumen-loom.myshopify.com',
+      clientId: '0123456789abcdef0123456789abcdef',
+      clientSecret: 'shpss_secret_value',
+    })
+    expect($('main [role="status"]').textContent).toBe(
+      'Connected to Lumen & Loom. Shopify accepted the app’s credentials, and it has every scope Porchlight needs.',
+    )
+    expect($<HTMLInputElement>('#sh-client-secret').value).toBe('')
+    expect(document.body.innerHTML).not.toContain('shpss_secret_value')
+  })
+
+  it('explains a refused client secret in plain words and clears it', async () => {
+    const api = fakeApi({ connectShopify: refused('shopify_credentials_rejected', 'raw') })
+    await renderConsole('/console/settings', api)
+    await type($<HTMLInputElement>('#sh-domain'), 'lumen-loom.myshopify.com')
+    await type($<HTMLInputElement>('#sh-client-id'), '0123456789abcdef0123456789abcdef')
+    await type($<HTMLInputElement>('#sh-client-secret'), 'shpss_wrong')
+    await submit($<HTMLFormElement>('form.settings-form'))
+    expect($('main [role="alert"]').textContent).toContain(
+      'Shopify refused this client ID and secret.',
+    )
+    expect($('#sh-client-secret').getAttribute('aria-invalid')).toBe('true')
+    expect($<HTMLInputElement>('#sh-client-secret').value).toBe('')
+  })
+
+  it('offers the OAuth install when the server has an app, as a plain link to Shopify', async () => {
+    const api = fakeApi({
+      shopifySettings: vi.fn(async () => shopifySettings({ oauthAvailable: true })),
+    })
+    await renderConsole('/console/settings', api)
+    expect(modeRadio('oauth').checked).toBe(true)
+    const form = $<HTMLFormElement>('form.settings-form')
+    expect(form.getAttribute('method')).toBe('get')
+    expect(form.getAttribute('action')).toBe('/shopify/install')
+    expect($<HTMLInputElement>('#sh-domain').name).toBe('shop')
+    expect(byText('button', 'Install on Shopify')).toBeTruthy()
+    expect(document.querySelector('#sh-client-secret')).toBeNull()
+  })
+
+  it('says how the store is connected, what customer data it sees, and when renewal fails', async () => {
+    const api = fakeApi({
+      shopifySettings: vi.fn(async () =>
+        shopifySettings({
+          connected: true,
+          customerAccess: 'level_1',
+          token: {
+            state: 'failing',
+            message: 'Shopify refused the app’s credentials.',
+            expiresAt: null,
+          },
+        }),
+      ),
+    })
+    await renderConsole('/console/settings', api)
+    const text = $('main').textContent ?? ''
+    expect(text).toContain('Dev Dashboard app of your organization (recommended)')
+    expect(text).toContain('Customers without email or phone (level 1)')
+    expect($('.note-error[role="alert"]').textContent).toContain(
+      'Shoppers see their orders as unavailable: Porchlight cannot renew the Shopify token. Shopify refused the app’s credentials.',
+    )
+  })
+
+  it('labels a legacy token as legacy', async () => {
+    const api = fakeApi({
+      shopifySettings: vi.fn(async () =>
+        shopifySettings({ connected: true, mode: 'legacy', clientId: null, token: null }),
+      ),
+    })
+    await renderConsole('/console/settings', api)
+    expect($('main').textContent).toContain('Legacy custom app token (shpat_…) — legacy')
+    expect(modeRadio('legacy').checked).toBe(true)
   })
 })

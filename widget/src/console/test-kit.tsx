@@ -105,6 +105,11 @@ export function shopifySettings(over: Partial<ShopifySettings> = {}): ShopifySet
   const connected = over.connected ?? false
   return {
     connected,
+    mode: connected ? 'client_credentials' : null,
+    clientId: connected ? '0123456789abcdef0123456789abcdef' : null,
+    customerAccess: connected ? 'level_2' : null,
+    token: connected ? { state: 'ok', message: null, expiresAt: 1_800_000_000_000 } : null,
+    oauthAvailable: false,
     domain: connected ? 'lumen-loom.myshopify.com' : null,
     shopName: connected ? 'Lumen & Loom' : null,
     scopes: connected ? ['read_customers', 'read_orders', 'write_orders', 'write_returns'] : null,

@@ -1,53 +1,36 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { z } from 'zod'
-import type { ShopifySettings } from '@porchlight/shared/api/settings'
 import {
   connectShopifyStore,
-  REQUIRED_SCOPES,
-  scopeWarnings,
-  WEBHOOK_TOPICS,
   type ConnectResult,
 } from '../../adapters/store/shopify/connect-store.ts'
-import { readShopifyConfig } from '../../adapters/store/shopify/shopify-config.ts'
 import type { AppEnv } from '../../app-env.ts'
-import { findStoreById, type Store } from '../../db/stores.repository.ts'
+import { findStoreById } from '../../db/stores.repository.ts'
 import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
+import { keyringOf } from '../../keyring.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
+import { shopifySettingsOf } from './shopify-settings-view.ts'
 
-export const shopifyConnectBody = z.strictObject({
-  domain: z.string().trim().min(1).max(255),
-  accessToken: z.string().trim().min(1).max(1000),
-  webhookSecret: z.string().trim().min(1).max(1000),
-})
+const field = z.string().trim().min(1).max(1000)
+
+export const shopifyConnectBody = z.union([
+  z.strictObject({
+    mode: z.literal('client_credentials'),
+    domain: z.string().trim().min(1).max(255),
+    clientId: z.string().trim().min(1).max(255),
+    clientSecret: field,
+    webhookSecret: field.optional(),
+  }),
+  z.strictObject({
+    mode: z.literal('legacy').optional(),
+    domain: z.string().trim().min(1).max(255),
+    accessToken: field,
+    webhookSecret: field,
+  }),
+])
 
 const PATH = '/v1/agent/settings/shopify'
-
-/** What the store holds about its shop, without the token or the webhook secret. */
-function settingsOf(c: Context<AppEnv>, store: Store): ShopifySettings {
-  const { config } = c.get('deps')
-  const raw = store.adapterConfig
-  const complete = readShopifyConfig(raw)
-  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
-  const scopes = Array.isArray(raw['scopes'])
-    ? raw['scopes'].filter((s): s is string => typeof s === 'string')
-    : null
-  return {
-    connected: store.adapterKind === 'shopify' && complete !== undefined,
-    domain: store.adapterKind === 'shopify' ? (complete?.domain ?? text(raw['domain'])) : null,
-    shopName: store.adapterKind === 'shopify' ? text(raw['shopName']) : null,
-    scopes: store.adapterKind === 'shopify' ? scopes : null,
-    requiredScopes: Object.entries(REQUIRED_SCOPES).map(([scope, purpose]) => ({
-      scope,
-      purpose,
-    })),
-    webhookUrl: `${config.publicUrl}/v1/webhooks/shopify/${encodeURIComponent(store.id)}`,
-    webhookTopics: [...WEBHOOK_TOPICS],
-    warnings: store.adapterKind === 'shopify' && scopes !== null ? scopeWarnings(scopes) : [],
-    apiVersion: config.shopifyApiVersion,
-    canEdit: c.get('agent').role === 'owner',
-  }
-}
 
 // connectShopifyStore's codes (shared with the CLI) as the API's stable codes.
 function refusal(result: Extract<ConnectResult, { ok: false }>): AppError {
@@ -58,6 +41,8 @@ function refusal(result: Extract<ConnectResult, { ok: false }>): AppError {
         : new AppError('validation_failed', result.message)
     case 'shopify_auth_failed':
       return new AppError('shopify_token_rejected', result.message)
+    case 'shopify_credentials_rejected':
+      return new AppError('shopify_credentials_rejected', result.message)
     case 'missing_scopes':
       return new AppError('shopify_scopes_missing', result.message, undefined, {
         missing: result.missing ?? [],
@@ -73,11 +58,12 @@ function refusal(result: Extract<ConnectResult, { ok: false }>): AppError {
 
 /**
  * The console's Shopify settings: any agent sees whether and to which shop the store is
- * connected; owners connect it (the same checked connection as the CLI's connect-shopify).
+ * connected (never a secret); owners connect it, by client credentials or a legacy token (the
+ * same checked connection as the CLI's connect-shopify). The OAuth install has its own routes.
  */
 export const shopifySettingsRoutes = new Hono<AppEnv>()
   .use(PATH, requireAgent)
-  .get(PATH, (c) => c.json(settingsOf(c, c.get('store'))))
+  .get(PATH, async (c) => c.json(await shopifySettingsOf(c, c.get('store'))))
   .put(PATH, async (c) => {
     const agent = c.get('agent')
     if (agent.role !== 'owner') {
@@ -92,6 +78,8 @@ export const shopifySettingsRoutes = new Hono<AppEnv>()
       {
         apiVersion: deps.config.shopifyApiVersion,
         logger: deps.logger,
+        keyring: keyringOf(deps.config),
+        now: () => deps.clock.now().getTime(),
         ...(deps.shopify?.options.fetch !== undefined ? { fetch: deps.shopify.options.fetch } : {}),
       },
     )
@@ -107,8 +95,9 @@ export const shopifySettingsRoutes = new Hono<AppEnv>()
       storeId,
       agentId: agent.agentId,
       domain: result.domain,
+      mode: result.mode,
     })
     const store = await findStoreById(deps.db, storeId)
     if (store === undefined) throw new AppError('store_not_found', 'No such store.')
-    return c.json(settingsOf(c, store))
+    return c.json(await shopifySettingsOf(c, store))
   })

@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { FakeShop } from '../../adapters/store/shopify/testing/fake-shop.ts'
 import { SAMPLE_EMAIL, sampleShop } from '../../adapters/store/shopify/testing/sample-shop.ts'
-import { interceptShopify } from '../../adapters/store/shopify/testing/test-kit.ts'
+import { readShopifyConfig } from '../../adapters/store/shopify/shopify-config.ts'
+import { interceptShopify, TEST_KEYRING } from '../../adapters/store/shopify/testing/test-kit.ts'
 import { findStoreById } from '../../db/stores.repository.ts'
 import { logInAgent } from '../../services/agents/agent-sessions.ts'
 import { hashPassword } from '../../services/agents/passwords.ts'
@@ -105,7 +106,12 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
     expect(ctx.shop.callsOf('PorchlightShop')).toHaveLength(1)
     const store = await findStoreById(ctx.db, 'st_demo')
     expect(store?.adapterKind).toBe('shopify')
-    expect(store?.adapterConfig).toMatchObject({
+    // Sealed at rest; they open to what the owner gave.
+    expect(JSON.stringify(store?.adapterConfig)).not.toContain(ctx.shop.accessToken)
+    expect(JSON.stringify(store?.adapterConfig)).not.toContain(SECRET)
+    expect(readShopifyConfig(store!.adapterConfig, 'st_demo', TEST_KEYRING)?.connection).toEqual({
+      mode: 'legacy',
+      domain: 'lumen-loom.myshopify.com',
       accessToken: ctx.shop.accessToken,
       webhookSecret: SECRET,
     })
@@ -159,7 +165,9 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
     expect((await ctx.put(ctx.good, other.write)).status).toBe(200)
     expect((await findStoreById(ctx.db, 'st_other'))?.adapterKind).toBe('shopify')
     expect((await findStoreById(ctx.db, 'st_demo'))?.adapterKind).toBe('demo')
-    expect(ctx.shop.requests).toBe(1)
+    // The shop check and the customer-data probe, for st_other alone.
+    expect(ctx.shop.callsOf('PorchlightShop')).toHaveLength(1)
+    expect(ctx.shop.requests).toBe(2)
   })
 
   it('refuses a domain outside myshopify.com without any request', async () => {

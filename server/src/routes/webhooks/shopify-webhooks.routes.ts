@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../app-env.ts'
-import { readShopifyConfig } from '../../adapters/store/shopify/shopify-config.ts'
 import { shopifyRuntime } from '../../adapters/store/shopify/shopify-runtime.ts'
 import { verifyShopifyHmac } from '../../adapters/store/shopify/webhook-signature.ts'
 import { handleOrderWebhook } from '../../adapters/store/shopify/webhook-handler.ts'
@@ -29,8 +28,8 @@ export const webhookRoutes = new Hono<AppEnv>().post(
     const deps = c.get('deps')
     const storeId = c.req.param('storeId')
     const store = storeIdShape.test(storeId) ? await findStoreById(deps.db, storeId) : undefined
-    const config =
-      store?.adapterKind === 'shopify' ? readShopifyConfig(store.adapterConfig) : undefined
+    const runtime = shopifyRuntime(deps)
+    const config = store === undefined ? undefined : runtime.connectionOf(store)
     if (store === undefined || config === undefined) {
       throw new AppError('store_not_found', 'No Shopify store has this id.')
     }
@@ -43,7 +42,7 @@ export const webhookRoutes = new Hono<AppEnv>().post(
     if (shop !== undefined && shop.trim().toLowerCase() !== config.domain) {
       throw new AppError('webhook_shop_mismatch', 'This webhook comes from another shop.')
     }
-    const outcome = await handleOrderWebhook(shopifyRuntime(deps), store, {
+    const outcome = await handleOrderWebhook(runtime, store, {
       topic: (c.req.header('x-shopify-topic') ?? '').trim().toLowerCase(),
       eventId: c.req.header('x-shopify-event-id') ?? c.req.header('x-shopify-webhook-id'),
       triggeredAt: c.req.header('x-shopify-triggered-at'),

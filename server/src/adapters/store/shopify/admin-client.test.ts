@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../../../logger.ts'
-import { AdminClient, type AdminClientOptions } from './admin-client.ts'
+import { AdminClient, fixedToken, type AdminClientOptions } from './admin-client.ts'
 import { CostLimiter } from './cost-limiter.ts'
 import { orderById, orderCancel, refundCreate, shopInfo } from './operations.ts'
 import { order } from './testing/fake-orders.ts'
@@ -20,7 +20,7 @@ function setup(
   const limiter = new CostLimiter({ now: time.now, sleep: time.sleep })
   const client = new AdminClient({
     domain: shop.domain,
-    accessToken: shop.accessToken,
+    tokens: fixedToken(shop.accessToken),
     apiVersion: '2026-10',
     limiter,
     logger,
@@ -138,7 +138,7 @@ describe('Shopify Admin GraphQL client', () => {
     const { shop } = setup()
     const client = new AdminClient({
       domain: shop.domain,
-      accessToken: 'shpat_wrong_token_000',
+      tokens: fixedToken('shpat_wrong_token_000'),
       apiVersion: '2026-10',
       limiter: new CostLimiter({ now: () => 0, sleep: async () => {} }),
       logger: createMemoryLogger(),

@@ -31,9 +31,39 @@ export type ClientFailure =
 export type ClientResult<T> =
   { ok: true; data: T } | { ok: false; failure: ClientFailure; message: string }
 
+export type TokenAnswer =
+  | {
+      ok: true
+      token: string
+      /** Which token this is, to report a 401 against. */ version: number
+    }
+  | { ok: false; failure: 'unavailable' | 'unauthorized'; message: string }
+
+/**
+ * Where the client gets its Admin API token: a fixed legacy `shpat_` token, or an expiring
+ * one kept alive by the TokenKeeper. `rejected` is called once when Shopify answers 401.
+ */
+export interface AccessTokenSource {
+  current(): Promise<TokenAnswer>
+  rejected(version: number): Promise<TokenAnswer>
+}
+
+/** A legacy custom app's token: it never changes, so a 401 is final. */
+export function fixedToken(token: string): AccessTokenSource {
+  const answer: TokenAnswer = { ok: true, token, version: 0 }
+  return {
+    current: async () => answer,
+    rejected: async () => ({
+      ok: false,
+      failure: 'unauthorized',
+      message: 'Shopify refused the access token (HTTP 401).',
+    }),
+  }
+}
+
 export interface AdminClientOptions {
   domain: string
-  accessToken: string
+  tokens: AccessTokenSource
   apiVersion: string
   limiter: Limiter
   logger: Logger
@@ -86,7 +116,10 @@ export class AdminClient {
     const body = JSON.stringify({ query: op.document, variables, operationName: op.name })
     let lastMessage = 'Shopify did not answer'
     const once = op.kind === 'mutation' && op.idempotent !== true
+    let token = await this.#o.tokens.current()
+    let renewedAfter401 = false
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      if (!token.ok) return { ok: false, failure: token.failure, message: token.message }
       const reservation = await this.#o.limiter.acquire(op.name, op.estimatedCost)
       let res: Response
       try {
@@ -95,7 +128,7 @@ export class AdminClient {
           headers: {
             'content-type': 'application/json',
             accept: 'application/json',
-            'x-shopify-access-token': this.#o.accessToken,
+            'x-shopify-access-token': token.token,
           },
           body,
           signal: AbortSignal.timeout(this.#o.timeoutMs ?? 15_000),
@@ -111,6 +144,14 @@ export class AdminClient {
       const parsed = await readBody(res)
       this.#o.limiter.settle(reservation, parsed?.extensions?.cost)
 
+      if (res.status === 401 && !renewedAfter401) {
+        // An expiring token may have been revoked or expired early: renew it once and retry
+        // (Shopify ran nothing on a 401, so even a plain mutation is safe to send again).
+        renewedAfter401 = true
+        token = await this.#o.tokens.rejected(token.version)
+        attempt--
+        continue
+      }
       if (res.status === 401 || res.status === 403) {
         return {
           ok: false,

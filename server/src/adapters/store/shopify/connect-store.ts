@@ -1,95 +1,117 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Kysely } from 'kysely'
+import { z } from 'zod'
 import type { Database } from '../../../db/schema.ts'
 import { clearStoreOrderCache } from '../../../db/shopify-cache.repository.ts'
+import { deleteShopifyToken, replaceShopifyToken } from '../../../db/shopify-tokens.repository.ts'
 import { findStoreById } from '../../../db/stores.repository.ts'
+import type { Keyring } from '../../../keyring.ts'
 import type { Logger } from '../../../logger.ts'
-import { AdminClient } from './admin-client.ts'
+import { sealSecret } from '../../../secret-box.ts'
+import { AdminClient, fixedToken } from './admin-client.ts'
 import { CostLimiter } from './cost-limiter.ts'
+import { probeCustomerAccess, type CustomerAccess } from './customer-access.ts'
 import { shopInfo } from './operations.ts'
-import { readShopifyConfig, shopifyAdapterConfig } from './shopify-config.ts'
-import { ORDER_TOPICS } from './webhook-payload.ts'
+import { REQUIRED_SCOPES, scopeWarnings } from './scopes.ts'
+import {
+  readShopifyConfig,
+  sealShopifyConfig,
+  shopDomain,
+  type ShopifyConnection,
+} from './shopify-config.ts'
+import { clientCredentialsGrant, type TokenGrant } from './token-endpoint.ts'
+import { tokenPurpose } from './token-keeper.ts'
 
-/** Admin API scopes Porchlight needs, and what each is for (README lists the same). */
-export const REQUIRED_SCOPES: Record<string, string> = {
-  read_orders: 'read orders, fulfilments and tracking',
-  read_fulfillments: 'receive the fulfilment and tracking webhooks',
-  write_orders: 'cancel orders and create refunds',
-  read_customers: 'find the orders of a verified phone number',
-  read_returns: 'read returns',
-  write_returns: 'open and approve returns',
-}
+export { RECOMMENDED_SCOPES, REQUIRED_SCOPES, scopeWarnings, WEBHOOK_TOPICS } from './scopes.ts'
 
-/**
- * Scopes Porchlight works without, and what is lost: the console warns while one is missing.
- * Without read_all_orders Shopify shows only the last 60 days of orders.
- */
-export const RECOMMENDED_SCOPES: Record<string, string> = {
-  read_all_orders: 'orders older than 60 days are invisible without it',
-}
+const secretText = (what: string) =>
+  z.string().trim().min(8, `the ${what} looks too short`).max(1000)
+const clientId = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9_-]{8,100}$/,
+    'the client ID is the letters and digits shown in the Dev Dashboard',
+  )
 
-/** The recommended scopes a grant lacks, as warnings the console shows. */
-export function scopeWarnings(
-  granted: readonly string[],
-): Array<{ code: string; message: string }> {
-  return Object.entries(RECOMMENDED_SCOPES)
-    .filter(([scope]) => !granted.includes(scope))
-    .map(([scope, why]) => ({
-      code: `${scope}_missing`,
-      message: `The app lacks ${scope}: ${why}.`,
-    }))
-}
+const legacyInput = z.object({
+  mode: z.literal('legacy').default('legacy'),
+  domain: shopDomain,
+  accessToken: secretText('Admin API access token'),
+  webhookSecret: secretText('webhook secret'),
+})
+const clientCredentialsInput = z.object({
+  mode: z.literal('client_credentials'),
+  domain: shopDomain,
+  clientId,
+  clientSecret: secretText('client secret'),
+  webhookSecret: secretText('webhook secret').optional(),
+})
 
-/** Webhook topics to subscribe, all pointing at the store's webhook address. */
-export const WEBHOOK_TOPICS = [
-  'orders/updated',
-  'orders/cancelled',
-  'fulfillments/create',
-  'fulfillments/update',
-  'fulfillment_events/create',
-] as const satisfies ReadonlyArray<keyof typeof ORDER_TOPICS>
+export type ConnectInput = { storeId: string } & (
+  | { mode?: 'legacy'; domain: string; accessToken: string; webhookSecret: string }
+  | {
+      mode: 'client_credentials'
+      domain: string
+      clientId: string
+      clientSecret: string
+      /** Only for webhooks made in the shop's admin; otherwise the client secret signs them. */
+      webhookSecret?: string
+    }
+)
 
-export interface ConnectInput {
-  storeId: string
-  domain: string
-  accessToken: string
-  webhookSecret: string
-}
+export type ConnectField = 'domain' | 'accessToken' | 'webhookSecret' | 'clientId' | 'clientSecret'
 
 export type ConnectResult =
   | {
       ok: true
+      mode: ShopifyConnection['mode']
       shopName: string
       domain: string
       scopes: string[]
+      customerAccess: CustomerAccess
       warnings: Array<{ code: string; message: string }>
     }
   | {
       ok: false
-      code: string
+      code:
+        | 'invalid_config'
+        | 'store_not_found'
+        | 'shopify_auth_failed'
+        | 'shopify_credentials_rejected'
+        | 'shopify_unreachable'
+        | 'shop_mismatch'
+        | 'missing_scopes'
       message: string
       /** For invalid_config: the input at fault. */
-      field?: 'domain' | 'accessToken' | 'webhookSecret'
+      field?: ConnectField
       /** For missing_scopes. */
       missing?: string[]
     }
 
+export interface ConnectDeps {
+  apiVersion: string
+  logger: Logger
+  keyring: Keyring
+  /** Epoch ms; defaults to the system clock. */
+  now?(): number
+  fetch?: typeof fetch
+}
+
 /**
- * Connects a store to a Shopify shop: checks the credentials with a real query (the shop's
- * name and the scopes the token carries), then saves them as the store's adapter config, with
- * the shop's name and the granted scopes for the settings screen. The CLI and the console's
- * settings screen both call it.
+ * Connects a store to a Shopify shop with a legacy token or a Dev Dashboard app's client
+ * credentials: gets a token (client credentials grant), checks it with a real query (the
+ * shop's name, the scopes, the customer data the app may read), then saves the connection with
+ * its secrets sealed. The CLI and the console's settings screen both call it; the OAuth
+ * install calls saveCheckedConnection with the token its code bought.
  */
 export async function connectShopifyStore(
   db: Kysely<Database>,
   input: ConnectInput,
-  deps: { apiVersion: string; logger: Logger; fetch?: typeof fetch },
+  deps: ConnectDeps,
 ): Promise<ConnectResult> {
-  const parsed = shopifyAdapterConfig.safeParse({
-    domain: input.domain,
-    accessToken: input.accessToken,
-    webhookSecret: input.webhookSecret,
-  })
+  const schema = input.mode === 'client_credentials' ? clientCredentialsInput : legacyInput
+  const parsed = schema.safeParse(input)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const field = issue?.path[0]
@@ -97,19 +119,67 @@ export async function connectShopifyStore(
       ok: false,
       code: 'invalid_config',
       message: `${issue?.path.join('.')}: ${issue?.message}`,
-      ...(field === 'domain' || field === 'accessToken' || field === 'webhookSecret'
-        ? { field }
-        : {}),
+      ...(typeof field === 'string' && isField(field) ? { field } : {}),
     }
   }
-  const config = parsed.data
-  const store = await findStoreById(db, input.storeId)
-  if (store === undefined) {
-    return { ok: false, code: 'store_not_found', message: `No store has the id ${input.storeId}.` }
+  const now = deps.now ?? (() => Date.now())
+  let connection: ShopifyConnection
+  let grant: TokenGrant | null = null
+  if (parsed.data.mode === 'client_credentials') {
+    const { domain, clientId: id, clientSecret, webhookSecret } = parsed.data
+    connection = {
+      mode: 'client_credentials',
+      domain,
+      clientId: id,
+      clientSecret,
+      webhookSecret: webhookSecret ?? clientSecret,
+    }
+    const got = await clientCredentialsGrant(connection, {
+      now,
+      ...(deps.fetch !== undefined ? { fetch: deps.fetch } : {}),
+    })
+    if (!got.ok) {
+      return got.failure === 'rejected'
+        ? {
+            ok: false,
+            code: 'shopify_credentials_rejected',
+            message: `Shopify refused this client ID and secret for ${domain}. Check that the app is installed on the shop and that the secret is the current one (Dev Dashboard > app > Settings).`,
+          }
+        : {
+            ok: false,
+            code: 'shopify_unreachable',
+            message: `Could not get a token from ${domain}: ${got.message}`,
+          }
+    }
+    grant = got.grant
+  } else {
+    const { domain, accessToken, webhookSecret } = parsed.data
+    connection = { mode: 'legacy', domain, accessToken, webhookSecret }
   }
+  return saveCheckedConnection(db, input.storeId, connection, grant, deps)
+}
+
+function isField(field: string): field is ConnectField {
+  return ['domain', 'accessToken', 'webhookSecret', 'clientId', 'clientSecret'].includes(field)
+}
+
+/** Checks a connection with a real query and, when it passes, saves it (sealed). */
+export async function saveCheckedConnection(
+  db: Kysely<Database>,
+  storeId: string,
+  connection: ShopifyConnection,
+  grant: TokenGrant | null,
+  deps: ConnectDeps,
+): Promise<ConnectResult> {
+  const store = await findStoreById(db, storeId)
+  if (store === undefined) {
+    return { ok: false, code: 'store_not_found', message: `No store has the id ${storeId}.` }
+  }
+  const token = connection.mode === 'legacy' ? connection.accessToken : grant?.accessToken
+  if (token === undefined) throw new Error('a token-based connection needs its first token')
   const client = new AdminClient({
-    domain: config.domain,
-    accessToken: config.accessToken,
+    domain: connection.domain,
+    tokens: fixedToken(token),
     apiVersion: deps.apiVersion,
     limiter: new CostLimiter({ now: () => performance.now(), sleep: (ms) => delay(ms) }),
     logger: deps.logger,
@@ -120,19 +190,21 @@ export async function connectShopifyStore(
   })
   const answer = await client.request(shopInfo, {})
   if (!answer.ok) {
-    const code = answer.failure === 'unauthorized' ? 'shopify_auth_failed' : 'shopify_unreachable'
-    const message =
-      answer.failure === 'unauthorized'
-        ? `Shopify refused this Admin API token for ${config.domain}.`
-        : `Could not query ${config.domain}: ${answer.message}`
-    return { ok: false, code, message }
+    const refused = answer.failure === 'unauthorized'
+    return {
+      ok: false,
+      code: refused ? 'shopify_auth_failed' : 'shopify_unreachable',
+      message: refused
+        ? `Shopify refused this Admin API token for ${connection.domain}.`
+        : `Could not query ${connection.domain}: ${answer.message}`,
+    }
   }
   const { shop, currentAppInstallation } = answer.data
-  if (shop.myshopifyDomain.toLowerCase() !== config.domain) {
+  if (shop.myshopifyDomain.toLowerCase() !== connection.domain) {
     return {
       ok: false,
       code: 'shop_mismatch',
-      message: `The token belongs to ${shop.myshopifyDomain}, not ${config.domain}.`,
+      message: `The token belongs to ${shop.myshopifyDomain}, not ${connection.domain}.`,
     }
   }
   const granted = new Set(currentAppInstallation?.accessScopes.map((s) => s.handle) ?? [])
@@ -148,20 +220,49 @@ export async function connectShopifyStore(
       missing,
     }
   }
-  const previous = readShopifyConfig(store.adapterConfig)
+  const customerAccess = await probeCustomerAccess(client)
+  const previous = readShopifyConfig(store.adapterConfig, store.id, deps.keyring)?.connection
   const scopes = [...granted].sort()
-  await db
-    .updateTable('stores')
-    .set({
-      adapter_kind: 'shopify',
-      adapter_config: JSON.stringify({ ...config, shopName: shop.name, scopes }),
-    })
-    .where('id', '=', store.id)
-    .execute()
-  // Orders cached from another shop must not show under this one.
-  if (previous?.domain !== config.domain) await clearStoreOrderCache(db, store.id)
+  const config = sealShopifyConfig(
+    connection,
+    { shopName: shop.name, scopes, customerAccess },
+    store.id,
+    deps.keyring,
+  )
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('stores')
+      .set({ adapter_kind: 'shopify', adapter_config: JSON.stringify(config) })
+      .where('id', '=', store.id)
+      .execute()
+    if (grant === null) {
+      await deleteShopifyToken(trx, store.id)
+    } else {
+      await replaceShopifyToken(trx, store.id, {
+        domain: connection.domain,
+        accessToken: sealSecret(deps.keyring, tokenPurpose(store.id, 'access'), grant.accessToken),
+        refreshToken:
+          grant.refreshToken === null
+            ? null
+            : sealSecret(deps.keyring, tokenPurpose(store.id, 'refresh'), grant.refreshToken),
+        issuedAt: grant.issuedAt,
+        expiresAt: grant.expiresAt,
+        refreshExpiresAt: grant.refreshExpiresAt,
+      })
+    }
+    // Orders cached from another shop must not show under this one.
+    if (previous?.domain !== connection.domain) await clearStoreOrderCache(trx, store.id)
+  })
   const warnings = scopeWarnings(scopes)
   for (const w of warnings)
-    deps.logger.warn('shopify scope missing', { domain: config.domain, ...w })
-  return { ok: true, shopName: shop.name, domain: config.domain, scopes, warnings }
+    deps.logger.warn('shopify scope missing', { domain: connection.domain, ...w })
+  return {
+    ok: true,
+    mode: connection.mode,
+    shopName: shop.name,
+    domain: connection.domain,
+    scopes,
+    customerAccess,
+    warnings,
+  }
 }

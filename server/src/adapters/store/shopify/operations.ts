@@ -128,6 +128,29 @@ export const shopInfo = op<
   }`,
 )
 
+/** One customer's contact fields: what Shopify withholds tells the protected-data level. */
+export const customerAccessProbe = op<
+  {
+    customers: {
+      nodes: Array<{
+        id: string
+        defaultEmailAddress: { emailAddress: string | null } | null
+        defaultPhoneNumber: { phoneNumber: string } | null
+      }>
+    }
+  },
+  Record<string, never>
+>(
+  'PorchlightCustomerAccess',
+  'query',
+  4,
+  `query PorchlightCustomerAccess {
+    customers(first: 1) {
+      nodes { id defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } }
+    }
+  }`,
+)
+
 export interface OrderCancelVariables {
   orderId: string
   reason: string

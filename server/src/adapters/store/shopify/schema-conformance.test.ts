@@ -17,6 +17,7 @@ import { SAMPLE_EMAIL, SAMPLE_PHONE, sampleShop } from './testing/sample-shop.ts
 import {
   insertShopifyStore,
   interceptShopify,
+  TEST_KEYRING,
   testRuntime,
   virtualTime,
   WEBHOOK_SECRET,
@@ -38,6 +39,7 @@ const documents = (Object.values(operations) as unknown[]).filter(
 describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
   it('finds every document of operations.ts', () => {
     expect(documents.map((d) => d.name).sort()).toEqual([
+      'PorchlightCustomerAccess',
       'PorchlightCustomersByPhone',
       'PorchlightJob',
       'PorchlightOrder',
@@ -82,7 +84,7 @@ async function runAdapterFlows(): Promise<RecordedCall[]> {
       accessToken: shop.accessToken,
       webhookSecret: WEBHOOK_SECRET,
     },
-    { apiVersion: SCHEMA_VERSION, logger },
+    { apiVersion: SCHEMA_VERSION, logger, keyring: TEST_KEYRING },
   )
   expect(connected.ok).toBe(true)
   const adapter = testRuntime({ db, clock: createManualClock(), logger }, time, {

@@ -5,17 +5,26 @@ import type { Clock } from '../../../clock.ts'
 import type { Database } from '../../../db/schema.ts'
 import type { Store } from '../../../db/stores.repository.ts'
 import { AppError } from '../../../errors.ts'
+import { keyringOf, type Keyring } from '../../../keyring.ts'
 import type { Logger } from '../../../logger.ts'
-import { AdminClient } from './admin-client.ts'
+import { AdminClient, fixedToken, type AccessTokenSource } from './admin-client.ts'
 import { CostLimiter, type Limiter, type LimiterTiming } from './cost-limiter.ts'
 import { createShopifyAdapter, type ShopifyStoreAdapter } from './shopify-adapter.ts'
-import { readShopifyConfig, type ShopifyAdapterConfig } from './shopify-config.ts'
+import {
+  readShopifyConfig,
+  sealShopifyConfig,
+  readShopifyFacts,
+  type ShopifyConnection,
+} from './shopify-config.ts'
+import { TokenKeeper } from './token-keeper.ts'
 
 export interface ShopifyRuntimeOptions {
   db: Kysely<Database>
   clock: Clock
   logger: Logger
   apiVersion: string
+  /** SECRET_KEY (and SECRET_KEY_PREVIOUS): opens the sealed secrets of stores. */
+  keyring: Keyring
   /** Injected in tests so back-off and bucket waits take no real time. */
   sleep?(ms: number, signal?: AbortSignal): Promise<void>
   random?(): number
@@ -43,9 +52,19 @@ export class ShopifyRuntime {
   #limiters = new Map<string, Limiter>()
   #clients = new Map<string, { key: string; client: AdminClient }>()
   #tasks = new Set<Promise<unknown>>()
+  readonly tokens: TokenKeeper
 
   constructor(options: ShopifyRuntimeOptions) {
     this.options = options
+    this.tokens = new TokenKeeper({
+      db: options.db,
+      keyring: options.keyring,
+      logger: options.logger,
+      now: () => options.clock.now().getTime(),
+      // Waiting for another process's renewal is real waiting, even under virtual test time.
+      sleep: (ms) => delay(ms),
+      ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
+    })
   }
 
   get sleep(): (ms: number, signal?: AbortSignal) => Promise<void> {
@@ -60,13 +79,13 @@ export class ShopifyRuntime {
 
   /** The adapter for a Shopify store; throws when the store is not (fully) connected. */
   adapterFor(store: Store): ShopifyStoreAdapter {
-    const config = readShopifyConfig(store.adapterConfig)
-    if (store.adapterKind !== 'shopify' || config === undefined) {
+    const connection = this.connectionOf(store)
+    if (connection === undefined) {
       throw new AppError('store_not_connected', 'This store is not connected to Shopify.', 503)
     }
     return createShopifyAdapter({
       storeId: store.id,
-      client: this.clientFor(store.id, config),
+      client: this.clientFor(store.id, connection),
       db: this.options.db,
       clock: this.options.clock,
       logger: this.options.logger,
@@ -77,14 +96,51 @@ export class ShopifyRuntime {
     })
   }
 
+  /**
+   * A Shopify store's connection with its secrets opened; undefined when it has none (or its
+   * secrets were sealed under a key no longer configured). A config still holding plaintext
+   * secrets, or sealed under SECRET_KEY_PREVIOUS, is sealed again under the current key.
+   */
+  connectionOf(store: Store): ShopifyConnection | undefined {
+    if (store.adapterKind !== 'shopify') return undefined
+    const read = readShopifyConfig(store.adapterConfig, store.id, this.options.keyring)
+    if (read === undefined) return undefined
+    if (read.needsReseal) this.#reseal(store, read.connection)
+    return read.connection
+  }
+
+  #reseal(store: Store, connection: ShopifyConnection): void {
+    const sealed = sealShopifyConfig(
+      connection,
+      readShopifyFacts(store.adapterConfig),
+      store.id,
+      this.options.keyring,
+    )
+    const before = JSON.stringify(store.adapterConfig)
+    this.runInBackground(`reseal store ${store.id}`, async () => {
+      // Only over the config we read: a connection saved meanwhile wins.
+      await this.options.db
+        .updateTable('stores')
+        .set({ adapter_config: JSON.stringify(sealed) })
+        .where('id', '=', store.id)
+        .where('adapter_config', '=', before)
+        .execute()
+    })
+  }
+
   /** A client for these credentials, sharing the shop's limiter with every other caller. */
-  clientFor(storeId: string, config: Pick<ShopifyAdapterConfig, 'domain' | 'accessToken'>) {
-    // The bucket belongs to the app-and-shop pair, that is to the token and the domain.
+  clientFor(storeId: string, connection: ShopifyConnection) {
+    // The bucket belongs to the app-and-shop pair: the app is its token (legacy) or client ID.
+    const app = connection.mode === 'legacy' ? connection.accessToken : connection.clientId
     const bucketKey = createHash('sha256')
-      .update(`${config.domain}\n${config.accessToken}`)
+      .update(`${connection.mode}\n${connection.domain}\n${app}`)
+      .digest('hex')
+    // A new client secret (or token) must reach the token source: it is part of the cache key.
+    const clientKey = createHash('sha256')
+      .update(`${bucketKey}\n${connection.mode === 'legacy' ? '' : connection.clientSecret}`)
       .digest('hex')
     const cached = this.#clients.get(storeId)
-    if (cached !== undefined && cached.key === bucketKey) return cached.client
+    if (cached !== undefined && cached.key === clientKey) return cached.client
     let limiter = this.#limiters.get(bucketKey)
     if (limiter === undefined) {
       const timing = {
@@ -94,9 +150,13 @@ export class ShopifyRuntime {
       limiter = this.options.createLimiter?.(timing) ?? new CostLimiter(timing)
       this.#limiters.set(bucketKey, limiter)
     }
+    const tokens: AccessTokenSource =
+      connection.mode === 'legacy'
+        ? fixedToken(connection.accessToken)
+        : this.tokens.sourceFor(storeId, connection)
     const client = new AdminClient({
-      domain: config.domain,
-      accessToken: config.accessToken,
+      domain: connection.domain,
+      tokens,
       apiVersion: this.options.apiVersion,
       limiter,
       logger: this.options.logger,
@@ -104,7 +164,7 @@ export class ShopifyRuntime {
       random: this.options.random ?? Math.random,
       ...(this.options.fetch !== undefined ? { fetch: this.options.fetch } : {}),
     })
-    this.#clients.set(storeId, { key: bucketKey, client })
+    this.#clients.set(storeId, { key: clientKey, client })
     return client
   }
 
@@ -139,7 +199,11 @@ export function shopifyRuntime(deps: {
   db: Kysely<Database>
   clock: Clock
   logger: Logger
-  config: { shopifyApiVersion: string }
+  config: {
+    shopifyApiVersion: string
+    secretKey: string | undefined
+    secretKeyPrevious?: string | undefined
+  }
   shutdownSignal?: AbortSignal
 }): ShopifyRuntime {
   if (deps.shopify !== undefined) return deps.shopify
@@ -150,6 +214,7 @@ export function shopifyRuntime(deps: {
       clock: deps.clock,
       logger: deps.logger.child({ component: 'shopify' }),
       apiVersion: deps.config.shopifyApiVersion,
+      keyring: keyringOf(deps.config),
       ...(deps.shutdownSignal !== undefined ? { signal: deps.shutdownSignal } : {}),
     })
     runtimes.set(deps, runtime)

@@ -36,6 +36,7 @@ const WITHHOLDING = new Set([
   'PorchlightOrder',
   'PorchlightOrderSearch',
   'PorchlightCustomersByPhone',
+  'PorchlightCustomerAccess',
 ])
 
 /** Our mutations that Shopify runs only with an `@idempotent(key:)` (2026-04 and later). */
@@ -51,7 +52,8 @@ export interface RecordedCall {
 
 export class FakeShop {
   readonly domain: string
-  readonly accessToken: string
+  /** The token the shop accepts; the fake token endpoint replaces it as it issues new ones. */
+  accessToken: string
   readonly apiVersion: string
   readonly now: () => number
   orders = new Map<string, RawOrder>()
@@ -290,6 +292,17 @@ export class FakeShop {
           ),
         )
         return { customers: { nodes: clone(nodes) } }
+      }
+      case 'PorchlightCustomerAccess': {
+        const c = this.customers[0]
+        const nodes = c === undefined ? [] : [c]
+        return {
+          customers: {
+            nodes: nodes.map(({ id, defaultEmailAddress, defaultPhoneNumber }) =>
+              clone({ id, defaultEmailAddress, defaultPhoneNumber }),
+            ),
+          },
+        }
       }
       case 'PorchlightJob':
         return { job: { id: v['id'], done: true } }

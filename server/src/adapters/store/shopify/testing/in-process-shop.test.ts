@@ -7,6 +7,7 @@ import { createMemoryLogger } from '../../../../logger.ts'
 import { logInAgent } from '../../../../services/agents/agent-sessions.ts'
 import { openTestDatabase, testDialect } from '../../../../test/harness.ts'
 import { ShopifyRuntime } from '../shopify-runtime.ts'
+import { TEST_KEYRING } from './test-kit.ts'
 import {
   startInProcessShop,
   TEST_SHOPIFY_AGENT,
@@ -30,6 +31,7 @@ async function start(origins = ['http://127.0.0.1:8787']) {
     clock,
     logger: createMemoryLogger(),
     apiVersion: '2026-10',
+    keyring: TEST_KEYRING,
   })
   return { db, clock, runtime, shop: running.shop, routes: running.routes }
 }

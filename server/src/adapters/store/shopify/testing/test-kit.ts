@@ -4,11 +4,16 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../../../clock.ts'
 import type { Database } from '../../../../db/schema.ts'
 import { findStoreById, type Store } from '../../../../db/stores.repository.ts'
+import { makeKeyring } from '../../../../keyring.ts'
 import type { Logger } from '../../../../logger.ts'
 import { ShopifyRuntime, type ShopifyRuntimeOptions } from '../shopify-runtime.ts'
 import type { FakeShop } from './fake-shop.ts'
 
 export const WEBHOOK_SECRET = 'whsec_test_secret_0123456789abcdef'
+
+/** The SECRET_KEY of test apps (test/harness.ts), so both open each other's sealed secrets. */
+export const TEST_SECRET_KEY = 'test-secret-key-that-is-long-enough-000'
+export const TEST_KEYRING = makeKeyring(TEST_SECRET_KEY)
 
 /**
  * One msw server per test file; nothing leaves the process (unhandled requests fail the
@@ -74,6 +79,7 @@ export function testRuntime(
     clock: ctx.clock,
     logger: ctx.logger,
     apiVersion: '2026-10',
+    keyring: TEST_KEYRING,
     sleep: time.sleep,
     monotonicNow: time.now,
     random: () => 0.5,
