@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema.ts'
-import { clearStoreOrderCache } from '../../../db/shopify-cache.repository.ts'
+import { clearStoreOrderCache } from './order-cache.ts'
 import { findStoreById } from '../../../db/stores.repository.ts'
 import type { Logger } from '../../../logger.ts'
 import { AdminClient } from './admin-client.ts'
