@@ -11,6 +11,9 @@ import { queueTicketNotice } from './ticket-notices.ts'
 import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
 import { actionInProgressError, requireTicket, versionConflict } from './ticket-page.ts'
 
+/** What a decision needs: the ticket's tables, the store, the clock, the log and the outbox. */
+export type DecisionDeps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'outbox' | 'storeAdapters'>
+
 export interface DecisionInput {
   ticketId: string
   agent: { id: string; name: string }
@@ -41,7 +44,7 @@ function requestType(ticket: Ticket): RequestType | null {
  * the order when the store gave it back.
  */
 export async function decideRequest(
-  deps: AppDeps,
+  deps: DecisionDeps,
   store: Store,
   input: DecisionInput,
 ): Promise<{ ticket: Ticket; order: TicketOrderView | null | undefined }> {
@@ -173,7 +176,7 @@ export async function decideRequest(
 class DeclineHeldOff extends Error {}
 
 async function decline(
-  deps: AppDeps,
+  deps: DecisionDeps,
   store: Store,
   ticket: Ticket,
   type: RequestType,

@@ -14,6 +14,9 @@ import { queueTicketNotice } from './ticket-notices.ts'
 import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
 import { actionInProgressError, requireTicket, versionConflict } from './ticket-page.ts'
 
+/** What a refund needs: the ticket's tables, the store, the clock and the outbox. */
+export type RefundDeps = Pick<AppDeps, 'db' | 'clock' | 'outbox' | 'storeAdapters'>
+
 export interface RefundRequest {
   ticketId: string
   agent: { id: string; name: string }
@@ -69,7 +72,7 @@ async function refundKey(deps: Pick<AppDeps, 'db'>, storeId: string, ticketId: s
  * refund once. A return waiting for its refund (pending release) is released by it.
  */
 export async function refundTicket(
-  deps: AppDeps,
+  deps: RefundDeps,
   store: Store,
   input: RefundRequest,
 ): Promise<{ ticket: Ticket; order: TicketOrderView | null }> {
