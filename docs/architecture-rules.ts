@@ -151,19 +151,19 @@ function resolve(from: string, spec: string): string {
   return `pkg:${spec}`
 }
 
-/** Every TypeScript file of the workspace with what it imports (static, re-export, dynamic). */
-export function importGraph(): SourceFile[] {
-  const files = execFileSync(
-    'git',
-    ['ls-files', '--cached', '--others', '--exclude-standard', ...roots],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  )
+/** Every TypeScript file of the workspace (tracked or new, not ignored), repository-relative. */
+function workspaceFiles(): string[] {
+  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...roots], {
+    cwd: root,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts') && existsSync(join(root, f)))
-  return files.map((file) => {
+}
+
+/** Every TypeScript file of the workspace with what it imports (static, re-export, dynamic). */
+export function importGraph(): SourceFile[] {
+  return workspaceFiles().map((file) => {
     const text = readFileSync(join(root, file), 'utf8')
     const imports = [...text.matchAll(IMPORT_RE)].map((m) => resolve(file, (m[1] ?? m[2])!))
     return { file, imports: [...new Set(imports)] }
@@ -176,6 +176,61 @@ export function findViolations(graph: SourceFile[]): Violation[] {
       RULES.filter((r) => r.breaks(file, to)).map((r) => ({ rule: r.name, from: file, to })),
     ),
   )
+}
+
+/**
+ * Kysely's query builders and its raw `sql` tag. A call of one outside `db/` (and the adapters,
+ * which own their caches) is a query that belongs in a repository.
+ */
+const RAW_QUERY_RE =
+  /\.(?:selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)\s*\(|\bsql\s*(?:<[^>]*>)?\s*`|\bsql\.(?:raw|ref|table|id|lit|join|val)\s*\(/g
+
+export const RAW_QUERY_RULE = {
+  name: 'services and the HTTP edge query only through db/ repositories',
+  /** Where a query builder may not be called: use cases and the HTTP edge, tests aside. */
+  applies: (f: string) =>
+    under(
+      f,
+      'server/src/services',
+      'server/src/routes',
+      'server/src/middleware',
+      'server/src/http',
+    ) && !isTestFile(f),
+  /** Wrong calls the rule must catch: proves it can fail. */
+  examples: [
+    {
+      file: 'server/src/services/tickets/decisions.ts',
+      text: "const rows = await deps.db.selectFrom('tickets').selectAll().execute()",
+    },
+    {
+      file: 'server/src/routes/agent/tickets.routes.ts',
+      text: 'await sql`update tickets set version = version + 1`.execute(db)',
+    },
+  ],
+}
+
+export interface RawQuery {
+  file: string
+  line: number
+  call: string
+}
+
+/** Query-builder calls in files where RAW_QUERY_RULE forbids them (default: the workspace's). */
+export function rawQueries(
+  sources: Array<{ file: string; text: string }> = workspaceFiles().map((file) => ({
+    file,
+    text: readFileSync(join(root, file), 'utf8'),
+  })),
+): RawQuery[] {
+  return sources
+    .filter(({ file }) => RAW_QUERY_RULE.applies(file))
+    .flatMap(({ file, text }) =>
+      [...text.matchAll(RAW_QUERY_RE)].map((m) => ({
+        file,
+        line: text.slice(0, m.index).split('\n').length,
+        call: m[0],
+      })),
+    )
 }
 
 export interface Enumeration {

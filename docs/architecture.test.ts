@@ -3,6 +3,8 @@ import {
   findViolations,
   importGraph,
   KNOWN_VIOLATIONS,
+  RAW_QUERY_RULE,
+  rawQueries,
   repeatedEnumerations,
   RULES,
 } from './architecture-rules.ts'
@@ -34,6 +36,17 @@ describe('architecture', () => {
     const wrong = [{ file: rule.example.from, imports: [rule.example.to] }]
     expect(findViolations(wrong).map((v) => v.rule)).toContain(rule.name)
   })
+
+  it('queries the database only in db/ repositories', () => {
+    expect(rawQueries().map((q) => `${q.file}:${q.line}: ${q.call}`)).toEqual([])
+  })
+
+  it.each(RAW_QUERY_RULE.examples.map((e) => [e.text, e] as const))(
+    'the query rule catches %s',
+    (_, example) => {
+      expect(rawQueries([example])).toHaveLength(1)
+    },
+  )
 
   it('writes each enumeration once', () => {
     expect(repeatedEnumerations()).toEqual([])

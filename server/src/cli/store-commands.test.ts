@@ -12,7 +12,7 @@ import {
   TEST_KEYRING,
   TEST_SECRET_KEY,
 } from '../adapters/store/shopify/testing/test-kit.ts'
-import { saveOrderSnapshot } from '../db/shopify-cache.repository.ts'
+import { saveOrderSnapshot } from '../adapters/store/shopify/order-cache.ts'
 import { findStoreById } from '../db/stores.repository.ts'
 import { seedDemoStore } from '../seed/demo-store.ts'
 import { openTestDatabase, testDialect } from '../test/harness.ts'

@@ -103,6 +103,23 @@ export async function listConversations(
   return query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute()
 }
 
+/** A visitor's conversations not yet tied to a verified identity, with their ticket numbers. */
+export async function listAnonymousVisitorConversations(
+  db: Db,
+  storeId: string,
+  visitorId: string,
+) {
+  return db
+    .selectFrom('conversations')
+    .innerJoin('tickets', 'tickets.id', 'conversations.ticket_id')
+    .selectAll('conversations')
+    .select(['tickets.number as ticket_number'])
+    .where('conversations.store_id', '=', storeId)
+    .where('conversations.visitor_id', '=', visitorId)
+    .where('conversations.identity_kind', 'is', null)
+    .execute()
+}
+
 /** The conversation that followed this one (the shopper wrote again after it closed). */
 export async function findFollowingConversation(db: Db, storeId: string, id: string) {
   return db
@@ -135,6 +152,10 @@ export async function listRevertCandidates(
 
 export async function insertMessage(db: Db, row: ChatMessageRow): Promise<void> {
   await db.insertInto('chat_messages').values(row).execute()
+}
+
+export async function findMessage(db: Db, id: string): Promise<ChatMessageRow | undefined> {
+  return db.selectFrom('chat_messages').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
 export async function findMessageByClientId(

@@ -42,6 +42,12 @@ export async function findStoreById(db: Kysely<Database>, id: string): Promise<S
   return row && toStore(row)
 }
 
+/** Every store, parsed; for housekeeping that visits each store in turn. */
+export async function listStores(db: Kysely<Database>): Promise<Store[]> {
+  const rows = await db.selectFrom('stores').selectAll().orderBy('id').execute()
+  return rows.map(toStore)
+}
+
 export async function insertStore(db: Kysely<Database>, row: NewStoreRow): Promise<void> {
   await db.insertInto('stores').values(row).execute()
 }

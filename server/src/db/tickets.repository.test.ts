@@ -6,7 +6,7 @@ import {
   findTicket,
   insertTicket,
   listTicketEvents,
-  updateTicketAtVersion,
+  changeTicket,
   type NewTicket,
 } from './tickets.repository.ts'
 
@@ -41,24 +41,16 @@ describe(`tickets repository (${testDialect})`, () => {
       request_status: 'requested',
       tags: ['porchlight'],
     })
-    const [a, b] = await Promise.all([
-      updateTicketAtVersion(
-        db,
-        DEMO_STORE_ID,
-        t.id,
-        1,
-        { request_status: 'approved' },
-        clock.now(),
-      ),
-      updateTicketAtVersion(
-        db,
-        DEMO_STORE_ID,
-        t.id,
-        1,
-        { request_status: 'declined' },
-        clock.now(),
-      ),
-    ])
+    const decide = (request_status: 'approved' | 'declined') =>
+      db.transaction().execute(async (trx) => {
+        const changed = await changeTicket(trx, DEMO_STORE_ID, t.id, {
+          changes: { request_status },
+          expectedVersion: 1,
+          now: clock.now(),
+        })
+        return changed?.version
+      })
+    const [a, b] = await Promise.all([decide('approved'), decide('declined')])
     expect([a, b].filter((v) => v === 2)).toHaveLength(1)
     expect([a, b].filter((v) => v === undefined)).toHaveLength(1)
     const fresh = await findTicket(db, DEMO_STORE_ID, t.id)
@@ -71,8 +63,13 @@ describe(`tickets repository (${testDialect})`, () => {
     const t = await insertTicket(db, base(clock.now()))
     expect(await findTicket(db, 'st_other', t.id)).toBeUndefined()
     expect(
-      await updateTicketAtVersion(db, 'st_other', t.id, 1, { status: 'closed' }, clock.now()),
+      await changeTicket(db, 'st_other', t.id, {
+        changes: { status: 'closed' },
+        expectedVersion: 1,
+        now: clock.now(),
+      }),
     ).toBeUndefined()
+    expect((await findTicket(db, DEMO_STORE_ID, t.id))?.status).toBe('open')
   })
 
   it('keeps the history in order', async () => {

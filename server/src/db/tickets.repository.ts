@@ -105,38 +105,85 @@ export async function listTicketEvents(db: Db, storeId: string, ticketId: string
     .execute()
 }
 
+/** The columns a ticket's writers change; `tags` as a list, stored as JSON. */
 export type TicketChanges = Partial<
-  Pick<TicketRow, 'status' | 'request_status' | 'refund_status' | 'assignee_id'> & {
-    tags: string[]
-  }
+  Pick<
+    TicketRow,
+    | 'status'
+    | 'request_status'
+    | 'refund_status'
+    | 'assignee_id'
+    | 'identity_kind'
+    | 'identity_value'
+  > & { tags: string[] }
 >
 
+export interface TicketChange {
+  changes: TicketChanges
+  /** The history entry written with the change: what happened and who did it. */
+  event?: { kind: string; actor: TicketEventInput['actor']; data?: Record<string, unknown> }
+  /**
+   * Only if the ticket is still at the version the caller read; without it, the caller holds
+   * the ticket (its action claim) or changes what agents do not edit (the chat's identity).
+   */
+  expectedVersion?: number
+  /** Only while the request still waits for a decision (a decision taking its claim). */
+  whileRequested?: boolean
+  now: Date
+}
+
 /**
- * Applies changes only if the ticket is still at the version the caller read. Returns the new
- * version, or undefined when someone else changed it first (the caller then refetches).
+ * The one write of a ticket: applies the changes, bumps the version (so a console holding the
+ * old one refetches) and records the event, in the caller's transaction. Returns the ticket as
+ * it now is, or undefined when it was not at `expectedVersion` (someone changed it first), no
+ * longer waits for a decision, or is not this store's. The update comes first, so it takes the
+ * ticket's row lock before anything else is read.
  */
-export async function updateTicketAtVersion(
+export async function changeTicket(
   db: Db,
   storeId: string,
-  id: string,
-  expectedVersion: number,
-  changes: TicketChanges,
-  now: Date,
-): Promise<number | undefined> {
-  const { tags, ...columns } = changes
-  const result = await db
+  ticketId: string,
+  change: TicketChange,
+): Promise<Ticket | undefined> {
+  const { tags, ...columns } = change.changes
+  let update = db
     .updateTable('tickets')
-    .set({
+    .set((eb) => ({
       ...columns,
       ...(tags !== undefined ? { tags: JSON.stringify(tags) } : {}),
-      version: expectedVersion + 1,
-      updated_at: now.getTime(),
-    })
+      version: eb('version', '+', 1),
+      updated_at: change.now.getTime(),
+    }))
     .where('store_id', '=', storeId)
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : undefined
+    .where('id', '=', ticketId)
+  if (change.expectedVersion !== undefined) {
+    update = update.where('version', '=', change.expectedVersion)
+  }
+  if (change.whileRequested === true) update = update.where('request_status', '=', 'requested')
+  const result = await update.executeTakeFirst()
+  if (Number(result.numUpdatedRows) !== 1) return undefined
+  if (change.event !== undefined) {
+    await appendTicketEvent(db, { ticketId, storeId, ...change.event, at: change.now })
+  }
+  const fresh = await findTicket(db, storeId, ticketId)
+  if (fresh === undefined) throw new Error(`ticket ${ticketId} vanished while being changed`)
+  return fresh
+}
+
+/** The numbers of these tickets of one store, by id; other stores' ids are left out. */
+export async function ticketNumbersById(
+  db: Db,
+  storeId: string,
+  ids: string[],
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['id', 'number'])
+    .where('store_id', '=', storeId)
+    .where('id', 'in', ids)
+    .execute()
+  return new Map(rows.map((r) => [r.id, Number(r.number)]))
 }
 
 export async function findIdempotencyRecord(db: Db, storeId: string, scope: string, key: string) {

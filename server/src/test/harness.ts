@@ -2,17 +2,11 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, inject } from 'vitest'
 import type { Mailer } from '../adapters/mail/mailer.ts'
-import { createMessaging } from '../adapters/messaging.ts'
 import type { SmsSender } from '../adapters/sms/sms-sender.ts'
-import { createStoreAdapterRegistry } from '../adapters/store/registry.ts'
-import {
-  ShopifyRuntime,
-  type ShopifyRuntimeOptions,
-} from '../adapters/store/shopify/shopify-runtime.ts'
-import { createMemoryBus } from '../adapters/realtime/memory-bus.ts'
-import { createHttpWebhookSender } from '../adapters/webhooks/webhook-sender.ts'
+import type { ShopifyRuntimeOptions } from '../adapters/store/shopify/shopify-runtime.ts'
 import type { WebhookTargetPolicy } from '../adapters/webhooks/webhook-targets.ts'
 import { createApp } from '../app.ts'
+import { composeDeps } from '../compose.ts'
 import type { AppDeps } from '../deps.ts'
 import { createManualClock } from '../clock.ts'
 import { loadConfig, type Config } from '../config.ts'
@@ -23,11 +17,8 @@ import { testClockRoutes } from '../routes/test-clock/test-clock.routes.ts'
 import { testSeedRoutes } from '../routes/test/test-seed.routes.ts'
 import { seedDemoOrders } from '../seed/demo-orders.ts'
 import { seedDemoStore } from '../seed/demo-store.ts'
-import { outboxTemplates } from '../services/outbox/templates.ts'
-import { createOutboxWorker, type OutboxWorkerOptions } from '../services/outbox/worker.ts'
+import type { OutboxWorkerOptions } from '../services/outbox/worker.ts'
 import { createChatHub } from '../services/chat/hub.ts'
-import { replyInTicketChat } from '../services/chat/ticket-replies.ts'
-import { keyringOf } from '../keyring.ts'
 
 /**
  * Which database this run of the server suite uses. The root vitest config runs the suite once
@@ -121,54 +112,31 @@ export async function createTestApp(options: TestAppOptions = {}) {
     await seedDemoOrders(database.db, clock.now())
   }
   const shutdown = new AbortController()
-  const shopify = new ShopifyRuntime({
-    db: database.db,
-    clock,
-    logger,
-    apiVersion: config.shopifyApiVersion,
-    keyring: keyringOf(config),
-    signal: shutdown.signal,
-    ...options.shopify,
-  })
-  const messaging = createMessaging(config, { clock, logger })
-  const mailer = options.mailer ?? messaging.mailer
-  const sms = options.sms ?? messaging.sms
   // Production refuses the allowance (createApp), so production-mode tests get none.
   const webhookTargets =
     options.webhookTargets ??
     (config.env === 'production'
       ? { ...testWebhookTargets, allowPrivate: false }
       : testWebhookTargets)
-  const outbox = createOutboxWorker({
-    db: database.db,
-    clock,
-    logger,
-    mailer,
-    sms,
-    templates: outboxTemplates(config, { db: database.db, clock }),
-    random: () => 1,
-    webhooks: createHttpWebhookSender({ targets: webhookTargets }),
-    ...options.outbox,
-  })
-  const deps: AppDeps = {
-    config,
-    db: database.db,
-    dialect: database.dialect,
-    clock,
-    logger,
-    storeAdapters: createStoreAdapterRegistry({ db: database.db, clock, shopify }),
-    shopify,
-    assets: options.assets ?? new Map(),
-    shutdownSignal: shutdown.signal,
-    isShuttingDown: () => shutdown.signal.aborted,
-    mailer,
-    sms,
-    devOutbox: messaging.devOutbox,
-    outbox,
-    bus: createMemoryBus(logger),
-    chatReplies: replyInTicketChat,
-    webhookTargets,
-  }
+  const deps = composeDeps(
+    {
+      config,
+      database,
+      clock,
+      logger,
+      shutdownSignal: shutdown.signal,
+      ...(options.assets !== undefined ? { assets: options.assets } : {}),
+    },
+    {
+      ...(options.mailer !== undefined ? { mailer: options.mailer } : {}),
+      ...(options.sms !== undefined ? { sms: options.sms } : {}),
+      // Retry delays at their maximum, so tests can rely on them.
+      outbox: { random: () => 1, ...options.outbox },
+      ...(options.shopify !== undefined ? { shopify: options.shopify } : {}),
+      webhookTargets,
+    },
+  )
+  const { outbox } = deps
   // Built here rather than by createApp so tests can drive its heartbeat.
   const hub = createChatHub(deps)
   deps.chatHub = hub

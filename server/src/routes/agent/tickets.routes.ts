@@ -3,19 +3,14 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
 import { listQueue } from '../../db/ticket-queue.repository.ts'
-import {
-  appendTicketEvent,
-  findTicket,
-  updateTicketAtVersion,
-  type TicketChanges,
-} from '../../db/tickets.repository.ts'
+import { appendTicketEvent, findTicket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
 import { dbInteger } from '../../http/safe-input.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
+import { editTicket } from '../../services/tickets/ticket-edits.ts'
 import { ticketPage } from '../../services/tickets/ticket-page.ts'
 import { ticketEventJson, ticketJson } from '../../services/tickets/ticket-view.ts'
-import { emitTicketUpdated, ticketChangesJson } from '../../services/webhooks/emit.ts'
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -112,70 +107,26 @@ export const agentTicketRoutes = new Hono<AppEnv>()
   })
   .patch('/v1/agent/tickets/:id', async (c) => {
     const body = await readJson(c, patchBody)
-    const { db, clock } = c.get('deps')
-    const storeId = c.get('store').id
-    const agent = c.get('agent')
-    const id = c.req.param('id')
-    const changes: TicketChanges = {}
-    if (body.status !== undefined) changes.status = body.status
-    if (body.assigneeId !== undefined) {
-      if (body.assigneeId !== null) {
-        const assignee = await db
-          .selectFrom('agents')
-          .select('id')
-          .where('id', '=', body.assigneeId)
-          .where('store_id', '=', storeId)
-          .executeTakeFirst()
-        if (assignee === undefined)
-          throw new AppError('agent_not_found', 'No such agent in this store.', 400)
-      }
-      changes.assignee_id = body.assigneeId
-    }
-    if (body.tags !== undefined) changes.tags = [...new Set(body.tags)]
-    const result = await db.transaction().execute(async (trx) => {
-      const version = await updateTicketAtVersion(
-        trx,
-        storeId,
-        id,
-        body.version,
-        changes,
-        clock.now(),
-      )
-      if (version === undefined) return undefined
-      await appendTicketEvent(trx, {
-        ticketId: id,
-        storeId,
-        kind: 'updated',
-        actor: { kind: 'agent', id: agent.agentId },
-        data: { ...body, version },
-        at: clock.now(),
-      })
-      const updated = await findTicket(trx, storeId, id)
-      if (updated !== undefined) {
-        await emitTicketUpdated(trx, {
-          storeId,
-          ticket: updated,
-          changes: ticketChangesJson(changes),
-          by: agent.agentId,
-          now: clock.now(),
-        })
-      }
-      return version
+    const result = await editTicket(c.get('deps'), {
+      storeId: c.get('store').id,
+      ticketId: c.req.param('id'),
+      agentId: c.get('agent').agentId,
+      ...body,
     })
-    if (result !== undefined) c.get('deps').outbox.wake()
-    const fresh = await findTicket(db, storeId, id)
-    if (fresh === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
-    if (result === undefined) {
-      throw new AppError(
-        'version_conflict',
-        'Someone changed this ticket first; here it is now.',
-        409,
-        {
-          ticket: ticketJson(fresh),
-        },
-      )
+    if (result.ok) return c.json({ ticket: ticketJson(result.ticket) })
+    if (result.code === 'ticket_not_found') {
+      throw new AppError('ticket_not_found', 'No such ticket.', 404)
     }
-    return c.json({ ticket: ticketJson(fresh) })
+    if (result.code === 'agent_not_found')
+      throw new AppError('agent_not_found', 'No such agent in this store.', 400)
+    throw new AppError(
+      'version_conflict',
+      'Someone changed this ticket first; here it is now.',
+      409,
+      {
+        ticket: ticketJson(result.ticket),
+      },
+    )
   })
   .post('/v1/agent/tickets/:id/notes', async (c) => {
     const body = await readJson(c, noteBody)

@@ -14,7 +14,7 @@ import {
   virtualTime,
   WEBHOOK_SECRET,
 } from '../../adapters/store/shopify/testing/test-kit.ts'
-import { findCachedOrder } from '../../db/shopify-cache.repository.ts'
+import { findCachedOrder } from '../../adapters/store/shopify/order-cache.ts'
 import { createTestApp, testDialect } from '../../test/harness.ts'
 
 const mocks = interceptShopify()

@@ -3,6 +3,11 @@ import type { Kysely } from 'kysely'
 import type { ApiTokenScope } from '../../db/agent-api-tokens.table.ts'
 import type { AgentRow } from '../../db/agents.table.ts'
 import { findAgentsByEmail, storeNames } from '../../db/agent-login.repository.ts'
+import {
+  findAgentSessionByTokenHash,
+  insertAgentSession,
+  revokeAgentSessionRow,
+} from '../../db/agent-sessions.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import { newId } from '../../ids.ts'
 import { hashToken } from '../sessions/shopper-sessions.ts'
@@ -86,19 +91,16 @@ export async function logInAgent(
   const token = `pla_${randomBytes(32).toString('base64url')}`
   const csrfToken = csrfTokenFor(token)
   const expiresAt = new Date(input.now.getTime() + AGENT_SESSION_HOURS * 3600_000)
-  await db
-    .insertInto('agent_sessions')
-    .values({
-      id: newId('as'),
-      agent_id: agent.id,
-      store_id: agent.store_id,
-      token_hash: hashToken(token),
-      csrf_hash: hashToken(csrfToken),
-      created_at: input.now.getTime(),
-      expires_at: expiresAt.getTime(),
-      revoked_at: null,
-    })
-    .execute()
+  await insertAgentSession(db, {
+    id: newId('as'),
+    agent_id: agent.id,
+    store_id: agent.store_id,
+    token_hash: hashToken(token),
+    csrf_hash: hashToken(csrfToken),
+    created_at: input.now.getTime(),
+    expires_at: expiresAt.getTime(),
+    revoked_at: null,
+  })
   return { ok: true, token, csrfToken, agent, expiresAt }
 }
 
@@ -107,23 +109,7 @@ export async function findAgentSession(
   token: string,
   now: Date,
 ): Promise<AgentPrincipal | undefined> {
-  const row = await db
-    .selectFrom('agent_sessions')
-    .innerJoin('agents', 'agents.id', 'agent_sessions.agent_id')
-    .select([
-      'agent_sessions.id as sessionId',
-      'agent_sessions.store_id as storeId',
-      'agent_sessions.csrf_hash as csrfHash',
-      'agent_sessions.expires_at as expiresAt',
-      'agent_sessions.revoked_at as revokedAt',
-      'agents.id as agentId',
-      'agents.email as email',
-      'agents.name as name',
-      'agents.role as role',
-      'agents.totp_enabled_at as totpEnabledAt',
-    ])
-    .where('agent_sessions.token_hash', '=', hashToken(token))
-    .executeTakeFirst()
+  const row = await findAgentSessionByTokenHash(db, hashToken(token))
   if (row === undefined || row.revokedAt !== null || row.expiresAt <= now.getTime())
     return undefined
   const { expiresAt: _e, revokedAt: _r, totpEnabledAt, ...principal } = row
@@ -153,10 +139,5 @@ export function csrfMatches(principal: AgentPrincipal, presented: string | undef
 }
 
 export async function revokeAgentSession(db: Kysely<Database>, sessionId: string, now: Date) {
-  await db
-    .updateTable('agent_sessions')
-    .set({ revoked_at: now.getTime() })
-    .where('id', '=', sessionId)
-    .where('revoked_at', 'is', null)
-    .execute()
+  await revokeAgentSessionRow(db, sessionId, now.getTime())
 }

@@ -15,6 +15,7 @@ import {
   updateConversation,
 } from '../../db/conversations.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
+import { ticketNumbersById } from '../../db/tickets.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Kysely, Transaction } from 'kysely'
 import { AppError } from '../../errors.ts'
@@ -36,28 +37,13 @@ export const TYPING_TTL_MS = 6000
 const notFound = () =>
   new AppError('conversation_not_found', 'No such conversation in this store.', 404)
 
-async function ticketNumbers(
-  db: Kysely<Database> | Transaction<Database>,
-  storeId: string,
-  ids: string[],
-) {
-  if (ids.length === 0) return new Map<string, number>()
-  const rows = await db
-    .selectFrom('tickets')
-    .select(['id', 'number'])
-    .where('store_id', '=', storeId)
-    .where('id', 'in', ids)
-    .execute()
-  return new Map(rows.map((r) => [r.id, Number(r.number)]))
-}
-
 async function views(
   deps: ChatDeps,
   db: Kysely<Database> | Transaction<Database>,
   store: Store,
   rows: ConversationRow[],
 ): Promise<AgentConversation[]> {
-  const numbers = await ticketNumbers(
+  const numbers = await ticketNumbersById(
     db,
     store.id,
     rows.map((r) => r.ticket_id),

@@ -10,11 +10,7 @@ import {
   updateConversation,
 } from '../../db/conversations.repository.ts'
 import type { Database } from '../../db/schema.ts'
-import {
-  appendTicketEvent,
-  findTicket,
-  updateTicketAtVersion,
-} from '../../db/tickets.repository.ts'
+import { changeTicket, findTicket } from '../../db/tickets.repository.ts'
 import { newId } from '../../ids.ts'
 import type { Logger } from '../../logger.ts'
 import type { OutboxWorker } from '../outbox/worker.ts'
@@ -238,30 +234,20 @@ export async function closeConversationIn(
     if (ticket === undefined) break
     ticketNumber = ticket.number
     if (ticket.status === 'closed') break
-    const updated = await updateTicketAtVersion(
-      w.trx,
-      w.storeId,
-      ticket.id,
-      ticket.version,
-      { status: 'closed' },
-      input.at,
-    )
-    if (updated !== undefined) {
-      await appendTicketEvent(w.trx, {
-        ticketId: ticket.id,
-        storeId: w.storeId,
+    const closed = await changeTicket(w.trx, w.storeId, ticket.id, {
+      changes: { status: 'closed' },
+      expectedVersion: ticket.version,
+      event: {
         kind: 'chat_closed',
         actor: input.actor,
         data: { conversationId: conversation.id, reason: input.reason },
-        at: input.at,
-      })
+      },
+      now: input.at,
+    })
+    if (closed !== undefined) {
       const queued = await emitTicketUpdated(w.trx, {
         storeId: w.storeId,
-        ticket: async () => {
-          const closed = await findTicket(w.trx, w.storeId, ticket.id)
-          if (closed === undefined) throw new Error(`ticket ${ticket.id} vanished while closing`)
-          return closed
-        },
+        ticket: closed,
         changes: { status: 'closed' },
         by: input.actor.kind === 'agent' ? input.actor.id : null,
         now: input.at,

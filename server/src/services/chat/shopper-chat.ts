@@ -9,7 +9,9 @@ import { eventLogPosition } from '../../db/chat-events.repository.ts'
 import type { ConversationRow } from '../../db/conversations.table.ts'
 import {
   countUnread,
+  findConversation,
   findLatestConversation,
+  findMessage,
   findMessageByClientId,
   insertConversation,
   listMessages,
@@ -197,17 +199,12 @@ async function replay(
   conversationId: string,
   messageId: string,
 ): Promise<PostMessageResponse> {
-  const row = await deps.db
-    .selectFrom('conversations')
-    .selectAll()
-    .where('store_id', '=', store.id)
-    .where('id', '=', conversationId)
-    .executeTakeFirstOrThrow()
-  const message = await deps.db
-    .selectFrom('chat_messages')
-    .selectAll()
-    .where('id', '=', messageId)
-    .executeTakeFirstOrThrow()
+  const row = await findConversation(deps.db, store.id, conversationId)
+  const message = await findMessage(deps.db, messageId)
+  // Both were found a moment ago by the write this replays; neither is ever deleted.
+  if (row === undefined || message === undefined) {
+    throw new Error(`message ${messageId} of conversation ${conversationId} vanished`)
+  }
   return {
     conversation: await view(deps, deps.db, store, row),
     message: messageView(message),

@@ -6,7 +6,7 @@ import {
 } from '../../db/chat-events.repository.ts'
 import { findConversation, listRevertCandidates } from '../../db/conversations.repository.ts'
 import { logTaskFailure } from '../../db/storage-health.ts'
-import { toStore } from '../../db/stores.repository.ts'
+import { listStores } from '../../db/stores.repository.ts'
 import { chatWrite, closeConversationIn, type ChatDeps } from './chat-writes.ts'
 import { PRESENCE_TTL_MS, REPLAY_WINDOW_MS } from './stream-limits.ts'
 import { revertOf } from './views.ts'
@@ -27,8 +27,7 @@ export interface SweepReport {
 export async function sweepChat(deps: ChatDeps): Promise<SweepReport> {
   const now = deps.clock.now()
   let closed = 0
-  const stores = await deps.db.selectFrom('stores').selectAll().execute()
-  for (const store of stores.map(toStore)) {
+  for (const store of await listStores(deps.db)) {
     const hours = revertHoursFrom(store.settings)
     // Whole milliseconds: the column is an integer, and PostgreSQL refuses a fractional bound.
     const cutoff = Math.floor(now.getTime() - hours * 3600_000)

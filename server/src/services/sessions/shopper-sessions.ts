@@ -3,6 +3,11 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
 import type { Database } from '../../db/schema.ts'
+import {
+  findShopperSessionByTokenHash,
+  insertShopperSession,
+  revokeShopperSessionRow,
+} from '../../db/shopper-sessions.repository.ts'
 import { newId } from '../../ids.ts'
 
 /** A signed-in shopper as routes see it: one store, one verified identity. */
@@ -31,19 +36,16 @@ export async function openShopperSession(
   const token = `pls_${randomBytes(32).toString('base64url')}`
   const id = newId('ss')
   const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3600_000)
-  await db
-    .insertInto('shopper_sessions')
-    .values({
-      id,
-      store_id: input.storeId,
-      token_hash: hashToken(token),
-      identity_kind: input.identity.kind,
-      identity_value: input.identity.value,
-      created_at: input.now.getTime(),
-      expires_at: expiresAt.getTime(),
-      revoked_at: null,
-    })
-    .execute()
+  await insertShopperSession(db, {
+    id,
+    store_id: input.storeId,
+    token_hash: hashToken(token),
+    identity_kind: input.identity.kind,
+    identity_value: input.identity.value,
+    created_at: input.now.getTime(),
+    expires_at: expiresAt.getTime(),
+    revoked_at: null,
+  })
   return { token, session: { id, storeId: input.storeId, identity: input.identity, expiresAt } }
 }
 
@@ -52,11 +54,7 @@ export async function findShopperSession(
   token: string,
   now: Date,
 ): Promise<SessionLookup> {
-  const row = await db
-    .selectFrom('shopper_sessions')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .executeTakeFirst()
+  const row = await findShopperSessionByTokenHash(db, hashToken(token))
   if (row === undefined) return { ok: false, code: 'session_missing' }
   if (row.revoked_at !== null) return { ok: false, code: 'session_revoked' }
   if (row.expires_at <= now.getTime()) return { ok: false, code: 'session_expired' }
@@ -72,10 +70,5 @@ export async function findShopperSession(
 }
 
 export async function revokeShopperSession(db: Kysely<Database>, sessionId: string, now: Date) {
-  await db
-    .updateTable('shopper_sessions')
-    .set({ revoked_at: now.getTime() })
-    .where('id', '=', sessionId)
-    .where('revoked_at', 'is', null)
-    .execute()
+  await revokeShopperSessionRow(db, sessionId, now.getTime())
 }

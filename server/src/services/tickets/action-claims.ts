@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { TicketActionClaimsTable } from '../../db/ticket-action-claims.table.ts'
-import { appendTicketEvent } from '../../db/tickets.repository.ts'
+import {
+  deleteActionClaim,
+  hasLiveActionClaim,
+  insertActionClaim,
+} from '../../db/ticket-action-claims.repository.ts'
+import { appendTicketEvent, changeTicket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -49,35 +54,24 @@ export async function claimTicketAction(
   const token = randomBytes(16).toString('base64url')
   try {
     return await db.transaction().execute(async (trx) => {
-      let bump = trx
-        .updateTable('tickets')
-        .set({ version: input.version + 1, updated_at: now })
-        .where('store_id', '=', input.storeId)
-        .where('id', '=', input.ticketId)
-        .where('version', '=', input.version)
-      if (input.whileRequested === true) bump = bump.where('request_status', '=', 'requested')
-      const bumped = await bump.executeTakeFirst()
-      if (Number(bumped.numUpdatedRows) !== 1) throw new Refused('version_conflict')
-      await trx
-        .deleteFrom('ticket_action_claims')
-        .where('ticket_id', '=', input.ticketId)
-        .where('expires_at', '<=', now)
-        .execute()
-      const taken = await trx
-        .insertInto('ticket_action_claims')
-        .values({
-          ticket_id: input.ticketId,
-          store_id: input.storeId,
-          token,
-          agent_id: input.agentId,
-          action: input.action,
-          created_at: now,
-          expires_at: now + CLAIM_TTL_MS,
-        })
-        .onConflict((oc) => oc.column('ticket_id').doNothing())
-        .executeTakeFirst()
-      if (Number(taken.numInsertedOrUpdatedRows ?? 0) !== 1) throw new Refused('in_progress')
-      return { ok: true as const, token, version: input.version + 1 }
+      const bumped = await changeTicket(trx, input.storeId, input.ticketId, {
+        changes: {},
+        expectedVersion: input.version,
+        whileRequested: input.whileRequested === true,
+        now: input.now,
+      })
+      if (bumped === undefined) throw new Refused('version_conflict')
+      const taken = await insertActionClaim(trx, {
+        ticket_id: input.ticketId,
+        store_id: input.storeId,
+        token,
+        agent_id: input.agentId,
+        action: input.action,
+        created_at: now,
+        expires_at: now + CLAIM_TTL_MS,
+      })
+      if (!taken) throw new Refused('in_progress')
+      return { ok: true as const, token, version: bumped.version }
     })
   } catch (err) {
     if (err instanceof Refused) return { ok: false, why: err.why }
@@ -121,21 +115,10 @@ export async function releaseTicketAction(
       return releaseTicketAction(trx, ticketId, token)
     })
   }
-  const result = await db
-    .deleteFrom('ticket_action_claims')
-    .where('ticket_id', '=', ticketId)
-    .where('token', '=', token)
-    .executeTakeFirst()
-  return Number(result.numDeletedRows) === 1
+  return deleteActionClaim(db, ticketId, token)
 }
 
 /** True while a store action on the ticket is under way (a live claim exists). */
 export async function actionInProgress(db: Db, ticketId: string, now: Date): Promise<boolean> {
-  const row = await db
-    .selectFrom('ticket_action_claims')
-    .select('ticket_id')
-    .where('ticket_id', '=', ticketId)
-    .where('expires_at', '>', now.getTime())
-    .executeTakeFirst()
-  return row !== undefined
+  return hasLiveActionClaim(db, ticketId, now.getTime())
 }

@@ -1,7 +1,7 @@
 import type { RequestType } from '@porchlight/shared/api/requests'
 import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
-import type { Ticket, TicketChanges } from '../../db/tickets.repository.ts'
+import { changeTicket, type Ticket, type TicketChanges } from '../../db/tickets.repository.ts'
 import type { TicketStatus } from '../../db/tickets.table.ts'
 import { emitTicketEvent, emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'
 import { actionInProgress, claimTicketAction, releaseTicketAction } from './action-claims.ts'
@@ -10,7 +10,9 @@ import { refusal } from './store-failures.ts'
 import { queueTicketNotice } from './ticket-notices.ts'
 import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
 import { actionInProgressError, requireTicket, versionConflict } from './ticket-page.ts'
-import { changeTicket } from './ticket-writes.ts'
+
+/** What a decision needs: the ticket's tables, the store, the clock, the log and the outbox. */
+export type DecisionDeps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'outbox' | 'storeAdapters'>
 
 export interface DecisionInput {
   ticketId: string
@@ -42,7 +44,7 @@ function requestType(ticket: Ticket): RequestType | null {
  * the order when the store gave it back.
  */
 export async function decideRequest(
-  deps: AppDeps,
+  deps: DecisionDeps,
   store: Store,
   input: DecisionInput,
 ): Promise<{ ticket: Ticket; order: TicketOrderView | null | undefined }> {
@@ -124,19 +126,18 @@ export async function decideRequest(
       refund_status: approval.refundStatus,
       status: status(ticket.status, ticket.type === 'issue'),
     }
-    const changed = await changeTicket(trx, {
-      ticket,
+    const changed = await changeTicket(trx, ticket.store_id, ticket.id, {
       changes,
       event: {
         kind: 'approved',
-        agentId: input.agent.id,
+        actor: { kind: 'agent', id: input.agent.id },
         data: { reason, type: ticket.type, refundStatus: approval.refundStatus, ...approval.data },
       },
       now: decidedAt,
     })
-    if (changed === null) throw new Error(`ticket ${ticket.id} vanished during its decision`)
+    if (changed === undefined) throw new Error(`ticket ${ticket.id} vanished during its decision`)
     await queueTicketNotice(trx, {
-      ticket: changed.ticket,
+      ticket: changed,
       store,
       notice: {
         kind: 'decision',
@@ -150,18 +151,18 @@ export async function decideRequest(
     const extra = { decision: { by: input.agent.id, reason, ...approval.data } }
     await emitTicketEvent(trx, {
       event: 'request.approved',
-      ticket: changed.ticket,
+      ticket: changed,
       now: decidedAt,
       extra,
     })
     await emitTicketUpdated(trx, {
       storeId: store.id,
-      ticket: changed.ticket,
+      ticket: changed,
       changes: ticketChangesJson(changes),
       by: input.agent.id,
       now: decidedAt,
     })
-    return changed.ticket
+    return changed
   })
   deps.outbox.wake()
   return {
@@ -175,7 +176,7 @@ export async function decideRequest(
 class DeclineHeldOff extends Error {}
 
 async function decline(
-  deps: AppDeps,
+  deps: DecisionDeps,
   store: Store,
   ticket: Ticket,
   type: RequestType,
@@ -194,23 +195,22 @@ async function decline(
     // The version-guarded write comes first: it takes the ticket's row lock, so a stale version
     // is a conflict in every interleaving, even while another agent's approval holds a claim
     // (taking a claim bumps the version).
-    const changed = await changeTicket(trx, {
-      ticket,
+    const changed = await changeTicket(trx, ticket.store_id, ticket.id, {
       expectedVersion: input.version,
       changes,
       event: {
         kind: 'declined',
-        agentId: input.agent.id,
+        actor: { kind: 'agent', id: input.agent.id },
         data: { reason, type: ticket.type, refundStatus },
       },
       now,
     })
-    if (changed === null) return 'conflict' as const
+    if (changed === undefined) return 'conflict' as const
     // At the current version, an approval being carried out on the store holds a claim: it gets
     // to finish, and this decline is rolled back.
     if (await actionInProgress(trx, ticket.id, now)) throw new DeclineHeldOff()
     await queueTicketNotice(trx, {
-      ticket: changed.ticket,
+      ticket: changed,
       store,
       notice: {
         kind: 'decision',
@@ -222,15 +222,15 @@ async function decline(
       now,
     })
     const extra = { decision: { by: input.agent.id, reason } }
-    await emitTicketEvent(trx, { event: 'request.declined', ticket: changed.ticket, now, extra })
+    await emitTicketEvent(trx, { event: 'request.declined', ticket: changed, now, extra })
     await emitTicketUpdated(trx, {
       storeId: store.id,
-      ticket: changed.ticket,
+      ticket: changed,
       changes: ticketChangesJson(changes),
       by: input.agent.id,
       now,
     })
-    return changed.ticket
+    return changed
   })
   const result = await declined.catch((err: unknown) => {
     if (err instanceof DeclineHeldOff) return 'in_progress' as const

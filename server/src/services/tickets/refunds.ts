@@ -1,14 +1,21 @@
 import type { Money, Order } from '@porchlight/shared/orders/model'
 import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
-import { listTicketEvents, type Ticket, type TicketChanges } from '../../db/tickets.repository.ts'
+import {
+  changeTicket,
+  listTicketEvents,
+  type Ticket,
+  type TicketChanges,
+} from '../../db/tickets.repository.ts'
 import { emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'
 import { claimTicketAction, releaseTicketAction } from './action-claims.ts'
 import { refusal, storeFailure } from './store-failures.ts'
 import { queueTicketNotice } from './ticket-notices.ts'
 import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
 import { actionInProgressError, requireTicket, versionConflict } from './ticket-page.ts'
-import { changeTicket } from './ticket-writes.ts'
+
+/** What a refund needs: the ticket's tables, the store, the clock and the outbox. */
+export type RefundDeps = Pick<AppDeps, 'db' | 'clock' | 'outbox' | 'storeAdapters'>
 
 export interface RefundRequest {
   ticketId: string
@@ -65,7 +72,7 @@ async function refundKey(deps: Pick<AppDeps, 'db'>, storeId: string, ticketId: s
  * refund once. A return waiting for its refund (pending release) is released by it.
  */
 export async function refundTicket(
-  deps: AppDeps,
+  deps: RefundDeps,
   store: Store,
   input: RefundRequest,
 ): Promise<{ ticket: Ticket; order: TicketOrderView | null }> {
@@ -118,12 +125,11 @@ export async function refundTicket(
   const fresh = await deps.db.transaction().execute(async (trx) => {
     await releaseTicketAction(trx, ticket.id, claim.token)
     const changes: TicketChanges = { refund_status: 'released' }
-    const changed = await changeTicket(trx, {
-      ticket,
+    const changed = await changeTicket(trx, ticket.store_id, ticket.id, {
       changes,
       event: {
         kind: 'refunded',
-        agentId: input.agent.id,
+        actor: { kind: 'agent', id: input.agent.id },
         data: {
           amount: input.amount,
           ...(input.note ? { note: input.note } : {}),
@@ -132,22 +138,22 @@ export async function refundTicket(
       },
       now,
     })
-    if (changed === null) throw new Error(`ticket ${ticket.id} vanished during its refund`)
+    if (changed === undefined) throw new Error(`ticket ${ticket.id} vanished during its refund`)
     await queueTicketNotice(trx, {
-      ticket: changed.ticket,
+      ticket: changed,
       store,
       notice: { kind: 'refund', amount: input.amount },
       now,
     })
     await emitTicketUpdated(trx, {
       storeId: store.id,
-      ticket: changed.ticket,
+      ticket: changed,
       changes: ticketChangesJson(changes),
       by: input.agent.id,
       now,
       extra: { refund: { by: input.agent.id, amount: input.amount } },
     })
-    return changed.ticket
+    return changed
   })
   deps.outbox.wake()
   return { ticket: fresh, order: ticketOrderView(after, store, now) }

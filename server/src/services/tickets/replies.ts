@@ -25,7 +25,13 @@ export interface ChatReplyInput {
  * the chat). The chat runs the transaction: its writes take the store's chat lock first and
  * reach the shopper's open panel once committed, as every chat message does.
  */
-export type ChatReplyHook = (deps: AppDeps, input: ChatReplyInput) => Promise<TicketEventRow>
+export type ChatReplyHook = (deps: ChatReplyDeps, input: ChatReplyInput) => Promise<TicketEventRow>
+
+/** What the chat's writes need (see ChatDeps in services/chat/chat-writes.ts). */
+export type ChatReplyDeps = Pick<AppDeps, 'db' | 'clock' | 'bus' | 'logger' | 'outbox'>
+
+/** What a reply needs: the chat's writes, and the chat's hook for chat tickets. */
+export type ReplyDeps = ChatReplyDeps & Pick<AppDeps, 'chatReplies'>
 
 /**
  * An agent writes to the shopper: by email for requests and contact messages (a text message
@@ -33,7 +39,7 @@ export type ChatReplyHook = (deps: AppDeps, input: ChatReplyInput) => Promise<Ti
  * change the ticket (no new version), so a reply never conflicts with another agent's change.
  */
 export async function replyToTicket(
-  deps: AppDeps,
+  deps: ReplyDeps,
   store: Store,
   input: { ticketId: string; agent: { id: string; name: string }; body: string },
 ): Promise<TicketEventRow> {

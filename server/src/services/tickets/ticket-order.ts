@@ -59,8 +59,11 @@ export function ticketOrderView(order: Order, store: Store, now: Date): TicketOr
  * The ticket's order from the store, or null when the ticket has none, the store does not know
  * it, or the store cannot be reached right now (the ticket still opens; the panel says so).
  */
+/** What reading a ticket's order needs: the store's adapter, the clock and the log. */
+export type TicketOrderDeps = Pick<AppDeps, 'storeAdapters' | 'clock' | 'logger'>
+
 export async function loadTicketOrder(
-  deps: AppDeps,
+  deps: TicketOrderDeps,
   store: Store,
   ticket: Ticket,
 ): Promise<TicketOrderView | null> {

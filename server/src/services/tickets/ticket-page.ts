@@ -3,18 +3,22 @@ import { findConversationByTicket } from '../../db/conversations.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { findTicket, listTicketEvents, type Ticket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
-import { loadTicketOrder, type TicketOrderView } from './ticket-order.ts'
+import { loadTicketOrder, type TicketOrderDeps, type TicketOrderView } from './ticket-order.ts'
 import { ticketEventJson, ticketJson } from './ticket-view.ts'
 
 /** A ticket of the store, or 404 ticket_not_found (also for another store's ticket). */
-export async function requireTicket(deps: AppDeps, storeId: string, id: string): Promise<Ticket> {
+export async function requireTicket(
+  deps: Pick<AppDeps, 'db'>,
+  storeId: string,
+  id: string,
+): Promise<Ticket> {
   const ticket = await findTicket(deps.db, storeId, id)
   if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
   return ticket
 }
 
 /** 409 version_conflict carrying the ticket as it is now, so the console can show it. */
-export async function versionConflict(deps: AppDeps, storeId: string, id: string) {
+export async function versionConflict(deps: Pick<AppDeps, 'db'>, storeId: string, id: string) {
   const fresh = await requireTicket(deps, storeId, id)
   return new AppError(
     'version_conflict',
@@ -25,7 +29,11 @@ export async function versionConflict(deps: AppDeps, storeId: string, id: string
 }
 
 /** 409 action_in_progress: another agent's store action on the ticket is under way. */
-export async function actionInProgressError(deps: AppDeps, storeId: string, id: string) {
+export async function actionInProgressError(
+  deps: Pick<AppDeps, 'db'>,
+  storeId: string,
+  id: string,
+) {
   const conflict = await versionConflict(deps, storeId, id)
   return new AppError(
     'action_in_progress',
@@ -39,7 +47,7 @@ export async function actionInProgressError(deps: AppDeps, storeId: string, id: 
  * The conversation behind a chat ticket, so the console opens it directly. Looked up by store
  * and ticket (indexed on ticket_id); other types have none and cost no query.
  */
-async function chatConversationId(deps: AppDeps, storeId: string, ticket: Ticket) {
+async function chatConversationId(deps: Pick<AppDeps, 'db'>, storeId: string, ticket: Ticket) {
   if (ticket.type !== 'chat') return null
   return (await findConversationByTicket(deps.db, storeId, ticket.id))?.id ?? null
 }
@@ -50,7 +58,7 @@ async function chatConversationId(deps: AppDeps, storeId: string, ticket: Ticket
  * the store (after an action).
  */
 export async function ticketPage(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'db'> & TicketOrderDeps,
   store: Store,
   ticket: Ticket,
   order?: TicketOrderView | null,

@@ -7,7 +7,7 @@ import {
   expireCachedOrder,
   removeCachedOrder,
   saveOrderSnapshot,
-} from '../../../db/shopify-cache.repository.ts'
+} from './order-cache.ts'
 import type { ShopifyOrderRow } from '../../../db/shopify-cache.table.ts'
 import { AppError } from '../../../errors.ts'
 import type { Logger } from '../../../logger.ts'

@@ -1,5 +1,5 @@
 import type { Order } from '@porchlight/shared/orders/model'
-import { cachedOrdersByEmail, cachedOrdersByPhone } from '../../../db/shopify-cache.repository.ts'
+import { cachedOrdersByEmail, cachedOrdersByPhone } from './order-cache.ts'
 import { AppError } from '../../../errors.ts'
 import type { ShopperIdentity, StoreAdapter } from '../store-adapter.ts'
 import { cancelOrder, createReturn, refundOrder } from './shopify-actions.ts'

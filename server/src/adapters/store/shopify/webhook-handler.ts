@@ -4,7 +4,7 @@ import {
   markOrderPending,
   pruneWebhookEvents,
   recordWebhookEvent,
-} from '../../../db/shopify-cache.repository.ts'
+} from './order-cache.ts'
 import type { ShopifyRuntime } from './shopify-runtime.ts'
 import { parseWebhookBody, webhookFacts } from './webhook-payload.ts'
 

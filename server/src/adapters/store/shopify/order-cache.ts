@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely'
-import type { Database } from './schema.ts'
-import type { ShopifyOrderRow } from './shopify-cache.table.ts'
+import type { Database } from '../../../db/schema.ts'
+import type { ShopifyOrderRow } from '../../../db/shopify-cache.table.ts'
+
+// The Shopify adapter's own cache of orders and of the webhook events it has seen: only this
+// adapter reads or writes these tables, so their queries live beside it. The table types stay
+// in db/ (db/schema.ts builds the Database type from them, and db imports no adapter), as does
+// the frozen migration that created them.
 
 export interface OrderSnapshot {
   storeId: string
