@@ -16,6 +16,7 @@
  *   422 shopify_shop_mismatch    the token belongs to another shop
  *   502 shopify_unreachable      the shop did not answer the test query
  */
+import type { EdgeErrorCode } from './errors.ts'
 
 /** What the console shows about a store's Shopify connection; never a secret. */
 export interface ShopifySettings {
@@ -50,12 +51,18 @@ export interface ShopifyConnectRequest {
   webhookSecret: string
 }
 
-/** Stable error codes of PUT /v1/agent/settings/shopify. */
+/** Stable error codes of the console's settings routes (in `{ error: { code } }`). */
+export const SETTINGS_ERROR_CODES = [
+  'shopify_domain_invalid', // 400
+  'owner_required', // 403: only an owner of the store changes its settings
+  'shopify_token_rejected', // 422
+  'shopify_scopes_missing', // 422 with details.missing
+  'shopify_shop_mismatch', // 422
+  'shopify_unreachable', // 502
+  'totp_enable_first', // 409: require two-factor sign-in only once your own is on
+] as const
+export type SettingsErrorCode = (typeof SETTINGS_ERROR_CODES)[number]
+
+/** Every code of PUT /v1/agent/settings/shopify. */
 export type ShopifyConnectErrorCode =
-  | 'validation_failed'
-  | 'shopify_domain_invalid'
-  | 'owner_required'
-  | 'shopify_token_rejected'
-  | 'shopify_scopes_missing'
-  | 'shopify_shop_mismatch'
-  | 'shopify_unreachable'
+  Exclude<SettingsErrorCode, 'totp_enable_first'> | Extract<EdgeErrorCode, 'validation_failed'>

@@ -106,7 +106,7 @@ export const agentTicketRoutes = new Hono<AppEnv>()
     const deps = c.get('deps')
     const store = c.get('store')
     const ticket = await findTicket(deps.db, store.id, c.req.param('id'))
-    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.')
     // The ticket, its history, and the order beside it (null when the store has none).
     return c.json(await ticketPage(deps, store, ticket))
   })
@@ -127,7 +127,7 @@ export const agentTicketRoutes = new Hono<AppEnv>()
           .where('store_id', '=', storeId)
           .executeTakeFirst()
         if (assignee === undefined)
-          throw new AppError('agent_not_found', 'No such agent in this store.', 400)
+          throw new AppError('agent_not_found', 'No such agent in this store.')
       }
       changes.assignee_id = body.assigneeId
     }
@@ -164,16 +164,11 @@ export const agentTicketRoutes = new Hono<AppEnv>()
     })
     if (result !== undefined) c.get('deps').outbox.wake()
     const fresh = await findTicket(db, storeId, id)
-    if (fresh === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+    if (fresh === undefined) throw new AppError('ticket_not_found', 'No such ticket.')
     if (result === undefined) {
-      throw new AppError(
-        'version_conflict',
-        'Someone changed this ticket first; here it is now.',
-        409,
-        {
-          ticket: ticketJson(fresh),
-        },
-      )
+      throw new AppError('version_conflict', 'Someone changed this ticket first; here it is now.', {
+        ticket: ticketJson(fresh),
+      })
     }
     return c.json({ ticket: ticketJson(fresh) })
   })
@@ -182,7 +177,7 @@ export const agentTicketRoutes = new Hono<AppEnv>()
     const { db, clock } = c.get('deps')
     const storeId = c.get('store').id
     const ticket = await findTicket(db, storeId, c.req.param('id'))
-    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.')
     // No webhook: notes are agents' words to each other, which the console promises only
     // agents see, while endpoints are often outside tools (a helpdesk, Zapier). A note also
     // changes nothing on the ticket (no new version), so it is no ticket.updated either.

@@ -65,7 +65,7 @@ export function agentChatRoutes(hub: ChatHub) {
     .get(`${BASE}/stream`, async (c) => {
       const { db, clock, isShuttingDown } = c.get('deps')
       if (isShuttingDown()) {
-        throw new AppError('shutting_down', 'The server is shutting down; reconnect.', 503)
+        throw new AppError('shutting_down', 'The server is shutting down; reconnect.')
       }
       const principal = await redeemStreamTicket(
         db,
@@ -74,7 +74,7 @@ export function agentChatRoutes(hub: ChatHub) {
         clock.now(),
       )
       if (principal === undefined) {
-        throw new AppError('stream_ticket_invalid', 'Ask for a new stream ticket.', 401)
+        throw new AppError('stream_ticket_invalid', 'Ask for a new stream ticket.')
       }
       const lastEventId = parseLastEventId(
         c.req.header('last-event-id'),

@@ -66,7 +66,13 @@ export type ConnectResult =
     }
   | {
       ok: false
-      code: string
+      code:
+        | 'invalid_config'
+        | 'store_not_found'
+        | 'shopify_auth_failed'
+        | 'shopify_unreachable'
+        | 'shop_mismatch'
+        | 'missing_scopes'
       message: string
       /** For invalid_config: the input at fault. */
       field?: 'domain' | 'accessToken' | 'webhookSecret'

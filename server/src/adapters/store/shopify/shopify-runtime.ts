@@ -62,7 +62,7 @@ export class ShopifyRuntime {
   adapterFor(store: Store): ShopifyStoreAdapter {
     const config = readShopifyConfig(store.adapterConfig)
     if (store.adapterKind !== 'shopify' || config === undefined) {
-      throw new AppError('store_not_connected', 'This store is not connected to Shopify.', 503)
+      throw new AppError('store_not_connected', 'This store is not connected to Shopify.')
     }
     return createShopifyAdapter({
       storeId: store.id,
