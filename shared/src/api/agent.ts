@@ -62,6 +62,10 @@ export interface AgentSummary {
 export const API_TOKEN_SCOPES = ['read', 'read_write'] as const
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number]
 
+/** Where an API token stands at the time of a listing. */
+export const API_TOKEN_STATES = ['live', 'expired', 'revoked'] as const
+export type ApiTokenState = (typeof API_TOKEN_STATES)[number]
+
 /** An agent API token as listed (GET /v1/agent/tokens): never the token itself. */
 export interface ApiTokenSummary {
   id: string
@@ -72,7 +76,7 @@ export interface ApiTokenSummary {
   expiresAt: string
   lastUsedAt: string | null
   /** At the time of the listing. */
-  state: 'live' | 'expired' | 'revoked'
+  state: ApiTokenState
 }
 
 /** POST /v1/agent/tokens answers this once; the token is never shown again. */

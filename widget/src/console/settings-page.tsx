@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ShopifySettings } from '@porchlight/shared/api/settings'
-import { ApiError, type ConsoleApi } from './api.ts'
+import { ApiError, type ConsoleApi, type ConsoleErrorCode } from './api.ts'
 import { ApiTokensSection } from './api-tokens.tsx'
 import { errorMessage } from './messages.ts'
 import { Link, PageHeading } from './nav.tsx'
@@ -10,9 +10,10 @@ type Outcome = { ok: boolean; text: string; field?: 'domain' | 'token' }
 
 // Why the connection was refused, in words an owner can act on. Nothing is saved in any case.
 function refusal(err: unknown): Outcome {
-  const code = err instanceof ApiError ? err.code : ''
+  const code = err instanceof ApiError ? err.code : undefined
   const missing = (err as ApiError).details as { missing?: unknown } | undefined
-  const words: Record<string, Outcome> = {
+  // Keyed by the contract's codes (ShopifyConnectErrorCode), so a misspelt one fails typecheck.
+  const words: Partial<Record<ConsoleErrorCode, Outcome>> = {
     shopify_domain_invalid: {
       ok: false,
       field: 'domain',
@@ -40,7 +41,7 @@ function refusal(err: unknown): Outcome {
     },
     owner_required: { ok: false, text: 'Only an owner of the store can change its connection.' },
   }
-  return words[code] ?? { ok: false, text: errorMessage(err) }
+  return (code !== undefined ? words[code] : undefined) ?? { ok: false, text: errorMessage(err) }
 }
 
 /** The store's Shopify connection: what it is now, and (for owners) a checked form to change it. */
