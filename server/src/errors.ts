@@ -1,41 +1,57 @@
+import type { AgentAuthErrorCode, AgentErrorCode } from '@porchlight/shared/api/agent'
+import type { AuthErrorCode } from '@porchlight/shared/api/auth'
+import type { ChatErrorCode } from '@porchlight/shared/api/chat'
+import type {
+  EdgeErrorCode,
+  ShopifyWebhookErrorCode,
+  StoreErrorCode,
+} from '@porchlight/shared/api/errors'
+import type { OrderErrorCode } from '@porchlight/shared/api/orders'
+import type { RequestErrorCode } from '@porchlight/shared/api/requests'
+import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
+/** Every stable error code of the API: the union of the contract's lists in shared/src/api/. */
+export type ErrorCode =
+  | EdgeErrorCode
+  | StoreErrorCode
+  | ShopifyWebhookErrorCode
+  | AuthErrorCode
+  | OrderErrorCode
+  | RequestErrorCode
+  | ChatErrorCode
+  | AgentAuthErrorCode
+  | AgentErrorCode
+  | SettingsErrorCode
+  | ShopifyInstallErrorCode
+
 /**
- * Every expected failure has a stable code; the HTTP status for each code lives in this one
- * table so routes never pick statuses by hand.
+ * The HTTP status of every code, in this one table: routes and services name a code, never a
+ * status. Exhaustive, so a code added to the contract without a status fails the typecheck.
  */
 export const errorStatus = {
+  // the edge (shared/src/api/errors.ts)
   bad_request: 400,
   invalid_json: 400,
   validation_failed: 400,
-  unsupported_media_type: 415,
-  payload_too_large: 413,
   not_found: 404,
-  store_not_found: 404,
-  order_not_found: 404,
-  invalid_cursor: 400,
-  store_adapter_unavailable: 501,
-  origin_not_allowed: 403,
-  unauthorized: 401,
-  webhook_signature_invalid: 401,
-  webhook_shop_mismatch: 401,
-  store_unavailable: 503,
-  customer_data_withheld: 503,
-  store_not_connected: 503,
-  // chat
-  chat_unauthenticated: 401,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
-  conversation_not_found: 404,
-  conversation_closed: 409,
-  stream_ticket_invalid: 401,
-  visitor_not_found: 404,
-  visitor_linked_elsewhere: 409,
-  shutting_down: 503,
   internal_error: 500,
-  service_unavailable: 503,
+  shutting_down: 503,
   // storage faults (db/storage-faults.ts): the client waits out Retry-After and tries again
   storage_full: 503,
   storage_unavailable: 503,
+  widget_not_built: 503,
+  // the store behind the call
+  store_not_found: 404,
+  store_adapter_unavailable: 501,
+  store_not_connected: 503,
+  store_not_answering: 503,
+  customer_data_withheld: 503,
+  webhook_signature_invalid: 401,
+  webhook_shop_mismatch: 401,
   // sign-in (shared/src/api/auth.ts)
   invalid_email: 400,
   invalid_phone: 400,
@@ -44,12 +60,15 @@ export const errorStatus = {
   code_expired: 400,
   phone_unsubscribed: 400,
   undeliverable: 400,
-  resend_too_soon: 429,
-  channel_unavailable: 503,
-  challenge_not_found: 404,
   session_missing: 401,
   session_expired: 401,
   session_revoked: 401,
+  challenge_not_found: 404,
+  resend_too_soon: 429,
+  channel_unavailable: 503,
+  // orders (shared/src/api/orders.ts)
+  invalid_cursor: 400,
+  order_not_found: 404,
   // shopper requests and contact messages (shared/src/api/requests.ts)
   idempotency_key_missing: 400,
   idempotency_key_invalid: 400,
@@ -58,33 +77,46 @@ export const errorStatus = {
   invalid_reason: 422,
   invalid_lines: 422,
   idempotency_key_reused: 422,
-  // agent decisions, refunds, replies and webhooks (shared/src/api/agent.ts)
+  // chat (shared/src/api/chat.ts)
+  chat_unauthenticated: 401,
+  stream_ticket_invalid: 401,
+  conversation_not_found: 404,
+  visitor_not_found: 404,
+  conversation_closed: 409,
+  visitor_linked_elsewhere: 409,
+  // agent sign-in, tokens and two-factor (shared/src/api/agent.ts)
+  store_required: 400,
+  totp_code_incorrect: 400,
+  invalid_credentials: 401,
+  agent_unauthenticated: 401,
+  totp_required: 401,
+  totp_invalid: 401,
+  csrf_failed: 403,
+  token_read_only: 403,
+  session_required: 403,
+  totp_enrolment_required: 403,
+  totp_required_by_store: 403,
+  token_not_found: 404,
+  totp_already_enabled: 409,
+  login_throttled: 429,
+  login_busy: 503,
+  // the queue, ticket actions and webhook endpoints (shared/src/api/agent.ts)
+  agent_not_found: 400,
+  agent_forbidden: 403,
   ticket_not_found: 404,
+  webhook_not_found: 404,
   version_conflict: 409,
   action_in_progress: 409,
   decision_not_allowed: 422,
   refund_not_allowed: 422,
   store_rejected: 422,
-  store_auth_failed: 502,
   no_shopper_contact: 422,
-  agent_forbidden: 403,
-  webhook_not_found: 404,
-  // agent sign-in and tokens (routes/agent/agent-auth.routes.ts, agent-tokens.routes.ts)
-  login_throttled: 429,
-  login_busy: 503,
-  token_read_only: 403,
-  token_not_found: 404,
-  session_required: 403,
-  weak_password: 400,
-  totp_required: 401,
-  totp_invalid: 401,
-  totp_enrolment_required: 403,
-  totp_already_enabled: 409,
-  totp_required_by_store: 403,
-  totp_enable_first: 409,
+  store_unavailable: 502,
+  store_auth_failed: 502,
   // console settings (shared/src/api/settings.ts)
-  owner_required: 403,
   shopify_domain_invalid: 400,
+  owner_required: 403,
+  totp_enable_first: 409,
   shopify_token_rejected: 422,
   shopify_scopes_missing: 422,
   shopify_shop_mismatch: 422,
@@ -96,28 +128,31 @@ export const errorStatus = {
   shopify_callback_hmac_invalid: 400,
   shopify_callback_state_invalid: 400,
   shopify_callback_shop_invalid: 400,
-} as const satisfies Record<string, ContentfulStatusCode>
+} as const satisfies Record<ErrorCode, ContentfulStatusCode>
 
-export type ErrorCode = keyof typeof errorStatus | (string & {})
+/** What an error answer may carry beside its code: a record (reasons, a ticket) or a list. */
+export type ErrorDetails = Readonly<Record<string, unknown>> | readonly unknown[]
 
-/** An expected failure carried to the one error handler; `status` defaults from the table. */
+/** An expected failure carried to the one error handler; its status comes from the table. */
 export class AppError extends Error {
   readonly code: ErrorCode
-  readonly status: ContentfulStatusCode
-  readonly details: unknown
+  readonly details: ErrorDetails | undefined
 
-  constructor(code: ErrorCode, message: string, status?: ContentfulStatusCode, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
     super(message)
     this.code = code
-    this.status = status ?? (errorStatus as Record<string, ContentfulStatusCode>)[code] ?? 400
     this.details = details
+  }
+
+  get status(): ContentfulStatusCode {
+    return errorStatus[this.code]
   }
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown }
+  error: { code: ErrorCode; message: string; details?: ErrorDetails }
 }
 
-export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, details?: ErrorDetails): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } }
 }

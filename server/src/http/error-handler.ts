@@ -3,20 +3,15 @@ import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../app-env.ts'
 import type { StorageFault, StorageFaultCode } from '../db/storage-faults.ts'
 import { storageHealthOf } from '../db/storage-health.ts'
-import { AppError, errorBody } from '../errors.ts'
+import { AppError, errorBody, errorStatus, type ErrorCode, type ErrorDetails } from '../errors.ts'
 
 /** The one error handler: expected failures become their JSON shape, anything else a logged 500. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
-  if (err instanceof AppError) {
-    const wait = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
-    // Every 429 says when to come back, in the header clients and proxies understand too.
-    if (err.status === 429 && typeof wait === 'number') c.header('Retry-After', String(wait))
-    return c.json(errorBody(err.code, err.message, err.details), err.status)
-  }
+  if (err instanceof AppError) return errorAnswer(c, err.code, err.message, err.details)
   if (err instanceof HTTPException) {
     const code =
       err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'bad_request'
-    return c.json(errorBody(code, err.message || code), err.status)
+    return errorAnswer(c, code, err.message || code)
   }
   const { db, logger } = c.get('deps')
   // The storage's health logs the fault once for all requests and workers, not once per request.
@@ -28,7 +23,25 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     error: err.message,
     stack: err.stack,
   })
-  return c.json(errorBody('internal_error', 'Something went wrong on our side.'), 500)
+  return errorAnswer(c, 'internal_error', 'Something went wrong on our side.')
+}
+
+/**
+ * The one writer of error answers: `{ error: { code, message, details? } }` with the code's
+ * status from the table. A wait (`details.retryAfterSeconds`, or `retryAfter` when the details
+ * do not carry it) is also said in Retry-After, the header clients and proxies understand.
+ */
+export function errorAnswer(
+  c: Context,
+  code: ErrorCode,
+  message: string,
+  details?: ErrorDetails,
+  retryAfter?: number,
+): Response {
+  const wait = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+  const seconds = typeof wait === 'number' ? wait : retryAfter
+  if (seconds !== undefined) c.header('Retry-After', String(seconds))
+  return c.json(errorBody(code, message, details), errorStatus[code])
 }
 
 // A full disk is freed by a person, a lost connection usually comes back by itself.
@@ -47,13 +60,12 @@ const storageFaultReply: Record<StorageFaultCode, { retryAfter: number; message:
 export function storageFaultResponse(
   c: Context<AppEnv>,
   fault: StorageFault,
-  details?: unknown,
+  details?: ErrorDetails,
 ): Response {
   const reply = storageFaultReply[fault.code]
-  c.header('Retry-After', String(reply.retryAfter))
-  return c.json(errorBody(fault.code, reply.message, details), 503)
+  return errorAnswer(c, fault.code, reply.message, details, reply.retryAfter)
 }
 
 export function handleNotFound(c: Context<AppEnv>): Response {
-  return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404)
+  return errorAnswer(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)
 }

@@ -29,12 +29,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     }))
     const first = issues[0]
     const where = first && first.path !== '' ? `${first.path}: ` : ''
-    throw new AppError(
-      'validation_failed',
-      `${where}${first?.message ?? 'invalid body'}`,
-      400,
-      issues,
-    )
+    throw new AppError('validation_failed', `${where}${first?.message ?? 'invalid body'}`, issues)
   }
   return parsed.data
 }

@@ -12,7 +12,7 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S
   const raw: Record<string, string> = {}
   for (const [name, values] of Object.entries(all)) {
     if (values.length > 1) {
-      throw new AppError('validation_failed', `${name}: give this parameter once`, 400, [
+      throw new AppError('validation_failed', `${name}: give this parameter once`, [
         { path: name, message: 'repeated parameter' },
       ])
     }
@@ -29,7 +29,6 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S
   throw new AppError(
     'validation_failed',
     `${first && first.path !== '' ? `${first.path}: ` : ''}${first?.message ?? 'invalid query'}`,
-    400,
     issues,
   )
 }

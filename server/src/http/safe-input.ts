@@ -71,7 +71,7 @@ export function findUnsafeValue(root: unknown): UnsafeValue | undefined {
 export function refuseUnsafe(found: UnsafeValue | undefined): void {
   if (found === undefined) return
   const where = found.path === '' ? '' : `${found.path}: `
-  throw new AppError('validation_failed', `${where}${found.message}`, 400, [
+  throw new AppError('validation_failed', `${where}${found.message}`, [
     { path: found.path, message: found.message, reason: found.code },
   ])
 }

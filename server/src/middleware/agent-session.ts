@@ -33,12 +33,12 @@ export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
   if (bearer !== undefined && bearer.startsWith(API_TOKEN_PREFIX)) {
     principal = await findApiTokenAgent(db, bearer, clock.now())
     if (principal === undefined) {
-      throw new AppError('agent_unauthenticated', 'This API token is not valid.', 401)
+      throw new AppError('agent_unauthenticated', 'This API token is not valid.')
     }
     // Logging out revokes the token itself, which any holder of it may do.
     const loggingOut = c.req.path === '/v1/agent/logout'
     if (principal.scope === 'read' && !safeMethods.has(c.req.method) && !loggingOut) {
-      throw new AppError('token_read_only', 'This API token may only read.', 403)
+      throw new AppError('token_read_only', 'This API token may only read.')
     }
   } else {
     const token = getCookie(c, AGENT_COOKIE)
@@ -47,21 +47,19 @@ export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
         ? await findAgentSession(db, token, clock.now())
         : undefined
     if (principal === undefined) {
-      throw new AppError('agent_unauthenticated', 'Sign in to the console.', 401)
+      throw new AppError('agent_unauthenticated', 'Sign in to the console.')
     }
     if (!safeMethods.has(c.req.method) && !csrfMatches(principal, c.req.header('x-csrf-token'))) {
-      throw new AppError('csrf_failed', 'This request lacks a valid CSRF token.', 403)
+      throw new AppError('csrf_failed', 'This request lacks a valid CSRF token.')
     }
   }
   const store = await findStoreById(db, principal.storeId)
-  if (store === undefined)
-    throw new AppError('agent_unauthenticated', 'Sign in to the console.', 401)
+  if (store === undefined) throw new AppError('agent_unauthenticated', 'Sign in to the console.')
   // The store's owners require a second factor: an agent without one may only enrol (or leave).
   if (storeRequiresTotp(store) && !principal.totpEnabled && !enrolmentPaths.test(c.req.path)) {
     throw new AppError(
       'totp_enrolment_required',
       'This store requires two-factor sign-in: set up an authenticator first.',
-      403,
     )
   }
   c.set('agent', principal)

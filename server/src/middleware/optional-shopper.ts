@@ -23,9 +23,9 @@ export async function optionalShopper(c: Context<AppEnv>): Promise<ShopperSessio
     match?.[1] !== undefined
       ? await findShopperSession(db, match[1], clock.now())
       : ({ ok: false, code: 'session_missing' } as const)
-  if (!lookup.ok) throw new AppError(lookup.code, messages[lookup.code], 401)
+  if (!lookup.ok) throw new AppError(lookup.code, messages[lookup.code])
   if (lookup.session.storeId !== c.get('store').id) {
-    throw new AppError('session_missing', messages.session_missing, 401)
+    throw new AppError('session_missing', messages.session_missing)
   }
   return lookup.session
 }

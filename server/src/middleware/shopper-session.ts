@@ -23,12 +23,12 @@ export const requireShopper = createMiddleware<AppEnv>(async (c, next) => {
     match?.[1] !== undefined
       ? await findShopperSession(db, match[1], clock.now())
       : ({ ok: false, code: 'session_missing' } as const)
-  if (!lookup.ok) throw new AppError(lookup.code, messages[lookup.code], 401)
+  if (!lookup.ok) throw new AppError(lookup.code, messages[lookup.code])
   const store = await findStoreById(db, lookup.session.storeId)
-  if (store === undefined) throw new AppError('session_missing', messages.session_missing, 401)
+  if (store === undefined) throw new AppError('session_missing', messages.session_missing)
   const namedKey = c.req.header('x-porchlight-key')
   if (namedKey !== undefined && namedKey !== store.widgetKey) {
-    throw new AppError('session_missing', messages.session_missing, 401)
+    throw new AppError('session_missing', messages.session_missing)
   }
   c.set('store', store)
   c.set('shopper', lookup.session)

@@ -62,6 +62,10 @@ export interface AgentSummary {
 export const API_TOKEN_SCOPES = ['read', 'read_write'] as const
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number]
 
+/** Where an API token stands at the time of a listing. */
+export const API_TOKEN_STATES = ['live', 'expired', 'revoked'] as const
+export type ApiTokenState = (typeof API_TOKEN_STATES)[number]
+
 /** An agent API token as listed (GET /v1/agent/tokens): never the token itself. */
 export interface ApiTokenSummary {
   id: string
@@ -72,7 +76,7 @@ export interface ApiTokenSummary {
   expiresAt: string
   lastUsedAt: string | null
   /** At the time of the listing. */
-  state: 'live' | 'expired' | 'revoked'
+  state: ApiTokenState
 }
 
 /** POST /v1/agent/tokens answers this once; the token is never shown again. */
@@ -185,3 +189,40 @@ export interface DecisionNotAllowedDetails {
 export interface VersionConflictDetails {
   ticket: TicketJson
 }
+
+/** Stable error codes of the agent's sign-in, session, API tokens and two-factor routes. */
+export const AGENT_AUTH_ERROR_CODES = [
+  'store_required', // 400: the password matched in several stores; details.stores
+  'totp_code_incorrect', // 400: a wrong authenticator code while turning two-factor on or off
+  'invalid_credentials', // 401
+  'agent_unauthenticated', // 401: no live session or API token
+  'totp_required', // 401: the password matched; send `totp` too
+  'totp_invalid', // 401: a wrong or replayed authenticator code at sign-in
+  'csrf_failed', // 403: a console write without the session's X-CSRF-Token
+  'token_read_only', // 403
+  'session_required', // 403: only from the console, not with an API token
+  'totp_enrolment_required', // 403: the store requires two-factor sign-in; enrol first
+  'totp_required_by_store', // 403
+  'token_not_found', // 404
+  'totp_already_enabled', // 409
+  'login_throttled', // 429 with Retry-After
+  'login_busy', // 503 with Retry-After: the password-hashing queue is full
+] as const
+export type AgentAuthErrorCode = (typeof AGENT_AUTH_ERROR_CODES)[number]
+
+/** Stable error codes of the queue, ticket actions, agents and webhook endpoints. */
+export const AGENT_ERROR_CODES = [
+  'agent_not_found', // 400: an assignee who is not an agent of this store
+  'agent_forbidden', // 403: owners only (webhooks)
+  'ticket_not_found', // 404
+  'webhook_not_found', // 404
+  'version_conflict', // 409 with details.ticket: VersionConflictDetails
+  'action_in_progress', // 409 with details.ticket
+  'decision_not_allowed', // 422 with DecisionNotAllowedDetails
+  'refund_not_allowed', // 422 with DecisionNotAllowedDetails
+  'store_rejected', // 422 with the store's message
+  'no_shopper_contact', // 422
+  'store_unavailable', // 502: the store did not act; details.reason
+  'store_auth_failed', // 502
+] as const
+export type AgentErrorCode = (typeof AGENT_ERROR_CODES)[number]

@@ -12,6 +12,8 @@
  * Challenge routes name the store with the `X-Porchlight-Key` header; session routes use
  * `Authorization: Bearer <token>`.
  */
+import type { EdgeErrorCode } from './errors.ts'
+
 export type Channel = 'email' | 'sms'
 
 /** Who a shopper proved to be: one verified email or phone (E.164). */
@@ -67,18 +69,21 @@ export const SESSION_ENDED_CODES = [
 ] as const
 export type SessionEndedCode = (typeof SESSION_ENDED_CODES)[number]
 
-/** Stable error codes of the sign-in routes (in `{ error: { code } }`). */
+/** Stable error codes of the sign-in routes' own (in `{ error: { code } }`). */
+export const AUTH_ERROR_CODES = [
+  'invalid_email', // 400
+  'invalid_phone', // 400
+  'invalid_code_format', // 400: not six ASCII digits
+  'code_incorrect', // 400: wrong code, tries remain (details.attemptsLeft)
+  'code_expired', // 400: expired, used, replaced or too many wrong tries (one answer for all)
+  'phone_unsubscribed', // 400: the number opted out of texts (replied STOP)
+  'undeliverable', // 400: the code could not be delivered; start again
+  'challenge_not_found', // 404: GET of an unknown challenge
+  'resend_too_soon', // 429 with details.retryAfterSeconds; also from verify while the identifier's
+  //                    failure budget (10 wrong codes an hour) is spent: the same answer
+  'channel_unavailable', // 503: this server has no email (or SMS) transport configured
+] as const
+
+/** Every code the sign-in routes answer: their own, a session's end (401), and 429 rate_limited. */
 export type AuthErrorCode =
-  | 'invalid_email' // 400
-  | 'invalid_phone' // 400
-  | 'invalid_code_format' // 400: not six ASCII digits
-  | 'code_incorrect' // 400: wrong code, tries remain (details.attemptsLeft)
-  | 'code_expired' // 400: expired, used, replaced or too many wrong tries (one answer for all)
-  | 'resend_too_soon' // 429 with details.retryAfterSeconds; also from verify while the identifier's
-  //                     failure budget (10 wrong codes an hour) is spent: the same answer
-  | 'rate_limited' // 429 with details.retryAfterSeconds
-  | SessionEndedCode // 401
-  | 'phone_unsubscribed' // 400: the number opted out of texts (replied STOP)
-  | 'undeliverable' // 400: the code could not be delivered; start again
-  | 'channel_unavailable' // 503: this server has no email (or SMS) transport configured
-  | 'challenge_not_found' // 404: GET of an unknown challenge
+  (typeof AUTH_ERROR_CODES)[number] | SessionEndedCode | Extract<EdgeErrorCode, 'rate_limited'>

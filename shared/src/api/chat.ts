@@ -2,6 +2,7 @@
  * The live-chat contract between the widget, the console and the server. Types only; the server
  * validates bodies with its own schemas. Routes and event names are listed in docs/chat-api.md.
  */
+import type { EdgeErrorCode } from './errors.ts'
 import type { ReplyTimeBucket } from '../chat/availability.ts'
 import type { ChatAuthorKind } from '../chat/revert.ts'
 
@@ -150,12 +151,16 @@ export interface ChatStreamEvents {
 
 export type ChatStreamEventName = keyof ChatStreamEvents
 
-/** Stable error codes of the chat routes. */
+/** Stable error codes of the chat routes' own (in `{ error: { code } }`). */
+export const CHAT_ERROR_CODES = [
+  'chat_unauthenticated', // 401
+  'stream_ticket_invalid', // 401: unknown, used or expired
+  'conversation_not_found', // 404
+  'visitor_not_found', // 404: the chat session is unknown or has expired
+  'conversation_closed', // 409
+  'visitor_linked_elsewhere', // 409
+] as const
+
+/** Every code the chat routes answer: their own, 400 validation_failed and 429 rate_limited. */
 export type ChatErrorCode =
-  | 'chat_unauthenticated' // 401
-  | 'rate_limited' // 429 with details.retryAfterSeconds
-  | 'conversation_not_found' // 404
-  | 'conversation_closed' // 409
-  | 'stream_ticket_invalid' // 401: unknown, used or expired
-  | 'visitor_linked_elsewhere' // 409
-  | 'validation_failed' // 400
+  (typeof CHAT_ERROR_CODES)[number] | Extract<EdgeErrorCode, 'validation_failed' | 'rate_limited'>

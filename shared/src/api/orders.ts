@@ -23,6 +23,8 @@
  *   401 session_missing | session_expired | session_revoked
  *   404 order_not_found     no such order for this shopper (also: another shopper's or store's)
  */
+import type { SessionEndedCode } from './auth.ts'
+import type { EdgeErrorCode } from './errors.ts'
 import type { DisplayStatusCode } from '../orders/display-status.ts'
 import type { IneligibleReason } from '../orders/eligibility.ts'
 import type { IssueReason, IssueScenarioCode } from '../orders/issue-scenarios.ts'
@@ -155,11 +157,14 @@ export interface OrderDetailResponse {
   order: OrderDetail
 }
 
-/** Stable error codes of the order routes (in `{ error: { code } }`). */
+/** Stable error codes of the order routes' own (in `{ error: { code } }`). */
+export const ORDER_ERROR_CODES = [
+  'invalid_cursor', // 400
+  'order_not_found', // 404
+] as const
+
+/** Every code the order routes answer: their own, 400 validation_failed, a session's end (401). */
 export type OrderErrorCode =
-  | 'validation_failed' // 400
-  | 'invalid_cursor' // 400
-  | 'session_missing' // 401
-  | 'session_expired' // 401
-  | 'session_revoked' // 401
-  | 'order_not_found' // 404
+  | (typeof ORDER_ERROR_CODES)[number]
+  | Extract<EdgeErrorCode, 'validation_failed'>
+  | SessionEndedCode

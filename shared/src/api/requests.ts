@@ -35,6 +35,9 @@
  * Shopper-provided strings (comment, message, name) are stored exactly as given and must be
  * shown as text, never as HTML. Lengths count UTF-16 code units, as a textarea's maxlength does.
  */
+import type { AuthErrorCode, SessionEndedCode } from './auth.ts'
+import type { EdgeErrorCode, StoreErrorCode } from './errors.ts'
+import type { OrderErrorCode } from './orders.ts'
 /** The requests a shopper can file on an order. */
 export const REQUEST_TYPES = ['return', 'cancel', 'issue'] as const
 export type RequestType = (typeof REQUEST_TYPES)[number]
@@ -94,23 +97,32 @@ export interface RequestListResponse {
   requests: RequestSummary[]
 }
 
-/** Stable error codes of the request routes (in `{ error: { code } }`). */
+/** Stable error codes of the request routes' own (in `{ error: { code } }`). */
+export const REQUEST_ERROR_CODES = [
+  'idempotency_key_missing', // 400
+  'idempotency_key_invalid', // 400
+  'request_not_offered', // 409
+  'request_already_open', // 409
+  'invalid_reason', // 422
+  'invalid_lines', // 422
+  'idempotency_key_reused', // 422
+] as const
+
+/**
+ * Every code the request routes answer: their own, the edge's body checks, a session's end
+ * (401), an unknown order, and for contact messages an unknown store key, a bad email and 429.
+ */
 export type RequestErrorCode =
-  | 'validation_failed' // 400
-  | 'invalid_json' // 400
-  | 'invalid_email' // 400 (contact)
-  | 'idempotency_key_missing' // 400
-  | 'idempotency_key_invalid' // 400
-  | 'session_missing' // 401
-  | 'session_expired' // 401
-  | 'session_revoked' // 401
-  | 'order_not_found' // 404
-  | 'store_not_found' // 404 (contact)
-  | 'request_not_offered' // 409
-  | 'request_already_open' // 409
-  | 'payload_too_large' // 413
-  | 'unsupported_media_type' // 415
-  | 'invalid_reason' // 422
-  | 'invalid_lines' // 422
-  | 'idempotency_key_reused' // 422
-  | 'rate_limited' // 429 (contact)
+  | (typeof REQUEST_ERROR_CODES)[number]
+  | Extract<
+      EdgeErrorCode,
+      | 'validation_failed'
+      | 'invalid_json'
+      | 'payload_too_large'
+      | 'unsupported_media_type'
+      | 'rate_limited'
+    >
+  | SessionEndedCode
+  | Extract<AuthErrorCode, 'invalid_email'>
+  | Extract<OrderErrorCode, 'order_not_found'>
+  | Extract<StoreErrorCode, 'store_not_found'>

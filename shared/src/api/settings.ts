@@ -21,19 +21,22 @@
  *   422 shopify_shop_mismatch    the token belongs to another shop
  *   502 shopify_unreachable      the shop did not answer the test query
  */
+import type { EdgeErrorCode } from './errors.ts'
 
 /**
  * How a store reaches Shopify: a Dev Dashboard app of the merchant's organization (client
  * credentials, recommended), an OAuth install of this server's app, or a legacy `shpat_` token.
  */
-export type ShopifyConnectionMode = 'client_credentials' | 'oauth' | 'legacy'
+export const SHOPIFY_CONNECTION_MODES = ['client_credentials', 'oauth', 'legacy'] as const
+export type ShopifyConnectionMode = (typeof SHOPIFY_CONNECTION_MODES)[number]
 
 /**
  * Which protected customer data the app may read, in Shopify's terms: `level_2` customers with
  * email and phone, `level_1` customers without them, `none` no customer data, `unknown` not
  * learnt (the shop had no customer to try).
  */
-export type CustomerDataAccess = 'level_2' | 'level_1' | 'none' | 'unknown'
+export const CUSTOMER_DATA_ACCESS = ['level_2', 'level_1', 'none', 'unknown'] as const
+export type CustomerDataAccess = (typeof CUSTOMER_DATA_ACCESS)[number]
 
 /** The expiring token of a client-credentials or OAuth connection. */
 export interface ShopifyTokenStatus {
@@ -101,20 +104,28 @@ export interface ShopifyLegacyRequest {
 export type ShopifyConnectRequest = ShopifyClientCredentialsRequest | ShopifyLegacyRequest
 
 /** Why an OAuth callback was refused (a 400 page; nothing is stored). */
-export type ShopifyInstallErrorCode =
-  | 'shopify_install_unavailable'
-  | 'shopify_callback_invalid'
-  | 'shopify_callback_hmac_invalid'
-  | 'shopify_callback_state_invalid'
-  | 'shopify_callback_shop_invalid'
+export const SHOPIFY_INSTALL_ERROR_CODES = [
+  'shopify_install_unavailable', // 501: this server has no OAuth app configured
+  'shopify_callback_invalid', // 400
+  'shopify_callback_hmac_invalid', // 400
+  'shopify_callback_state_invalid', // 400
+  'shopify_callback_shop_invalid', // 400
+] as const
+export type ShopifyInstallErrorCode = (typeof SHOPIFY_INSTALL_ERROR_CODES)[number]
 
-/** Stable error codes of PUT /v1/agent/settings/shopify. */
+/** Stable error codes of the console's settings routes (in `{ error: { code } }`). */
+export const SETTINGS_ERROR_CODES = [
+  'shopify_domain_invalid', // 400
+  'owner_required', // 403: only an owner of the store changes its settings
+  'shopify_token_rejected', // 422
+  'shopify_credentials_rejected', // 422: the client ID and secret were refused
+  'shopify_scopes_missing', // 422 with details.missing
+  'shopify_shop_mismatch', // 422
+  'shopify_unreachable', // 502
+  'totp_enable_first', // 409: require two-factor sign-in only once your own is on
+] as const
+export type SettingsErrorCode = (typeof SETTINGS_ERROR_CODES)[number]
+
+/** Every code of PUT /v1/agent/settings/shopify. */
 export type ShopifyConnectErrorCode =
-  | 'validation_failed'
-  | 'shopify_domain_invalid'
-  | 'owner_required'
-  | 'shopify_token_rejected'
-  | 'shopify_credentials_rejected'
-  | 'shopify_scopes_missing'
-  | 'shopify_shop_mismatch'
-  | 'shopify_unreachable'
+  Exclude<SettingsErrorCode, 'totp_enable_first'> | Extract<EdgeErrorCode, 'validation_failed'>

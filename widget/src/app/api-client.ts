@@ -1,21 +1,43 @@
 import { SESSION_ENDED_CODES } from '@porchlight/shared/api/auth'
 import type {
+  AuthErrorCode,
   AskCodeRequest,
   ChallengeResponse,
   SessionInfo,
   SessionResponse,
 } from '@porchlight/shared/api/auth'
-import type { OrderListResponse } from '@porchlight/shared/api/orders'
-import type { ContactMessage, FileRequest, RequestFiled } from '@porchlight/shared/api/requests'
+import type { ChatErrorCode } from '@porchlight/shared/api/chat'
+import type { EdgeErrorCode, StoreErrorCode } from '@porchlight/shared/api/errors'
+import type { OrderErrorCode, OrderListResponse } from '@porchlight/shared/api/orders'
+import type {
+  ContactMessage,
+  FileRequest,
+  RequestErrorCode,
+  RequestFiled,
+} from '@porchlight/shared/api/requests'
 import type { OrderView } from './order-view.ts'
 import type { TokenStore } from './session-token.ts'
+
+/**
+ * Every code the panel's calls can answer (the contract's), and the two it makes up itself:
+ * `network` when no answer came, `unknown` when the answer was not ours.
+ */
+export type PanelErrorCode =
+  | AuthErrorCode
+  | OrderErrorCode
+  | RequestErrorCode
+  | ChatErrorCode
+  | EdgeErrorCode
+  | StoreErrorCode
+  | 'network'
+  | 'unknown'
 
 /**
  * An expected failure, as a value: the server's `{ error: { code, message } }`, or `network`
  * when no answer came. `retryAfterSeconds` is set for rate limits (details, else Retry-After).
  */
 export interface ApiError {
-  code: string
+  code: PanelErrorCode
   message: string
   status: number
   retryAfterSeconds?: number
@@ -41,7 +63,7 @@ interface Options {
 }
 
 async function readError(res: Response): Promise<ApiError> {
-  let code = 'unknown'
+  let code: PanelErrorCode = 'unknown'
   let message = `HTTP ${res.status}`
   let retryAfterSeconds: number | undefined
   let details: Record<string, unknown> | undefined
@@ -49,7 +71,8 @@ async function readError(res: Response): Promise<ApiError> {
     const body = (await res.json()) as {
       error?: { code?: unknown; message?: unknown; details?: Record<string, unknown> }
     }
-    if (typeof body.error?.code === 'string') code = body.error.code
+    // The server's word for it: one of the contract's codes.
+    if (typeof body.error?.code === 'string') code = body.error.code as PanelErrorCode
     if (typeof body.error?.message === 'string') message = body.error.message
     if (typeof body.error?.details === 'object' && body.error.details !== null) {
       details = body.error.details

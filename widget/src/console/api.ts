@@ -1,4 +1,6 @@
 import type {
+  AgentAuthErrorCode,
+  AgentErrorCode,
   AgentLoginResponse,
   AgentSessionResponse,
   AgentSummary,
@@ -9,17 +11,37 @@ import type {
   TicketView,
 } from '@porchlight/shared/api/agent'
 import type { Money } from '@porchlight/shared/orders/model'
-import type { ShopifyConnectRequest, ShopifySettings } from '@porchlight/shared/api/settings'
+import type { ChatErrorCode } from '@porchlight/shared/api/chat'
+import type { EdgeErrorCode, StoreErrorCode } from '@porchlight/shared/api/errors'
+import type {
+  SettingsErrorCode,
+  ShopifyConnectRequest,
+  ShopifySettings,
+} from '@porchlight/shared/api/settings'
 
 const SHOPIFY_SETTINGS = '/v1/agent/settings/shopify'
+
+/**
+ * Every code the console's calls can answer (the contract's), and the ones the client makes up
+ * itself: `network_error` when no answer came, `http_<status>` when the answer was not ours.
+ */
+export type ConsoleErrorCode =
+  | AgentAuthErrorCode
+  | AgentErrorCode
+  | SettingsErrorCode
+  | ChatErrorCode
+  | EdgeErrorCode
+  | StoreErrorCode
+  | 'network_error'
+  | `http_${number}`
 
 /** A failed call, carrying the server's stable error code (and details, e.g. the fresh ticket). */
 export class ApiError extends Error {
   // `declare`: assigned in the constructor, so no class-field helper lands in the bundle.
   declare readonly status: number
-  declare readonly code: string
+  declare readonly code: ConsoleErrorCode
   declare readonly details: unknown
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: ConsoleErrorCode, message: string, details?: unknown) {
     super(message)
     this.status = status
     this.code = code
@@ -86,7 +108,9 @@ export function createApi(
     } | null
     if (res.ok) return json as T
     const err = json?.error
-    const code = typeof err?.code === 'string' ? err.code : `http_${res.status}`
+    // The server's word for it: one of the contract's codes.
+    const code: ConsoleErrorCode =
+      typeof err?.code === 'string' ? (err.code as ConsoleErrorCode) : `http_${res.status}`
     if (res.status === 401 && path !== '/v1/agent/login') {
       csrf = undefined
       onUnauthenticated()

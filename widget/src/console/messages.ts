@@ -1,4 +1,4 @@
-import { ApiError } from './api.ts'
+import { ApiError, type ConsoleErrorCode } from './api.ts'
 
 export const CONFLICT_MESSAGE = 'Someone else changed this ticket; here is the latest.'
 
@@ -23,7 +23,7 @@ const DECISION_REASONS: Record<string, string> = {
   reason_required: 'Give a reason to decline.',
 }
 
-const CODES: Record<string, string> = {
+const CODES: Partial<Record<ConsoleErrorCode, string>> = {
   network_error: 'The server could not be reached. Check your connection and try again.',
   invalid_credentials: 'The email or password is not right.',
   store_required: 'This email works for several stores; ask an owner which one to use.',

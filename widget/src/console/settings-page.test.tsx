@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError } from './api.ts'
+import { ApiError, type ConsoleErrorCode } from './api.ts'
+import type { ShopifyConnectErrorCode } from '@porchlight/shared/api/settings'
 import {
   $,
   byText,
@@ -28,7 +29,7 @@ async function fill(domain: string, token: string, secret: string) {
   await submit($<HTMLFormElement>('form.settings-form'))
 }
 
-const refused = (code: string, message: string, details?: unknown) =>
+const refused = (code: ConsoleErrorCode, message: string, details?: unknown) =>
   vi.fn(async () => {
     throw new ApiError(code === 'shopify_unreachable' ? 502 : 422, code, message, details)
   })
@@ -83,7 +84,7 @@ describe('settings: connecting Shopify', () => {
     expect($('main').textContent).toContain('read_customers, read_orders, write_orders')
   })
 
-  it.each([
+  it.each<[ShopifyConnectErrorCode, unknown, string, string | undefined]>([
     [
       'shopify_domain_invalid',
       undefined,

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
-import { AppError, errorBody } from '../../errors.ts'
+import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
 import { AGENT_COOKIE, requireAgent } from '../../middleware/agent-session.ts'
 import { clientAddress, rateLimitAddress } from '../../http/client-ip.ts'
@@ -48,31 +48,24 @@ export const agentAuthRoutes = new Hono<AppEnv>()
           throw new AppError(
             'store_required',
             'This email and password work for several stores; name the store.',
-            400,
             { stores: result.stores },
           )
         case 'login_throttled':
-          return c.json(
-            errorBody('login_throttled', 'Too many sign-in attempts; wait before trying again.', {
-              retryAfterSeconds: result.retryAfterSeconds,
-            }),
-            429,
-            { 'Retry-After': String(result.retryAfterSeconds) },
+          throw new AppError(
+            'login_throttled',
+            'Too many sign-in attempts; wait before trying again.',
+            { retryAfterSeconds: result.retryAfterSeconds },
           )
         case 'busy':
-          return c.json(
-            errorBody('login_busy', 'Sign-in is busy; try again in a moment.', {
-              retryAfterSeconds: 1,
-            }),
-            503,
-            { 'Retry-After': '1' },
-          )
+          throw new AppError('login_busy', 'Sign-in is busy; try again in a moment.', {
+            retryAfterSeconds: 1,
+          })
         case 'totp_required':
-          throw new AppError('totp_required', 'Enter the code from your authenticator app.', 401)
+          throw new AppError('totp_required', 'Enter the code from your authenticator app.')
         case 'totp_invalid':
-          throw new AppError('totp_invalid', 'That authenticator code is not right.', 401)
+          throw new AppError('totp_invalid', 'That authenticator code is not right.')
         default:
-          throw new AppError('invalid_credentials', 'The email or password is not right.', 401)
+          throw new AppError('invalid_credentials', 'The email or password is not right.')
       }
     }
     const secure = deps.config.publicUrl.startsWith('https:')

@@ -38,7 +38,7 @@ export const agentTokenRoutes = new Hono<AppEnv>()
   .post('/v1/agent/tokens', async (c) => {
     const agent = c.get('agent')
     if (agent.via !== 'session') {
-      throw new AppError('session_required', 'Issue API tokens from the console.', 403)
+      throw new AppError('session_required', 'Issue API tokens from the console.')
     }
     const body = await readJson(c, tokenBody)
     const { db, clock } = c.get('deps')
@@ -66,6 +66,6 @@ export const agentTokenRoutes = new Hono<AppEnv>()
     const { db, clock } = c.get('deps')
     const onlyOwn = agent.role === 'owner' ? undefined : agent.agentId
     const revoked = await revokeApiToken(db, agent.storeId, c.req.param('id'), clock.now(), onlyOwn)
-    if (!revoked) throw new AppError('token_not_found', 'No such live token.', 404)
+    if (!revoked) throw new AppError('token_not_found', 'No such live token.')
     return c.body(null, 204)
   })

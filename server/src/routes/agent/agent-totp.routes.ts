@@ -16,7 +16,7 @@ import {
 export const totpCodeBody = z.strictObject({ code: z.string().max(16) })
 export const securityBody = z.strictObject({ requireTotp: z.boolean() })
 
-const invalid = () => new AppError('totp_invalid', 'That authenticator code is not right.', 400)
+const invalid = () => new AppError('totp_code_incorrect', 'That authenticator code is not right.')
 
 /**
  * Two-factor sign-in (TOTP) for agents: enrol with an authenticator app, confirm with a code,
@@ -28,12 +28,12 @@ export const agentTotpRoutes = new Hono<AppEnv>()
   .post('/v1/agent/totp/setup', async (c) => {
     const agent = c.get('agent')
     if (agent.via !== 'session') {
-      throw new AppError('session_required', 'Set up two-factor sign-in from the console.', 403)
+      throw new AppError('session_required', 'Set up two-factor sign-in from the console.')
     }
     const { db } = c.get('deps')
     const begun = await beginTotp(db, agent, c.get('store').name)
     if (begun === undefined) {
-      throw new AppError('totp_already_enabled', 'Two-factor sign-in is already on.', 409)
+      throw new AppError('totp_already_enabled', 'Two-factor sign-in is already on.')
     }
     c.header('Cache-Control', 'no-store')
     return c.json(begun, 201)
@@ -51,7 +51,7 @@ export const agentTotpRoutes = new Hono<AppEnv>()
     const { db, clock } = c.get('deps')
     const agent = c.get('agent')
     if (storeRequiresTotp(c.get('store'))) {
-      throw new AppError('totp_required_by_store', 'This store requires two-factor sign-in.', 403)
+      throw new AppError('totp_required_by_store', 'This store requires two-factor sign-in.')
     }
     if (!(await checkTotp(db, agent.agentId, code, clock.now()))) throw invalid()
     await clearTotp(db, agent.agentId)
@@ -65,12 +65,12 @@ export const agentTotpRoutes = new Hono<AppEnv>()
     const agent = c.get('agent')
     const store = c.get('store')
     if (agent.role !== 'owner') {
-      throw new AppError('owner_required', 'Only an owner can change this.', 403)
+      throw new AppError('owner_required', 'Only an owner can change this.')
     }
     const { db } = c.get('deps')
     // An owner without a second factor would lock themselves out of everything but enrolment.
     if (body.requireTotp && !(await totpEnabled(db, agent.agentId))) {
-      throw new AppError('totp_enable_first', 'Turn on your own two-factor sign-in first.', 409)
+      throw new AppError('totp_enable_first', 'Turn on your own two-factor sign-in first.')
     }
     await updateStoreSettings(db, store.id, {
       ...store.settings,

@@ -44,15 +44,15 @@ function refusal(result: Extract<ConnectResult, { ok: false }>): AppError {
     case 'shopify_credentials_rejected':
       return new AppError('shopify_credentials_rejected', result.message)
     case 'missing_scopes':
-      return new AppError('shopify_scopes_missing', result.message, undefined, {
+      return new AppError('shopify_scopes_missing', result.message, {
         missing: result.missing ?? [],
       })
     case 'shop_mismatch':
       return new AppError('shopify_shop_mismatch', result.message)
     case 'shopify_unreachable':
       return new AppError('shopify_unreachable', result.message)
-    default:
-      return new AppError(result.code, result.message)
+    case 'store_not_found':
+      return new AppError('store_not_found', result.message)
   }
 }
 

@@ -101,7 +101,7 @@ export const agentTicketRoutes = new Hono<AppEnv>()
     const deps = c.get('deps')
     const store = c.get('store')
     const ticket = await findTicket(deps.db, store.id, c.req.param('id'))
-    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.')
     // The ticket, its history, and the order beside it (null when the store has none).
     return c.json(await ticketPage(deps, store, ticket))
   })
@@ -114,26 +114,20 @@ export const agentTicketRoutes = new Hono<AppEnv>()
       ...body,
     })
     if (result.ok) return c.json({ ticket: ticketJson(result.ticket) })
-    if (result.code === 'ticket_not_found') {
-      throw new AppError('ticket_not_found', 'No such ticket.', 404)
-    }
+    if (result.code === 'ticket_not_found')
+      throw new AppError('ticket_not_found', 'No such ticket.')
     if (result.code === 'agent_not_found')
-      throw new AppError('agent_not_found', 'No such agent in this store.', 400)
-    throw new AppError(
-      'version_conflict',
-      'Someone changed this ticket first; here it is now.',
-      409,
-      {
-        ticket: ticketJson(result.ticket),
-      },
-    )
+      throw new AppError('agent_not_found', 'No such agent in this store.')
+    throw new AppError('version_conflict', 'Someone changed this ticket first; here it is now.', {
+      ticket: ticketJson(result.ticket),
+    })
   })
   .post('/v1/agent/tickets/:id/notes', async (c) => {
     const body = await readJson(c, noteBody)
     const { db, clock } = c.get('deps')
     const storeId = c.get('store').id
     const ticket = await findTicket(db, storeId, c.req.param('id'))
-    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+    if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.')
     // No webhook: notes are agents' words to each other, which the console promises only
     // agents see, while endpoints are often outside tools (a helpdesk, Zapier). A note also
     // changes nothing on the ticket (no new version), so it is no ticket.updated either.

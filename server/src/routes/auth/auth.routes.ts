@@ -2,7 +2,7 @@ import type { SessionInfo } from '@porchlight/shared/api/auth'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
-import { AppError, errorBody } from '../../errors.ts'
+import { AppError } from '../../errors.ts'
 import { clientAddress } from '../../http/client-ip.ts'
 import { readJson } from '../../http/json-body.ts'
 import { requireShopper } from '../../middleware/shopper-session.ts'
@@ -50,16 +50,14 @@ const messages = {
   rate_limited: 'Too many codes were asked for. Try again later.',
 } as const
 
-/** A 429 in the one error shape, with Retry-After. */
-function waitAnswer(
-  c: Context<AppEnv>,
-  result: { code: 'resend_too_soon' | 'rate_limited'; retryAfterSeconds: number },
-): Response {
-  return c.json(
-    errorBody(result.code, messages[result.code], { retryAfterSeconds: result.retryAfterSeconds }),
-    429,
-    { 'Retry-After': String(result.retryAfterSeconds) },
-  )
+/** A 429 that says when to come back (the error handler adds Retry-After). */
+function waitError(result: {
+  code: 'resend_too_soon' | 'rate_limited'
+  retryAfterSeconds: number
+}): AppError {
+  return new AppError(result.code, messages[result.code], {
+    retryAfterSeconds: result.retryAfterSeconds,
+  })
 }
 
 /** Maps a refused challenge to the one error shape; 429s carry Retry-After as well. */
@@ -68,7 +66,7 @@ function challengeAnswer(c: Context<AppEnv>, result: ChallengeResult): Response 
     c.get('deps').outbox.wake()
     return c.json(result.challenge, 202)
   }
-  if ('retryAfterSeconds' in result) return waitAnswer(c, result)
+  if ('retryAfterSeconds' in result) throw waitError(result)
   if ('message' in result) throw new AppError(result.code, result.message)
   throw new AppError(result.code, messages[result.code])
 }
@@ -100,9 +98,9 @@ export const authRoutes = new Hono<AppEnv>()
     const result = await verifyCode(c.get('deps'), c.get('store'), id, code)
     if (result.ok) return c.json(result.session, 200)
     // The failure budget is spent: the cooldown's answer, so it tells nothing more.
-    if (result.code === 'resend_too_soon') return waitAnswer(c, result)
+    if (result.code === 'resend_too_soon') throw waitError(result)
     if (result.code === 'code_incorrect') {
-      throw new AppError('code_incorrect', messages.code_incorrect, 400, {
+      throw new AppError('code_incorrect', messages.code_incorrect, {
         attemptsLeft: result.attemptsLeft,
       })
     }

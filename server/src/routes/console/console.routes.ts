@@ -18,7 +18,7 @@ const consoleCsp = [
 export const consoleRoutes = new Hono<AppEnv>().get('/console/*', (c) => {
   const asset = c.get('deps').assets.get('/console/index.html')
   if (asset === undefined) {
-    throw new AppError('widget_not_built', 'The console is not built; run `pnpm build`.', 503)
+    throw new AppError('widget_not_built', 'The console is not built; run `pnpm build`.')
   }
   return assetResponse(
     asset,

@@ -22,6 +22,16 @@ const ID = `${BASE}/:id{cv_[A-Za-z0-9_-]{22}}`
 export const agentMessageBody = z.strictObject({ text: messageText, clientId: clientId.optional() })
 const seqParam = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional()
 
+/** The conversation list's query, one schema per parameter (the OpenAPI document reads it). */
+export const conversationListQuery = z.object({
+  status: z.enum(['open', 'closed']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  before: seqParam,
+})
+
+/** A conversation's page of messages: those before this event number. */
+export const conversationQuery = z.object({ before: seqParam })
+
 /**
  * The console side of chat. Every lookup is scoped to the agent's store: an id from another
  * store is "not found", never a peek.
@@ -29,17 +39,10 @@ const seqParam = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).opt
 export function agentChatRoutes(hub: ChatHub) {
   return new Hono<AppEnv>()
     .get(BASE, requireAgent, async (c) => {
-      const status = queryParam(
-        'status',
-        c.req.query('status'),
-        z.enum(['open', 'closed']).optional(),
-      )
-      const limit = queryParam(
-        'limit',
-        c.req.query('limit'),
-        z.coerce.number().int().min(1).max(100).optional(),
-      )
-      const before = queryParam('before', c.req.query('before'), seqParam)
+      const { shape } = conversationListQuery
+      const status = queryParam('status', c.req.query('status'), shape.status)
+      const limit = queryParam('limit', c.req.query('limit'), shape.limit)
+      const before = queryParam('before', c.req.query('before'), shape.before)
       return c.json(
         await listAgentConversations(c.get('deps'), c.get('store'), {
           limit: limit ?? 50,
@@ -65,7 +68,7 @@ export function agentChatRoutes(hub: ChatHub) {
     .get(`${BASE}/stream`, async (c) => {
       const { db, clock, isShuttingDown } = c.get('deps')
       if (isShuttingDown()) {
-        throw new AppError('shutting_down', 'The server is shutting down; reconnect.', 503)
+        throw new AppError('shutting_down', 'The server is shutting down; reconnect.')
       }
       const principal = await redeemStreamTicket(
         db,
@@ -74,7 +77,7 @@ export function agentChatRoutes(hub: ChatHub) {
         clock.now(),
       )
       if (principal === undefined) {
-        throw new AppError('stream_ticket_invalid', 'Ask for a new stream ticket.', 401)
+        throw new AppError('stream_ticket_invalid', 'Ask for a new stream ticket.')
       }
       const lastEventId = parseLastEventId(
         c.req.header('last-event-id'),
@@ -83,7 +86,7 @@ export function agentChatRoutes(hub: ChatHub) {
       return hub.open(principal, lastEventId)
     })
     .get(ID, requireAgent, async (c) => {
-      const before = queryParam('before', c.req.query('before'), seqParam)
+      const before = queryParam('before', c.req.query('before'), conversationQuery.shape.before)
       return c.json(
         await getAgentConversation(c.get('deps'), c.get('store'), c.req.param('id'), {
           ...(before !== undefined ? { beforeSeq: before } : {}),

@@ -50,7 +50,7 @@ async function participantOf(c: Context<AppEnv>): Promise<ChatParticipant> {
   const participant =
     token !== undefined ? await findParticipant(db, token, clock.now()) : undefined
   if (participant === undefined || participant.storeId !== c.get('store').id) {
-    throw new AppError('chat_unauthenticated', 'Sign in or give your name and email to chat.', 401)
+    throw new AppError('chat_unauthenticated', 'Sign in or give your name and email to chat.')
   }
   return participant
 }
@@ -138,7 +138,7 @@ export function shopperChatRoutes(hub: ChatHub) {
       .post('/v1/conversations/link', async (c) => {
         const participant = await participantOf(c)
         if (participant.kind !== 'session' || participant.identity === null) {
-          throw new AppError('chat_unauthenticated', 'Sign in first, then link the chat.', 401)
+          throw new AppError('chat_unauthenticated', 'Sign in first, then link the chat.')
         }
         const body = await readJson(c, linkBody)
         return c.json(
@@ -163,7 +163,7 @@ export function shopperChatRoutes(hub: ChatHub) {
       .get(STREAM_PATH, async (c) => {
         const { db, clock, isShuttingDown } = c.get('deps')
         if (isShuttingDown()) {
-          throw new AppError('shutting_down', 'The server is shutting down; reconnect.', 503)
+          throw new AppError('shutting_down', 'The server is shutting down; reconnect.')
         }
         const principal = await redeemStreamTicket(
           db,
@@ -172,7 +172,7 @@ export function shopperChatRoutes(hub: ChatHub) {
           clock.now(),
         )
         if (principal === undefined) {
-          throw new AppError('stream_ticket_invalid', 'Ask for a new stream ticket.', 401)
+          throw new AppError('stream_ticket_invalid', 'Ask for a new stream ticket.')
         }
         const lastEventId = parseLastEventId(
           c.req.header('last-event-id'),

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
-import { errorBody } from '../../errors.ts'
+import { AppError } from '../../errors.ts'
 import { storageFaultResponse } from '../../http/error-handler.ts'
 import { storageReadiness } from './readiness.ts'
 
@@ -10,7 +10,7 @@ export const healthRoutes = new Hono<AppEnv>()
   .get('/readyz', async (c) => {
     const deps = c.get('deps')
     if (deps.isShuttingDown()) {
-      return c.json(errorBody('shutting_down', 'The server is shutting down.'), 503)
+      throw new AppError('shutting_down', 'The server is shutting down.')
     }
     const fault = await storageReadiness(deps)
     if (fault !== undefined) {

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest'
+import { errorStatus, type ErrorCode } from '../../errors.ts'
 import { createTestApp, testDialect } from '../../test/harness.ts'
+
+type Responses = Record<string, { content?: Record<string, { schema?: Record<string, any> }> }>
+type Paths = Record<string, Record<string, { responses: Responses }>>
+
+/** Every documented answer as `[where, status, response]`. */
+const answersOf = (doc: { paths: Paths }) =>
+  Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).flatMap(([method, op]) =>
+      Object.entries(op.responses).map(
+        ([status, res]) => [`${method} ${path}`, status, res] as const,
+      ),
+    ),
+  )
 
 describe(`OpenAPI document (${testDialect})`, () => {
   it('documents every agent route the app serves, and nothing it does not', async () => {
@@ -29,5 +43,40 @@ describe(`OpenAPI document (${testDialect})`, () => {
     expect(schema.required).toEqual(['version'])
     expect(schema.properties.status.enum).toEqual(['open', 'pending', 'resolved', 'closed'])
     expect(schema.additionalProperties).toBe(false)
+  })
+
+  it('gives every success answer with a body its schema, from the code’s schemas', async () => {
+    const { app } = await createTestApp()
+    const doc = await (await app.request('/v1/openapi.json')).json()
+    const missing = answersOf(doc)
+      .filter(([, status]) => status.startsWith('2') && status !== '204')
+      .filter(([, , res]) => res.content?.['application/json']?.schema === undefined)
+      .filter(([, , res]) => res.content?.['text/event-stream'] === undefined)
+    expect(missing.map(([where, status]) => `${where} ${status}`)).toEqual([])
+    const view = doc.paths['/v1/agent/tickets/{id}'].get.responses['200']
+    const ticket = view.content['application/json'].schema.properties.ticket
+    expect(ticket.properties.status.enum).toEqual(['open', 'pending', 'resolved', 'closed'])
+    expect(ticket.additionalProperties).toBe(false)
+  })
+
+  it('documents each error under the status the one table gives its code', async () => {
+    const { app } = await createTestApp()
+    const doc = await (await app.request('/v1/openapi.json')).json()
+    const wrong: string[] = []
+    for (const [where, status, res] of answersOf(doc)) {
+      if (status.startsWith('2')) continue
+      const codes: ErrorCode[] =
+        res.content?.['application/json']?.schema?.properties.error.properties.code.enum ?? []
+      if (codes.length === 0) wrong.push(`${where} ${status}: no codes`)
+      for (const code of codes) {
+        if (String(errorStatus[code]) !== status) wrong.push(`${where} ${code}`)
+      }
+    }
+    expect(wrong).toEqual([])
+    const enable = doc.paths['/v1/agent/totp/enable'].post.responses
+    expect(enable['400'].description).toContain('totp_code_incorrect')
+    expect(doc.paths['/v1/agent/login'].post.responses['401'].description).toContain('totp_invalid')
+    const decision = doc.paths['/v1/agent/tickets/{id}/decision'].post.responses
+    expect(decision['502'].description).toContain('store_unavailable')
   })
 })

@@ -2,7 +2,7 @@ import type { RequestFiled, RequestListResponse } from '@porchlight/shared/api/r
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../../app-env.ts'
-import { errorBody } from '../../errors.ts'
+import { AppError } from '../../errors.ts'
 import { clientAddress } from '../../http/client-ip.ts'
 import { readJson } from '../../http/json-body.ts'
 import { optionalShopper } from '../../middleware/optional-shopper.ts'
@@ -68,12 +68,9 @@ export const requestRoutes = new Hono<AppEnv>()
       clientAddress(c),
     )
     if (outcome.kind === 'rate_limited') {
-      const retryAfterSeconds = outcome.retryAfterSeconds
-      return c.json(
-        errorBody('rate_limited', 'Too many messages; try again later.', { retryAfterSeconds }),
-        429,
-        { 'Retry-After': String(retryAfterSeconds) },
-      )
+      throw new AppError('rate_limited', 'Too many messages; try again later.', {
+        retryAfterSeconds: outcome.retryAfterSeconds,
+      })
     }
     if (outcome.kind === 'created') deps.outbox.wake()
     const filed: RequestFiled = toRequestFiled(outcome.ticket)

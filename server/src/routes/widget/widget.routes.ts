@@ -11,7 +11,7 @@ function serve(
   headers: Record<string, string>,
 ) {
   if (asset === undefined) {
-    throw new AppError('widget_not_built', 'The widget is not built; run `pnpm build`.', 503)
+    throw new AppError('widget_not_built', 'The widget is not built; run `pnpm build`.')
   }
   return assetResponse(
     asset,

@@ -34,8 +34,7 @@ import { PAGE_SIZE } from './shopper-chat.ts'
 /** How long the shopper shows "typing…" after one signal; the console repeats it while typing. */
 export const TYPING_TTL_MS = 6000
 
-const notFound = () =>
-  new AppError('conversation_not_found', 'No such conversation in this store.', 404)
+const notFound = () => new AppError('conversation_not_found', 'No such conversation in this store.')
 
 async function views(
   deps: ChatDeps,
@@ -154,7 +153,6 @@ export const conversationClosed = () =>
   new AppError(
     'conversation_closed',
     'This conversation is closed; the shopper will not see new messages in it.',
-    409,
   )
 
 /**

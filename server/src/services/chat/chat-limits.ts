@@ -51,7 +51,7 @@ export async function takeChatLimits(
 ): Promise<void> {
   const taken = await takeRateLimits(trx, limits, now.getTime())
   if (!taken.ok) {
-    throw new AppError('rate_limited', message, 429, {
+    throw new AppError('rate_limited', message, {
       retryAfterSeconds: Math.ceil(taken.retryAfterMs / 1000),
     })
   }

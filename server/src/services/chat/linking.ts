@@ -29,8 +29,8 @@ export async function linkVisitorConversations(
   })
   if (!link.ok) {
     throw link.code === 'visitor_not_found'
-      ? new AppError('visitor_not_found', 'This chat session is unknown or has expired.', 404)
-      : new AppError('visitor_linked_elsewhere', 'This chat session belongs to someone else.', 409)
+      ? new AppError('visitor_not_found', 'This chat session is unknown or has expired.')
+      : new AppError('visitor_linked_elsewhere', 'This chat session belongs to someone else.')
   }
   return chatWrite(deps, store.id, async (w) => {
     const rows = await listAnonymousVisitorConversations(w.trx, store.id, link.visitorId)

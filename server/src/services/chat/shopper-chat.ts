@@ -284,7 +284,7 @@ export async function markShopperRead(
   return chatWrite(deps, store.id, async (w) => {
     const { row } = await currentRow(deps, w.trx, store, participant)
     if (row === undefined) {
-      throw new AppError('conversation_not_found', 'There is no conversation to mark read.', 404)
+      throw new AppError('conversation_not_found', 'There is no conversation to mark read.')
     }
     const target = Math.min(throughSeq ?? row.last_seq, row.last_seq)
     if (target <= row.shopper_read_seq) return { readSeq: row.shopper_read_seq }

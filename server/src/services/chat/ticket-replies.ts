@@ -18,7 +18,7 @@ export async function replyInTicketChat(
   const result = await chatWrite(deps, store.id, async (w) => {
     const row = await findConversationByTicket(w.trx, store.id, ticket.id)
     if (row === undefined) {
-      throw new AppError('conversation_not_found', 'This chat ticket has no conversation.', 404)
+      throw new AppError('conversation_not_found', 'This chat ticket has no conversation.')
     }
     const written = await writeAgentMessage(w, store, row, {
       agent: input.agent,

@@ -69,12 +69,9 @@ function checkOffered(order: Order, rules: OrderRules, body: FileRequest, now: D
       ? cancelEligibility(order, rules, now)
       : returnEligibility(order, rules, now)
   if (!eligibility.eligible) {
-    throw new AppError(
-      'request_not_offered',
-      `A ${body.type} is not offered for this order now.`,
-      409,
-      { reason: eligibility.reason },
-    )
+    throw new AppError('request_not_offered', `A ${body.type} is not offered for this order now.`, {
+      reason: eligibility.reason,
+    })
   }
 }
 
@@ -97,7 +94,6 @@ function checkLines(order: Order, rules: OrderRules, body: FileRequest): void {
     throw new AppError(
       'invalid_lines',
       'Some lines are not in this order or ask for more than can be returned.',
-      422,
       { lines: wrong },
     )
   }
@@ -125,7 +121,7 @@ export async function fileRequest(
   const { rules } = normalizeOrderRules(store.settings['orderRules'])
   checkOffered(order, rules, body, deps.clock.now())
   if (!isReasonOffered(order, rules, body.type, body.reason)) {
-    throw new AppError('invalid_reason', 'Pick one of the reasons offered for this order.', 422)
+    throw new AppError('invalid_reason', 'Pick one of the reasons offered for this order.')
   }
   checkLines(order, rules, body)
   const open = await findOpenRequest(deps.db, store.id, order.id, body.type)
@@ -182,7 +178,6 @@ function alreadyOpen(reference: string): AppError {
   return new AppError(
     'request_already_open',
     `Request ${reference} about this order is still waiting for the store's answer.`,
-    409,
     { reference },
   )
 }

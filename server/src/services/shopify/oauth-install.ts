@@ -14,7 +14,7 @@ import {
   pruneInstallStates,
 } from '../../db/shopify-tokens.repository.ts'
 import type { AppDeps } from '../../deps.ts'
-import { AppError } from '../../errors.ts'
+import { AppError, type ErrorCode } from '../../errors.ts'
 import { keyringOf } from '../../keyring.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'config' | 'shopify'>
@@ -74,7 +74,7 @@ export async function startInstall(
   return { url: url.toString(), state }
 }
 
-function refuse(code: string, message: string): never {
+function refuse(code: ErrorCode, message: string): never {
   throw new AppError(code, message)
 }
 

@@ -11,7 +11,7 @@ export function refusal(
   message: string,
   data?: Record<string, unknown>,
 ): AppError {
-  return new AppError(kind, message, 422, data === undefined ? { reason } : { reason, data })
+  return new AppError(kind, message, data === undefined ? { reason } : { reason, data })
 }
 
 // The eligibility rules' codes in the words the console knows (shared/src/api/agent.ts);
@@ -59,14 +59,14 @@ const STORE_REASONS: Record<string, string> = {
 export function storeFailure(kind: RefusalKind, failure: { code: string; message: string }) {
   switch (failure.code) {
     case 'store_rejected':
-      return new AppError('store_rejected', failure.message, 422)
+      return new AppError('store_rejected', failure.message)
     case 'store_unavailable':
     case 'conflict':
-      return new AppError('store_unavailable', failure.message, 502, {
+      return new AppError('store_unavailable', failure.message, {
         reason: 'store_unavailable',
       })
     case 'store_auth_failed':
-      return new AppError('store_auth_failed', failure.message, 502)
+      return new AppError('store_auth_failed', failure.message)
     default:
       return refusal(kind, STORE_REASONS[failure.code] ?? failure.code, failure.message)
   }

@@ -13,19 +13,16 @@ export async function requireTicket(
   id: string,
 ): Promise<Ticket> {
   const ticket = await findTicket(deps.db, storeId, id)
-  if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.', 404)
+  if (ticket === undefined) throw new AppError('ticket_not_found', 'No such ticket.')
   return ticket
 }
 
 /** 409 version_conflict carrying the ticket as it is now, so the console can show it. */
 export async function versionConflict(deps: Pick<AppDeps, 'db'>, storeId: string, id: string) {
   const fresh = await requireTicket(deps, storeId, id)
-  return new AppError(
-    'version_conflict',
-    'Someone changed this ticket first; here it is now.',
-    409,
-    { ticket: ticketJson(fresh) },
-  )
+  return new AppError('version_conflict', 'Someone changed this ticket first; here it is now.', {
+    ticket: ticketJson(fresh),
+  })
 }
 
 /** 409 action_in_progress: another agent's store action on the ticket is under way. */
@@ -38,7 +35,6 @@ export async function actionInProgressError(
   return new AppError(
     'action_in_progress',
     'Another agent’s action on this ticket is under way; here is the ticket now.',
-    409,
     conflict.details,
   )
 }

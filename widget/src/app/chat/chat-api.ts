@@ -6,7 +6,7 @@ import type {
   StartVisitorResponse,
   StreamTicketResponse,
 } from '@porchlight/shared/api/chat'
-import type { ApiError, Result } from '../api-client.ts'
+import type { ApiError, PanelErrorCode, Result } from '../api-client.ts'
 import { createTokenStore } from '../session-token.ts'
 
 /**
@@ -41,7 +41,7 @@ export function createChatApi(storeKey: string) {
     if (res.ok) return { ok: true, value: json as T }
     const e = json?.error
     const error: ApiError = {
-      code: typeof e?.code === 'string' ? e.code : 'unknown',
+      code: typeof e?.code === 'string' ? (e.code as PanelErrorCode) : 'unknown',
       message: typeof e?.message === 'string' ? e.message : `HTTP ${res.status}`,
       status: res.status,
     }

@@ -171,15 +171,13 @@ export function customerDataWithheld(): AppError {
   return new AppError(
     'customer_data_withheld',
     'This store has not allowed Porchlight to read its customers’ contact details, so orders cannot be found by email or phone.',
-    503,
   )
 }
 
 /** Shopify's own message is logged by the client; the shopper gets a plain one. */
 export function unavailable(_detail: string): AppError {
   return new AppError(
-    'store_unavailable',
+    'store_not_answering',
     'The store is not answering right now; try again in a moment.',
-    503,
   )
 }

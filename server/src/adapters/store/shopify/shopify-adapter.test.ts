@@ -211,7 +211,7 @@ describe(`Shopify adapter: the order cache (${testDialect})`, () => {
     expect(logger.lines.some((l) => l['msg'] === 'serving a stale shopify order')).toBe(true)
     shop.failures = Array(10).fill(503)
     await expect(adapter.getOrder('424242')).rejects.toMatchObject({
-      code: 'store_unavailable',
+      code: 'store_not_answering',
       status: 503,
     })
   })

@@ -40,7 +40,7 @@ export function unwrapCursor(wrapped: string): string {
     if (wrapped[0] === 's') cursor = bytes.toString('utf8')
   }
   if (cursor === undefined || !shopifyCursorShape.test(cursor)) {
-    throw new AppError('invalid_cursor', 'This page cursor is not valid.', 400)
+    throw new AppError('invalid_cursor', 'This page cursor is not valid.')
   }
   return cursor
 }

@@ -81,7 +81,7 @@ export class ShopifyRuntime {
   adapterFor(store: Store): ShopifyStoreAdapter {
     const connection = this.connectionOf(store)
     if (connection === undefined) {
-      throw new AppError('store_not_connected', 'This store is not connected to Shopify.', 503)
+      throw new AppError('store_not_connected', 'This store is not connected to Shopify.')
     }
     return createShopifyAdapter({
       storeId: store.id,

@@ -1,0 +1,16 @@
+import type { Operation } from '../operation.ts'
+import { agentAuthOperations } from './agent-auth.operations.ts'
+import { chatOperations } from './chat.operations.ts'
+import { settingsOperations } from './settings.operations.ts'
+import { ticketOperations } from './ticket.operations.ts'
+
+/**
+ * Every agent-facing operation (openapi.ts turns them into the document). openapi.test.ts
+ * checks this list against the app's real routes.
+ */
+export const agentOperations: Operation[] = [
+  ...agentAuthOperations,
+  ...ticketOperations,
+  ...settingsOperations,
+  ...chatOperations,
+]

@@ -1,0 +1,73 @@
+import {
+  CUSTOMER_DATA_ACCESS,
+  SHOPIFY_CONNECTION_MODES,
+  type ShopifySettings,
+} from '@porchlight/shared/api/settings'
+import { z } from 'zod'
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../../db/webhooks.table.ts'
+
+/**
+ * The success answers of webhook endpoints and store settings, for the OpenAPI document (see
+ * agent-responses.ts for why they are typed and strict).
+ */
+
+const iso = z.iso.datetime({ offset: true })
+
+const endpoint = z.strictObject({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)),
+  description: z.string().nullable(),
+  secretHint: z.string().describe('The last characters of the secret, to tell endpoints apart'),
+  createdAt: iso,
+})
+
+export const endpointsResponse = z.strictObject({ endpoints: z.array(endpoint) })
+
+export const endpointCreated = z.strictObject({
+  endpoint,
+  secret: z.string().describe('Signs every delivery; shown this once'),
+})
+
+const delivery = z.strictObject({
+  id: z.string(),
+  endpointId: z.string(),
+  eventId: z.string(),
+  event: z.enum(WEBHOOK_EVENTS),
+  url: z.string(),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+  attempts: z.number().int(),
+  lastResponseCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: iso.nullable(),
+  createdAt: iso.nullable(),
+  updatedAt: iso.nullable(),
+  deliveredAt: iso.nullable(),
+  payload: z.unknown().describe('The JSON body that was (or will be) posted'),
+})
+
+export const deliveriesResponse = z.strictObject({ deliveries: z.array(delivery) })
+
+export const shopifySettings: z.ZodType<ShopifySettings> = z.strictObject({
+  connected: z.boolean(),
+  mode: z.enum(SHOPIFY_CONNECTION_MODES).nullable(),
+  clientId: z.string().nullable(),
+  customerAccess: z.enum(CUSTOMER_DATA_ACCESS).nullable(),
+  token: z
+    .strictObject({
+      state: z.enum(['ok', 'failing']),
+      message: z.string().nullable(),
+      expiresAt: z.number().nullable().describe('Epoch ms'),
+    })
+    .nullable(),
+  oauthAvailable: z.boolean(),
+  domain: z.string().nullable(),
+  shopName: z.string().nullable(),
+  scopes: z.array(z.string()).nullable(),
+  requiredScopes: z.array(z.strictObject({ scope: z.string(), purpose: z.string() })),
+  webhookUrl: z.string(),
+  webhookTopics: z.array(z.string()),
+  warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
+  apiVersion: z.string(),
+  canEdit: z.boolean(),
+})
