@@ -47,6 +47,8 @@ export const errorStatus = {
   resend_too_soon: 429,
   channel_unavailable: 503,
   challenge_not_found: 404,
+  identity_invalid: 401,
+  identity_secret_not_found: 404,
   session_missing: 401,
   session_expired: 401,
   session_revoked: 401,

@@ -8,6 +8,7 @@
  *   GET    /v1/auth/challenges/:id                               -> 200 ChallengeStatus
  *   GET    /v1/auth/session                                      -> 200 SessionInfo
  *   DELETE /v1/auth/session                                      -> 204
+ *   POST   /v1/auth/identify                    IdentifyRequest  -> 200 SessionResponse
  *
  * Challenge routes name the store with the `X-Porchlight-Key` header; session routes use
  * `Authorization: Bearer <token>`.
@@ -82,3 +83,29 @@ export type AuthErrorCode =
   | 'undeliverable' // 400: the code could not be delivered; start again
   | 'channel_unavailable' // 503: this server has no email (or SMS) transport configured
   | 'challenge_not_found' // 404: GET of an unknown challenge
+
+/**
+ * `Porchlight('identify', token)`: a JWT the merchant's own backend signs (HS256) with the
+ * store's identity secret, for a customer signed in to the store: claims `email` or `phone`
+ * (E.164), `aud` the store's widget key, `exp` at most 10 minutes ahead. Each token works once.
+ */
+export interface IdentifyRequest {
+  token: string
+}
+
+/** 401: the token does not verify (the server's log says why); the panel shows the sign-in. */
+export type IdentifyErrorCode = 'identity_invalid'
+
+/** A store's identity secret as the console lists it; the value is shown once, at creation. */
+export interface IdentitySecretInfo {
+  /** The JWT header's `kid`. */
+  id: string
+  createdAt: string
+  /** Null while current; after a rotation, the end of its grace period. */
+  expiresAt: string | null
+}
+
+/** `POST /v1/agent/settings/identity-secrets` (owners): the new secret, shown this once. */
+export interface NewIdentitySecret extends IdentitySecretInfo {
+  secret: string
+}
