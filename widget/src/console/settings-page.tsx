@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ShopifySettings } from '@porchlight/shared/api/settings'
 import { ApiError, type ConsoleApi } from './api.ts'
 import { ApiTokensSection } from './api-tokens.tsx'
+import { IdentitySecretsSection } from './identity-secrets.tsx'
 import { errorMessage } from './messages.ts'
 import { Link, PageHeading } from './nav.tsx'
 import { queueHref } from './queue.tsx'
@@ -207,6 +208,7 @@ export function SettingsPage(props: { api: ConsoleApi }) {
           </form>
         )}
       </section>
+      <IdentitySecretsSection api={api} />
       <ApiTokensSection api={api} />
     </>
   )
