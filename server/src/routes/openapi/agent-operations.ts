@@ -125,6 +125,27 @@ export const agentOperations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/agent/settings/identity-secrets',
+    summary: 'Identity secrets (owners): key id, made, and until when; never the value',
+    auth: 'agent',
+    responses: { '200': 'The live secrets, current first', '403': 'owner_required' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/settings/identity-secrets',
+    summary: 'Make a new identity secret (owners); the one before works 24 more hours',
+    auth: 'agent',
+    responses: { '201': 'Key id and the secret, shown this once', '403': 'owner_required' },
+  },
+  {
+    method: 'delete',
+    path: '/v1/agent/settings/identity-secrets/{id}',
+    summary: 'End an identity secret at once (owners)',
+    auth: 'agent',
+    responses: { '204': 'Ended', '403': 'owner_required', '404': 'identity_secret_not_found' },
+  },
+  {
+    method: 'get',
     path: '/v1/agent/tickets',
     summary: 'The queue, newest first',
     auth: 'agent',
