@@ -15,10 +15,12 @@ import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
+import { identitySecretsRoutes } from './routes/agent/identity-secrets.routes.ts'
 import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts'
 import { shopifyInstallRoutes } from './routes/shopify/shopify-install.routes.ts'
 import { openApiRoutes } from './routes/openapi/openapi.routes.ts'
 import { authRoutes } from './routes/auth/auth.routes.ts'
+import { identifyRoutes } from './routes/auth/identify.routes.ts'
 import { consoleRoutes } from './routes/console/console.routes.ts'
 import { agentChatRoutes } from './routes/conversations/agent-chat.routes.ts'
 import { shopperChatRoutes } from './routes/conversations/shopper-chat.routes.ts'
@@ -74,8 +76,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', agentWebhookRoutes)
   app.route('/', shopifySettingsRoutes)
   app.route('/', shopifyInstallRoutes)
+  app.route('/', identitySecretsRoutes)
   app.route('/', openApiRoutes)
   app.route('/', authRoutes)
+  app.route('/', identifyRoutes)
   app.route('/', webhookRoutes)
   const chatHub = deps.chatHub ?? createChatHub(deps)
   app.route('/', shopperChatRoutes(chatHub))

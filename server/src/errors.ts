@@ -1,5 +1,5 @@
 import type { AgentAuthErrorCode, AgentErrorCode } from '@porchlight/shared/api/agent'
-import type { AuthErrorCode } from '@porchlight/shared/api/auth'
+import type { AuthErrorCode, IdentifyErrorCode } from '@porchlight/shared/api/auth'
 import type { ChatErrorCode } from '@porchlight/shared/api/chat'
 import type {
   EdgeErrorCode,
@@ -17,6 +17,7 @@ export type ErrorCode =
   | StoreErrorCode
   | ShopifyWebhookErrorCode
   | AuthErrorCode
+  | IdentifyErrorCode
   | OrderErrorCode
   | RequestErrorCode
   | ChatErrorCode
@@ -60,6 +61,9 @@ export const errorStatus = {
   code_expired: 400,
   phone_unsubscribed: 400,
   undeliverable: 400,
+  // signed identity (shared/src/api/auth.ts)
+  identity_invalid: 401,
+  identity_secret_not_found: 404,
   session_missing: 401,
   session_expired: 401,
   session_revoked: 401,

@@ -1,5 +1,6 @@
 import { adminCommands } from './admin-commands.ts'
 import type { Command } from './command.ts'
+import { identityCommands } from './identity-commands.ts'
 import { secretCommands } from './secret-commands.ts'
 import { securityCommands } from './security-commands.ts'
 import { storeCommands } from './store-commands.ts'
@@ -11,4 +12,6 @@ export const commands: Command[] = [
   ...adminCommands,
   ...tokenCommands,
   ...secretCommands,
+  ...securityCommands,
+  ...identityCommands,
 ]

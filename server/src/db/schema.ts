@@ -15,6 +15,7 @@ import type {
   ChatVisitorsTable,
   ConversationsTable,
 } from './conversations.table.ts'
+import type { IdentityTokenUsesTable, StoreIdentitySecretsTable } from './identity-secrets.table.ts'
 import type { ShopperSessionsTable } from './shopper-sessions.table.ts'
 import type { ShopifyInstallStatesTable, ShopifyTokensTable } from './shopify-tokens.table.ts'
 import type { StoresTable } from './stores.table.ts'
@@ -47,6 +48,8 @@ export interface Database {
   shopify_webhook_events: ShopifyWebhookEventsTable
   shopify_tokens: ShopifyTokensTable
   shopify_install_states: ShopifyInstallStatesTable
+  store_identity_secrets: StoreIdentitySecretsTable
+  identity_token_uses: IdentityTokenUsesTable
   chat_visitors: ChatVisitorsTable
   conversations: ConversationsTable
   chat_messages: ChatMessagesTable

@@ -8,6 +8,7 @@
  *   GET    /v1/auth/challenges/:id                               -> 200 ChallengeStatus
  *   GET    /v1/auth/session                                      -> 200 SessionInfo
  *   DELETE /v1/auth/session                                      -> 204
+ *   POST   /v1/auth/identify                    IdentifyRequest  -> 200 SessionResponse
  *
  * Challenge routes name the store with the `X-Porchlight-Key` header; session routes use
  * `Authorization: Bearer <token>`.
@@ -87,3 +88,33 @@ export const AUTH_ERROR_CODES = [
 /** Every code the sign-in routes answer: their own, a session's end (401), and 429 rate_limited. */
 export type AuthErrorCode =
   (typeof AUTH_ERROR_CODES)[number] | SessionEndedCode | Extract<EdgeErrorCode, 'rate_limited'>
+
+/**
+ * `Porchlight('identify', token)`: a JWT the merchant's own backend signs (HS256) with the
+ * store's identity secret, for a customer signed in to the store: claims `email` or `phone`
+ * (E.164), `aud` the store's widget key, `exp` at most 10 minutes ahead. Each token works once.
+ */
+export interface IdentifyRequest {
+  token: string
+}
+
+/** Codes of signed identity; a refused token leaves the panel's usual sign-in. */
+export const IDENTIFY_ERROR_CODES = [
+  'identity_invalid', // 401: the token does not verify (the log says why)
+  'identity_secret_not_found', // 404: no such live identity secret in the store
+] as const
+export type IdentifyErrorCode = (typeof IDENTIFY_ERROR_CODES)[number]
+
+/** A store's identity secret as the console lists it; the value is shown once, at creation. */
+export interface IdentitySecretInfo {
+  /** The JWT header's `kid`. */
+  id: string
+  createdAt: string
+  /** Null while current; after a rotation, the end of its grace period. */
+  expiresAt: string | null
+}
+
+/** `POST /v1/agent/settings/identity-secrets` (owners): the new secret, shown this once. */
+export interface NewIdentitySecret extends IdentitySecretInfo {
+  secret: string
+}

@@ -39,7 +39,10 @@ export type PanelToHost =
   | PanelEventMessage
 
 export type HostToPanel =
-  { type: 'porchlight:open' } | { type: 'porchlight:locale'; locale: string }
+  | { type: 'porchlight:open' }
+  | { type: 'porchlight:locale'; locale: string }
+  /** `Porchlight('identify', token)`: the merchant-signed identity the panel trades for a session. */
+  | { type: 'porchlight:identify'; token: string }
 
 export const MESSAGE_PREFIX = 'porchlight:'
 
@@ -61,11 +64,19 @@ export function pickLocale(...candidates: unknown[]): string | undefined {
   return undefined
 }
 
+/** A compact JWT of a sane length (the server checks everything else). */
+export function isIdentityToken(token: unknown): token is string {
+  return typeof token === 'string' && token.length <= 4096 && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)
+}
+
 /** A message from the host page, if `data` is one the panel understands; otherwise undefined. */
 export function readHostMessage(data: unknown): HostToPanel | undefined {
   if (typeof data !== 'object' || data === null) return undefined
-  const m = data as { type?: unknown; locale?: unknown }
+  const m = data as { type?: unknown; locale?: unknown; token?: unknown }
   if (m.type === 'porchlight:open') return { type: 'porchlight:open' }
+  if (m.type === 'porchlight:identify') {
+    return isIdentityToken(m.token) ? { type: 'porchlight:identify', token: m.token } : undefined
+  }
   if (m.type === 'porchlight:locale') {
     const locale = normalizeLocale(m.locale)
     return locale === undefined ? undefined : { type: 'porchlight:locale', locale }

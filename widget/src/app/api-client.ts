@@ -3,6 +3,7 @@ import type {
   AuthErrorCode,
   AskCodeRequest,
   ChallengeResponse,
+  IdentifyRequest,
   SessionInfo,
   SessionResponse,
 } from '@porchlight/shared/api/auth'
@@ -147,6 +148,13 @@ export function createApiClient(
         method: 'POST',
         body: { code },
       })
+      if (result.ok) tokens.set(result.value.token)
+      return result
+    },
+    /** Trades the host page's identity token for a session (see shared/api/auth IdentifyRequest). */
+    async identify(token: string): Promise<Result<SessionResponse>> {
+      const body: IdentifyRequest = { token }
+      const result = await call<SessionResponse>('/v1/auth/identify', { method: 'POST', body })
       if (result.ok) tokens.set(result.value.token)
       return result
     },

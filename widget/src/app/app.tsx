@@ -61,6 +61,7 @@ export function App() {
             storeKey={key}
             mode={host.mode}
             loopUrl={load.config.returns?.loopPortalUrl ?? null}
+            identityToken={host.identityToken}
             onSignedIn={() => host.emit('signed-in', {})}
             onTicket={(filed) =>
               host.emit('ticket:created', { reference: filed.reference, type: filed.type })

@@ -57,6 +57,8 @@ export interface HostBridge {
   mode: EmbedMode
   /** The locale the host page asked for (URL, then `Porchlight('setLocale')`), if any. */
   locale: string | undefined
+  /** The host page's `Porchlight('identify', token)`, if it gave one. */
+  identityToken: string | undefined
   post(message: PanelToHost): void
   /** Tells the host page's `Porchlight('on', name, fn)` subscribers. No personal data. */
   emit<N extends PanelEventName>(name: N, detail: PanelEvents[N]): void
@@ -86,6 +88,7 @@ const contentHeight = () => Math.ceil(document.documentElement.getBoundingClient
 export function useHostBridge(embedOrigins: string[] | undefined): HostBridge {
   const params = useMemo(() => readEmbedParams(location.search), [])
   const [locale, setLocale] = useState(params.locale)
+  const [identityToken, setIdentityToken] = useState<string | undefined>(undefined)
   const link = useMemo(
     () => createHostLink(location.search, embedOrigins ?? []),
     [embedOrigins?.join(' ')],
@@ -104,6 +107,7 @@ export function useHostBridge(embedOrigins: string[] | undefined): HostBridge {
       const message = readHostMessage(event.data)
       if (message?.type === 'porchlight:locale') setLocale(message.locale)
       else if (message?.type === 'porchlight:open') focusFirst()
+      else if (message?.type === 'porchlight:identify') setIdentityToken(message.token)
     }
     const onKey = (event: KeyboardEvent) => {
       if (params.mode !== 'floating') return
@@ -144,6 +148,7 @@ export function useHostBridge(embedOrigins: string[] | undefined): HostBridge {
   return {
     mode: params.mode,
     locale,
+    identityToken,
     post: link.post,
     emit: (name, detail) => link.post({ type: 'porchlight:event', name, detail } as PanelToHost),
   }

@@ -61,6 +61,8 @@ interface Props {
   mode?: EmbedMode
   /** The store's Loop Returns portal, if it uses one. */
   loopUrl?: string | null
+  /** The host page's `Porchlight('identify', token)`: signs the shopper in without a code. */
+  identityToken?: string | undefined
   /** Called once a shopper signs in, for the host page's `signed-in` event (no personal data). */
   onSignedIn?: () => void
   /** Called when a request or message became a ticket, for the `ticket:created` event. */
@@ -90,6 +92,7 @@ export function Portal({
   storeKey,
   mode = 'floating',
   loopUrl = null,
+  identityToken,
   onSignedIn,
   onTicket,
   onUnread,
@@ -136,6 +139,17 @@ export function Portal({
   useEffect(() => {
     void check(true)
   }, [api])
+
+  // A refused token changes nothing: the shopper keeps the session or the sign-in they had.
+  useEffect(() => {
+    if (identityToken === undefined) return
+    void api.identify(identityToken).then((result) => {
+      if (!result.ok) return
+      firstCheck.current = false
+      go(home(result.value.identity))
+      onSignedIn?.()
+    })
+  }, [api, identityToken])
 
   useEffect(() => {
     if (screen.name === 'order') RequestFlow.prefetch()

@@ -31,6 +31,7 @@ const CODES: Partial<Record<ConsoleErrorCode, string>> = {
   csrf_failed: 'Your session could not be confirmed. Reload the page and try again.',
   ticket_not_found: 'This ticket does not exist, or belongs to another store.',
   agent_not_found: 'That agent is not part of this store.',
+  owner_required: 'Only an owner of the store can change this.',
   version_conflict: CONFLICT_MESSAGE,
   validation_failed: 'Some of what was entered is not valid.',
   payload_too_large: 'That is too long to send.',

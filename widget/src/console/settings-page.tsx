@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { CustomerDataAccess, ShopifySettings } from '@porchlight/shared/api/settings'
 import type { ConsoleApi } from './api.ts'
 import { ApiTokensSection } from './api-tokens.tsx'
+import { IdentitySecretsSection } from './identity-secrets.tsx'
 import { errorMessage } from './messages.ts'
 import { MODE_LABELS, ShopifyConnectForm } from './shopify-connect-form.tsx'
 import { Link, PageHeading } from './nav.tsx'
@@ -113,6 +114,7 @@ export function SettingsPage(props: { api: ConsoleApi }) {
         )}
         {s?.canEdit && <ShopifyConnectForm api={api} settings={s} onSaved={setSettings} />}
       </section>
+      <IdentitySecretsSection api={api} />
       <ApiTokensSection api={api} />
     </>
   )

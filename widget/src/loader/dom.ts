@@ -8,6 +8,8 @@ export interface Ctx {
   frames: HTMLIFrameElement[]
   /** Frames whose panel said it is listening: posting earlier would log an error on the host. */
   ready: WeakSet<HTMLIFrameElement>
+  /** The identity token of `Porchlight('identify', token)`, handed to each panel when ready. */
+  identity?: string
   emit(name: string, detail?: unknown): void
 }
 

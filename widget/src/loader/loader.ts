@@ -7,6 +7,7 @@
  * Merchants may call the API before this script has loaded, through the queue stub:
  *   window.Porchlight=window.Porchlight||function(){(Porchlight.q=Porchlight.q||[]).push(arguments)}
  *   Porchlight('on', 'ticket:created', fn); Porchlight('open'); Porchlight('setLocale', 'fr')
+ *   Porchlight('identify', token)  // a JWT the merchant's server signed: the shopper skips the code
  */
 import { pickLocale } from '@porchlight/shared/api/embed-messages'
 import { warn } from './dom.ts'

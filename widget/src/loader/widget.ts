@@ -70,6 +70,7 @@ export async function startWidget(
       if (type === 'porchlight:ready') {
         ctx.ready.add(frame)
         post(ctx, frame, { type: 'porchlight:locale', locale: ctx.locale })
+        if (ctx.identity) post(ctx, frame, { type: 'porchlight:identify', token: ctx.identity })
         if (panel && launcher.isOpen()) post(ctx, frame, { type: 'porchlight:open' })
       } else if (type === 'porchlight:close' && panel) launcher.close()
       else if (type === 'porchlight:resize' && !panel && Number(d['height']) >= 0)
@@ -90,6 +91,10 @@ export async function startWidget(
       ctx.locale = l
       ctx.frames.forEach((f) => post(ctx, f, { type: 'porchlight:locale', locale: l }))
       loadConfig(l).then((c) => launcher.say(c.launcher), warn)
+    } else if (cmd === 'identify' && typeof a === 'string') {
+      // The panel checks the token's shape (readHostMessage), the server everything else.
+      ctx.identity = a
+      ctx.frames.forEach((f) => post(ctx, f, { type: 'porchlight:identify', token: a }))
     } else if (
       (cmd === 'on' || cmd === 'off') &&
       typeof a === 'string' &&

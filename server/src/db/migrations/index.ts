@@ -14,6 +14,7 @@ import * as m12 from './0011-conversation-ticket-index.ts'
 import * as m13 from './0012-outbox-claims.ts'
 import * as m14 from './0014-agent-auth-hardening.ts'
 import * as m16 from './0016-shopify-tokens.ts'
+import * as m17 from './0017-identity-secrets.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0012-outbox-claims': m13,
   '0014-agent-auth-hardening': m14,
   '0016-shopify-tokens': m16,
+  '0017-identity-secrets': m17,
 }

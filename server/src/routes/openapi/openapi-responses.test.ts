@@ -94,6 +94,20 @@ describe(`OpenAPI document against real answers (${testDialect})`, () => {
       200,
     )
     await t.check('post', '/v1/agent/totp/setup', '/v1/agent/totp/setup', { headers: t.owner }, 201)
+    await t.check(
+      'post',
+      '/v1/agent/settings/identity-secrets',
+      '/v1/agent/settings/identity-secrets',
+      { headers: t.owner },
+      201,
+    )
+    await t.check(
+      'get',
+      '/v1/agent/settings/identity-secrets',
+      '/v1/agent/settings/identity-secrets',
+      { headers: t.owner },
+      200,
+    )
     // The schemas are strict: a field the document does not name is a failure, so this test
     // notices an answer that grows without its document.
     const grown = documented(t.doc, 'get', '/v1/agent/session', 200)

@@ -5,6 +5,8 @@ import {
   deliveriesResponse,
   endpointCreated,
   endpointsResponse,
+  identitySecretMade,
+  identitySecretsResponse,
   shopifySettings,
 } from '../responses/settings-responses.ts'
 
@@ -76,5 +78,38 @@ export const settingsOperations: Operation[] = [
       shopify_shop_mismatch: '',
       shopify_unreachable: '',
     },
+  },
+  {
+    method: 'get',
+    path: '/v1/agent/settings/identity-secrets',
+    summary:
+      'Identity secrets of signed identity (owners): key id, made, until when; never the value',
+    auth: 'agent',
+    success: {
+      status: 200,
+      description: '{ secrets }, current first',
+      schema: identitySecretsResponse,
+    },
+    errors: { owner_required: '' },
+  },
+  {
+    method: 'post',
+    path: '/v1/agent/settings/identity-secrets',
+    summary: 'Make a new identity secret (owners); the one before keeps working for 24 hours',
+    auth: 'agent',
+    success: {
+      status: 201,
+      description: 'The key id and the secret, shown this once',
+      schema: identitySecretMade,
+    },
+    errors: { owner_required: '' },
+  },
+  {
+    method: 'delete',
+    path: '/v1/agent/settings/identity-secrets/{id}',
+    summary: 'End an identity secret at once (owners)',
+    auth: 'agent',
+    success: { status: 204, description: 'Ended' },
+    errors: { owner_required: '', identity_secret_not_found: '' },
   },
 ]

@@ -1,3 +1,4 @@
+import type { IdentitySecretInfo, NewIdentitySecret } from '@porchlight/shared/api/auth'
 import {
   CUSTOMER_DATA_ACCESS,
   SHOPIFY_CONNECTION_MODES,
@@ -70,4 +71,16 @@ export const shopifySettings: z.ZodType<ShopifySettings> = z.strictObject({
   warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
   apiVersion: z.string(),
   canEdit: z.boolean(),
+})
+
+const identitySecret = z.strictObject({
+  id: z.string().describe('The key id: the JWT header’s kid'),
+  createdAt: iso,
+  expiresAt: iso.nullable().describe('Null while current; after a rotation, the end of its grace'),
+}) satisfies z.ZodType<IdentitySecretInfo>
+
+export const identitySecretsResponse = z.strictObject({ secrets: z.array(identitySecret) })
+
+export const identitySecretMade: z.ZodType<NewIdentitySecret> = identitySecret.extend({
+  secret: z.string(),
 })
