@@ -36,21 +36,26 @@ export function renderCodeEmail(locale: MailLocale, storeName: string, code: str
 }
 
 /**
- * The sign-in text message. Its last line is the origin-bound form `@host #code`, which lets
- * phones offer the code only on the site it belongs to (WebOTP, iOS and Android autofill).
+ * The sign-in text message. Its last line is the origin-bound form, which lets phones offer the
+ * code only on the site it belongs to (WebOTP, iOS and Android autofill): `@host #code` when the
+ * panel is this server's own page; `@storefront #code @host` when it is framed in the
+ * storefront's page (WebOTP's form for a cross-origin iframe: the top-level host, then ours).
  */
 export function renderCodeSms(
   locale: MailLocale,
   storeName: string,
   code: string,
   host: string,
+  storefront?: string | null,
 ): string {
   const text = fillMail(mailCatalog(locale).signInCode.sms, {
     code,
     store: oneLine(storeName, 40),
     minutes,
   })
-  return `${text}\n\n@${host} #${code}`
+  const bound =
+    storefront && storefront !== host ? `@${storefront} #${code} @${host}` : `@${host} #${code}`
+  return `${text}\n\n${bound}`
 }
 
 function failureOf(channel: QueuedMessage['channel'], error: DeliveryError): DeliveryFailure {
@@ -75,7 +80,10 @@ export function authCodeTemplate(config: {
       const code = await deriveCode(secret, params.challengeId, params.counter)
       return message.channel === 'email'
         ? { channel: 'email', ...renderCodeEmail(params.locale, params.storeName, code) }
-        : { channel: 'sms', body: renderCodeSms(params.locale, params.storeName, code, host) }
+        : {
+            channel: 'sms',
+            body: renderCodeSms(params.locale, params.storeName, code, host, params.storefrontHost),
+          }
     },
     async onDelivered(trx, message, now) {
       const { params } = message
