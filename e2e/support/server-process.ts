@@ -60,8 +60,11 @@ export interface ServerProcess {
 }
 
 /** Starts the server's test entry (main.ts with the test switches), on a free port and a fresh SQLite file. */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort()
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort())
   const dir = mkdtempSync(join(tmpdir(), 'pl-e2e-'))
   let output = ''
   const child = spawn(process.execPath, [serverMain], {

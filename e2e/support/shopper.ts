@@ -39,13 +39,13 @@ export async function poll<T>(read: () => Promise<T | undefined>, what: string):
 
 /**
  * The newest sign-in code sent to `to` since `since` (epoch ms): on a line of its own in an
- * email, after `#` on a text message's last line.
+ * email, after `#` on a text message's last line (which may end with this server's host).
  */
 export function codeFor(baseUrl: string, to: string, since: number): Promise<string> {
   return poll(async () => {
     const fresh = (await outbox(baseUrl, to)).filter((m) => Date.parse(m.at) >= since - 1000)
     const text = fresh.at(-1)?.text
-    return text === undefined ? undefined : /(?:^ {4}|#)([0-9]{6})$/m.exec(text)?.[1]
+    return text === undefined ? undefined : /(?:^ {4}|#)([0-9]{6})(?: @\S+)?$/m.exec(text)?.[1]
   }, `a sign-in code for ${to}`)
 }
 

@@ -1,3 +1,4 @@
+import { readFirstLine } from './cli/stdin.ts'
 import { runCli } from './cli/run-cli.ts'
 
 // `pnpm porchlight <group> <command> ...`: administration without the console.
@@ -5,11 +6,10 @@ process.exitCode = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   env: process.env,
+  // Only commands that ask for it read standard input, and only its first line.
   readStdin: async () => {
     // A terminal is not a pipe: asking for a password there would echo it, so refuse instead.
     if (process.stdin.isTTY) return ''
-    const chunks: Buffer[] = []
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks).toString('utf8')
+    return readFirstLine(process.stdin)
   },
 })

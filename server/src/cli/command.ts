@@ -8,7 +8,7 @@ export interface CliContext {
   out(line: string): void
   err(line: string): void
   env: Record<string, string | undefined>
-  /** Reads all of standard input (for secrets piped in, never typed on the command line). */
+  /** The first line of standard input (a secret piped in, never typed on the command line). */
   readStdin(): Promise<string>
   config: Config
   logger: Logger

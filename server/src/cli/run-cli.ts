@@ -9,7 +9,7 @@ export interface CliIo {
   out(line: string): void
   err(line: string): void
   env: Record<string, string | undefined>
-  /** Standard input, read whole; absent means nothing was piped in. */
+  /** The first line of standard input; absent means nothing was piped in. */
   readStdin?: () => Promise<string>
 }
 
@@ -89,7 +89,10 @@ export async function runCli(
     database: async () => {
       if (overrides.database !== undefined) return overrides.database
       if (opened === undefined) {
-        opened = await openDatabase(config.databaseUrl)
+        // The same database and schema as the server reads (DATABASE_SCHEMA included).
+        opened = await openDatabase(config.databaseUrl, {
+          ...(config.databaseSchema !== undefined ? { schema: config.databaseSchema } : {}),
+        })
         await migrateToLatest(opened)
       }
       return opened

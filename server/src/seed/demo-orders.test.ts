@@ -5,6 +5,7 @@ import { DISPLAY_STATUS_CODES, displayStatus } from '@porchlight/shared/orders/d
 import { returnEligibility } from '@porchlight/shared/orders/eligibility'
 import { DEFAULT_ORDER_RULES } from '@porchlight/shared/orders/settings'
 import { createDemoStoreAdapter } from '../adapters/store/demo/demo-store-adapter.ts'
+import { normalizePhone } from '../services/auth/identifier.ts'
 import { createTestApp, testDialect } from '../test/harness.ts'
 import { buildDemoOrders, demoOrderId, seedDemoOrders } from './demo-orders.ts'
 import { DEMO_SHOPPERS } from './demo-shoppers.ts'
@@ -23,6 +24,8 @@ describe('demo order fixture', () => {
       // Valid whichever metadata the sign-in uses, or a demo shopper could not sign in by SMS.
       expect(isValidPhoneNumber(shopper.phone)).toBe(true)
       expect(isValidWithFullMetadata(shopper.phone)).toBe(true)
+      // A number the sign-in takes for texts (a mobile), or the demo could not sign in by SMS.
+      expect(normalizePhone(shopper.phone)).toEqual({ ok: true, value: shopper.phone })
       expect(orders.filter((o) => o.email === shopper.email).length).toBeGreaterThanOrEqual(5)
     }
     expect(new Set(orders.map((o) => o.id)).size).toBe(orders.length)

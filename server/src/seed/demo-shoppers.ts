@@ -2,8 +2,11 @@ import type { DemoProduct, DemoShopper } from './demo-order-builders.ts'
 
 /**
  * The demo store's shoppers (listed in the README under "Demo shoppers"). Addresses use
- * example.com mail and numbers from ranges reserved for fiction (US 555-01xx, UK 020 7946 0xxx,
- * FR 01 99 00 xx xx), so a demo never writes to a real person.
+ * example.com mail and phone numbers reserved for fiction, so a demo never writes to a real
+ * person, that can receive a sign-in text: mobile numbers as libphonenumber-js reads them (the
+ * sign-in refuses landlines). Those are the US 555-01xx range and Australia's fictitious mobiles
+ * (0491 570 xxx, ACMA); the UK and French fiction ranges (020 7946 0xxx, 07700 900xxx,
+ * 01 99 00, 06 39 98) are landlines or numbers libphonenumber-js calls invalid.
  */
 export const DEMO_SHOPPERS = {
   ada: {
@@ -26,7 +29,7 @@ export const DEMO_SHOPPERS = {
   bruno: {
     name: 'Bruno Lefèvre',
     email: 'bruno@example.com',
-    phone: '+33199000001',
+    phone: '+61491570156',
     currency: 'EUR',
     address: {
       name: 'Bruno Lefèvre',
@@ -37,13 +40,13 @@ export const DEMO_SHOPPERS = {
       region: null,
       postalCode: '75011',
       country: 'FR',
-      phone: '+33199000001',
+      phone: '+61491570156',
     },
   },
   chidi: {
     name: 'Chidi Okafor',
     email: 'chidi@example.com',
-    phone: '+442079460123',
+    phone: '+61491570157',
     currency: 'GBP',
     address: {
       name: 'Chidi Okafor',
@@ -54,7 +57,7 @@ export const DEMO_SHOPPERS = {
       region: null,
       postalCode: 'NW1 7BU',
       country: 'GB',
-      phone: '+442079460123',
+      phone: '+61491570157',
     },
   },
 } satisfies Record<string, DemoShopper>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Store } from '../db/stores.repository.ts'
-import { publicStoreConfig } from './store-config.ts'
+import { publicStoreConfig, storeOrigins } from './store-config.ts'
 
 const store = (theme: Record<string, unknown>): Store => ({
   id: 'st_x',
@@ -31,5 +31,24 @@ describe('the public store configuration', () => {
     42,
   ])('leaves out the logo %j', (raw) => {
     expect(logo(raw)).toBeNull()
+  })
+})
+
+describe('the origins a store allows', () => {
+  it('adds our own origin, and in development every loopback name of it on its port', () => {
+    expect(storeOrigins(['https://shop.example'], 'http://localhost:9000')).toEqual([
+      'http://localhost:9000',
+      'http://127.0.0.1:9000',
+      'https://shop.example',
+    ])
+    expect(storeOrigins([], 'http://127.0.0.1:8787')).toContain('http://localhost:8787')
+    expect(storeOrigins([], 'http://127.0.0.1:8787')).not.toContain('http://localhost:8788')
+  })
+
+  it('adds only its own origin for a public address', () => {
+    expect(storeOrigins(['https://shop.example'], 'https://support.example.com')).toEqual([
+      'https://support.example.com',
+      'https://shop.example',
+    ])
   })
 })

@@ -62,7 +62,25 @@ export function publicStoreConfig(
   }
 }
 
+// Not [::1]: CSP source expressions (frame-ancestors) cannot name an IPv6 address.
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1']
+
+/**
+ * Our own origin and, when it is a loopback address (development), its other loopback names on
+ * the same port: the server listens on all interfaces, so `http://127.0.0.1:8787/help` is the
+ * same page as `http://localhost:8787/help` and its panel must be allowed to talk to it.
+ */
+function ownOrigins(publicUrl: string): string[] {
+  const url = new URL(publicUrl)
+  if (!LOOPBACK_HOSTS.includes(url.hostname)) return [url.origin]
+  return LOOPBACK_HOSTS.map((host) => {
+    const alias = new URL(url.origin)
+    alias.hostname = host
+    return alias.origin
+  })
+}
+
 /** The origins a store's widget may be embedded in or called from: its list plus our own. */
 export function storeOrigins(allowed: string[], publicUrl: string): string[] {
-  return [...new Set([new URL(publicUrl).origin, ...allowed])]
+  return [...new Set([...ownOrigins(publicUrl), ...allowed])]
 }

@@ -28,6 +28,12 @@ export interface AskCodeRequest {
   locale: string
   /** ISO 3166-1 alpha-2 used to read a national phone number. */
   country?: string
+  /**
+   * The page the panel is embedded in (the loader's `origin`). When the store allows it, a text
+   * message ends with its host (`@shop.example #123456 @<this server>`, WebOTP's form for a
+   * cross-origin frame), so the phone offers the code on that page. Also taken by resend.
+   */
+  origin?: string
 }
 
 export interface ChallengeResponse {

@@ -339,6 +339,6 @@ export const ar: Catalog = {
     'شكرًا! استلمنا رسالتك (التذكرة رقم {number}) وسنرد عليك عبر البريد الإلكتروني.',
   'chat.offline_back': 'العودة إلى الدردشة',
   'chat.reconnecting': 'جارٍ إعادة الاتصال…',
-  'chat.system.request_created': 'تم إنشاء الطلب',
-  'chat.system.order_status_changed': 'تغيّرت حالة الطلب',
+  'chat.system.request_created': 'تم إرسال الطلب {reference} ({type}) للطلب {order}',
+  'chat.system.order_status_changed': 'الطلب {order}: {status}',
 }

@@ -327,6 +327,6 @@ export const de: Catalog = {
     'Danke! Wir haben Ihre Nachricht erhalten (Ticket Nr. {number}) und antworten per E-Mail.',
   'chat.offline_back': 'Zurück zum Chat',
   'chat.reconnecting': 'Verbindung wird wiederhergestellt…',
-  'chat.system.request_created': 'Anfrage erstellt',
-  'chat.system.order_status_changed': 'Bestellstatus geändert',
+  'chat.system.request_created': 'Anfrage {reference} ({type}) für Bestellung {order} gesendet',
+  'chat.system.order_status_changed': 'Bestellung {order}: {status}',
 }

@@ -331,6 +331,6 @@ export const en = {
   'chat.offline_sent': 'Thanks! We got your message (ticket #{number}) and will answer by email.',
   'chat.offline_back': 'Back to the chat',
   'chat.reconnecting': 'Reconnecting…',
-  'chat.system.request_created': 'Request created',
-  'chat.system.order_status_changed': 'Order status changed',
+  'chat.system.request_created': 'Request {reference} ({type}) sent for order {order}',
+  'chat.system.order_status_changed': 'Order {order}: {status}',
 } as const

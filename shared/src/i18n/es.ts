@@ -317,6 +317,6 @@ export const es: Catalog = {
     '¡Gracias! Hemos recibido tu mensaje (ticket n.º {number}) y te responderemos por correo.',
   'chat.offline_back': 'Volver al chat',
   'chat.reconnecting': 'Reconectando…',
-  'chat.system.request_created': 'Solicitud creada',
-  'chat.system.order_status_changed': 'Estado del pedido actualizado',
+  'chat.system.request_created': 'Solicitud {reference} ({type}) enviada para el pedido {order}',
+  'chat.system.order_status_changed': 'Pedido {order}: {status}',
 }

@@ -325,6 +325,6 @@ export const fr: Catalog = {
     'Merci ! Nous avons bien reçu votre message (ticket n° {number}) et vous répondrons par e-mail.',
   'chat.offline_back': 'Retour à la discussion',
   'chat.reconnecting': 'Reconnexion…',
-  'chat.system.request_created': 'Demande créée',
-  'chat.system.order_status_changed': 'Statut de la commande modifié',
+  'chat.system.request_created': 'Demande {reference} ({type}) envoyée pour la commande {order}',
+  'chat.system.order_status_changed': 'Commande {order} : {status}',
 }

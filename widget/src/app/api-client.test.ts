@@ -19,6 +19,21 @@ afterEach(() => {
 })
 
 describe('the API client', () => {
+  it('names the page the panel is framed in when it asks for a code and for another', async () => {
+    history.replaceState(null, '', '/w/pk_k?mode=portal&origin=https%3A%2F%2Fshop.example')
+    const { api, server } = client({ status: 202, body: {} })
+    server
+      .on('POST /v1/auth/challenges', { status: 202, body: {} })
+      .on('POST /v1/auth/challenges/ch_1/resend', { status: 202, body: {} })
+    await api.askCode({ channel: 'sms', identifier: '+14155550101', locale: 'en' })
+    await api.resendCode('ch_1')
+    expect(server.calls.map((c) => c.body)).toEqual([
+      { channel: 'sms', identifier: '+14155550101', locale: 'en', origin: 'https://shop.example' },
+      { origin: 'https://shop.example' },
+    ])
+    history.replaceState(null, '', '/w/pk_k?mode=portal')
+  })
+
   it('names the store on every call and sends the bearer token only when it has one', async () => {
     const { api, server, tokens } = client({ status: 200, body: {} })
     await api.session()

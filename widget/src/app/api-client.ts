@@ -17,6 +17,7 @@ import type {
   RequestFiled,
 } from '@porchlight/shared/api/requests'
 import type { OrderView } from './order-view.ts'
+import { readEmbedParams } from './host.ts'
 import type { TokenStore } from './session-token.ts'
 
 /**
@@ -133,6 +134,9 @@ export function createApiClient(
   }
 
   const challenge = (id: string) => `/v1/auth/challenges/${encodeURIComponent(id)}`
+  // The page the panel is framed in, so a sign-in text names it (the server checks it).
+  const claimed = readEmbedParams(location.search).claimedOrigin
+  const page = claimed === undefined ? {} : { origin: claimed }
   const order = (id: string) => `/v1/orders/${encodeURIComponent(id)}`
   // The Idempotency-Key is the caller's: one per reviewed request, so a retry sends the same.
   const post = <T>(path: string, body: unknown, key: string) =>
@@ -140,9 +144,12 @@ export function createApiClient(
 
   return {
     askCode: (request: AskCodeRequest) =>
-      call<ChallengeResponse>('/v1/auth/challenges', { method: 'POST', body: request }),
+      call<ChallengeResponse>('/v1/auth/challenges', {
+        method: 'POST',
+        body: { ...request, ...page },
+      }),
     resendCode: (challengeId: string) =>
-      call<ChallengeResponse>(`${challenge(challengeId)}/resend`, { method: 'POST' }),
+      call<ChallengeResponse>(`${challenge(challengeId)}/resend`, { method: 'POST', body: page }),
     async verifyCode(challengeId: string, code: string): Promise<Result<SessionResponse>> {
       const result = await call<SessionResponse>(`${challenge(challengeId)}/verify`, {
         method: 'POST',

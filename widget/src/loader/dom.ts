@@ -52,6 +52,8 @@ export function shadowHost(tag: string, css: string): [HTMLElement, ShadowRoot] 
 export function panelFrame(ctx: Ctx, mode: string, title: string): HTMLIFrameElement {
   const frame = document.createElement('iframe')
   frame.title = title
+  // Lets the panel's sign-in read a texted code (WebOTP) though it is framed on another origin.
+  frame.allow = 'otp-credentials'
   frame.src = `${ctx.origin}/w/${encodeURIComponent(ctx.key)}?mode=${mode}&origin=${encodeURIComponent(location.origin)}&locale=${encodeURIComponent(ctx.locale)}`
   ctx.frames.push(frame)
   return frame

@@ -183,7 +183,7 @@ describe(`replies to the shopper (${testDialect})`, () => {
     expect(
       (await t.post(`/v1/agent/tickets/${contact.id}/replies`, { body: 'Hi Grace' })).status,
     ).toBe(201)
-    const phone = await t.request({ identity_kind: 'phone', identity_value: '+442079460123' })
+    const phone = await t.request({ identity_kind: 'phone', identity_value: '+61491570157' })
     expect(
       (await t.post(`/v1/agent/tickets/${phone.id}/replies`, { body: 'On its way' })).status,
     ).toBe(201)
@@ -192,7 +192,7 @@ describe(`replies to the shopper (${testDialect})`, () => {
     expect(res).toMatchObject({ status: 422, body: { error: { code: 'no_shopper_contact' } } })
     expect((await t.outbox()).map((m) => [m.channel, m.recipient])).toEqual([
       ['email', 'grace@example.com'],
-      ['sms', '+442079460123'],
+      ['sms', '+61491570157'],
     ])
     expect((await t.post(`/v1/agent/tickets/${phone.id}/replies`, { body: '  ' })).status).toBe(400)
   })

@@ -60,7 +60,7 @@ export async function deliveredCode(ctx: TestCtx, to: string): Promise<string> {
   if (message === undefined) throw new Error(`no message to ${to}`)
   const code =
     message.channel === 'sms'
-      ? /#([0-9]{6})$/.exec(message.text)?.[1]
+      ? /#([0-9]{6})(?: @\S+)?$/.exec(message.text)?.[1]
       : /^ {4}([0-9]{6})$/m.exec(message.text)?.[1]
   if (code === undefined) throw new Error(`no code in the message to ${to}`)
   return code

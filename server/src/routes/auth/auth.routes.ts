@@ -17,6 +17,9 @@ import { parseCodeInput } from '../../services/auth/one-time-code.ts'
 import { verifyCode } from '../../services/auth/verify-code.ts'
 import { revokeShopperSession } from '../../services/sessions/shopper-sessions.ts'
 
+/** The page the panel is embedded in; the service uses it only when the store allows it. */
+const pageOrigin = z.string().max(200).optional()
+
 const askBody = z
   .object({
     channel: z.enum(['email', 'sms']),
@@ -29,8 +32,12 @@ const askBody = z
       .string()
       .regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code')
       .optional(),
+    origin: pageOrigin,
   })
   .strict()
+
+// A resend may say the page again (its text names it like the first one); the body is optional.
+const resendBody = z.object({ origin: pageOrigin }).strict()
 
 // The code is checked by hand so that every wrong shape gets the one code the panel expects.
 const verifyBody = z.object({ code: z.unknown().optional() }).strict()
@@ -87,7 +94,15 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/v1/auth/challenges/:id/resend', async (c) => {
     const id = c.req.param('id')
     if (!challengeIdShape.test(id)) throw new AppError('code_expired', messages.code_expired)
-    return challengeAnswer(c, await resendCode(c.get('deps'), c.get('store'), id, clientAddress(c)))
+    const body = c.req.header('content-type') ? await readJson(c, resendBody) : {}
+    const result = await resendCode(
+      c.get('deps'),
+      c.get('store'),
+      id,
+      clientAddress(c),
+      body.origin,
+    )
+    return challengeAnswer(c, result)
   })
   .post('/v1/auth/challenges/:id/verify', async (c) => {
     const { code: raw } = await readJson(c, verifyBody)

@@ -2,15 +2,15 @@
  * The demo storefront, help-center and contact pages. They embed the widget exactly as a
  * merchant would: one script tag, nothing else, under a strict Content-Security-Policy.
  */
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+import { safeHtml, type SafeHtml } from '../../services/mail/html.ts'
 
-function page(title: string, widgetKey: string, body: string): string {
-  return `<!doctype html>
+function page(title: string, widgetKey: string, body: SafeHtml): string {
+  return safeHtml`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Porchlight demo store</title>
+<title>${title} · Porchlight demo store</title>
 <link rel="stylesheet" href="/demo/demo.css">
 </head>
 <body>
@@ -18,17 +18,17 @@ function page(title: string, widgetKey: string, body: string): string {
 <main>
 ${body}
 </main>
-<script async src="/porchlight.js" data-store="${escapeHtml(widgetKey)}"></script>
+<script async src="/porchlight.js" data-store="${widgetKey}"></script>
 </body>
 </html>
-`
+`.toString()
 }
 
 export function storefrontPage(widgetKey: string): string {
   return page(
     'Shop',
     widgetKey,
-    `<h1>Lumen &amp; Loom</h1>
+    safeHtml`<h1>Lumen &amp; Loom</h1>
 <p>Hand-thrown ceramics and linen for slow mornings. Questions about an order? Use the chat button.</p>
 <ul class="products">
 <li>Stoneware mug · €24</li><li>Linen napkins (set of 4) · €32</li><li>Serving bowl · €58</li>
@@ -40,7 +40,7 @@ export function helpCenterPage(widgetKey: string): string {
   return page(
     'Help center',
     widgetKey,
-    `<h1>Help center</h1>
+    safeHtml`<h1>Help center</h1>
 <p>Sign in with a code to follow your orders, request a return or report a problem.</p>
 <div data-porchlight="portal"></div>`,
   )
@@ -50,7 +50,7 @@ export function contactPage(widgetKey: string): string {
   return page(
     'Contact us',
     widgetKey,
-    `<h1>Contact us</h1>
+    safeHtml`<h1>Contact us</h1>
 <p>Send us a message; sign in to attach one of your orders.</p>
 <div data-porchlight="contact"></div>`,
   )

@@ -2,24 +2,19 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import type { CapturedMessage } from '../../adapters/dev-outbox/dev-outbox.ts'
 import { AppError } from '../../errors.ts'
+import { safeHtml, type SafeHtml } from '../../services/mail/html.ts'
 
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  )
-
-function card(m: CapturedMessage): string {
-  const head = `<h2>${m.channel === 'email' ? 'Email' : 'SMS'} to ${escape(m.to)}</h2>
-<p class="meta">${escape(m.at)} · ${escape(m.id)}</p>`
-  if (m.channel === 'sms') return `<article>${head}<pre>${escape(m.text)}</pre></article>`
+function card(m: CapturedMessage): SafeHtml {
+  const head = safeHtml`<h2>${m.channel === 'email' ? 'Email' : 'SMS'} to ${m.to}</h2>
+<p class="meta">${m.at} · ${m.id}</p>`
+  if (m.channel === 'sms') return safeHtml`<article>${head}<pre>${m.text}</pre></article>`
   // The HTML body is shown in a sandbox without scripts, from an escaped srcdoc attribute.
-  return `<article>${head}<p><strong>${escape(m.subject)}</strong></p><pre>${escape(m.text)}</pre>
-<details><summary>HTML version</summary><iframe sandbox srcdoc="${escape(m.html)}" title="HTML version"></iframe></details></article>`
+  return safeHtml`<article>${head}<p><strong>${m.subject}</strong></p><pre>${m.text}</pre>
+<details><summary>HTML version</summary><iframe sandbox srcdoc="${m.html}" title="HTML version"></iframe></details></article>`
 }
 
 function page(messages: CapturedMessage[]): string {
-  return `<!doctype html>
+  return safeHtml`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Dev outbox · Porchlight</title>
@@ -34,8 +29,8 @@ iframe{width:100%;height:22rem;border:1px solid #ddd;border-radius:6px}
 <p>Emails and text messages this server would have sent. Shown because no SMTP server or Twilio
 account is configured; this page does not exist in production. Refreshes every 5 seconds.
 JSON: <a href="/dev/outbox.json">/dev/outbox.json</a>.</p>
-${messages.length === 0 ? '<p><em>Nothing yet.</em></p>' : messages.map(card).join('\n')}
-</body></html>`
+${messages.length === 0 ? safeHtml`<p><em>Nothing yet.</em></p>` : messages.map((m) => [card(m), '\n'])}
+</body></html>`.toString()
 }
 
 function captured(c: { get(k: 'deps'): AppEnv['Variables']['deps'] }): CapturedMessage[] {

@@ -10,6 +10,7 @@ import {
 import { takeRateLimits, type RateLimit } from '../../db/rate-limits.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { newId } from '../../ids.ts'
+import { storeOrigins } from '../store-config.ts'
 import { enqueue } from '../outbox/outbox.ts'
 import { CODE_TTL_MS, MAX_CODE_ATTEMPTS, authLimits } from './auth-settings.ts'
 import { currentCodeKeyId } from './code-keys.ts'
@@ -33,6 +34,23 @@ export interface AskInput {
   identifier: string
   locale: string
   country?: string | undefined
+  /** The page the panel is embedded in, as the panel says; used only if the store allows it. */
+  origin?: string | undefined
+}
+
+/**
+ * The storefront's host for the origin-bound line of a text message: the page the panel is
+ * embedded in, when it is one the store allows; undefined otherwise (the text then names this
+ * server's host alone).
+ */
+export function storefrontHost(
+  deps: Pick<AppDeps, 'config'>,
+  store: Store,
+  origin: string | undefined,
+): string | undefined {
+  if (origin === undefined) return undefined
+  if (!storeOrigins(store.allowedOrigins, deps.config.publicUrl).includes(origin)) return undefined
+  return URL.parse(origin)?.hostname || undefined
 }
 
 export function secretOf(deps: Pick<AppDeps, 'config'>): string {
@@ -153,6 +171,7 @@ export async function askForCode(
       locale,
       storeName: store.name,
       keyId,
+      storefrontHost: storefrontHost(deps, store, input.origin),
     }
     await enqueue(
       trx,
@@ -185,6 +204,7 @@ export async function resendCode(
   store: Store,
   challengeId: string,
   ip: string,
+  origin?: string,
 ): Promise<ChallengeResult> {
   const row = await findChallenge(deps.db, store.id, challengeId)
   if (row === undefined || row.consumed_at !== null || row.attempts >= MAX_CODE_ATTEMPTS) {
@@ -210,6 +230,7 @@ export async function resendCode(
         locale: row.locale as AuthCodeParams['locale'],
         storeName: store.name,
         keyId: row.key_id,
+        storefrontHost: storefrontHost(deps, store, origin),
       }
       await enqueue(
         trx,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { oneLine, renderCodeEmail, renderCodeSms } from './code-message.ts'
+import { oneLine } from '../mail/one-line.ts'
+import { renderCodeEmail, renderCodeSms } from './code-message.ts'
 
 describe('renderCodeEmail', () => {
   it('names the store in the subject and body, with the code on its own line', () => {

@@ -1,106 +1,61 @@
-import {
-  fillMail,
-  isMailLocale,
-  mailCatalog,
-  type MailLocale,
-} from '@porchlight/shared/i18n/mail/messages'
+import { fillMail, mailCatalog, type MailLocale } from '@porchlight/shared/i18n/mail/messages'
 import { DeliveryError } from '../../adapters/delivery-error.ts'
 import type { DeliveryFailure } from '../../db/auth-challenges.table.ts'
 import { markCodeDelivered, markCodeUndeliverable } from '../../db/auth-challenges.repository.ts'
+import { renderMail, type RenderedMail } from '../mail/mail-document.ts'
+import { oneLine } from '../mail/one-line.ts'
 import type { OutboxTemplate, QueuedMessage } from '../outbox/outbox.ts'
+import type { OutboxPayloads, OutboxTemplateName } from '../outbox/payloads.ts'
 import { CODE_TTL_MS } from './auth-settings.ts'
 import { codeSecret } from './code-keys.ts'
 import { deriveCode } from './one-time-code.ts'
 
-export const AUTH_CODE_TEMPLATE = 'auth-code'
+export const AUTH_CODE_TEMPLATE = 'auth-code' satisfies OutboxTemplateName
 
 /** What the outbox row holds: enough to derive the code again, never the code. */
-export interface AuthCodeParams {
-  challengeId: string
-  counter: number
-  locale: MailLocale
-  storeName: string
-  /** Id of the secret key the code derives from (public); null for older challenges. */
-  keyId?: string | null
-}
+export type AuthCodeParams = OutboxPayloads[typeof AUTH_CODE_TEMPLATE]
 
 const minutes = CODE_TTL_MS / 60_000
 
-/**
- * A store name as one short line of plain text: control characters (CR, LF, ...) and line or
- * paragraph separators become spaces, so the name can neither start a mail header nor add a
- * line to a text message (such as a fake `@host #code` line).
- */
-export function oneLine(value: string, max = 100): string {
-  const flat = value
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  return [...flat].slice(0, max).join('')
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  )
-}
-
-/** The sign-in email: subject, plain text and a simple HTML body naming the store. */
-export function renderCodeEmail(locale: MailLocale, storeName: string, code: string) {
+/** The sign-in email: the code on its own line (left to right in every language). */
+export function renderCodeEmail(locale: MailLocale, storeName: string, code: string): RenderedMail {
   const { dir, signInCode: t } = mailCatalog(locale)
   const store = oneLine(storeName)
-  const subject = fillMail(t.subject, { store })
-  const intro = fillMail(t.intro, { store })
-  const expiry = fillMail(t.expiry, { minutes })
-  const warning = fillMail(t.warning, { store })
-  const text = [intro, '', `    ${code}`, '', expiry, '', t.ignore, warning, ''].join('\n')
-  const p = (s: string, style = '') => `<p${style && ` style="${style}"`}>${escapeHtml(s)}</p>`
-  const html = [
-    '<!doctype html>',
-    `<html lang="${locale}" dir="${dir}"><head><meta charset="utf-8">`,
-    `<title>${escapeHtml(subject)}</title></head>`,
-    '<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1a1a1a;line-height:1.5">',
-    p(intro),
-    `<p dir="ltr" style="font-size:32px;font-weight:700;letter-spacing:6px;font-family:ui-monospace,Menlo,Consolas,monospace">${code}</p>`,
-    p(expiry),
-    p(t.ignore, 'color:#555'),
-    p(warning, 'color:#555'),
-    '</body></html>',
-  ].join('\n')
-  return { subject, text, html }
+  return renderMail({
+    lang: locale,
+    dir,
+    subject: fillMail(t.subject, { store }),
+    paragraphs: [
+      fillMail(t.intro, { store }),
+      { text: code, style: 'code' },
+      fillMail(t.expiry, { minutes }),
+      { text: t.ignore, style: 'muted' },
+      { text: fillMail(t.warning, { store }), style: 'muted' },
+    ],
+  })
 }
 
 /**
- * The sign-in text message. Its last line is the origin-bound form `@host #code`, which lets
- * phones offer the code only on the site it belongs to (WebOTP, iOS and Android autofill).
+ * The sign-in text message. Its last line is the origin-bound form, which lets phones offer the
+ * code only on the site it belongs to (WebOTP, iOS and Android autofill): `@host #code` when the
+ * panel is this server's own page; `@storefront #code @host` when it is framed in the
+ * storefront's page (WebOTP's form for a cross-origin iframe: the top-level host, then ours).
  */
 export function renderCodeSms(
   locale: MailLocale,
   storeName: string,
   code: string,
   host: string,
+  storefront?: string | null,
 ): string {
   const text = fillMail(mailCatalog(locale).signInCode.sms, {
     code,
     store: oneLine(storeName, 40),
     minutes,
   })
-  return `${text}\n\n@${host} #${code}`
-}
-
-function readParams(message: QueuedMessage): AuthCodeParams {
-  const p = message.params
-  if (
-    typeof p['challengeId'] !== 'string' ||
-    typeof p['counter'] !== 'number' ||
-    typeof p['storeName'] !== 'string' ||
-    typeof p['locale'] !== 'string' ||
-    !isMailLocale(p['locale'])
-  ) {
-    throw new DeliveryError('rejected', true, 'malformed auth-code params')
-  }
-  return p as unknown as AuthCodeParams
+  const bound =
+    storefront && storefront !== host ? `@${storefront} #${code} @${host}` : `@${host} #${code}`
+  return `${text}\n\n${bound}`
 }
 
 function failureOf(channel: QueuedMessage['channel'], error: DeliveryError): DeliveryFailure {
@@ -114,25 +69,28 @@ export function authCodeTemplate(config: {
   secretKey: string
   secretKeyPrevious?: string | undefined
   publicUrl: string
-}): OutboxTemplate {
+}): OutboxTemplate<typeof AUTH_CODE_TEMPLATE> {
   const host = new URL(config.publicUrl).hostname
   return {
     async render(message) {
-      const params = readParams(message)
+      const { params } = message
       const secret = codeSecret(config, params.keyId)
       // Rotated out before it was sent: the code could not be checked anyway.
       if (secret === undefined) throw new DeliveryError('rejected', true, 'code key retired')
       const code = await deriveCode(secret, params.challengeId, params.counter)
       return message.channel === 'email'
         ? { channel: 'email', ...renderCodeEmail(params.locale, params.storeName, code) }
-        : { channel: 'sms', body: renderCodeSms(params.locale, params.storeName, code, host) }
+        : {
+            channel: 'sms',
+            body: renderCodeSms(params.locale, params.storeName, code, host, params.storefrontHost),
+          }
     },
     async onDelivered(trx, message, now) {
-      const params = readParams(message)
+      const { params } = message
       await markCodeDelivered(trx, params.challengeId, params.counter, now.getTime())
     },
     async onFailed(trx, message, error) {
-      const params = readParams(message)
+      const { params } = message
       await markCodeUndeliverable(
         trx,
         params.challengeId,

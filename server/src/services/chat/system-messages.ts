@@ -1,8 +1,12 @@
 import { revertHoursFrom } from '@porchlight/shared/chat/revert'
+import { systemMessageText, type SystemMessage } from '@porchlight/shared/chat/system-messages'
+import { en } from '@porchlight/shared/i18n/en'
+import { createTranslator } from '@porchlight/shared/i18n/translate'
 import type { ChatMessage } from '@porchlight/shared/api/chat'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
 import { findConversation, findLatestConversation } from '../../db/conversations.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
+import type { Ticket } from '../../db/tickets.repository.ts'
 import { appendMessage, chatWrite, type ChatDeps } from './chat-writes.ts'
 import { messageView, revertOf } from './views.ts'
 
@@ -57,4 +61,37 @@ export async function postSystemMessageForShopper(
   if (row === undefined) return undefined
   if (revertOf(row, deps.clock.now(), revertHoursFrom(store.settings)).reverted) return undefined
   return postSystemMessage(deps, store, row.id, input)
+}
+
+const english = createTranslator(en, 'en')
+
+/**
+ * Tells the ticket's shopper, in their open chat, what just happened to their request or order
+ * (the English text is the console's; the panel writes it in the shopper's language from the
+ * data). Call it after the change committed. A chat that cannot be told is logged, never the
+ * caller's failure: the change itself stands, and the shopper hears of it by email too.
+ */
+export async function tellShopperChat(
+  deps: ChatDeps,
+  store: Pick<Store, 'id' | 'settings'>,
+  ticket: Pick<Ticket, 'id' | 'identity_kind' | 'identity_value'>,
+  message: SystemMessage,
+): Promise<ChatMessage | undefined> {
+  if (ticket.identity_kind === null || ticket.identity_value === null) return undefined
+  const identity: ShopperIdentity = { kind: ticket.identity_kind, value: ticket.identity_value }
+  const { kind, ...data } = message
+  try {
+    return await postSystemMessageForShopper(deps, store, identity, {
+      systemKind: kind,
+      text: systemMessageText(english, message),
+      data,
+    })
+  } catch (err) {
+    deps.logger.warn('chat system message not posted', {
+      ticketId: ticket.id,
+      systemKind: kind,
+      error: err instanceof Error ? err.message : String(err),
+    })
+    return undefined
+  }
 }

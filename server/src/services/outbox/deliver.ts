@@ -7,7 +7,16 @@ import type { OutboxMessageRow } from '../../db/outbox.table.ts'
 import type { Logger } from '../../logger.ts'
 import { retryDelayMs, type BackoffPolicy } from './backoff.ts'
 import type { Finish } from './finish-queue.ts'
-import type { OutboxTemplates, QueuedMessage, RenderedMessage } from './outbox.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import type {
+  DeliveryReceipt,
+  OutboxTemplate,
+  OutboxTemplates,
+  QueuedMessage,
+  RenderedMessage,
+} from './outbox.ts'
+import { isOutboxTemplateName, readPayload, type OutboxTemplateName } from './payloads.ts'
 
 export type Outcome = 'sent' | 'retried' | 'failed'
 
@@ -32,26 +41,16 @@ export async function deliver(
   deps: DeliverDeps,
   row: OutboxMessageRow,
 ): Promise<{ outcome: Outcome; finish: Omit<Finish, 'id' | 'token'>; logged: () => void }> {
-  const { clock, log, templates } = deps
-  const message: QueuedMessage = {
-    id: row.id,
-    channel: row.channel,
-    to: row.recipient,
-    template: row.template,
-    params: JSON.parse(row.params) as Record<string, unknown>,
-    storeId: row.store_id,
-    attempts: row.attempts,
-  }
-  const template = templates[row.template]
+  const { clock, log } = deps
+  let template: BoundTemplate | undefined
   let failure: DeliveryError
   try {
-    if (template === undefined) {
-      throw new DeliveryError('rejected', true, `no template named ${row.template}`)
-    }
+    const bound = bindTemplate(deps.templates, row)
+    template = bound
     if (row.not_after !== null && clock.now().getTime() >= row.not_after) {
       throw new DeliveryError('rejected', true, 'expired before it could be delivered')
     }
-    const rendered = await template.render(message)
+    const rendered = await bound.render()
     if (rendered.channel !== row.channel) {
       throw new DeliveryError('rejected', true, `template rendered ${rendered.channel}`)
     }
@@ -61,9 +60,7 @@ export async function deliver(
       outcome: 'sent',
       finish: {
         outcome: { status: 'sent', at: now.getTime() },
-        hook: (trx) =>
-          template.onDelivered?.(trx, message, now, { providerId: sent.messageId ?? '' }) ??
-          Promise.resolve(),
+        hook: (trx) => bound.onDelivered(trx, now, { providerId: sent.messageId ?? '' }),
       },
       logged: () =>
         log.info('message sent', {
@@ -96,7 +93,7 @@ export async function deliver(
       outcome: 'failed',
       finish: {
         outcome: { status: 'failed', at: now.getTime(), error },
-        hook: (trx) => template?.onFailed?.(trx, message, failure, now) ?? Promise.resolve(),
+        hook: (trx) => template?.onFailed(trx, failure, now) ?? Promise.resolve(),
       },
       logged: () => log.warn('message given up', fields),
     }
@@ -106,11 +103,61 @@ export async function deliver(
     outcome: 'retried',
     finish: {
       outcome: { status: 'pending', at: now.getTime(), retryAt, error },
-      hook: (trx) =>
-        template?.onRetry?.(trx, message, failure, now, new Date(retryAt)) ?? Promise.resolve(),
+      hook: (trx) => template?.onRetry(trx, failure, now, new Date(retryAt)) ?? Promise.resolve(),
     },
     logged: () =>
       log.info('message will be retried', { ...fields, retryAt: new Date(retryAt).toISOString() }),
+  }
+}
+
+/** A row's template with the row's checked payload bound in. */
+interface BoundTemplate {
+  render(): Promise<RenderedMessage>
+  onDelivered(trx: Kysely<Database>, now: Date, receipt: DeliveryReceipt): Promise<void>
+  onRetry(trx: Kysely<Database>, error: DeliveryError, now: Date, retryAt: Date): Promise<void>
+  onFailed(trx: Kysely<Database>, error: DeliveryError, now: Date): Promise<void>
+}
+
+/** The row's template, given the row's payload once it fits the template's schema. */
+function bindTemplate(templates: OutboxTemplates, row: OutboxMessageRow): BoundTemplate {
+  const name = row.template
+  if (!isOutboxTemplateName(name)) {
+    throw new DeliveryError('rejected', true, `no template named ${name}`)
+  }
+  return bindNamed(templates, name, row)
+}
+
+function bindNamed<K extends OutboxTemplateName>(
+  templates: OutboxTemplates,
+  name: K,
+  row: OutboxMessageRow,
+): BoundTemplate {
+  const template: OutboxTemplate<K> | undefined = templates[name]
+  if (template === undefined) throw new DeliveryError('rejected', true, `no template named ${name}`)
+  let stored: unknown
+  try {
+    stored = JSON.parse(row.params)
+  } catch {
+    stored = undefined
+  }
+  const params = readPayload(name, stored)
+  if (params === undefined) throw new DeliveryError('rejected', true, `malformed ${name} params`)
+  const message: QueuedMessage<K> = {
+    id: row.id,
+    channel: row.channel,
+    to: row.recipient,
+    template: name,
+    params,
+    storeId: row.store_id,
+    attempts: row.attempts,
+  }
+  const done = Promise.resolve()
+  return {
+    render: () => template.render(message),
+    onDelivered: (trx, now, receipt) => template.onDelivered?.(trx, message, now, receipt) ?? done,
+    onRetry: (trx, error, now, retryAt) =>
+      template.onRetry?.(trx, message, error, now, retryAt) ?? done,
+    onFailed: (trx, error, now) => template.onFailed?.(trx, message, error, now) ?? done,
   }
 }
 

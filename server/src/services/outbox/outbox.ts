@@ -4,16 +4,23 @@ import { OUTBOX_PRIORITY, type OutboxChannel, type OutboxPriority } from '../../
 import { insertOutboxMessage } from '../../db/outbox.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import { newId } from '../../ids.ts'
+import {
+  OUTBOX_PAYLOADS,
+  type OutboxPayload,
+  type OutboxPayloads,
+  type OutboxTemplateName,
+} from './payloads.ts'
 
-/** A message to deliver later, as the feature that causes it describes it. */
-export interface OutboxMessage {
+/**
+ * A message to deliver later, as the feature that causes it describes it: a template name
+ * with its payload (payloads.ts; stored as JSON, so no secrets: derive them when rendering).
+ */
+export type OutboxMessage = OutboxEnvelope & OutboxPayload
+
+interface OutboxEnvelope {
   channel: OutboxChannel
   /** Email address, E.164 number or webhook URL. */
   to: string
-  /** Name of a template registered with the worker (see templates.ts). */
-  template: string
-  /** What the template needs; stored as JSON, so no secrets (derive them when rendering). */
-  params: Record<string, unknown>
   storeId?: string | null
   /** A newer message with the same key cancels this one if it is still waiting. */
   groupKey?: string
@@ -28,13 +35,16 @@ export interface OutboxMessage {
  * causes it was committed. Call `outbox.wake()` after the commit for prompt delivery.
  */
 export async function enqueue(trx: Kysely<Database>, message: OutboxMessage, now: Date) {
+  // The types already say this; the check keeps a payload built from `any` out of the table.
+  const checked = OUTBOX_PAYLOADS[message.template].safeParse(message.params)
+  if (!checked.success) throw new TypeError(`malformed ${message.template} payload`)
   const id = newId('ob')
   await insertOutboxMessage(trx, {
     id,
     channel: message.channel,
     recipient: message.to,
     template: message.template,
-    params: JSON.stringify(message.params),
+    params: JSON.stringify(checked.data),
     store_id: message.storeId ?? null,
     group_key: message.groupKey ?? null,
     status: 'pending',
@@ -52,13 +62,13 @@ export async function enqueue(trx: Kysely<Database>, message: OutboxMessage, now
   return id
 }
 
-/** A claimed message as templates see it. */
-export interface QueuedMessage {
+/** A claimed message as its template sees it, the payload checked against the template's schema. */
+export interface QueuedMessage<K extends OutboxTemplateName = OutboxTemplateName> {
   id: string
   channel: OutboxChannel
   to: string
-  template: string
-  params: Record<string, unknown>
+  template: K
+  params: OutboxPayloads[K]
   storeId: string | null
   /** Delivery attempts including the current one. */
   attempts: number
@@ -76,19 +86,19 @@ export interface DeliveryReceipt {
 }
 
 /** Turns a queued message into what is sent, and hears how delivery ended. */
-export interface OutboxTemplate {
-  render(message: QueuedMessage): Promise<RenderedMessage>
+export interface OutboxTemplate<K extends OutboxTemplateName> {
+  render(message: QueuedMessage<K>): Promise<RenderedMessage>
   /** Runs in the transaction that marks the message sent. */
   onDelivered?(
     trx: Kysely<Database>,
-    message: QueuedMessage,
+    message: QueuedMessage<K>,
     now: Date,
     receipt: DeliveryReceipt,
   ): Promise<void>
   /** Runs in the transaction that schedules another attempt after a failed one. */
   onRetry?(
     trx: Kysely<Database>,
-    message: QueuedMessage,
+    message: QueuedMessage<K>,
     error: DeliveryError,
     now: Date,
     retryAt: Date,
@@ -96,10 +106,11 @@ export interface OutboxTemplate {
   /** Runs in the transaction that gives the message up for good. */
   onFailed?(
     trx: Kysely<Database>,
-    message: QueuedMessage,
+    message: QueuedMessage<K>,
     error: DeliveryError,
     now: Date,
   ): Promise<void>
 }
 
-export type OutboxTemplates = Readonly<Record<string, OutboxTemplate>>
+/** The templates a worker renders, by name (templates.ts registers every one). */
+export type OutboxTemplates = { readonly [K in OutboxTemplateName]?: OutboxTemplate<K> }

@@ -17,7 +17,7 @@ export function outboxTemplates(
     publicUrl: string
   },
   deps: { db: Kysely<Database>; clock: Clock },
-): OutboxTemplates {
+): Required<OutboxTemplates> {
   const secretKey = config.secretKey
   if (secretKey === undefined) throw new Error('secretKey must be resolved before the outbox')
   return {

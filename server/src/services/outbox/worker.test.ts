@@ -32,9 +32,13 @@ function scriptedMailer(script: Array<DeliveryError | Error | 'ok'> = [], delayM
 
 const failed: string[] = []
 const delivered: string[] = []
-const note: OutboxTemplate = {
+/** The worker does not care which template it runs: these tests borrow a real name. */
+const NOTE = 'agent-login-locked'
+const noteParams = (subject: string) => ({ storeName: subject, until: '', address: '' })
+
+const note: OutboxTemplate<typeof NOTE> = {
   async render(m) {
-    return { channel: 'email', subject: String(m.params['subject']), text: 't', html: '<p>t</p>' }
+    return { channel: 'email', subject: m.params.storeName, text: 't', html: '<p>t</p>' }
   },
   async onDelivered(_trx, m) {
     delivered.push(m.id)
@@ -52,14 +56,20 @@ async function setup(mailer: Mailer, options: Partial<OutboxWorkerOptions> = {})
     logger: ctx.logger,
     mailer,
     sms: ctx.deps.sms,
-    templates: { note },
+    templates: { [NOTE]: note },
     random: () => 1,
     ...options,
   })
   const queue = (subject: string, extra: { notAfter?: Date; groupKey?: string } = {}) =>
     enqueue(
       ctx.db,
-      { channel: 'email', to: 'ada@example.com', template: 'note', params: { subject }, ...extra },
+      {
+        channel: 'email',
+        to: 'ada@example.com',
+        template: NOTE,
+        params: noteParams(subject),
+        ...extra,
+      },
       ctx.clock.now(),
     )
   const statusOf = async (id: string) =>
@@ -164,13 +174,46 @@ describe(`outbox worker (${testDialect})`, () => {
 
   it('fails a message whose template is unknown', async () => {
     const t = await setup(scriptedMailer())
-    const id = await enqueue(
-      t.db,
-      { channel: 'email', to: 'ada@example.com', template: 'nope', params: {} },
-      t.clock.now(),
-    )
+    const id = await t.queue('x')
+    // A row written by another release, whose template this one does not have.
+    await t.db
+      .updateTable('outbox_messages')
+      .set({ template: 'nope' })
+      .where('id', '=', id)
+      .execute()
     expect(await t.worker.drain()).toEqual({ sent: 0, retried: 0, failed: 1 })
     expect((await t.statusOf(id)).status).toBe('failed')
+  })
+
+  it('fails for good, unsent and without its hooks, a row whose payload does not fit', async () => {
+    const mailer = scriptedMailer()
+    const t = await setup(mailer)
+    const ids: string[] = []
+    for (const params of ['{"storeName":1,"until":"","address":""}', '{}', 'not json']) {
+      const id = await t.queue('x')
+      await t.db.updateTable('outbox_messages').set({ params }).where('id', '=', id).execute()
+      ids.push(id)
+    }
+    expect(await t.worker.drain()).toEqual({ sent: 0, retried: 0, failed: 3 })
+    expect(mailer.calls()).toBe(0)
+    expect(failed.filter((f) => ids.some((id) => f.startsWith(id)))).toEqual([])
+    for (const id of ids) {
+      expect(await t.statusOf(id)).toMatchObject({ status: 'failed', attempts: 1 })
+      expect((await t.statusOf(id)).last_error).toContain('malformed agent-login-locked params')
+    }
+  })
+
+  it('refuses at enqueue a payload that does not fit its template', async () => {
+    const t = await setup(scriptedMailer())
+    const params = JSON.parse('{"storeName":"x"}') as ReturnType<typeof noteParams>
+    await expect(
+      enqueue(
+        t.db,
+        { channel: 'email', to: 'a@example.com', template: NOTE, params },
+        t.clock.now(),
+      ),
+    ).rejects.toThrow('malformed agent-login-locked payload')
+    expect(await t.db.selectFrom('outbox_messages').selectAll().execute()).toEqual([])
   })
 
   it('writes nothing when the enqueuing transaction rolls back', async () => {
@@ -179,7 +222,7 @@ describe(`outbox worker (${testDialect})`, () => {
       t.db.transaction().execute(async (trx) => {
         await enqueue(
           trx,
-          { channel: 'email', to: 'ada@example.com', template: 'note', params: { subject: 'x' } },
+          { channel: 'email', to: 'ada@example.com', template: NOTE, params: noteParams('x') },
           t.clock.now(),
         )
         throw new Error('the cause failed')
@@ -198,7 +241,7 @@ describe(`outbox worker (${testDialect})`, () => {
       logger: t.logger,
       mailer: b,
       sms: t.deps.sms,
-      templates: { note },
+      templates: { [NOTE]: note },
       batchSize: 4,
     })
     for (let i = 0; i < 30; i += 1) await t.queue(`m${i}`)
@@ -247,7 +290,7 @@ describe(`outbox worker (${testDialect})`, () => {
       logger: t.logger,
       mailer: other,
       sms: t.deps.sms,
-      templates: { note },
+      templates: { [NOTE]: note },
     })
     const id = await t.queue('slow')
     const draining = t.worker.drain()
@@ -276,8 +319,8 @@ describe(`outbox worker (${testDialect})`, () => {
       {
         channel: 'email',
         to: 'ada@example.com',
-        template: 'note',
-        params: { subject: 'code' },
+        template: NOTE,
+        params: noteParams('code'),
         priority: 'urgent',
       },
       t.clock.now(),
@@ -297,7 +340,7 @@ describe(`outbox worker (${testDialect})`, () => {
       mailer: scriptedMailer(),
       sms: t.deps.sms,
       templates: {
-        note: {
+        [NOTE]: {
           ...note,
           async onDelivered(_trx, m) {
             if (m.id === ids[2]) throw new Error('hook broke')

@@ -1,4 +1,3 @@
-import { SHOPPER_REQUEST_TYPES } from '../../db/shopper-requests.repository.ts'
 /**
  * "We received your request": the one message a shopper gets when a ticket is filed, in their
  * language, by email (or by text message when all we have is their verified phone). It names
@@ -6,38 +5,22 @@ import { SHOPPER_REQUEST_TYPES } from '../../db/shopper-requests.repository.ts'
  * what the sender wrote (the contact form is open to anyone: an acknowledgement must not carry
  * a stranger's words to an address they typed) and never promises an outcome.
  */
-import {
-  fillMail,
-  isMailLocale,
-  mailCatalog,
-  resolveMailLocale,
-  type MailLocale,
-} from '@porchlight/shared/i18n/mail/messages'
+import { fillMail, mailCatalog, resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import type { Kysely } from 'kysely'
-import { DeliveryError } from '../../adapters/delivery-error.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
-import { oneLine } from '../auth/code-message.ts'
-import {
-  enqueue,
-  type OutboxMessage,
-  type OutboxTemplate,
-  type QueuedMessage,
-} from '../outbox/outbox.ts'
+import { renderMail, type RenderedMail } from '../mail/mail-document.ts'
+import { oneLine } from '../mail/one-line.ts'
+import { enqueue, type OutboxMessage, type OutboxTemplate } from '../outbox/outbox.ts'
+import type { OutboxPayloads, OutboxTemplateName } from '../outbox/payloads.ts'
 
-export const REQUEST_ACK_TEMPLATE = 'request-ack'
-
-export type AckKind = (typeof SHOPPER_REQUEST_TYPES)[number]
+export const REQUEST_ACK_TEMPLATE = 'request-ack' satisfies OutboxTemplateName
 
 /** What the outbox row holds: everything the message says, nothing more. */
-export interface RequestAckParams {
-  kind: AckKind
-  reference: string
-  orderName: string | null
-  storeName: string
-  locale: MailLocale
-}
+export type RequestAckParams = OutboxPayloads[typeof REQUEST_ACK_TEMPLATE]
+
+export type AckKind = RequestAckParams['kind']
 
 /** Where the acknowledgement goes. */
 export type AckRecipient = { channel: 'email' | 'sms'; to: string }
@@ -52,7 +35,7 @@ export function acknowledgementMessage(
     channel: recipient.channel,
     to: recipient.to,
     template: REQUEST_ACK_TEMPLATE,
-    params: { ...params },
+    params,
     storeId,
   }
 }
@@ -82,13 +65,6 @@ export async function enqueueContactAcknowledgement(
   return { queued: true }
 }
 
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  )
-}
-
 function values(params: RequestAckParams, max: number) {
   return {
     store: oneLine(params.storeName, max),
@@ -103,26 +79,20 @@ function firstLine(params: RequestAckParams): string {
   return t[params.kind]
 }
 
-/** The acknowledgement email: subject, plain text and a simple HTML body. */
-export function renderAckEmail(params: RequestAckParams) {
+/** The acknowledgement email. */
+export function renderAckEmail(params: RequestAckParams): RenderedMail {
   const { dir, requestAck: t } = mailCatalog(params.locale)
   const v = values(params, 100)
-  const subject = fillMail(t.subject, v)
-  const paragraphs = [
-    fillMail(firstLine(params), v),
-    fillMail(params.kind === 'contact' ? t.reply : t.review, v),
-    fillMail(t.keep, v),
-  ]
-  const text = `${paragraphs.join('\n\n')}\n`
-  const html = [
-    '<!doctype html>',
-    `<html lang="${params.locale}" dir="${dir}"><head><meta charset="utf-8">`,
-    `<title>${escapeHtml(subject)}</title></head>`,
-    '<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1a1a1a;line-height:1.5">',
-    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    '</body></html>',
-  ].join('\n')
-  return { subject, text, html }
+  return renderMail({
+    lang: params.locale,
+    dir,
+    subject: fillMail(t.subject, v),
+    paragraphs: [
+      fillMail(firstLine(params), v),
+      fillMail(params.kind === 'contact' ? t.reply : t.review, v),
+      fillMail(t.keep, v),
+    ],
+  })
 }
 
 /** The acknowledgement text message: one short sentence or two. */
@@ -131,29 +101,11 @@ export function renderAckSms(params: RequestAckParams): string {
   return fillMail(params.kind === 'contact' ? t.smsContact : t.sms, values(params, 40))
 }
 
-const kinds: readonly string[] = SHOPPER_REQUEST_TYPES
-
-function readParams(message: QueuedMessage): RequestAckParams {
-  const p = message.params
-  if (
-    typeof p['kind'] !== 'string' ||
-    !kinds.includes(p['kind']) ||
-    typeof p['reference'] !== 'string' ||
-    (p['orderName'] !== null && typeof p['orderName'] !== 'string') ||
-    typeof p['storeName'] !== 'string' ||
-    typeof p['locale'] !== 'string' ||
-    !isMailLocale(p['locale'])
-  ) {
-    throw new DeliveryError('rejected', true, 'malformed request-ack params')
-  }
-  return p as unknown as RequestAckParams
-}
-
 /** The outbox template of acknowledgements. */
-export function requestAckTemplate(): OutboxTemplate {
+export function requestAckTemplate(): OutboxTemplate<typeof REQUEST_ACK_TEMPLATE> {
   return {
     async render(message) {
-      const params = readParams(message)
+      const { params } = message
       return message.channel === 'email'
         ? { channel: 'email', ...renderAckEmail(params) }
         : { channel: 'sms', body: renderAckSms(params) }

@@ -15,13 +15,14 @@ import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
 import { findOpenRequest } from '../../db/shopper-requests.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { AppError } from '../../errors.ts'
+import { tellShopperChat } from '../chat/system-messages.ts'
 import type { ShopperSession } from '../sessions/shopper-sessions.ts'
 import { orderBelongsTo } from '../orders/order-views.ts'
 import { acknowledgementMessage, type AckRecipient } from './acknowledgement.ts'
 import { findReplay, keyReused, requestHash } from './idempotency.ts'
 import { writeTicket, type WriteOutcome } from './ticket-writer.ts'
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'storeAdapters'>
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'storeAdapters' | 'bus' | 'logger' | 'outbox'>
 
 /** Tags every ticket filed from the shopper's panel carries, so merchants can tell them apart. */
 export const PORTAL_TAGS = ['porchlight', 'portal']
@@ -51,7 +52,7 @@ export function shopperRecipient(
 
 /** The shopper's order through the store's adapter, or 404 exactly like the order API. */
 export async function loadShopperOrder(
-  deps: Deps,
+  deps: Pick<AppDeps, 'storeAdapters'>,
   store: Store,
   identity: ShopperIdentity,
   orderId: string,
@@ -171,6 +172,15 @@ export async function fileRequest(
   if (outcome.kind === 'key_reused') throw keyReused()
   if (outcome.kind === 'already_open') throw alreadyOpen(outcome.reference)
   if (outcome.kind === 'rate_limited') throw new Error('no rate limits on filed requests')
+  if (outcome.kind === 'created') {
+    // A chat the shopper has open shows the request among its messages, live.
+    await tellShopperChat(deps, store, outcome.ticket, {
+      kind: 'request_created',
+      type: body.type,
+      reference: `#${outcome.ticket.number}`,
+      orderName: order.name,
+    })
+  }
   return outcome
 }
 

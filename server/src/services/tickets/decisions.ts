@@ -1,8 +1,10 @@
 import type { RequestType } from '@porchlight/shared/api/requests'
+import type { OrderChange } from '@porchlight/shared/chat/system-messages'
 import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { changeTicket, type Ticket, type TicketChanges } from '../../db/tickets.repository.ts'
 import type { TicketStatus } from '../../db/tickets.table.ts'
+import { tellShopperChat } from '../chat/system-messages.ts'
 import { emitTicketEvent, emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'
 import { actionInProgress, claimTicketAction, releaseTicketAction } from './action-claims.ts'
 import { carryOutApproval, refundCalledOff, type Approval } from './carry-out.ts'
@@ -165,11 +167,26 @@ export async function decideRequest(
     return changed
   })
   deps.outbox.wake()
+  const change = orderChangeOf(ticket.type)
+  if (change !== null && after.order_name !== null) {
+    await tellShopperChat(deps, store, after, {
+      kind: 'order_status_changed',
+      change,
+      orderName: after.order_name,
+    })
+  }
   return {
     ticket: after,
     order:
       approval.order === undefined ? undefined : ticketOrderView(approval.order, store, decidedAt),
   }
+}
+
+/** What an approval carried out on the store did to the order (an issue changes nothing). */
+function orderChangeOf(type: Ticket['type']): OrderChange | null {
+  if (type === 'cancel') return 'cancelled'
+  if (type === 'return') return 'return_approved'
+  return null
 }
 
 /** Rolls a decline back when an approval's store action turns out to be under way. */

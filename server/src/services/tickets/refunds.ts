@@ -10,6 +10,7 @@ import {
 import { emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'
 import { claimTicketAction, releaseTicketAction } from './action-claims.ts'
 import { refusal, storeFailure } from './store-failures.ts'
+import { tellShopperChat } from '../chat/system-messages.ts'
 import { queueTicketNotice } from './ticket-notices.ts'
 import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
 import { actionInProgressError, requireTicket, versionConflict } from './ticket-page.ts'
@@ -156,5 +157,12 @@ export async function refundTicket(
     return changed
   })
   deps.outbox.wake()
+  if (fresh.order_name !== null) {
+    await tellShopperChat(deps, store, fresh, {
+      kind: 'order_status_changed',
+      change: 'refunded',
+      orderName: fresh.order_name,
+    })
+  }
   return { ticket: fresh, order: ticketOrderView(after, store, now) }
 }

@@ -1,44 +1,23 @@
-import type { RequestType } from '@porchlight/shared/api/requests'
 import type { Kysely } from 'kysely'
-import {
-  fillMail,
-  isMailLocale,
-  resolveMailLocale,
-  type MailLocale,
-} from '@porchlight/shared/i18n/mail/messages'
+import { fillMail, resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import { decisionTextKey, ticketMailCatalog } from '@porchlight/shared/i18n/mail/tickets/catalogs'
 import type { Money } from '@porchlight/shared/orders/model'
 import { formatMoney } from '@porchlight/shared/orders/summary'
-import { DeliveryError } from '../../adapters/delivery-error.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
-import { oneLine } from '../auth/code-message.ts'
+import { renderMail, type MailParagraph, type RenderedMail } from '../mail/mail-document.ts'
+import { oneLine } from '../mail/one-line.ts'
 import { enqueue, type OutboxTemplate, type RenderedMessage } from '../outbox/outbox.ts'
+import type { OutboxPayloads, OutboxTemplateName } from '../outbox/payloads.ts'
 
-export const TICKET_NOTICE_TEMPLATE = 'ticket-notice'
-
-/** What the shopper is told. Agents' words (reason, reply) are sent as plain text. */
-export type TicketNotice =
-  | {
-      kind: 'decision'
-      type: RequestType
-      decision: 'approved' | 'declined'
-      reason: string | null
-      /** The refund that came with the decision, and how far along it is. */
-      refund: { state: 'released' | 'pending' | 'on_receipt'; amount: Money | null } | null
-    }
-  | { kind: 'reply'; body: string }
-  | { kind: 'refund'; amount: Money }
+export const TICKET_NOTICE_TEMPLATE = 'ticket-notice' satisfies OutboxTemplateName
 
 /** The outbox row's params: enough to write the message in the shopper's language later. */
-export interface TicketNoticeParams {
-  notice: TicketNotice
-  locale: MailLocale
-  storeName: string
-  reference: string
-  orderName: string | null
-}
+export type TicketNoticeParams = OutboxPayloads[typeof TICKET_NOTICE_TEMPLATE]
+
+/** What the shopper is told. Agents' words (reason, reply) are sent as plain text. */
+export type TicketNotice = TicketNoticeParams['notice']
 
 /**
  * Where the shopper hears back: their verified email, else the email they typed, else a text
@@ -78,17 +57,10 @@ export async function queueTicketNotice(
       channel: contact.channel,
       to: contact.to,
       template: TICKET_NOTICE_TEMPLATE,
-      params: params as unknown as Record<string, unknown>,
+      params,
       storeId: store.id,
     },
     input.now,
-  )
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
   )
 }
 
@@ -127,28 +99,23 @@ export function composeTicketNotice(p: TicketNoticeParams) {
   }
 }
 
-/** The email: plain text, and HTML in which every value is escaped. */
-export function renderTicketEmail(p: TicketNoticeParams) {
+/** The email; the agent's words are a quoted paragraph, plain text in both parts. */
+export function renderTicketEmail(p: TicketNoticeParams): RenderedMail {
   const m = composeTicketNotice(p)
-  const quote =
-    m.quoted === null ? [] : [...(m.quoted.label ? [m.quoted.label] : []), m.quoted.text]
-  const text = [...m.lines, ...quote, m.reference, '', m.footer, ''].join('\n\n')
-  const para = (s: string, style = '') => `<p${style && ` style="${style}"`}>${escapeHtml(s)}</p>`
-  const html = [
-    '<!doctype html>',
-    `<html lang="${p.locale}" dir="${m.dir}"><head><meta charset="utf-8">`,
-    `<title>${escapeHtml(m.subject)}</title></head>`,
-    '<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1a1a1a;line-height:1.5">',
-    ...m.lines.map((l) => para(l)),
-    ...(m.quoted?.label ? [para(m.quoted.label)] : []),
-    ...(m.quoted
-      ? [para(m.quoted.text, 'white-space:pre-wrap;border-left:3px solid #ccc;padding-left:12px')]
-      : []),
-    para(m.reference, 'color:#555'),
-    para(m.footer, 'color:#555;font-size:13px'),
-    '</body></html>',
-  ].join('\n')
-  return { subject: m.subject, text, html }
+  const quote: MailParagraph[] = []
+  if (m.quoted?.label) quote.push({ text: m.quoted.label })
+  if (m.quoted) quote.push({ text: m.quoted.text, style: 'quote' })
+  return renderMail({
+    lang: p.locale,
+    dir: m.dir,
+    subject: m.subject,
+    paragraphs: [
+      ...m.lines,
+      ...quote,
+      { text: m.reference, style: 'muted' },
+      { text: m.footer, style: 'fine' },
+    ],
+  })
 }
 
 const SMS_MAX = 1200
@@ -163,26 +130,11 @@ export function renderTicketSms(p: TicketNoticeParams): string {
   return body.length > SMS_MAX ? `${body.slice(0, SMS_MAX - 1)}…` : body
 }
 
-function readParams(params: Record<string, unknown>): TicketNoticeParams {
-  const p = params as Partial<TicketNoticeParams>
-  const kind = (p.notice as { kind?: unknown } | undefined)?.kind
-  if (
-    typeof p.locale !== 'string' ||
-    !isMailLocale(p.locale) ||
-    typeof p.storeName !== 'string' ||
-    typeof p.reference !== 'string' ||
-    (kind !== 'decision' && kind !== 'reply' && kind !== 'refund')
-  ) {
-    throw new DeliveryError('rejected', true, 'malformed ticket-notice params')
-  }
-  return p as TicketNoticeParams
-}
-
 /** The outbox template of every message about a ticket (decision, reply, refund). */
-export function ticketNoticeTemplate(): OutboxTemplate {
+export function ticketNoticeTemplate(): OutboxTemplate<typeof TICKET_NOTICE_TEMPLATE> {
   return {
     async render(message): Promise<RenderedMessage> {
-      const params = readParams(message.params)
+      const { params } = message
       return message.channel === 'sms'
         ? { channel: 'sms', body: renderTicketSms(params) }
         : { channel: 'email', ...renderTicketEmail(params) }

@@ -10,11 +10,7 @@ import {
 import type { OutboxTemplate, QueuedMessage } from '../outbox/outbox.ts'
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook } from './signature.ts'
 
-function deliveryId(message: QueuedMessage): string {
-  const id = message.params['deliveryId']
-  if (typeof id !== 'string') throw new DeliveryError('rejected', true, 'malformed webhook params')
-  return id
-}
+const deliveryId = (message: QueuedMessage<'webhook'>) => message.params.deliveryId
 
 function statusCode(error: DeliveryError): number | null {
   const code = Number(error.providerCode)
@@ -29,7 +25,7 @@ function statusCode(error: DeliveryError): number | null {
 export function webhookDeliveryTemplate(deps: {
   db: Kysely<Database>
   clock: Clock
-}): OutboxTemplate {
+}): OutboxTemplate<'webhook'> {
   return {
     async render(message) {
       const delivery = await findWebhookDelivery(deps.db, deliveryId(message))

@@ -6,9 +6,10 @@ import { insertWebhookDelivery, listWebhookEndpoints } from '../../db/webhooks.r
 import type { WebhookEvent } from '../../db/webhooks.table.ts'
 import { newId } from '../../ids.ts'
 import { enqueue } from '../outbox/outbox.ts'
+import type { OutboxTemplateName } from '../outbox/payloads.ts'
 import { ticketJson } from '../tickets/ticket-view.ts'
 
-export const WEBHOOK_TEMPLATE = 'webhook'
+export const WEBHOOK_TEMPLATE = 'webhook' satisfies OutboxTemplateName
 
 /** The JSON body every delivery posts. */
 export interface WebhookPayload {

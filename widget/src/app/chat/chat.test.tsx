@@ -73,6 +73,33 @@ afterEach(async () => {
 const withVisitor = () => localStorage.setItem(`porchlight.session.chat.${STORE_KEY}`, 'plc_x')
 
 describe('the panel chat', () => {
+  it.each([
+    ['en', 'Request #1042 (Return) sent for order #1006', 'Order #1006: Cancelled'],
+    ['fr', 'Demande #1042 (Retour) envoyée pour la commande #1006', 'Commande #1006 : Annulée'],
+  ])(
+    'writes system lines in the shopper’s language (%s) from their data',
+    async (locale, created, changed) => {
+      withVisitor()
+      const system = (seq: number, systemKind: string, data: Record<string, unknown>) =>
+        message(seq, 'system', `English fallback ${seq}`, { systemKind, data })
+      const server = chatServer({
+        conversation: conversation(),
+        messages: [
+          system(3, 'request_created', { type: 'return', reference: '#1042', orderName: '#1006' }),
+          system(4, 'order_status_changed', { change: 'cancelled', orderName: '#1006' }),
+          // A kind this panel does not know yet: its English fallback.
+          system(5, 'something_new', { orderName: '#1006' }),
+        ],
+        hasMore: false,
+        cursor: 5,
+      })
+      await renderPanel(server, `?locale=${locale}`)
+      await until(() => screen.getByRole('log'))
+      const lines = [...screen.getByRole('log').querySelectorAll('.msg-system .msg-text')]
+      expect(lines.map((l) => l.textContent)).toEqual([created, changed, 'English fallback 5'])
+    },
+  )
+
   it('opens on the current conversation; the arrow goes home and the chat is one tap away', async () => {
     withVisitor()
     const server = chatServer({

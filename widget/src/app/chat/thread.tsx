@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks'
-import { isMessageKey, en } from '@porchlight/shared/i18n/index'
+import { readSystemMessage, systemMessageText } from '@porchlight/shared/chat/system-messages'
 import { useI18n } from '../locale.ts'
 import type { ChatState, ThreadMessage } from './chat-session.ts'
 
@@ -24,11 +24,9 @@ export function Thread(props: { state: ChatState; onRetry: (clientId: string) =>
   )?.id
 
   const text = (m: ThreadMessage) => {
-    const key = `chat.system.${m.systemKind}`
     // System messages carry an English fallback; our own words for the kinds we know.
-    return m.author.kind === 'system' && isMessageKey(en, key)
-      ? t(key as 'chat.system.request_created')
-      : m.text
+    const system = m.author.kind === 'system' ? readSystemMessage(m.systemKind, m.data) : undefined
+    return system === undefined ? m.text : systemMessageText(t, system)
   }
   return (
     <>
