@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks'
-import { isMessageKey, en } from '@porchlight/shared/i18n/index'
+import { isMessageKey } from '@porchlight/shared/i18n/index'
 import { useI18n } from '../locale.ts'
 import type { ChatState, ThreadMessage } from './chat-session.ts'
 
@@ -14,7 +14,7 @@ function when(iso: string, locale: string): string {
 
 /** The thread, oldest first, announced politely as messages arrive (role="log"). */
 export function Thread(props: { state: ChatState; onRetry: (clientId: string) => void }) {
-  const { t, locale } = useI18n()
+  const { t, locale, catalog } = useI18n()
   const { messages, conversation, typing, ended } = props.state
   const end = useRef<HTMLDivElement>(null)
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages.length, typing])
@@ -26,7 +26,7 @@ export function Thread(props: { state: ChatState; onRetry: (clientId: string) =>
   const text = (m: ThreadMessage) => {
     const key = `chat.system.${m.systemKind}`
     // System messages carry an English fallback; our own words for the kinds we know.
-    return m.author.kind === 'system' && isMessageKey(en, key)
+    return m.author.kind === 'system' && isMessageKey(catalog, key)
       ? t(key as 'chat.system.request_created')
       : m.text
   }
