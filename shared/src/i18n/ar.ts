@@ -131,6 +131,13 @@ export const ar: CoreCatalog = {
   'order.track_with': 'التتبع لدى {carrier}',
   'order.track': 'تتبّع طردك',
   'order.not_shipped': 'لم يُشحن أي شيء بعد.',
+  'order.not_shipped_cancelled': 'أُلغي الطلب قبل شحن أي شيء.',
+  'order.preview_qty': '{title} × {count}',
+  'order.progress': 'مراحل التوصيل',
+  'order.step.ordered': 'تم الطلب',
+  'order.step.shipped': 'تم الشحن',
+  'order.step.out_for_delivery': 'خرج للتوصيل',
+  'order.step.delivered': 'تم التوصيل',
   'order.history': 'سجلّ الطلب',
   'order.items': {
     zero: '{count} منتج',

@@ -53,6 +53,7 @@ describe(`GET /v1/orders (${testDialect})`, () => {
     expect(inTransit.preview).toEqual({
       title: 'Speckled stoneware mug',
       imageUrl: '/demo/products/mug.svg',
+      quantity: 4,
     })
     expect(body.orders.find((o) => o.name === '#1001')?.lastEvent).toBeNull()
   })
