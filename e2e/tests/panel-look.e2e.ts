@@ -22,7 +22,8 @@ import {
 const baseUrl = inject('baseUrl')
 const email = 'ada@example.com'
 const shotsDir =
-  process.env['PANEL_SHOTS_DIR'] ?? fileURLToPath(new URL('../../docs/screenshots', import.meta.url))
+  process.env['PANEL_SHOTS_DIR'] ??
+  fileURLToPath(new URL('../../docs/screenshots', import.meta.url))
 mkdirSync(shotsDir, { recursive: true })
 
 let browser: Browser
@@ -143,13 +144,29 @@ describe('the panel’s look at 1280x800 and 375x667', () => {
         const { page, frame, errors, close } = await storefront(width, height, locale, true)
         await frame.locator('ul.orders > li').first().waitFor()
         await frame.locator('ul.orders button', { hasText: '#1004' }).click()
-        await frame.locator('li.item img.thumb').first().waitFor()
+        await frame.locator('li.item').first().waitFor()
         await frame.evaluate(() =>
           Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))),
         )
         await shoot(page, `panel-order-${suffix}`)
         await frame.locator('li.item').first().scrollIntoViewIfNeeded()
         await shoot(page, `panel-order-items-${suffix}`)
+        // Each line has its product's picture, from our own origin (the demo store's).
+        const thumbs = await frame
+          .locator('li.item img.thumb')
+          .evaluateAll((imgs) =>
+            imgs.map((img) => [
+              (img as HTMLImageElement).naturalWidth > 0,
+              new URL((img as HTMLImageElement).src).origin,
+            ]),
+          )
+        expect(thumbs.length).toBeGreaterThan(0)
+        expect(thumbs).toEqual(thumbs.map(() => [true, new URL(baseUrl).origin]))
+        // In transit: a badge of the in-progress tone, and the steps up to "shipped".
+        expect(await frame.locator('.status-head .badge').getAttribute('class')).toBe(
+          'badge tone-progress',
+        )
+        expect(await frame.locator('.status-head [aria-current="step"]').count()).toBe(1)
         expect(await axeViolations(page)).toEqual([])
         expect(errors).toEqual([])
         await close()
