@@ -201,6 +201,46 @@ describe('the panel’s look at 1280x800 and 375x667', () => {
     })
     expect(gap).toBeGreaterThanOrEqual(8)
     expect(await axeViolations(page)).toEqual([])
+
+    // An agent answers: their name above the message, their initials in an avatar beside it.
+    const visitor = `look-${Date.now()}@example.com`
+    await frame.getByLabel('Your name').fill('Look Visitor')
+    await frame.getByLabel('Email address').fill(visitor)
+    await frame.getByRole('button', { name: 'Start chatting' }).click()
+    const composer = frame.getByRole('textbox', { name: 'Message' })
+    await composer.fill('Is the rug back in stock?')
+    await composer.press('Enter')
+    await frame.locator('li.msg-shopper').first().waitFor()
+    const token = await frame.evaluate(
+      (key) => localStorage.getItem(`porchlight.session.chat.${key}`),
+      DEMO_KEY,
+    )
+    const shopper = { 'x-porchlight-key': DEMO_KEY, authorization: `Bearer ${token}` }
+    const current = (await (
+      await fetch(`${baseUrl}/v1/conversations/current`, { headers: shopper })
+    ).json()) as { conversation: { id: string } }
+    const login = await fetch(`${baseUrl}/v1/agent/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'agent@lumen-loom.example', password: 'porchlight-demo' }),
+    })
+    const agent = {
+      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+      'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
+      'content-type': 'application/json',
+    }
+    const answered = await fetch(
+      `${baseUrl}/v1/agent/conversations/${current.conversation.id}/messages`,
+      { method: 'POST', headers: agent, body: JSON.stringify({ text: 'It is: back on Monday.' }) },
+    )
+    expect(answered.status).toBe(201)
+    const reply = frame.locator('li.msg-agent')
+    await reply.waitFor()
+    // The demo agent, "Dana (demo agent)": the note in brackets is no initial.
+    expect(await reply.locator('.msg-author').textContent()).toBe('Dana (demo agent)')
+    expect(await reply.locator('.avatar').textContent()).toBe('D')
+    await shoot(page, 'panel-chat-thread-375')
+    expect(await axeViolations(page)).toEqual([])
     expect(errors).toEqual([])
     await close()
   })

@@ -32,5 +32,6 @@ describe('an agent’s initials', () => {
     expect(initials('  sam ')).toBe('S')
     expect(initials('Ana María de la Cruz')).toBe('AC')
     expect(initials('سارة أحمد')).toBe('سأ')
+    expect(initials('Dana (demo agent)')).toBe('D')
   })
 })

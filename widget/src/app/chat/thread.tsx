@@ -4,9 +4,16 @@ import { useI18n } from '../locale.ts'
 import { messageTime } from './message-time.ts'
 import type { ChatState, ThreadMessage } from './chat-session.ts'
 
-/** Up to two initials of an agent's name ("Maya Chen" → "MC"), for the avatar beside it. */
+/**
+ * Up to two initials of an agent's name ("Maya Chen" → "MC"), for the avatar beside it; words
+ * in brackets ("Dana (demo agent)") are a note, not a name.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean)
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
   const letters = words.length > 1 ? [words[0]!, words.at(-1)!] : words
   return letters.map((w) => [...w][0]!.toLocaleUpperCase()).join('')
 }
