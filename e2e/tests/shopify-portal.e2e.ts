@@ -168,11 +168,15 @@ describe('the floating panel on the Shopify store, as Ada', () => {
   it('opens an order in transit: its timeline, tracking link and summary', async () => {
     await openOrder(page, '#1002')
     // Its carrier's estimate (January 16) is long past: no "Arriving on" a date gone by.
-    expect(await page.locator('p:has(> .badge)').first().innerText()).toBe('In transit')
+    const head = page.locator('.status-head')
+    expect(await head.locator('.badge').innerText()).toBe('In transit')
+    expect(await head.getByText(/^Arriving on/).count()).toBe(0)
+    expect(await head.locator('[aria-current="step"]').innerText()).toBe('Shipped')
     expect(await page.getByText(/^Placed on /).textContent()).toBe('Placed on January 10, 2026')
     const parcel = part('Tracking').locator('.parcel')
+    expect(await parcel.locator('.badge').innerText()).toBe('In transit')
     expect(await parcel.locator('p').first().innerText()).toBe(
-      'In transit\nLa Poste · Tracking number 6A12345678901',
+      'La Poste · Tracking number 6A12345678901',
     )
     const link = parcel.getByRole('link', { name: /^Track with La Poste/ })
     expect(await link.getAttribute('href')).toBe(

@@ -32,6 +32,8 @@ export interface DemoProduct {
   price: number
   finalSale?: boolean
   giftCard?: boolean
+  /** The product's picture: on our own origin (routes/demo/demo-images.ts), never outside. */
+  imageUrl?: string
 }
 
 export interface ShipmentSpec {
@@ -80,7 +82,7 @@ export function buildDemoOrder(spec: OrderSpec, id: string): Order {
     sku: product.sku,
     quantity,
     price: money(product.price),
-    imageUrl: null,
+    imageUrl: product.imageUrl ?? null,
     finalSale: product.finalSale ?? false,
     giftCard: product.giftCard ?? false,
     refundedQuantity: 0,

@@ -93,6 +93,11 @@ export interface AvailabilityResponse {
   agentsOnline: boolean
   /** Median of recent first responses, bucketed; null without enough history. */
   expectedReply: ReplyTimeBucket | null
+  /**
+   * Outside business hours, when the team is next in (ISO 8601, from the store's hours), so the
+   * panel can say "Back tomorrow at 9:00"; null inside hours or without hours.
+   */
+  nextOpenAt: string | null
 }
 
 export interface OfflineMessageRequest {

@@ -64,8 +64,11 @@ export interface OrderListItem {
   total: FormattedMoney
   /** Units ordered, all lines together. */
   itemCount: number
-  /** First line item, for a thumbnail and "Linen throw and 2 more". */
-  preview: { title: string; imageUrl: string | null } | null
+  /**
+   * First line item, for a thumbnail and "Linen throw and 2 more" (or "Mug × 4" when it is the
+   * only line); `quantity` is its units.
+   */
+  preview: { title: string; imageUrl: string | null; quantity: number } | null
 }
 
 export interface OrderListResponse {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
+  nextOpening,
   businessHoursFrom,
   expectedReplyTime,
   isWithinBusinessHours,
   localTime,
   median,
+  WEEKDAYS,
   type BusinessHours,
 } from './availability.ts'
 
@@ -84,5 +86,62 @@ describe('expected reply time', () => {
     expect(expectedReplyTime([10_000, 20_000, 3 * 3600_000])).toBe('under_a_minute')
     expect(expectedReplyTime([10_000, 5 * 60_000, 3 * 3600_000])).toBe('a_few_minutes')
     expect(expectedReplyTime([3600_000])).toBe('a_few_hours')
+  })
+})
+
+describe('the next opening', () => {
+  const london: BusinessHours = {
+    timezone: 'Europe/London',
+    weekly: {
+      mon: [['09:00', '17:00']],
+      tue: [['09:00', '17:00']],
+      thu: [
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+      ],
+      fri: [['09:00', '17:00']],
+    },
+  }
+  const next = (hours: BusinessHours | null, iso: string) =>
+    nextOpening(hours, new Date(iso))?.toISOString()
+
+  it('is tomorrow morning after closing time', () => {
+    // Thursday 3 December 2026, 18:00 in London (UTC in winter).
+    expect(next(london, '2026-12-03T18:00:00Z')).toBe('2026-12-04T09:00:00.000Z')
+  })
+
+  it('is later today before opening, and after a lunch break', () => {
+    expect(next(london, '2026-12-03T07:30:00Z')).toBe('2026-12-03T09:00:00.000Z')
+    expect(next(london, '2026-12-03T12:20:45Z')).toBe('2026-12-03T13:00:00.000Z')
+  })
+
+  it('skips the days the store is closed', () => {
+    // Friday evening: back on Monday; Tuesday evening: back on Thursday.
+    expect(next(london, '2026-12-04T18:00:00Z')).toBe('2026-12-07T09:00:00.000Z')
+    expect(next(london, '2026-12-08T17:00:00Z')).toBe('2026-12-10T09:00:00.000Z')
+  })
+
+  it('keeps the wall-clock time across a change to summer time', () => {
+    const newYork: BusinessHours = {
+      timezone: 'America/New_York',
+      weekly: { mon: [['09:00', '17:00']] },
+    }
+    // Saturday 7 March 2026, 20:00 EST; clocks go forward on Sunday; Monday 09:00 EDT is 13:00Z.
+    expect(next(newYork, '2026-03-08T01:00:00Z')).toBe('2026-03-09T13:00:00.000Z')
+  })
+
+  it('has none without hours, with no opening in the week, or open around the clock', () => {
+    expect(next(null, '2026-12-03T18:00:00Z')).toBeUndefined()
+    expect(next({ timezone: 'Europe/London', weekly: {} }, '2026-12-03T18:00:00Z')).toBeUndefined()
+    const always: BusinessHours = {
+      timezone: 'UTC',
+      weekly: Object.fromEntries(WEEKDAYS.map((d) => [d, [['00:00', '24:00']]])),
+    }
+    expect(next(always, '2026-12-03T18:00:00Z')).toBeUndefined()
+  })
+
+  it('opens at midnight when the day before closed earlier', () => {
+    const night: BusinessHours = { timezone: 'UTC', weekly: { fri: [['00:00', '06:00']] } }
+    expect(next(night, '2026-12-03T18:00:00Z')).toBe('2026-12-04T00:00:00.000Z')
   })
 })

@@ -97,6 +97,43 @@ export function isWithinBusinessHours(hours: BusinessHours | null, now: Date): b
   })
 }
 
+const MINUTE = 60_000
+
+/**
+ * When the store next opens after `now`: the start of the first opening interval still ahead,
+ * looking a week on (null when the store has no hours, is always open, or never opens). An
+ * interval that continues one ending at midnight is not an opening (open through the night).
+ */
+export function nextOpening(hours: BusinessHours | null, now: Date): Date | null {
+  if (hours === null) return null
+  const { day, minute } = localTime(now, hours.timezone)
+  const today = WEEKDAYS.indexOf(day)
+  const starts = (weekday: Weekday) =>
+    (hours.weekly[weekday] ?? [])
+      .map(([from]) => minutes(from) ?? 0)
+      .filter((start) => !continuesMidnight(hours, weekday, start))
+      .sort((a, b) => a - b)
+  for (let ahead = 0; ahead <= 7; ahead++) {
+    const weekday = WEEKDAYS[(today + ahead) % 7] as Weekday
+    const start = starts(weekday).find((m) => ahead > 0 || m > minute)
+    if (start === undefined) continue
+    // Minutes on the wall clock from now to then; a change of clocks (summer time) on the way
+    // shifts the instant, which one correction on the store's wall clock puts right.
+    const wallAhead = ahead * 1440 + start - minute
+    const guess = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE + wallAhead * MINUTE)
+    const seen = localTime(guess, hours.timezone).minute
+    const drift = ((seen - start + 720 + 1440) % 1440) - 720
+    return new Date(guess.getTime() - drift * MINUTE)
+  }
+  return null
+}
+
+function continuesMidnight(hours: BusinessHours, weekday: Weekday, start: number): boolean {
+  if (start !== 0) return false
+  const before = WEEKDAYS[(WEEKDAYS.indexOf(weekday) + 6) % 7] as Weekday
+  return (hours.weekly[before] ?? []).some(([, to]) => minutes(to) === 1440)
+}
+
 export type ReplyTimeBucket = 'under_a_minute' | 'a_few_minutes' | 'a_few_hours'
 
 /** The median of the given durations, or null when there are none. */

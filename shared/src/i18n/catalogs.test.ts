@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { loadCatalog } from './catalogs.ts'
-import { en } from './en.ts'
+import { loadCatalog, loadFullCatalog, loadLaterWords } from './catalogs.ts'
+import { enLater } from './en-later.ts'
+import { en as enCore } from './en.ts'
 import { locales } from './locales.ts'
 import type { Catalog, PluralForms } from './types.ts'
 
 const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))
 const forms = (entry: string | PluralForms) =>
   typeof entry === 'string' ? [entry] : Object.values(entry)
+const en = { ...enCore, ...enLater }
 const englishKeys = Object.keys(en).sort()
 
 // Categories a count from 0 to 200 can fall in: those are the forms shoppers actually meet
@@ -20,7 +22,7 @@ describe.each(locales)('the %s catalog', (locale) => {
   let catalog: Catalog
 
   it('loads', async () => {
-    catalog = await loadCatalog(locale)
+    catalog = await loadFullCatalog(locale)
     expect(typeof catalog).toBe('object')
   })
 
@@ -65,7 +67,18 @@ describe.each(locales)('the %s catalog', (locale) => {
 
 describe('loadCatalog', () => {
   it('returns the bundled English catalog itself', async () => {
-    expect(await loadCatalog('en')).toBe(en)
+    expect(await loadCatalog('en')).toBe(enCore)
+  })
+
+  it('splits every language the same way: first-view words apart from the later screens’', async () => {
+    for (const locale of locales) {
+      expect(Object.keys(await loadCatalog(locale)).sort(), locale).toEqual(
+        Object.keys(enCore).sort(),
+      )
+      expect(Object.keys(await loadLaterWords(locale)).sort(), locale).toEqual(
+        Object.keys(enLater).sort(),
+      )
+    }
   })
 
   it('returns a different text for the same key in each language', async () => {

@@ -1,12 +1,13 @@
 import { en } from './en.ts'
 import type { Locale } from './locales.ts'
-import type { Catalog } from './types.ts'
+import type { Catalog, CoreCatalog, LaterCatalog } from './types.ts'
 
 /**
- * The catalog of a language. English is bundled (the first paint and the fallback); the others
- * are separate chunks fetched on demand, so a shopper downloads only the language they read.
+ * The first-view words of a language. English is bundled (the first paint and the fallback);
+ * the others are separate chunks fetched on demand, so a shopper downloads only the language
+ * they read.
  */
-export function loadCatalog(locale: Locale): Promise<Catalog> {
+export function loadCatalog(locale: Locale): Promise<CoreCatalog> {
   switch (locale) {
     case 'en':
       return Promise.resolve(en)
@@ -19,4 +20,29 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
     case 'ar':
       return import('./ar.ts').then((m) => m.ar)
   }
+}
+
+/**
+ * The words of the screens the first view does not draw (the chat, the request and contact
+ * forms), English included: fetched with those screens, so the first view never carries them.
+ */
+export function loadLaterWords(locale: Locale): Promise<LaterCatalog> {
+  switch (locale) {
+    case 'en':
+      return import('./en-later.ts').then((m) => m.enLater)
+    case 'fr':
+      return import('./fr-later.ts').then((m) => m.frLater)
+    case 'es':
+      return import('./es-later.ts').then((m) => m.esLater)
+    case 'de':
+      return import('./de-later.ts').then((m) => m.deLater)
+    case 'ar':
+      return import('./ar-later.ts').then((m) => m.arLater)
+  }
+}
+
+/** A whole language (both parts), for tools and tests. */
+export async function loadFullCatalog(locale: Locale): Promise<Catalog> {
+  const [core, later] = await Promise.all([loadCatalog(locale), loadLaterWords(locale)])
+  return { ...core, ...later }
 }

@@ -4,7 +4,7 @@
  * Outbound messages (emails, SMS) have their own catalogs in ./mail/.
  */
 export { en } from './en.ts'
-export { loadCatalog } from './catalogs.ts'
+export { loadCatalog, loadFullCatalog, loadLaterWords } from './catalogs.ts'
 export {
   dir,
   isLocale,
@@ -16,4 +16,12 @@ export {
 } from './locales.ts'
 export { createTranslator, isMessageKey, translate, type Translator } from './translate.ts'
 export { currencyDigits, formatDate, formatMoney, formatNumber, formatWait } from './format.ts'
-export type { Catalog, MessageKey, ParamsOf, PluralForms } from './types.ts'
+export type {
+  Catalog,
+  CoreCatalog,
+  LaterCatalog,
+  LoadedCatalog,
+  MessageKey,
+  ParamsOf,
+  PluralForms,
+} from './types.ts'

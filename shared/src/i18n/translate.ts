@@ -1,4 +1,4 @@
-import type { Catalog, MessageKey, ParamsArg, ParamValue, PluralForms } from './types.ts'
+import type { LoadedCatalog, MessageKey, ParamsArg, ParamValue, PluralForms } from './types.ts'
 import { formatNumber } from './format.ts'
 
 const pluralRules = new Map<string, Intl.PluralRules>()
@@ -25,16 +25,20 @@ export interface TranslateOptions {
 /**
  * The text of one message in one language: picks the plural form for `params.count` with
  * Intl.PluralRules, then fills `{name}` placeholders (numbers in the locale's digits). An
- * unknown placeholder is left as written so a mistake shows instead of vanishing.
+ * unknown placeholder is left as written so a mistake shows instead of vanishing; so is a key
+ * whose part of the catalog has not arrived (a later screen's words, which that screen awaits).
  */
 export function translate(
-  catalog: Catalog,
+  catalog: LoadedCatalog,
   locale: string,
   key: MessageKey,
   params: Record<string, ParamValue> = {},
   options: TranslateOptions = {},
 ): string {
-  const entry: string | PluralForms = catalog[key]
+  const entry: string | PluralForms | undefined = (
+    catalog as Partial<Record<MessageKey, string | PluralForms>>
+  )[key]
+  if (entry === undefined) return key
   const template =
     typeof entry === 'string'
       ? entry
@@ -52,7 +56,7 @@ export type Translator = <K extends MessageKey>(key: K, ...params: ParamsArg<K>)
 
 /** Binds a catalog and its locale into `t(key, params)`. */
 export function createTranslator(
-  catalog: Catalog,
+  catalog: LoadedCatalog,
   locale: string,
   options: TranslateOptions = {},
 ): Translator {
@@ -61,6 +65,6 @@ export function createTranslator(
 }
 
 /** Whether a string (e.g. `error.${code}` from a server answer) is a key of the catalog. */
-export function isMessageKey(catalog: Catalog, key: string): key is MessageKey {
+export function isMessageKey(catalog: LoadedCatalog, key: string): key is MessageKey {
   return Object.hasOwn(catalog, key)
 }

@@ -6,6 +6,7 @@ import type { IneligibleCode } from '../orders/eligibility.ts'
 import type { BuiltinIssueReasonCode, IssueScenarioCode } from '../orders/issue-scenarios.ts'
 import type { LineNotReturnable } from '../orders/order-facts.ts'
 import type { OrderEventKind, ShipmentEntryKind } from '../orders/timeline.ts'
+import type { enLater } from './en-later.ts'
 import type { en } from './en.ts'
 
 /** A plural message: one form per CLDR category the language uses; `other` is always required. */
@@ -13,8 +14,14 @@ export type PluralForms = { readonly other: string } & {
   readonly [C in Exclude<Intl.LDMLPluralRule, 'other'>]?: string
 }
 
+/**
+ * English, whole: the first view's words (en.ts, bundled) and the later screens' (en-later.ts,
+ * a chunk fetched with the chat and the request forms).
+ */
+type English = typeof en & typeof enLater
+
 /** Every message key the widget knows; English defines them. */
-export type MessageKey = keyof typeof en
+export type MessageKey = keyof English
 
 type EntryShape<V> = V extends string ? string : PluralForms
 
@@ -22,7 +29,16 @@ type EntryShape<V> = V extends string ? string : PluralForms
  * A whole language. Mapped from English, so a key missing in (or added to) any language is a
  * type error where that catalog is declared, and a plural in English is a plural everywhere.
  */
-export type Catalog = { readonly [K in MessageKey]: EntryShape<(typeof en)[K]> }
+export type Catalog = { readonly [K in MessageKey]: EntryShape<English[K]> }
+
+/** The part of a language the first view draws with (the file named after the language). */
+export type CoreCatalog = Pick<Catalog, keyof typeof en>
+
+/** The part the chat and the request forms add (`<language>-later.ts`). */
+export type LaterCatalog = Pick<Catalog, keyof typeof enLater>
+
+/** What the panel holds of a language at a time: its first-view words, the rest once fetched. */
+export type LoadedCatalog = CoreCatalog & Partial<LaterCatalog>
 
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}`
   ? P | Placeholders<Rest>
@@ -30,7 +46,7 @@ type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}`
 type EntryPlaceholders<V> = V extends string ? Placeholders<V> : 'count' | Placeholders<V[keyof V]>
 
 /** The `{name}` placeholders of a message, read from its English text at compile time. */
-export type ParamsOf<K extends MessageKey> = EntryPlaceholders<(typeof en)[K]>
+export type ParamsOf<K extends MessageKey> = EntryPlaceholders<English[K]>
 
 export type ParamValue = string | number
 

@@ -86,16 +86,18 @@ describe('return eligibility with the default rules', () => {
       'offered',
     ],
     ['partially refunded', delivered({ financialStatus: 'partially_refunded' }), 'offered'],
-    ['unfulfilled', makeOrder(), { code: 'not_fulfilled_yet' }],
+    // The default rules need the parcel delivered: the hint says so from the start, as it
+    // does once the order has shipped (issue 20: "once it has shipped" then "once it has arrived").
+    ['unfulfilled', makeOrder(), { code: 'not_delivered_yet' }],
     [
       'being prepared',
       makeOrder({ fulfillmentStatus: 'in_progress' }),
-      { code: 'not_fulfilled_yet' },
+      { code: 'not_delivered_yet' },
     ],
     [
       'ready for pickup',
       makeOrder({ fulfillmentStatus: 'ready_for_pickup' }),
-      { code: 'not_fulfilled_yet' },
+      { code: 'not_delivered_yet' },
     ],
     ['refunded', delivered({ financialStatus: 'refunded' }), { code: 'already_refunded' }],
     ['voided', delivered({ financialStatus: 'voided' }), { code: 'already_refunded' }],
@@ -181,6 +183,19 @@ describe('return eligibility with the default rules', () => {
   it('takes the store’s word that an order was delivered over a stale carrier feed', () => {
     const order = shippedOrder([['in_transit', at(2)]], { fulfillmentStatus: 'delivered' })
     expect(returnEligibility(order, rules, now).eligible).toBe(true)
+  })
+
+  it('says "once it has shipped" before shipping when the store does not require delivery', () => {
+    const early: OrderRules = { ...rules, return: { ...rules.return, requireDelivery: false } }
+    for (const order of [makeOrder(), makeOrder({ fulfillmentStatus: 'in_progress' })]) {
+      expect(verdict(returnEligibility(order, early, now))).toEqual({ code: 'not_fulfilled_yet' })
+    }
+    expect(verdict(returnEligibility(makeOrder(), rules, now))).toEqual({
+      code: 'not_delivered_yet',
+    })
+    expect(verdict(returnEligibility(shippedOrder([['in_transit', at(2)]]), rules, now))).toEqual({
+      code: 'not_delivered_yet',
+    })
   })
 
   it('offers returns before delivery when the store does not require it', () => {

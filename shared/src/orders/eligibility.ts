@@ -99,6 +99,11 @@ export function cancelEligibility(order: Order, rules: OrderRules, now: Date): E
 /** Whether the shopper may ask to return items of this order at `now`, and why not. */
 export function returnEligibility(order: Order, rules: OrderRules, now: Date): Eligibility {
   const config = rules.return
+  // Not sent yet: the hint names what the store's rule waits for, the same on every order
+  // ("once it has arrived" where returns need delivery, "once it has shipped" otherwise).
+  const notYet: IneligibleReason = {
+    code: config.requireDelivery ? 'not_delivered_yet' : 'not_fulfilled_yet',
+  }
   const common = commonChecks(order, config)
   if (common !== null) return no(common)
   if (order.financialStatus === 'refunded' || order.financialStatus === 'voided') {
@@ -106,17 +111,18 @@ export function returnEligibility(order: Order, rules: OrderRules, now: Date): E
   }
   if (order.fulfillmentStatus === 'returned') return no({ code: 'already_returned' })
   if (unshippedStatuses.has(order.fulfillmentStatus) && activeShipments(order).length === 0) {
-    return no({ code: 'not_fulfilled_yet' })
+    return no(notYet)
   }
   const statusCheck = configuredStatuses(order, config, 'return')
-  if (statusCheck !== null) return no(statusCheck)
+  if (statusCheck !== null)
+    return no(statusCheck.code === 'not_fulfilled_yet' ? notYet : statusCheck)
   const tag = excludedTag(order, config)
   if (tag !== null) return no({ code: 'excluded_tag', data: { tag } })
   const lines = lineReturnability(order, config.requireDelivery)
   if (!lines.some((l) => l.returnableQuantity > 0)) {
     if (lines.some((l) => l.reason === 'already_returned')) return no({ code: 'already_returned' })
     if (lines.some((l) => l.reason === 'not_delivered')) return no({ code: 'not_delivered_yet' })
-    if (lines.every((l) => l.reason === 'not_fulfilled')) return no({ code: 'not_fulfilled_yet' })
+    if (lines.every((l) => l.reason === 'not_fulfilled')) return no(notYet)
     const count = (r: string) => lines.filter((l) => l.reason === r).length
     if (count('final_sale') + count('gift_card') > 0) {
       return no({

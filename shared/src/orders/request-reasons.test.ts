@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { en } from '../i18n/en.ts'
+import { enLater } from '../i18n/en-later.ts'
+import { en as enCore } from '../i18n/en.ts'
 import {
   BUILTIN_REQUEST_REASON_CODES,
   DEFAULT_CANCEL_REASONS,
@@ -26,7 +27,7 @@ describe('return and cancel reasons', () => {
 
   it('has an English label for every built-in code', () => {
     for (const code of BUILTIN_REQUEST_REASON_CODES) {
-      expect(Object.keys(en), code).toContain(`reason.${code}`)
+      expect(Object.keys({ ...enCore, ...enLater }), code).toContain(`reason.${code}`)
     }
   })
 

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { useI18n } from './locale.ts'
+import { needLaterWords, useI18n } from './locale.ts'
 
 export interface LazyScreen<P> {
   /** Renders the screen once its chunk is here; a loading line before, a retry if it failed. */
@@ -10,7 +10,8 @@ export interface LazyScreen<P> {
 }
 
 /**
- * A screen whose code is a separate chunk, so the panel's first load does not carry it. The
+ * A screen whose code is a separate chunk, so the panel's first load does not carry it; nor
+ * its words, which come with it (the later part of the language, see needLaterWords). The
  * chunk is fetched once; a failed fetch (offline, a deploy in progress) is forgotten, so the
  * retry button or the next visit fetches again.
  */
@@ -18,25 +19,30 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
   let chunk: Promise<ComponentType<P>> | undefined
   // Once here, later mounts render the screen at once, with no flash of the loading line.
   let arrived: { Component: ComponentType<P> } | undefined
-  const fetchChunk = () =>
-    (chunk ??= load().then(
-      (Component) => {
-        arrived = { Component }
-        return Component
-      },
+  const fetchChunk = () => {
+    // Code and words travel in parallel; a failed chunk is forgotten, so a retry fetches again.
+    const words = needLaterWords()
+    chunk ??= load().then(
+      (Component) => Component,
       (error: unknown) => {
         chunk = undefined
         throw error
       },
-    ))
+    )
+    return Promise.all([chunk, words]).then(([Component]) => {
+      arrived = { Component }
+      return Component
+    })
+  }
 
   function Screen(props: P) {
-    const { t } = useI18n()
+    const { t, complete } = useI18n()
     const [loaded, setLoaded] = useState(arrived)
     const [failed, setFailed] = useState(false)
     const [attempt, setAttempt] = useState(0)
+    const ready = loaded !== undefined && complete
     useEffect(() => {
-      if (loaded) return
+      if (ready) return
       let live = true
       fetchChunk().then(
         (Component) => live && setLoaded({ Component }),
@@ -46,7 +52,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         live = false
       }
     }, [attempt])
-    if (loaded) return <loaded.Component {...props} />
+    if (ready) return <loaded.Component {...props} />
     if (failed) {
       return (
         <div role="alert" class="status">

@@ -3,8 +3,9 @@ import {
   dir,
   en,
   loadCatalog,
+  loadLaterWords,
   matchLocale,
-  type Catalog,
+  type LoadedCatalog,
   type Locale,
   type Translator,
 } from '@porchlight/shared/i18n/index'
@@ -13,22 +14,30 @@ import { createStore, useStore } from './store.ts'
 export interface LocaleState {
   locale: Locale
   dir: 'ltr' | 'rtl'
-  catalog: Catalog
+  catalog: LoadedCatalog
+  /** Whether the later screens' words (chat, request forms) are in `catalog`. */
+  complete: boolean
   t: Translator
 }
 
-function stateFor(locale: Locale, catalog: Catalog): LocaleState {
+function stateFor(locale: Locale, catalog: LoadedCatalog, complete: boolean): LocaleState {
   const direction = dir(locale)
   // Interpolated values (emails, phone numbers) keep their own direction in mirrored text.
   const t = createTranslator(catalog, locale, { isolate: direction === 'rtl' })
-  return { locale, dir: direction, catalog, t }
+  return { locale, dir: direction, catalog, complete, t }
 }
 
 /** The panel's language. Every component reading it re-renders in the same pass on a change. */
-export const localeStore = createStore<LocaleState>(stateFor('en', en))
+export const localeStore = createStore<LocaleState>(stateFor('en', en, false))
 
 let latestRequest = 0
 let chosen = false
+/** The language last asked for (it may still be on its way). */
+let target: Locale = 'en'
+/** The switch in flight or last done: a superseded switch resolves with it. */
+let latest: Promise<Locale> = Promise.resolve('en')
+/** Set once a later screen opened: from then on every switch fetches both parts. */
+let laterWanted = false
 
 function applyToDocument(state: LocaleState): void {
   const html = document.documentElement
@@ -43,24 +52,49 @@ function applyToDocument(state: LocaleState): void {
  * earlier one. Resolves to the locale in use afterwards; an unsupported tag changes nothing.
  * The host messaging calls this on `porchlight:locale`.
  */
-export async function setLocale(candidates: string | readonly string[]): Promise<Locale> {
+export function setLocale(candidates: string | readonly string[]): Promise<Locale> {
   const locale = matchLocale(typeof candidates === 'string' ? [candidates] : candidates)
-  if (locale === undefined) return localeStore.get().locale
+  if (locale === undefined) return Promise.resolve(localeStore.get().locale)
   chosen = true
-  const request = ++latestRequest
-  let catalog: Catalog
+  target = locale
+  latest = switchTo(locale, ++latestRequest)
+  return latest
+}
+
+async function switchTo(locale: Locale, request: number): Promise<Locale> {
+  const withLater = laterWanted
+  let catalog: LoadedCatalog
   try {
-    catalog = await loadCatalog(locale)
+    const [core, later] = await Promise.all([
+      loadCatalog(locale),
+      withLater ? loadLaterWords(locale) : undefined,
+    ])
+    catalog = later === undefined ? core : { ...core, ...later }
   } catch {
     // The chunk could not be fetched (offline, deploy in progress): stay readable in the
     // current language rather than break the panel.
-    return localeStore.get().locale
+    return request === latestRequest ? localeStore.get().locale : latest
   }
-  if (request !== latestRequest) return localeStore.get().locale
-  const state = localeStore.get().locale === locale ? localeStore.get() : stateFor(locale, catalog)
+  if (request !== latestRequest) return latest
+  const now = localeStore.get()
+  const unchanged = now.locale === locale && (now.complete || !withLater)
+  const state = unchanged ? now : stateFor(locale, catalog, withLater)
   localeStore.set(state)
   applyToDocument(state)
   return locale
+}
+
+/**
+ * Fetches the later screens' words (chat, request and contact forms) in the panel's language,
+ * before such a screen draws. Rejects when they could not be fetched, so the screen offers a
+ * retry (see lazy-screen.tsx).
+ */
+export async function needLaterWords(): Promise<void> {
+  laterWanted = true
+  if (localeStore.get().complete) return
+  latest = switchTo(target, ++latestRequest)
+  await latest
+  if (!localeStore.get().complete) throw new Error('the words of this screen did not arrive')
 }
 
 /**
@@ -83,7 +117,10 @@ export function startLocale(search: string, browser: readonly string[]): Promise
 export function resetLocale(): void {
   latestRequest++
   chosen = false
-  localeStore.set(stateFor('en', en))
+  target = 'en'
+  laterWanted = false
+  latest = Promise.resolve('en')
+  localeStore.set(stateFor('en', en, false))
   applyToDocument(localeStore.get())
 }
 

@@ -27,7 +27,7 @@ export function listItem(overrides: Partial<OrderListItem> = {}): OrderListItem 
     trackingUrl: 'https://tracking.example.com/LL10281',
     total: gbp(9295),
     itemCount: 3,
-    preview: { title: 'Speckled stoneware mug', imageUrl: null },
+    preview: { title: 'Speckled stoneware mug', imageUrl: null, quantity: 1 },
     ...overrides,
   }
 }

@@ -7,12 +7,19 @@ import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { vi } from 'vitest'
 import { App } from './app.tsx'
+import { loadFullCatalog, locales } from '@porchlight/shared/i18n/index'
 import { resetLocale, startLocale } from './locale.ts'
 import { announcement, forget } from './resource.ts'
 
-// The panel's lazy screens, loaded once up front: the runner's first load of a module (with its
-// transform) takes longer than `settle` waits; afterwards `import()` answers within a task.
-await Promise.all([import('./screens/request-flow.tsx'), import('./screens/contact-form.tsx')])
+// The panel's lazy screens and every language's words, loaded once up front: the runner's first
+// load of a module (with its transform) takes longer than `settle` waits; afterwards `import()`
+// answers within a task.
+await Promise.all([
+  import('./screens/request-flow.tsx'),
+  import('./screens/contact-form.tsx'),
+  import('./chat/chat-screen.tsx'),
+  ...locales.map(loadFullCatalog),
+])
 
 export const STORE_KEY = 'pk_test_store'
 

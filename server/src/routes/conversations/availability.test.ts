@@ -21,6 +21,7 @@ describe(`chat availability (${testDialect})`, () => {
       withinBusinessHours: true,
       agentsOnline: false,
       expectedReply: null,
+      nextOpenAt: null,
     })
     const agent = await mintAgent(ctx)
     const stream = await openStream(ctx, agent, 'agent')
@@ -63,6 +64,8 @@ describe(`chat availability (${testDialect})`, () => {
       open: false,
       withinBusinessHours: false,
       agentsOnline: true,
+      // Thursday's hours are over and no other day has any: back next Thursday at 9:00 in Paris.
+      nextOpenAt: '2026-01-22T08:00:00.000Z',
     })
     await stream.close()
   })

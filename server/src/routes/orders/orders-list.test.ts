@@ -50,7 +50,11 @@ describe(`GET /v1/orders (${testDialect})`, () => {
     expect(inTransit.trackingUrl).toBe('https://tracking.example.com/LL10041')
     expect(inTransit.total.formatted).toBe('$101.95')
     expect(inTransit.itemCount).toBe(4)
-    expect(inTransit.preview).toEqual({ title: 'Speckled stoneware mug', imageUrl: null })
+    expect(inTransit.preview).toEqual({
+      title: 'Speckled stoneware mug',
+      imageUrl: '/demo/products/mug.svg',
+      quantity: 4,
+    })
     expect(body.orders.find((o) => o.name === '#1001')?.lastEvent).toBeNull()
   })
 

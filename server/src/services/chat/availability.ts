@@ -2,6 +2,7 @@ import {
   businessHoursFrom,
   expectedReplyTime,
   isWithinBusinessHours,
+  nextOpening,
 } from '@porchlight/shared/chat/availability'
 import type { AvailabilityResponse } from '@porchlight/shared/api/chat'
 import { countAgentsOnline } from '../../db/chat-events.repository.ts'
@@ -29,7 +30,8 @@ export async function chatAvailability(
       reason: hours.reason,
     })
   }
-  const withinBusinessHours = isWithinBusinessHours(hours.ok ? hours.hours : null, now)
+  const storeHours = hours.ok ? hours.hours : null
+  const withinBusinessHours = isWithinBusinessHours(storeHours, now)
   const online = await countAgentsOnline(deps.db, store.id, now.getTime() - PRESENCE_TTL_MS)
   const responses = await recentFirstResponses(
     deps.db,
@@ -42,5 +44,6 @@ export async function chatAvailability(
     withinBusinessHours,
     agentsOnline: online > 0,
     expectedReply: expectedReplyTime(responses),
+    nextOpenAt: withinBusinessHours ? null : (nextOpening(storeHours, now)?.toISOString() ?? null),
   }
 }

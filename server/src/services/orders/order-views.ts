@@ -103,7 +103,10 @@ export function toOrderListItem(order: Order, fmt: FormatOptions, now: Date): Or
     trackingUrl: safeHttpUrl(last?.shipment.trackingUrl),
     total: formatMoney(order.totals.total, fmt.locale),
     itemCount: order.lineItems.reduce((n, l) => n + l.quantity, 0),
-    preview: first === undefined ? null : { title: first.title, imageUrl: first.imageUrl },
+    preview:
+      first === undefined
+        ? null
+        : { title: first.title, imageUrl: first.imageUrl, quantity: first.quantity },
   }
 }
 

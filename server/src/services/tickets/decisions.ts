@@ -14,7 +14,10 @@ import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
 import { actionInProgressError, requireTicket, versionConflict } from './ticket-page.ts'
 
 /** What a decision needs: the ticket's tables, the store, the clock, the log and the outbox. */
-export type DecisionDeps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'outbox' | 'storeAdapters'>
+export type DecisionDeps = Pick<
+  AppDeps,
+  'db' | 'clock' | 'logger' | 'outbox' | 'storeAdapters' | 'bus'
+>
 
 export interface DecisionInput {
   ticketId: string

@@ -16,7 +16,10 @@ import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
 import { actionInProgressError, requireTicket, versionConflict } from './ticket-page.ts'
 
 /** What a refund needs: the ticket's tables, the store, the clock and the outbox. */
-export type RefundDeps = Pick<AppDeps, 'db' | 'clock' | 'outbox' | 'storeAdapters'>
+export type RefundDeps = Pick<
+  AppDeps,
+  'db' | 'clock' | 'logger' | 'outbox' | 'storeAdapters' | 'bus'
+>
 
 export interface RefundRequest {
   ticketId: string

@@ -47,7 +47,13 @@ function chatServer(current: unknown) {
     .on('GET /v1/conversations/current', { status: 200, body: current })
     .on('GET /v1/conversations/availability', {
       status: 200,
-      body: { open: true, withinBusinessHours: true, agentsOnline: true, expectedReply: null },
+      body: {
+        open: true,
+        withinBusinessHours: true,
+        agentsOnline: true,
+        expectedReply: null,
+        nextOpenAt: null,
+      },
     })
     .on('POST /v1/conversations/stream-tickets', {
       status: 201,
@@ -295,6 +301,11 @@ describe('the panel chat', () => {
     })
     await settle()
     expect(thread().querySelectorAll('li.msg')).toHaveLength(2)
+    // The agent by name, with their initial in an avatar the screen reader skips.
+    const reply = thread().querySelector('li.msg-agent')!
+    expect(reply.querySelector('.msg-author')?.textContent).toBe('Sam')
+    expect(reply.querySelector('.avatar[aria-hidden="true"]')?.textContent).toBe('S')
+    expect(thread().querySelector('li.msg-shopper .avatar')).toBeNull()
     expect(screen.queryByText('Sam is typing…')).toBeNull()
     // On screen, so read at once.
     expect(posts(server, '/v1/conversations/current/read').at(-1)?.body).toEqual({ throughSeq: 12 })
@@ -310,7 +321,35 @@ describe('the panel chat', () => {
     expect(posts(server, '/v1/conversations/stream-tickets')).toHaveLength(2)
   })
 
-  it('offers replies by email with the usual reply time when no agent is online', async () => {
+  it('says when the team is back outside business hours, promising no reply time', async () => {
+    withVisitor()
+    // Tomorrow at 9:00 on the shopper's clock, whatever time the test runs.
+    const now = new Date()
+    const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0)
+    const server = chatServer({
+      conversation: conversation(),
+      messages: [],
+      hasMore: false,
+      cursor: 1,
+    }).on('GET /v1/conversations/availability', {
+      status: 200,
+      body: {
+        open: false,
+        withinBusinessHours: false,
+        agentsOnline: false,
+        expectedReply: 'under_a_minute',
+        nextOpenAt: tomorrow.toISOString(),
+      },
+    })
+    await renderPanel(server)
+    await until(() => screen.getByText(/We’re away right now/))
+    expect(document.querySelector('.chat-away p')?.textContent).toBe(
+      'We’re away right now. Back tomorrow at 9:00 AM.',
+    )
+    expect(screen.queryByText(/We usually reply/)).toBeNull()
+  })
+
+  it('offers replies by email, with no live reply time, when no agent is online', async () => {
     withVisitor()
     const server = chatServer({
       conversation: conversation(),
@@ -325,6 +364,7 @@ describe('the panel chat', () => {
           withinBusinessHours: true,
           agentsOnline: false,
           expectedReply: 'a_few_hours',
+          nextOpenAt: null,
         },
       })
       .on('POST /v1/conversations/offline', {
@@ -333,7 +373,8 @@ describe('the panel chat', () => {
       })
     await renderPanel(server)
     await until(() => screen.getByText(/No one is online right now/))
-    expect(screen.getByText(/We usually reply in a few hours/)).toBeTruthy()
+    // A staffed chat's reply time is no promise while no one is in.
+    expect(document.querySelector('.chat-away p')?.textContent).toBe('No one is online right now.')
     await click(screen.getByRole('button', { name: 'Get replies by email' }))
     await type(screen.getByLabelText('Your name'), 'Ada')
     await type(screen.getByLabelText('Email address'), 'ada@example.com')

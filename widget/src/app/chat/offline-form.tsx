@@ -3,25 +3,30 @@ import { useId, useState } from 'preact/hooks'
 import { useI18n } from '../locale.ts'
 import { problemFor, problemText, type Problem } from '../problem.ts'
 import type { ChatSession } from './chat-session.ts'
+import { backAt } from './message-time.ts'
 
 /**
- * Outside business hours or with no agent online: say so, with the usual reply time, and offer
+ * Outside business hours or with no agent online: say so, and when the team is back, and offer
  * "get replies by email". Live chat stays usable; the message waits in the queue either way.
  */
 export function Availability(props: {
   availability: AvailabilityResponse | null
   onEmail: () => void
 }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const a = props.availability
   if (a === null) return null
-  const reply = a.expectedReply === null ? null : t(`chat.reply_${a.expectedReply}`)
-  if (a.open) return reply === null ? null : <p class="muted chat-reply">{reply}</p>
+  if (a.open) {
+    if (a.expectedReply === null) return null
+    return <p class="muted chat-reply">{t(`chat.reply_${a.expectedReply}`)}</p>
+  }
+  // The usual reply time is that of a staffed chat: while no one is in, it would promise what
+  // the away line denies ("away … reply in under a minute"). Say when the team is back instead.
   return (
     <div class="notice chat-away">
       <p>
         {t(a.withinBusinessHours ? 'chat.no_agents' : 'chat.away')}
-        {reply !== null && ` ${reply}`}
+        {a.nextOpenAt !== null && ` ${backAt(a.nextOpenAt, new Date(), locale, t)}`}
       </p>
       <button type="button" class="link" onClick={props.onEmail}>
         {t('chat.email_offer')}

@@ -1,20 +1,26 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { readSystemMessage, systemMessageText } from '@porchlight/shared/chat/system-messages'
 import { useI18n } from '../locale.ts'
+import { messageTime } from './message-time.ts'
 import type { ChatState, ThreadMessage } from './chat-session.ts'
 
-function when(iso: string, locale: string): string {
-  const date = new Date(iso)
-  const today = new Date().toDateString() === date.toDateString()
-  return new Intl.DateTimeFormat(
-    locale,
-    today ? { hour: 'numeric', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' },
-  ).format(date)
+/**
+ * Up to two initials of an agent's name ("Maya Chen" → "MC"), for the avatar beside it; words
+ * in brackets ("Dana (demo agent)") are a note, not a name.
+ */
+export function initials(name: string): string {
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+  const letters = words.length > 1 ? [words[0]!, words.at(-1)!] : words
+  return letters.map((w) => [...w][0]!.toLocaleUpperCase()).join('')
 }
 
 /** The thread, oldest first, announced politely as messages arrive (role="log"). */
 export function Thread(props: { state: ChatState; onRetry: (clientId: string) => void }) {
-  const { t, locale } = useI18n()
+  const { t, locale, catalog } = useI18n()
   const { messages, conversation, typing, ended } = props.state
   const end = useRef<HTMLDivElement>(null)
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages.length, typing])
@@ -36,6 +42,12 @@ export function Thread(props: { state: ChatState; onRetry: (clientId: string) =>
           {messages.length === 0 && <li class="muted thread-empty">{t('chat.empty')}</li>}
           {messages.map((m) => (
             <li key={m.clientId ?? m.id} class={`msg msg-${m.author.kind}`} data-state={m.state}>
+              {m.author.kind === 'agent' && (
+                // The name beside it says who: the initials are for the eye only.
+                <span class="avatar" aria-hidden="true">
+                  {initials(m.author.name ?? t('chat.agent'))}
+                </span>
+              )}
               {m.author.kind !== 'system' && (
                 <span class="msg-author">
                   {m.author.kind === 'shopper' ? t('chat.you') : (m.author.name ?? t('chat.agent'))}
@@ -43,7 +55,9 @@ export function Thread(props: { state: ChatState; onRetry: (clientId: string) =>
               )}
               <p class="msg-text">{text(m)}</p>
               <span class="msg-meta">
-                <time dateTime={m.createdAt}>{when(m.createdAt, locale)}</time>
+                <time dateTime={m.createdAt}>
+                  {messageTime(m.createdAt, new Date(), locale, t)}
+                </time>
                 {m.id === seenId && <span class="msg-seen"> · {t('chat.seen')}</span>}
                 {m.state === 'failed' && (
                   <>

@@ -76,6 +76,20 @@ describe('the order page', () => {
 
     await openOrder(orderView({ shipments: [] }))
     expect(part('Tracking').getByText('Nothing has shipped yet.')).toBeTruthy()
+    await cleanup()
+
+    // A cancelled order is not waiting to ship (issue 20): it says it never will, and its badge
+    // is not the colour of a delivered one, and has no delivery steps.
+    await openOrder(
+      orderView({ shipments: [], status: { code: 'cancelled', estimatedDeliveryAt: null } }),
+    )
+    expect(
+      part('Tracking').getByText('The order was cancelled before anything shipped.'),
+    ).toBeTruthy()
+    expect(screen.getByText('Cancelled', { selector: '.badge' }).className).toBe(
+      'badge tone-cancelled',
+    )
+    expect(screen.queryByRole('list', { name: 'Delivery progress' })).toBeNull()
   })
 
   it('shows the milestones, the items and the summary with paid and refunded', async () => {
@@ -218,7 +232,16 @@ describe('the order page', () => {
   it('shows the number and status from the list while the order loads', async () => {
     await openOrder(() => new Promise<Reply>(() => {}))
     expect(heading().textContent).toBe('Order #1028')
-    expect(screen.getByText('Delivered')).toBeTruthy()
+    expect(screen.getByText('Delivered', { selector: '.badge' })).toBeTruthy()
+    // The steps, read as a list, the one reached marked current.
+    const steps = screen.getByRole('list', { name: 'Delivery progress' })
+    expect([...steps.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Ordered',
+      'Shipped',
+      'Out for delivery',
+      'Delivered',
+    ])
+    expect(steps.querySelector('[aria-current="step"]')?.textContent).toBe('Delivered')
     expect(screen.getByRole('status').textContent).toBe('Loading…')
   })
 

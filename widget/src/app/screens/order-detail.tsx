@@ -9,6 +9,7 @@ import { announce, useResource } from '../resource.ts'
 import { ineligibleText, say, statusText, when } from '../words.ts'
 import { OrderHistory, OrderItems, OrderSummary, Tracking } from './order-parts.tsx'
 import { ScreenView } from './screen-view.tsx'
+import { DeliveryBar, StatusBadge } from './status-look.tsx'
 import { External, Part } from './ui.tsx'
 
 export const orderKey = (id: string) => `order:${id}`
@@ -63,14 +64,15 @@ export function OrderDetail(props: Props) {
       onBack={onBack}
     >
       {status && (
-        <p>
-          <span class="badge">{statusText(status.code, i18n)}</span>
+        <div class="status-head">
+          <StatusBadge code={status.code} i18n={i18n} />
           {status.estimatedDeliveryAt && (
             <span class="line">
               {t('order.arriving_on', { date: when(status.estimatedDeliveryAt, i18n, 'day') })}
             </span>
           )}
-        </p>
+          <DeliveryBar code={status.code} i18n={i18n} labels />
+        </div>
       )}
       {!order && !error && (
         <p role="status" class="status" aria-busy="true">

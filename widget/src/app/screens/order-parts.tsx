@@ -3,7 +3,8 @@ import type { FormattedAddress, FormattedMoney } from '@porchlight/shared/orders
 import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import { useI18n, type LocaleState } from '../locale.ts'
 import type { OrderView } from '../order-view.ts'
-import { eventText, money, say, statusText, when } from '../words.ts'
+import { eventText, money, say, when } from '../words.ts'
+import { DeliveryBar, StatusBadge } from './status-look.tsx'
 import { External, Part } from './ui.tsx'
 
 type PartProps = { order: OrderView }
@@ -15,15 +16,23 @@ export function Tracking({ order }: PartProps) {
   const total = order.shipments.length
   return (
     <Part title={t('order.tracking')}>
-      {total === 0 && <p class="muted">{t('order.not_shipped')}</p>}
+      {total === 0 && (
+        <p class="muted">
+          {t(
+            order.status.code === 'cancelled' ? 'order.not_shipped_cancelled' : 'order.not_shipped',
+          )}
+        </p>
+      )}
       {order.shipments.map((s, index) => {
         // Only an http(s) page from the store becomes a link; a javascript: URL leaves none.
         const link = safeHttpUrl(s.trackingUrl)
         return (
           <div key={s.id} class="parcel">
             {total > 1 && <h4>{t('order.shipment', { index: index + 1, total })}</h4>}
+            <StatusBadge code={s.state} i18n={i18n} />
+            {/* One parcel's steps are the order's, shown at the top of the page. */}
+            {total > 1 && <DeliveryBar code={s.state} i18n={i18n} labels />}
             <p>
-              <strong>{statusText(s.state, i18n)}</strong>
               {s.estimatedDeliveryAt && (
                 <span class="line">
                   {t('order.arriving_on', { date: when(s.estimatedDeliveryAt, i18n, 'day') })}

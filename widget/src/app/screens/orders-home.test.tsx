@@ -21,7 +21,11 @@ const orders = [
       estimatedDeliveryAt: { iso: '2026-11-23T12:00:00Z', formatted: '' },
     },
     itemCount: 1,
-    preview: { title: 'Hand-loomed wool rug', imageUrl: 'https://cdn.example/rug.jpg' },
+    preview: {
+      title: 'Hand-loomed wool rug',
+      imageUrl: 'https://cdn.example/rug.jpg',
+      quantity: 1,
+    },
     total: { amount: 25095, currency: 'GBP', formatted: '' },
   }),
   listItem({
@@ -35,7 +39,7 @@ const orders = [
       location: null,
     },
     itemCount: 1,
-    preview: { title: 'Speckled stoneware mug', imageUrl: null },
+    preview: { title: 'Speckled stoneware mug', imageUrl: null, quantity: 1 },
   }),
   listItem(),
   listItem({
@@ -64,6 +68,47 @@ describe('the shopper’s orders', () => {
     const call = server.calls.find((c) => c.path === '/v1/orders')
     expect(call?.query).toEqual({ locale: 'en', limit: '10' })
     expect(call?.headers['authorization']).toBe('Bearer tok_shopper')
+  })
+
+  it('describes one line of four as that line × 4, not as "and 3 more items"', async () => {
+    const mugs = listItem({
+      itemCount: 4,
+      preview: { title: 'Speckled stoneware mug', imageUrl: '/demo/products/mug.svg', quantity: 4 },
+    })
+    const mixed = listItem({
+      id: 'ord_1029',
+      name: '#1029',
+      itemCount: 5,
+      preview: { title: 'Linen throw', imageUrl: null, quantity: 2 },
+    })
+    await renderPanel(signedIn(fakeServer(), [mugs, mixed]))
+    const [first, second] = screen.getAllByRole('listitem')
+    expect(within(first!).getByText('Speckled stoneware mug × 4')).toBeTruthy()
+    expect(within(second!).getByText('Linen throw × 2 and 3 more items')).toBeTruthy()
+  })
+
+  it('gives each status a badge whose colour, glyph and words agree', async () => {
+    const codes = ['in_transit', 'attempted_delivery', 'delivered', 'cancelled'] as const
+    await renderPanel(
+      signedIn(
+        fakeServer(),
+        codes.map((code, i) =>
+          listItem({ id: `ord_${i}`, name: `#${i}`, status: { code, estimatedDeliveryAt: null } }),
+        ),
+      ),
+    )
+    const badges = [...document.querySelectorAll('.order-row .badge')]
+    expect(badges.map((b) => [b.className, b.textContent])).toEqual([
+      ['badge tone-progress', 'In transit'],
+      ['badge tone-attention', 'Delivery attempted'],
+      ['badge tone-done', 'Delivered'],
+      ['badge tone-cancelled', 'Cancelled'],
+    ])
+    expect(badges.every((b) => b.querySelector('svg[aria-hidden="true"] path'))).toBe(true)
+    // The rows' progress bars are drawn for the eye only: the badge says the status.
+    const bars = [...document.querySelectorAll('.order-row .progress')]
+    expect(bars.map((b) => b.querySelectorAll('.on').length)).toEqual([2, 3, 4])
+    expect(bars.every((b) => b.getAttribute('aria-hidden') === 'true')).toBe(true)
   })
 
   it('says so when the shopper has no orders', async () => {

@@ -6,6 +6,7 @@ import { useI18n, type LocaleState } from '../locale.ts'
 import { problemFor, problemText } from '../problem.ts'
 import { announce, cached, useResource } from '../resource.ts'
 import { eventText, money, statusText, when } from '../words.ts'
+import { DeliveryBar, StatusBadge } from './status-look.tsx'
 import { ScreenView } from './screen-view.tsx'
 
 const PAGE = 10
@@ -152,16 +153,27 @@ function OrderRow(props: {
           <strong>{i18n.t('order.name', { name: order.name })}</strong>
           <span>{money(order.total, i18n)}</span>
         </span>
-        <span class="badge">{statusText(order.status.code, i18n)}</span>
+        <StatusBadge code={order.status.code} i18n={i18n} />
+        <DeliveryBar code={order.status.code} i18n={i18n} />
         <span class="line">{whereIsIt(order, i18n)}</span>
-        {preview && (
-          <span class="line muted">
-            {order.itemCount > 1
-              ? i18n.t('order.preview_more', { title: preview.title, count: order.itemCount - 1 })
-              : preview.title}
-          </span>
-        )}
+        {preview && <span class="line muted">{previewText(order, i18n)}</span>}
       </span>
     </button>
   )
+}
+
+/**
+ * What the order holds, in a few words: "Speckled stoneware mug × 4" for one line of four,
+ * "Linen throw and 2 more items" when other lines follow (counting their units).
+ */
+export function previewText(order: OrderListItem, i18n: LocaleState): string {
+  const { preview, itemCount } = order
+  if (preview === null) return ''
+  const { quantity } = preview
+  const title =
+    quantity > 1
+      ? i18n.t('order.preview_qty', { title: preview.title, count: quantity })
+      : preview.title
+  const more = itemCount - quantity
+  return more > 0 ? i18n.t('order.preview_more', { title, count: more }) : title
 }
