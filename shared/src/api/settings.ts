@@ -1,5 +1,5 @@
 /**
- * The console's store settings contract (types only).
+ * The console's store settings contract (types, and the connection modes as data).
  *
  *   GET /v1/agent/settings/shopify   -> 200 ShopifySettings   (any agent of the store)
  *   PUT /v1/agent/settings/shopify   ShopifyConnectRequest -> 200 ShopifySettings (owners only)
@@ -26,7 +26,8 @@
  * How a store reaches Shopify: a Dev Dashboard app of the merchant's organization (client
  * credentials, recommended), an OAuth install of this server's app, or a legacy `shpat_` token.
  */
-export type ShopifyConnectionMode = 'client_credentials' | 'oauth' | 'legacy'
+export const SHOPIFY_CONNECTION_MODES = ['client_credentials', 'oauth', 'legacy'] as const
+export type ShopifyConnectionMode = (typeof SHOPIFY_CONNECTION_MODES)[number]
 
 /**
  * Which protected customer data the app may read, in Shopify's terms: `level_2` customers with
