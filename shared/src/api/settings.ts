@@ -1,5 +1,5 @@
 /**
- * The console's store settings contract (types only).
+ * The console's store settings contract (types, and the connection modes as data).
  *
  *   GET /v1/agent/settings/shopify   -> 200 ShopifySettings   (any agent of the store)
  *   PUT /v1/agent/settings/shopify   ShopifyConnectRequest -> 200 ShopifySettings (owners only)

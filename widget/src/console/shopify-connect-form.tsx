@@ -1,8 +1,9 @@
 import { useRef, useState } from 'preact/hooks'
-import type {
-  ShopifyConnectionMode,
-  ShopifyConnectRequest,
-  ShopifySettings,
+import {
+  SHOPIFY_CONNECTION_MODES,
+  type ShopifyConnectionMode,
+  type ShopifyConnectRequest,
+  type ShopifySettings,
 } from '@porchlight/shared/api/settings'
 import { ApiError, type ConsoleApi } from './api.ts'
 import { errorMessage } from './messages.ts'
@@ -116,9 +117,7 @@ export function ShopifyConnectForm(props: {
   }
 
   const invalid = (field: Field) => outcome?.field === field
-  const modes = (['client_credentials', 'oauth', 'legacy'] as const).filter(
-    (m) => m !== 'oauth' || s.oauthAvailable,
-  )
+  const modes = SHOPIFY_CONNECTION_MODES.filter((m) => m !== 'oauth' || s.oauthAvailable)
   const secretInput = (id: string, value: string, set: (v: string) => void, field?: Field) => (
     <input
       id={id}
