@@ -1,3 +1,4 @@
+import type { DecisionDeps } from './decisions.ts'
 import type { Money, Order } from '@porchlight/shared/orders/model'
 import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
@@ -16,10 +17,8 @@ import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
 import { actionInProgressError, requireTicket, versionConflict } from './ticket-page.ts'
 
 /** What a refund needs: the ticket's tables, the store, the clock and the outbox. */
-export type RefundDeps = Pick<
-  AppDeps,
-  'db' | 'clock' | 'logger' | 'outbox' | 'storeAdapters' | 'bus'
->
+/** The same slice as a decision's: a refund is carried out and reported the same way. */
+export type RefundDeps = DecisionDeps
 
 export interface RefundRequest {
   ticketId: string
