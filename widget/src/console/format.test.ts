@@ -7,6 +7,8 @@ describe('format', () => {
     expect(label('pending_release')).toBe('Refund pending release')
     expect(label('partially_refunded')).toBe('Partially refunded')
     expect(label(null)).toBe('—')
+    // A default reason reads as the shopper saw it, apostrophe included.
+    expect(label('doesnt_fit')).toBe('It doesn’t fit')
   })
 
   it('shows a bare date as that calendar day, whatever the time zone', () => {

@@ -1,5 +1,6 @@
 /** Words and numbers as agents read them. Labels for unknown values fall back to the raw code. */
 import type { TicketJson } from '@porchlight/shared/api/agent'
+import { enLater } from '@porchlight/shared/i18n/en-later'
 
 const LABELS: Record<string, string> = {
   return: 'Return',
@@ -23,11 +24,19 @@ const LABELS: Record<string, string> = {
   api: 'API',
 }
 
-/** A readable label for a status, type or channel code. */
+// The store's default reasons, in the words the panel shows shoppers ("It doesn’t fit"), so a
+// ticket reads the same on both sides.
+const REASONS: Record<string, string> = Object.fromEntries(
+  Object.entries(enLater)
+    .filter(([key]) => key.startsWith('reason.'))
+    .map(([key, words]) => [key.slice('reason.'.length), String(words)]),
+)
+
+/** A readable label for a status, type, channel or default reason code. */
 export function label(code: string | null | undefined): string {
   if (!code) return '—'
   const words = code.replace(/_/g, ' ')
-  return LABELS[code] ?? words.charAt(0).toUpperCase() + words.slice(1)
+  return LABELS[code] ?? REASONS[code] ?? words.charAt(0).toUpperCase() + words.slice(1)
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
