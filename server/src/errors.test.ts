@@ -1,5 +1,9 @@
 import { AGENT_AUTH_ERROR_CODES, AGENT_ERROR_CODES } from '@porchlight/shared/api/agent'
-import { AUTH_ERROR_CODES, SESSION_ENDED_CODES } from '@porchlight/shared/api/auth'
+import {
+  AUTH_ERROR_CODES,
+  IDENTIFY_ERROR_CODES,
+  SESSION_ENDED_CODES,
+} from '@porchlight/shared/api/auth'
 import { CHAT_ERROR_CODES } from '@porchlight/shared/api/chat'
 import {
   EDGE_ERROR_CODES,
@@ -8,7 +12,7 @@ import {
 } from '@porchlight/shared/api/errors'
 import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
-import { SETTINGS_ERROR_CODES } from '@porchlight/shared/api/settings'
+import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
 import { describe, expect, it } from 'vitest'
 import { AppError, errorStatus } from './errors.ts'
 
@@ -17,6 +21,7 @@ const lists = [
   STORE_ERROR_CODES,
   SHOPIFY_WEBHOOK_ERROR_CODES,
   AUTH_ERROR_CODES,
+  IDENTIFY_ERROR_CODES,
   SESSION_ENDED_CODES,
   ORDER_ERROR_CODES,
   REQUEST_ERROR_CODES,
@@ -24,6 +29,7 @@ const lists = [
   AGENT_AUTH_ERROR_CODES,
   AGENT_ERROR_CODES,
   SETTINGS_ERROR_CODES,
+  SHOPIFY_INSTALL_ERROR_CODES,
 ]
 
 describe('error codes', () => {

@@ -127,7 +127,7 @@ export const errorStatus = {
   shopify_unreachable: 502,
   shopify_credentials_rejected: 422,
   // OAuth install (routes/shopify/shopify-install.routes.ts)
-  shopify_install_unavailable: 501,
+  shopify_install_unavailable: 404,
   shopify_callback_invalid: 400,
   shopify_callback_hmac_invalid: 400,
   shopify_callback_state_invalid: 400,

@@ -105,7 +105,7 @@ export type ShopifyConnectRequest = ShopifyClientCredentialsRequest | ShopifyLeg
 
 /** Why an OAuth callback was refused (a 400 page; nothing is stored). */
 export const SHOPIFY_INSTALL_ERROR_CODES = [
-  'shopify_install_unavailable', // 501: this server has no OAuth app configured
+  'shopify_install_unavailable', // 404: this server has no OAuth app configured, so no install
   'shopify_callback_invalid', // 400
   'shopify_callback_hmac_invalid', // 400
   'shopify_callback_state_invalid', // 400

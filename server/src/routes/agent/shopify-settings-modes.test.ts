@@ -117,7 +117,7 @@ describe(`console settings: the three ways to connect Shopify (${testDialect})`,
     const orders = await ctx.app.request('/v1/orders?limit=5', { headers: shopper.headers })
     expect(orders.status).toBe(503)
     expect(((await orders.json()) as { error: { code: string } }).error.code).toBe(
-      'store_unavailable',
+      'store_not_answering',
     )
     const settings = (await (await ctx.app.request(PATH, { headers: ctx.owner.read })).json()) as {
       token: { state: string; message: string }

@@ -18,7 +18,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0
 /** A page in plain words: the callback is a browser navigation, not an API call. */
 function page(
   c: Context<AppEnv>,
-  status: 400 | 403 | 422 | 501 | 502,
+  status: 400 | 403 | 404 | 422 | 501 | 502,
   title: string,
   message: string,
 ) {
@@ -35,7 +35,7 @@ function page(
 
 function failurePage(c: Context<AppEnv>, err: unknown) {
   if (!(err instanceof AppError)) throw err
-  const status = ([400, 403, 422, 501, 502] as const).find((s) => s === err.status) ?? 400
+  const status = ([400, 403, 404, 422, 501, 502] as const).find((s) => s === err.status) ?? 400
   return page(c, status, 'Shopify was not connected', err.message)
 }
 

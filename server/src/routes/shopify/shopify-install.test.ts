@@ -91,7 +91,7 @@ describe(`Shopify OAuth install (${testDialect})`, () => {
   it('says so in plain words when this server has no app to install', async () => {
     const ctx = await setup({})
     const { res } = await ctx.install()
-    expect(res.status).toBe(501)
+    expect(res.status).toBe(404)
     expect(await res.text()).toContain('client credentials')
   })
 

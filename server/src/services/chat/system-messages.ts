@@ -1,6 +1,7 @@
 import { revertHoursFrom } from '@porchlight/shared/chat/revert'
 import { systemMessageText, type SystemMessage } from '@porchlight/shared/chat/system-messages'
 import { en } from '@porchlight/shared/i18n/en'
+import { enLater } from '@porchlight/shared/i18n/en-later'
 import { createTranslator } from '@porchlight/shared/i18n/translate'
 import type { ChatMessage } from '@porchlight/shared/api/chat'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
@@ -63,7 +64,8 @@ export async function postSystemMessageForShopper(
   return postSystemMessage(deps, store, row.id, input)
 }
 
-const english = createTranslator(en, 'en')
+// Both halves of the English catalog: the chat's words are among the later ones.
+const english = createTranslator({ ...en, ...enLater }, 'en')
 
 /**
  * Tells the ticket's shopper, in their open chat, what just happened to their request or order

@@ -132,7 +132,7 @@ describe(`Shopify client credentials (${testDialect})`, () => {
     ctx.auth.shopAcceptsIssued = false
     ctx.shop.accessToken = 'shpat_someone_elses_token'
     for (let i = 0; i < 3; i++) {
-      await expect(ctx.list()).rejects.toMatchObject({ code: 'store_unavailable', status: 503 })
+      await expect(ctx.list()).rejects.toMatchObject({ code: 'store_not_answering', status: 503 })
     }
     // One renewal after the first 401; the later 401s hit a token just issued.
     expect(ctx.auth.requests).toHaveLength(2)
@@ -150,12 +150,12 @@ describe(`Shopify client credentials (${testDialect})`, () => {
     ctx.auth.revoke()
     const refused = await ctx.list().catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(AppError)
-    expect(refused).toMatchObject({ code: 'store_unavailable', status: 503 })
+    expect(refused).toMatchObject({ code: 'store_not_answering', status: 503 })
     const row = await findShopifyToken(ctx.db, 'st_cc')
     expect(row).toMatchObject({ failure: 'credentials_rejected', lease_owner: null })
     expect(row?.failure_message).toContain("refused the app's credentials")
     const asked = ctx.auth.requests.length
-    await expect(ctx.list()).rejects.toMatchObject({ code: 'store_unavailable' })
+    await expect(ctx.list()).rejects.toMatchObject({ code: 'store_not_answering' })
     expect(ctx.auth.requests).toHaveLength(asked)
     expect(JSON.stringify(ctx.logger.lines)).not.toContain(TEST_CLIENT_SECRET)
   })
@@ -166,7 +166,7 @@ describe(`Shopify client credentials (${testDialect})`, () => {
       await ctx.connect()
       ctx.clock.advance(DAY_MS + 1)
       ctx.auth.failures = [status]
-      await expect(ctx.list()).rejects.toMatchObject({ code: 'store_unavailable', status: 503 })
+      await expect(ctx.list()).rejects.toMatchObject({ code: 'store_not_answering', status: 503 })
       expect((await findShopifyToken(ctx.db, 'st_cc'))?.failure).toBe('shopify_unavailable')
       ctx.clock.advance(RETRY_FAILED_RENEWAL_MS)
       expect((await ctx.list()).orders.length).toBeGreaterThan(0)
