@@ -9,6 +9,7 @@ import { accessLog } from './middleware/access-log.ts'
 import { requestId } from './middleware/request-id.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { agentAuthRoutes } from './routes/agent/agent-auth.routes.ts'
+import { agentInsightsRoutes } from './routes/agent/insights.routes.ts'
 import { agentDirectoryRoutes } from './routes/agent/agents.routes.ts'
 import { agentTokenRoutes } from './routes/agent/agent-tokens.routes.ts'
 import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', agentTicketRoutes)
   app.route('/', agentTicketActionRoutes)
   app.route('/', agentDirectoryRoutes)
+  app.route('/', agentInsightsRoutes)
   app.route('/', agentTokenRoutes)
   app.route('/', agentTotpRoutes)
   app.route('/', agentWebhookRoutes)

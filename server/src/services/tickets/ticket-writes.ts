@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts'
 import {
   appendTicketEvent,
   findTicket,
+  resolvedAtFor,
   type Ticket,
   type TicketChanges,
 } from '../../db/tickets.repository.ts'
@@ -30,6 +31,7 @@ export async function changeTicket(
     .updateTable('tickets')
     .set((eb) => ({
       ...columns,
+      ...resolvedAtFor(columns.status, now),
       ...(tags !== undefined ? { tags: JSON.stringify(tags) } : {}),
       version: eb('version', '+', 1),
       updated_at: now.getTime(),
