@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { InsightsResponse } from '@porchlight/shared/api/insights'
+import type { ConsoleApi } from '../api.ts'
 import { $, byText, choose, fakeApi, renderConsole, submit, type } from '../test-kit.tsx'
 import { formatDuration, insightsCsv } from './figures.ts'
 
@@ -32,7 +33,7 @@ afterEach(() => {
 describe('insights page', () => {
   it('shows the figures as tiles, charts with their numbers as tables, and the definition', async () => {
     const request = vi.fn(async () => insightsFixture())
-    await renderConsole('/console/insights', fakeApi({ request }))
+    await renderConsole('/console/insights', fakeApi({ request: request as ConsoleApi['request'] }))
     expect(request).toHaveBeenCalledWith('GET', '/v1/agent/insights?days=30')
     expect($('h1').textContent).toBe('Insights')
     expect(document.activeElement).toBe($('h1'))
@@ -53,7 +54,7 @@ describe('insights page', () => {
 
   it('asks for 7 or 90 days, and a custom period of whole local days', async () => {
     const request = vi.fn(async () => insightsFixture())
-    await renderConsole('/console/insights', fakeApi({ request }))
+    await renderConsole('/console/insights', fakeApi({ request: request as ConsoleApi['request'] }))
     await choose($<HTMLInputElement>('input[value="7"]'), true)
     expect(request).toHaveBeenLastCalledWith('GET', '/v1/agent/insights?days=7')
     await choose($<HTMLInputElement>('input[value="custom"]'), true)
@@ -79,7 +80,7 @@ describe('insights page', () => {
     const request = vi.fn(async () => {
       throw new ApiError(0, 'network_error', 'offline')
     })
-    await renderConsole('/console/insights', fakeApi({ request }))
+    await renderConsole('/console/insights', fakeApi({ request: request as ConsoleApi['request'] }))
     expect($('[role="alert"].note-error').textContent).toMatch(/could not be reached/)
   })
 })
