@@ -26,6 +26,7 @@ import { demoRoutes } from './routes/demo/demo.routes.ts'
 import { devOutboxRoutes } from './routes/dev/dev-outbox.routes.ts'
 import { healthRoutes } from './routes/health/health.routes.ts'
 import { orderRoutes } from './routes/orders/orders.routes.ts'
+import { chatRatingRoutes, ratingRoutes } from './routes/ratings/ratings.routes.ts'
 import { requestRoutes } from './routes/requests/requests.routes.ts'
 import { webhookRoutes } from './routes/webhooks/shopify-webhooks.routes.ts'
 import { widgetRoutes } from './routes/widget/widget.routes.ts'
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', widgetRoutes)
   app.route('/', orderRoutes)
   app.route('/', requestRoutes)
+  app.route('/', ratingRoutes)
   app.route('/', consoleRoutes)
   app.route('/', agentAuthRoutes)
   app.route('/', agentTicketRoutes)
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps) {
   const chatHub = deps.chatHub ?? createChatHub(deps)
   app.route('/', shopperChatRoutes(chatHub))
   app.route('/', agentChatRoutes(chatHub))
+  app.route('/', chatRatingRoutes)
   if (deps.config.env !== 'production') app.route('/', demoRoutes)
   if (deps.config.env !== 'production' && deps.devOutbox) app.route('/', devOutboxRoutes)
   return app

@@ -82,6 +82,9 @@ export const errorStatus = {
   totp_already_enabled: 409,
   totp_required_by_store: 403,
   totp_enable_first: 409,
+  // satisfaction ratings (shared/src/api/insights.ts)
+  already_rated: 409,
+  not_rateable: 409,
   // console settings (shared/src/api/settings.ts)
   owner_required: 403,
   shopify_domain_invalid: 400,

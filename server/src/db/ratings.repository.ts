@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { TicketRatingRow, TicketRatingsTable } from './insights.table.ts'
 import type { Period } from './insights.repository.ts'
 import type { Database } from './schema.ts'
+import { toTicket } from './tickets.repository.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -43,4 +44,24 @@ export async function countRatingsByScore(db: Db, p: Period) {
     .groupBy('score')
     .execute()
   return rows.map((r) => ({ score: Number(r.score), count: Number(r.n) }))
+}
+
+/** The ticket a rating link names, in whichever store it is (the link's signature vouches). */
+export async function findTicketForRating(db: Db, ticketId: string) {
+  const row = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('id', '=', ticketId)
+    .executeTakeFirst()
+  return row && toTicket(row)
+}
+
+/** A conversation's ticket and owner, for rating the chat from the panel. */
+export async function findConversationForRating(db: Db, storeId: string, conversationId: string) {
+  return db
+    .selectFrom('conversations')
+    .select(['ticket_id', 'visitor_id', 'identity_kind', 'identity_value', 'status'])
+    .where('store_id', '=', storeId)
+    .where('id', '=', conversationId)
+    .executeTakeFirst()
 }

@@ -6,10 +6,12 @@
  *       400 validation_failed for anything else (both forms, to before from, a longer span)
  *
  *   POST /v1/tickets/:id/rating   (shopper session)  RatingRequest -> 201 { rating: RatingJson }
- *   POST /v1/ratings              { token, score, comment? } (the email's signed link) -> 201
+ *   GET  /rate/:token?score=1-5   the resolution email's signed link: a form (HTML, no script)
+ *   POST /rate/:token             score=1-5&comment= (form) -> 201 page; 400 bad link, 410 expired
+ *   POST /v1/conversations/:id/rating (chat participant, X-Porchlight-Key) RatingRequest -> 201
  *       409 already_rated: a ticket is rated once; the first rating stands
  *       409 not_rateable: the ticket is not resolved or closed yet
- *       404 ticket_not_found (not the shopper's) | 400 invalid_rating_link
+ *       404 ticket_not_found / conversation_not_found (not the caller's)
  */
 
 /** The periods the page offers besides a custom one. */

@@ -14,6 +14,8 @@ import type { Database } from '../../db/schema.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import { oneLine } from '../auth/code-message.ts'
+import { ratingToken } from '../ratings/rating-link.ts'
+import { isRateable } from '../ratings/ratings.ts'
 import { enqueue, type OutboxTemplate, type RenderedMessage } from '../outbox/outbox.ts'
 
 export const TICKET_NOTICE_TEMPLATE = 'ticket-notice'
@@ -38,6 +40,8 @@ export interface TicketNoticeParams {
   storeName: string
   reference: string
   orderName: string | null
+  /** Set on a decision that resolved the ticket: its email carries a signed rating link. */
+  rateTicketId?: string
 }
 
 /**
@@ -71,6 +75,7 @@ export async function queueTicketNotice(
     storeName: store.name,
     reference: `#${ticket.number}`,
     orderName: ticket.order_name,
+    ...(input.notice.kind === 'decision' && isRateable(ticket) ? { rateTicketId: ticket.id } : {}),
   }
   return enqueue(
     trx,
@@ -127,12 +132,18 @@ export function composeTicketNotice(p: TicketNoticeParams) {
   }
 }
 
-/** The email: plain text, and HTML in which every value is escaped. */
-export function renderTicketEmail(p: TicketNoticeParams) {
+/**
+ * The email: plain text, and HTML in which every value is escaped. `rateUrl`, on a resolution
+ * email, is the signed link to rate how it went.
+ */
+export function renderTicketEmail(p: TicketNoticeParams, rateUrl?: string) {
   const m = composeTicketNotice(p)
+  const t = ticketMailCatalog(p.locale)
+  const ratePrompt = rateUrl === undefined ? null : fillMail(t.ratePrompt, { store: m.store })
   const quote =
     m.quoted === null ? [] : [...(m.quoted.label ? [m.quoted.label] : []), m.quoted.text]
-  const text = [...m.lines, ...quote, m.reference, '', m.footer, ''].join('\n\n')
+  const rate = ratePrompt === null ? [] : [`${ratePrompt}\n${t.rateAction}: ${rateUrl}`]
+  const text = [...m.lines, ...quote, ...rate, m.reference, '', m.footer, ''].join('\n\n')
   const para = (s: string, style = '') => `<p${style && ` style="${style}"`}>${escapeHtml(s)}</p>`
   const html = [
     '<!doctype html>',
@@ -144,6 +155,12 @@ export function renderTicketEmail(p: TicketNoticeParams) {
     ...(m.quoted
       ? [para(m.quoted.text, 'white-space:pre-wrap;border-left:3px solid #ccc;padding-left:12px')]
       : []),
+    ...(ratePrompt === null || rateUrl === undefined
+      ? []
+      : [
+          para(ratePrompt),
+          `<p><a href="${escapeHtml(rateUrl)}" style="color:#0b57b7">${escapeHtml(t.rateAction)}</a></p>`,
+        ]),
     para(m.reference, 'color:#555'),
     para(m.footer, 'color:#555;font-size:13px'),
     '</body></html>',
@@ -178,14 +195,25 @@ function readParams(params: Record<string, unknown>): TicketNoticeParams {
   return p as TicketNoticeParams
 }
 
-/** The outbox template of every message about a ticket (decision, reply, refund). */
-export function ticketNoticeTemplate(): OutboxTemplate {
+/**
+ * The outbox template of every message about a ticket (decision, reply, refund). With `rating`
+ * (the server's key and address), a resolution email gets its signed rating link; the link is
+ * signed when the email is written, so it lives its full time from the moment it is sent.
+ */
+export function ticketNoticeTemplate(rating?: {
+  secretKey: string
+  publicUrl: string
+  clock: { now(): Date }
+}): OutboxTemplate {
   return {
     async render(message): Promise<RenderedMessage> {
       const params = readParams(message.params)
-      return message.channel === 'sms'
-        ? { channel: 'sms', body: renderTicketSms(params) }
-        : { channel: 'email', ...renderTicketEmail(params) }
+      if (message.channel === 'sms') return { channel: 'sms', body: renderTicketSms(params) }
+      const rateUrl =
+        rating !== undefined && typeof params.rateTicketId === 'string'
+          ? `${rating.publicUrl}/rate/${ratingToken(rating.secretKey, params.rateTicketId, rating.clock.now())}`
+          : undefined
+      return { channel: 'email', ...renderTicketEmail(params, rateUrl) }
     },
   }
 }
