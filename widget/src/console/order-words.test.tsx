@@ -66,3 +66,22 @@ describe('the order beside a ticket says what the panel says', () => {
     expect($('.who-name').getAttribute('title')).toBe('Dana · Lumen & Loom')
   })
 })
+
+describe("the shopper's rating on the ticket", () => {
+  it('shows the score in words and the comment, and nothing before a rating', async () => {
+    const rating = {
+      score: 4,
+      comment: 'Quick and kind',
+      source: 'email' as const,
+      createdAt: '2026-01-11T10:00:00.000Z',
+    }
+    await renderConsole('/console/tickets/tk_1', fakeApi({ ticket: async () => view({ rating }) }))
+    const card = $('section[aria-labelledby="rating-title"]')
+    expect(card.textContent).toContain('4 out of 5')
+    expect(card.textContent).toContain('from the email')
+    expect(card.querySelector('blockquote')?.textContent).toBe('Quick and kind')
+    document.body.innerHTML = ''
+    await renderConsole('/console/tickets/tk_1', fakeApi())
+    expect(document.querySelector('section[aria-labelledby="rating-title"]')).toBeNull()
+  })
+})
