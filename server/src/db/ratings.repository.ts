@@ -65,3 +65,15 @@ export async function findConversationForRating(db: Db, storeId: string, convers
     .where('id', '=', conversationId)
     .executeTakeFirst()
 }
+
+/** The scores given to some of a store's tickets, by ticket id. */
+export async function scoresOf(db: Db, storeId: string, ticketIds: readonly string[]) {
+  if (ticketIds.length === 0) return new Map<string, number>()
+  const rows = await db
+    .selectFrom('ticket_ratings')
+    .select(['ticket_id', 'score'])
+    .where('store_id', '=', storeId)
+    .where('ticket_id', 'in', ticketIds)
+    .execute()
+  return new Map(rows.map((r) => [r.ticket_id, Number(r.score)]))
+}

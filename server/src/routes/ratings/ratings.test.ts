@@ -43,7 +43,12 @@ describe(`satisfaction ratings (${testDialect})`, () => {
       status: 409,
       body: { error: { code: 'not_rateable' } },
     })
+    const listed = async () =>
+      (await statusAndJson(t.app.request('/v1/requests', { headers: t.shopper.headers }))).body
+        .requests[0]
+    expect(await listed()).toMatchObject({ canRate: false, rating: null })
     expect((await t.decide(ticket.id, { version: 1, decision: 'approve' })).status).toBe(200)
+    expect(await listed()).toMatchObject({ canRate: true, rating: null })
     const first = await statusAndJson(t.rate(ticket.id, { score: 4, comment: ' Quick, thanks ' }))
     expect(first).toMatchObject({
       status: 201,
@@ -52,6 +57,7 @@ describe(`satisfaction ratings (${testDialect})`, () => {
     const again = await statusAndJson(t.rate(ticket.id, { score: 1 }))
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'already_rated' } } })
     expect((await t.ratings()).map((r) => Number(r.score))).toEqual([4])
+    expect(await listed()).toMatchObject({ canRate: false, rating: 4 })
     // The agent sees it on the ticket.
     expect((await t.view(ticket.id)).rating).toMatchObject({ score: 4, comment: 'Quick, thanks' })
   })
