@@ -21,6 +21,10 @@ const LABELS: Record<string, string> = {
   'contact-form': 'Contact form',
   console: 'Console',
   api: 'API',
+  // Reason codes whose words need more than the code's letters.
+  doesnt_fit: 'Doesn’t fit',
+  did_not_request_cancellation: 'Did not request the cancellation',
+  delivered_not_received: 'Delivered but not received',
 }
 
 /** A readable label for a status, type or channel code. */

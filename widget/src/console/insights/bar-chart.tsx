@@ -1,10 +1,10 @@
 import type { Series } from './figures.ts'
 
-const WIDTH = 560
-const LABEL_W = 210
+const WIDTH = 620
+const LABEL_W = 200
 const ROW_H = 30
 const BAR_H = 18
-const VALUE_W = 150
+const VALUE_W = 190
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 
