@@ -27,6 +27,10 @@ const NAMES = ['Noor', 'Mateo', 'Aiko', 'Lena', 'Kwame', 'Priya', 'Jonas', 'Sofi
 const TITLES = Object.values(PRODUCTS).map((p) => p.title)
 const RETURN_REASONS = ['doesnt_fit', 'damaged', 'not_as_described', 'changed_mind', 'wrong_item']
 const CANCEL_REASONS = ['ordered_by_mistake', 'delivery_too_slow', 'found_better_price']
+/** How often each kind of ticket is filed after a view: returns and issues twice as often. */
+const REQUEST_MIX = Object.entries({ return: 2, issue: 2, cancel: 1, contact: 1 } as const).flatMap(
+  ([type, weight]) => Array<TicketsTable['type']>(weight).fill(type as TicketsTable['type']),
+)
 const ISSUE_REASONS = ['damaged_item', 'missing_item', 'package_delayed', 'tracking_not_updating']
 
 /** A small deterministic generator (mulberry32), so the history is the same on every seed. */
@@ -169,7 +173,7 @@ export function buildDemoHistory(storeId: string, now: number, agentId = 'ag_dem
       if (!r.chance(0.27)) continue
       const filedAt = viewAt + r.int(2, 20 * 60) * MIN
       if (filedAt > now) continue
-      const type = r.pick(['return', 'return', 'issue', 'issue', 'cancel', 'contact'] as const)
+      const type = r.pick(REQUEST_MIX)
       const request = type !== 'contact'
       const t = ticket({
         type,
