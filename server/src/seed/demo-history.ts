@@ -269,7 +269,6 @@ export async function seedDemoHistory(
   storeId: string,
   now: Date,
 ): Promise<number> {
-  const h = buildDemoHistory(storeId, now.getTime())
   return db.transaction().execute(async (trx) => {
     const seeded = await trx
       .selectFrom('tickets')
@@ -278,6 +277,8 @@ export async function seedDemoHistory(
       .where('number', '=', FIRST_NUMBER)
       .executeTakeFirst()
     if (seeded !== undefined) return 0
+    // Built only when it is needed: every later start of the server stops at the check above.
+    const h = buildDemoHistory(storeId, now.getTime())
     await insertAll(trx, 'shopper_events', h.shopperEvents)
     await insertAll(trx, 'tickets', h.tickets)
     await insertAll(trx, 'ticket_events', h.ticketEvents)
