@@ -9,6 +9,7 @@ import { accessLog } from './middleware/access-log.ts'
 import { requestId } from './middleware/request-id.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { agentAuthRoutes } from './routes/agent/agent-auth.routes.ts'
+import { agentInsightsRoutes } from './routes/agent/insights.routes.ts'
 import { agentDirectoryRoutes } from './routes/agent/agents.routes.ts'
 import { agentTokenRoutes } from './routes/agent/agent-tokens.routes.ts'
 import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
@@ -28,6 +29,7 @@ import { demoRoutes } from './routes/demo/demo.routes.ts'
 import { devOutboxRoutes } from './routes/dev/dev-outbox.routes.ts'
 import { healthRoutes } from './routes/health/health.routes.ts'
 import { orderRoutes } from './routes/orders/orders.routes.ts'
+import { chatRatingRoutes, ratingRoutes } from './routes/ratings/ratings.routes.ts'
 import { requestRoutes } from './routes/requests/requests.routes.ts'
 import { webhookRoutes } from './routes/webhooks/shopify-webhooks.routes.ts'
 import { widgetRoutes } from './routes/widget/widget.routes.ts'
@@ -66,11 +68,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', widgetRoutes)
   app.route('/', orderRoutes)
   app.route('/', requestRoutes)
+  app.route('/', ratingRoutes)
   app.route('/', consoleRoutes)
   app.route('/', agentAuthRoutes)
   app.route('/', agentTicketRoutes)
   app.route('/', agentTicketActionRoutes)
   app.route('/', agentDirectoryRoutes)
+  app.route('/', agentInsightsRoutes)
   app.route('/', agentTokenRoutes)
   app.route('/', agentTotpRoutes)
   app.route('/', agentWebhookRoutes)
@@ -84,6 +88,7 @@ export function createApp(deps: AppDeps) {
   const chatHub = deps.chatHub ?? createChatHub(deps)
   app.route('/', shopperChatRoutes(chatHub))
   app.route('/', agentChatRoutes(chatHub))
+  app.route('/', chatRatingRoutes)
   if (deps.config.env !== 'production') app.route('/', demoRoutes)
   if (deps.config.env !== 'production' && deps.devOutbox) app.route('/', devOutboxRoutes)
   return app

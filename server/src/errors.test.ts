@@ -10,6 +10,7 @@ import {
   SHOPIFY_WEBHOOK_ERROR_CODES,
   STORE_ERROR_CODES,
 } from '@porchlight/shared/api/errors'
+import { RATING_ERROR_CODES } from '@porchlight/shared/api/insights'
 import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
@@ -30,6 +31,7 @@ const lists = [
   AGENT_ERROR_CODES,
   SETTINGS_ERROR_CODES,
   SHOPIFY_INSTALL_ERROR_CODES,
+  RATING_ERROR_CODES,
 ]
 
 describe('error codes', () => {

@@ -6,6 +6,7 @@ import type {
   ShopifyWebhookErrorCode,
   StoreErrorCode,
 } from '@porchlight/shared/api/errors'
+import type { RatingErrorCode } from '@porchlight/shared/api/insights'
 import type { OrderErrorCode } from '@porchlight/shared/api/orders'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
@@ -24,6 +25,7 @@ export type ErrorCode =
   | AgentAuthErrorCode
   | AgentErrorCode
   | SettingsErrorCode
+  | RatingErrorCode
   | ShopifyInstallErrorCode
 
 /**
@@ -117,6 +119,9 @@ export const errorStatus = {
   no_shopper_contact: 422,
   store_unavailable: 502,
   store_auth_failed: 502,
+  // satisfaction ratings (shared/src/api/insights.ts)
+  already_rated: 409,
+  not_rateable: 409,
   // console settings (shared/src/api/settings.ts)
   shopify_domain_invalid: 400,
   owner_required: 403,

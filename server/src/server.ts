@@ -13,7 +13,13 @@ import type { ServerExtension } from './server-extension.ts'
 import { loadAssets } from './http/static-assets.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { resolveSecret } from './secret.ts'
-import { seedDemoAgent, seedDemoAgentForProduction, seedDemoStore } from './seed/demo-store.ts'
+import { seedDemoHistory } from './seed/demo-history.ts'
+import {
+  DEMO_STORE_ID,
+  seedDemoAgent,
+  seedDemoAgentForProduction,
+  seedDemoStore,
+} from './seed/demo-store.ts'
 import { purgeAuthData } from './services/auth/housekeeping.ts'
 import { seedDemoOrders } from './seed/demo-orders.ts'
 import { createChatHub } from './services/chat/hub.ts'
@@ -58,6 +64,8 @@ export async function startServer(
     if (await seedDemoStore(database.db, clock.now())) logger.info('seeded the demo store')
     const orders = await seedDemoOrders(database.db, clock.now())
     if (orders > 0) logger.info('seeded the demo orders', { count: orders })
+    const history = await seedDemoHistory(database.db, DEMO_STORE_ID, clock.now())
+    if (history > 0) logger.info('seeded the demo store history', { tickets: history })
     if (config.env === 'production') {
       demoAgentPassword = await seedDemoAgentForProduction(database.db, clock.now())
     } else {

@@ -2,6 +2,11 @@ import type { AgentApiTokensTable } from './agent-api-tokens.table.ts'
 import type { AgentSessionsTable } from './agent-sessions.table.ts'
 import type { AgentsTable } from './agents.table.ts'
 import type { AuthChallengesTable } from './auth-challenges.table.ts'
+import type {
+  ShopperEventsTable,
+  TicketProductsTable,
+  TicketRatingsTable,
+} from './insights.table.ts'
 import type { OutboxMessagesTable } from './outbox.table.ts'
 import type { RateLimitBucketsTable, RateLimitHitsTable } from './rate-limits.table.ts'
 import type { DemoOrdersTable } from './demo-orders.table.ts'
@@ -60,4 +65,7 @@ export interface Database {
   ticket_action_claims: TicketActionClaimsTable
   webhook_endpoints: WebhookEndpointsTable
   webhook_deliveries: WebhookDeliveriesTable
+  shopper_events: ShopperEventsTable
+  ticket_products: TicketProductsTable
+  ticket_ratings: TicketRatingsTable
 }

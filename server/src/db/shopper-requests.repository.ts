@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { ShopperIdentity } from '@porchlight/shared/api/auth'
 import type { Database } from './schema.ts'
-import type { RequestStatus, TicketType } from './tickets.table.ts'
+import type { RequestStatus, TicketStatus, TicketType } from './tickets.table.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -18,6 +18,8 @@ export interface ShopperRequestRow {
   order_name: string | null
   reason: string | null
   created_at: number
+  /** The ticket's own status: a resolved or closed request may be rated. */
+  status: TicketStatus
 }
 
 const columns = [
@@ -29,6 +31,7 @@ const columns = [
   'order_name',
   'reason',
   'created_at',
+  'status',
 ] as const
 
 /** A shopper's requests on a store by verified identity, newest first. */

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '../ids.ts'
 import type { Database } from './schema.ts'
 import type { NewTicketRow, TicketEventRow, TicketEventsTable, TicketRow } from './tickets.table.ts'
@@ -52,6 +52,7 @@ export async function insertTicket(db: Db, input: NewTicket): Promise<Ticket> {
     reason: null,
     comment: null,
     assignee_id: null,
+    resolved_at: null,
     ...input,
     lines: JSON.stringify(input.lines ?? []),
     tags: JSON.stringify(input.tags ?? []),
@@ -105,6 +106,21 @@ export async function listTicketEvents(db: Db, storeId: string, ticketId: string
     .execute()
 }
 
+/**
+ * The resolved_at change that goes with a status change: stamped when a ticket becomes resolved
+ * or closed (kept if it already was), cleared when it is reopened, untouched otherwise.
+ */
+export function resolvedAtFor(
+  status: TicketRow['status'] | undefined,
+  now: Date,
+): { resolved_at?: ReturnType<typeof sql<number | null>> } {
+  if (status === undefined) return {}
+  if (status === 'resolved' || status === 'closed') {
+    return { resolved_at: sql<number | null>`coalesce(resolved_at, ${now.getTime()})` }
+  }
+  return { resolved_at: sql<number | null>`null` }
+}
+
 /** The columns a ticket's writers change; `tags` as a list, stored as JSON. */
 export type TicketChanges = Partial<
   Pick<
@@ -150,6 +166,7 @@ export async function changeTicket(
     .updateTable('tickets')
     .set((eb) => ({
       ...columns,
+      ...resolvedAtFor(columns.status, change.now),
       ...(tags !== undefined ? { tags: JSON.stringify(tags) } : {}),
       version: eb('version', '+', 1),
       updated_at: change.now.getTime(),

@@ -43,6 +43,8 @@ export interface TicketsTable {
   version: number
   created_at: number
   updated_at: number
+  /** Set when the status becomes resolved or closed, cleared when it is reopened. */
+  resolved_at: number | null
 }
 
 /** Every change to a ticket, with who made it: the ticket's history. */

@@ -31,6 +31,7 @@
  * Every shopper-provided string in these payloads is untrusted text: render it as text only.
  */
 import type { ChatAuthorKind } from '../chat/revert.ts'
+import type { RatingJson } from './insights.ts'
 import type { RequestStatus } from './requests.ts'
 
 export { REQUEST_STATUSES, type RequestStatus } from './requests.ts'
@@ -158,6 +159,8 @@ export interface TicketView {
    * chat ticket without a conversation.
    */
   conversationId: string | null
+  /** The shopper's satisfaction rating of the ticket, once given (see ./insights.ts). */
+  rating?: RatingJson | null
 }
 
 export interface DecisionRequest {

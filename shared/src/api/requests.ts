@@ -80,6 +80,10 @@ export interface RequestSummary extends RequestFiled {
   /** Set once an agent decided; the reason the agent wrote to the shopper, if any. */
   decidedAt: string | null
   decisionNote: string | null
+  /** The shopper's satisfaction rating (1 to 5), once given. */
+  rating: number | null
+  /** Resolved and not rated yet: the panel offers the rating (POST /v1/tickets/:id/rating). */
+  canRate: boolean
 }
 
 export interface ContactMessage {

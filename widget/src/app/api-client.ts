@@ -187,6 +187,8 @@ export function createApiClient(
       post<RequestFiled>(`${order(orderId)}/requests`, request, key),
     contact: (message: ContactMessage, key: string) =>
       post<RequestFiled>('/v1/contact', message, key),
+    rateTicket: (ticketId: string, body: { score: number; comment?: string }) =>
+      call(`/v1/tickets/${encodeURIComponent(ticketId)}/rating`, { method: 'POST', body }),
   }
 }
 

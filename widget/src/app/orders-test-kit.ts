@@ -164,6 +164,8 @@ export function requestSummary(overrides: Partial<RequestSummary> = {}): Request
     reason: 'changed_mind',
     decidedAt: null,
     decisionNote: null,
+    rating: null,
+    canRate: false,
     ...overrides,
   }
 }

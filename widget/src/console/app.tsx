@@ -4,7 +4,8 @@ import { createApi, type ConsoleApi } from './api.ts'
 import { Announcer } from './announce.tsx'
 import { Link, NavContext } from './nav.tsx'
 import { Queue } from './queue.tsx'
-import { parseRoute, SETTINGS_HREF, type Route } from './route.ts'
+import { InsightsPage } from './insights/insights-page.tsx'
+import { INSIGHTS_HREF, parseRoute, SETTINGS_HREF, type Route } from './route.ts'
 import { SettingsPage } from './settings-page.tsx'
 import { SignIn } from './sign-in.tsx'
 import { TicketPage } from './ticket-page.tsx'
@@ -19,6 +20,8 @@ export interface Me {
 type Auth = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me }
 
 const SESSION_ENDED = 'Your session has ended. Sign in again to continue.'
+
+const whoName = (me: Me) => `${me.agent.name}${me.store.name ? ` · ${me.store.name}` : ''}`
 
 const currentRoute = () => parseRoute(location.pathname, location.search)
 
@@ -111,6 +114,8 @@ export function ConsoleApp(props: {
       <main id="main">
         {route.view === 'ticket' ? (
           <TicketPage key={route.id} api={api} id={route.id} me={auth.me} />
+        ) : route.view === 'insights' ? (
+          <InsightsPage api={api} />
         ) : route.view === 'settings' ? (
           <SettingsPage api={api} />
         ) : (
@@ -129,10 +134,12 @@ export function ConsoleApp(props: {
         <span class="brand">Porchlight console</span>
         {auth.state === 'in' && (
           <span class="who">
-            <span>
-              {auth.me.agent.name}
-              {auth.me.store.name ? ` · ${auth.me.store.name}` : ''}
+            <span class="who-name" title={whoName(auth.me)}>
+              {whoName(auth.me)}
             </span>
+            <Link href={INSIGHTS_HREF} current={route.view === 'insights'}>
+              Insights
+            </Link>
             <Link href={SETTINGS_HREF} current={route.view === 'settings'}>
               Settings
             </Link>

@@ -1,4 +1,5 @@
 import type { TicketJson } from '@porchlight/shared/api/agent'
+import type { Money } from '@porchlight/shared/orders/model'
 import { Bidi } from './bidi.tsx'
 import { formatDateTime, formatMoney, label } from './format.ts'
 import type { OrderView } from './order-reader.ts'
@@ -18,6 +19,25 @@ const TIMELINE: Record<string, string> = {
   failed: 'Delivery failed',
   cancelled: 'Cancelled',
   refunded: 'Refunded',
+}
+
+/**
+ * A line's total, as the shopper's panel shows it, with the unit price beside it ("2 × 12.00")
+ * when there is more than one: an agent comparing the two screens sees the same figure.
+ */
+function LinePrice(props: { price: Money; quantity: number | null }) {
+  const { price, quantity } = props
+  if (quantity === null || quantity === 1) {
+    return <span class="line-price">{formatMoney(price.amount, price.currency)}</span>
+  }
+  return (
+    <span class="line-price">
+      {formatMoney(price.amount * quantity, price.currency)}{' '}
+      <small class="muted">
+        ({quantity} × {formatMoney(price.amount, price.currency)})
+      </small>
+    </span>
+  )
 }
 
 /** The order beside the ticket: status, payment, timeline, shipments and line items. */
@@ -162,7 +182,7 @@ export function OrderPanel(props: { ticket: TicketJson; order: OrderView | null 
                         </span>
                       )}
                     </span>
-                    {l.price && <span>{formatMoney(l.price.amount, l.price.currency)}</span>}
+                    {l.price && <LinePrice price={l.price} quantity={l.quantity} />}
                     {l.sku && (
                       <small class="muted">
                         SKU <Bidi>{l.sku}</Bidi>

@@ -9,6 +9,8 @@ import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
  */
 export interface OrderView {
   name: string | null
+  /** The name on the order (shipping, else billing address), for a ticket that has none. */
+  customerName: string | null
   status: string | null
   displayStatus: string | null
   financialStatus: string | null
@@ -110,6 +112,8 @@ export function readOrder(raw: unknown): OrderView | null {
       : null
   const view: OrderView = {
     name: str(order['name']),
+    customerName:
+      str(obj(order['shippingAddress'])?.['name']) ?? str(obj(order['billingAddress'])?.['name']),
     status: str(order['status']),
     displayStatus: str(outer['displayStatus']) ?? str(order['displayStatus']),
     financialStatus: str(order['financialStatus']),

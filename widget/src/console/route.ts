@@ -25,10 +25,14 @@ export type PageSize = 10 | 20 | 50 | 100
 export const PAGE_SIZES: readonly PageSize[] = [10, 20, 50, 100]
 
 export type Route =
-  { view: 'queue'; queue: QueueState } | { view: 'ticket'; id: string } | { view: 'settings' }
+  | { view: 'queue'; queue: QueueState }
+  | { view: 'ticket'; id: string }
+  | { view: 'settings' }
+  | { view: 'insights' }
 
 export const BASE = '/console'
 export const SETTINGS_HREF = `${BASE}/settings`
+export const INSIGHTS_HREF = `${BASE}/insights`
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null): T | '' =>
@@ -93,6 +97,7 @@ export function apiQuery(s: QueueState, myId: string): URLSearchParams {
 /** Which screen a console URL shows. */
 export function parseRoute(pathname: string, search: string): Route {
   if (/^\/console\/settings\/?$/.test(pathname)) return { view: 'settings' }
+  if (/^\/console\/insights\/?$/.test(pathname)) return { view: 'insights' }
   const m = /^\/console\/tickets\/([^/]+)\/?$/.exec(pathname)
   if (m?.[1]) {
     try {

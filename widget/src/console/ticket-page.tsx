@@ -15,6 +15,7 @@ import { queueHref } from './queue.tsx'
 import { RefundForm } from './refund-form.tsx'
 import { TextForm } from './text-form.tsx'
 import { TicketControls } from './ticket-controls.tsx'
+import { TicketRating } from './ticket-rating.tsx'
 import { TicketSummary } from './ticket-summary.tsx'
 
 /** What a write brings back: a whole view, the changed ticket, or one new history event. */
@@ -122,6 +123,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
       <div class="ticket-grid">
         <div class="ticket-main">
           <TicketSummary ticket={t} order={order} me={me} />
+          <TicketRating rating={view.rating} />
           <TicketControls ticket={t} me={me} api={api} run={run} busy={busy} />
           {t.requestStatus !== null && <DecisionForm ticket={t} api={api} run={run} busy={busy} />}
           {t.order !== null && (

@@ -41,7 +41,17 @@ export function TicketSummary(props: { ticket: TicketJson; order: OrderView | nu
       <section class="card" aria-labelledby="shopper-title">
         <h2 id="shopper-title">Shopper</h2>
         <dl class="facts">
-          <Row term="Name">{t.shopper.name === null ? '—' : <Bidi>{t.shopper.name}</Bidi>}</Row>
+          <Row term="Name">
+            {t.shopper.name !== null ? (
+              <Bidi>{t.shopper.name}</Bidi>
+            ) : order?.customerName ? (
+              <>
+                <Bidi>{order.customerName}</Bidi> <span class="muted">(on the order)</span>
+              </>
+            ) : (
+              <span class="muted">Not given</span>
+            )}
+          </Row>
           {t.shopper.identity && (
             <Row term={`Verified ${t.shopper.identity.kind}`}>
               <Bidi>{t.shopper.identity.value}</Bidi>

@@ -12,7 +12,9 @@ import * as m10 from './0010-decisions-and-webhooks.ts'
 import * as m11 from './0010-ticket-shopper-index.ts'
 import * as m12 from './0011-conversation-ticket-index.ts'
 import * as m13 from './0012-outbox-claims.ts'
+import * as m13b from './0013-shopper-events.ts'
 import * as m14 from './0014-agent-auth-hardening.ts'
+import * as m15 from './0015-ticket-ratings.ts'
 import * as m16 from './0016-shopify-tokens.ts'
 import * as m17 from './0017-identity-secrets.ts'
 
@@ -35,7 +37,9 @@ export const migrations: Record<string, Migration> = {
   '0010-ticket-shopper-index': m11,
   '0011-conversation-ticket-index': m12,
   '0012-outbox-claims': m13,
+  '0013-shopper-events': m13b,
   '0014-agent-auth-hardening': m14,
+  '0015-ticket-ratings': m15,
   '0016-shopify-tokens': m16,
   '0017-identity-secrets': m17,
 }

@@ -81,6 +81,13 @@ describe(`OpenAPI document against real answers (${testDialect})`, () => {
     await t.check('get', '/v1/agent/agents', '/v1/agent/agents', { headers: t.owner }, 200)
     await t.check(
       'get',
+      '/v1/agent/insights',
+      '/v1/agent/insights?days=30',
+      { headers: t.owner },
+      200,
+    )
+    await t.check(
+      'get',
       '/v1/agent/settings/shopify',
       '/v1/agent/settings/shopify',
       { headers: t.owner },

@@ -12,6 +12,7 @@ import {
   toOrderDetail,
   toOrderListItem,
 } from '../../services/orders/order-views.ts'
+import { recordOrderView } from '../../services/insights/shopper-activity.ts'
 import { orderRequests } from '../../services/requests/request-views.ts'
 
 const locale = z
@@ -105,6 +106,7 @@ export const orderRoutes = new Hono<AppEnv>()
       })
     }
     const requests = await orderRequests(deps.db, store.id, order.id)
+    await recordOrderView(deps, store.id, c.get('shopper').identity, order)
     const body: OrderDetailResponse = {
       order: toOrderDetail(order, rules, deps.clock.now(), formatOptions(c, query), requests),
     }

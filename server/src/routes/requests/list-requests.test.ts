@@ -50,6 +50,8 @@ describe(`GET /v1/requests (${testDialect})`, () => {
         reason: 'doesnt_fit',
         decidedAt: null,
         decisionNote: null,
+        rating: null,
+        canRate: false,
       },
       {
         ...cancel,
@@ -58,6 +60,8 @@ describe(`GET /v1/requests (${testDialect})`, () => {
         reason: 'ordered_by_mistake',
         decidedAt: null,
         decisionNote: null,
+        rating: null,
+        canRate: false,
       },
     ])
     // A new session of the same shopper sees them too; another shopper sees only their own.
@@ -157,6 +161,8 @@ describe(`the order page's requests and reasons (${testDialect})`, () => {
         reason: 'ordered_by_mistake',
         decidedAt: null,
         decisionNote: null,
+        rating: null,
+        canRate: false,
       },
     ])
     expect(body.order.actions.returnReasons.map((r) => r.code)).toEqual([

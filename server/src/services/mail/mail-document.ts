@@ -11,6 +11,8 @@ export type ParagraphStyle = 'body' | 'muted' | 'fine' | 'quote' | 'code'
 export interface MailParagraph {
   text: string
   style?: ParagraphStyle
+  /** The paragraph is a link to this address (the text part shows it after the words). */
+  link?: string
 }
 
 export interface MailDocument {
@@ -38,20 +40,29 @@ const STYLES: Record<ParagraphStyle, string> = {
   code: 'font-size:32px;font-weight:700;letter-spacing:6px;font-family:ui-monospace,Menlo,Consolas,monospace',
 }
 
-const paragraph = (p: MailParagraph | string): Required<MailParagraph> =>
-  typeof p === 'string' ? { text: p, style: 'body' } : { text: p.text, style: p.style ?? 'body' }
+type Paragraph = Required<Omit<MailParagraph, 'link'>> & Pick<MailParagraph, 'link'>
 
-function htmlParagraph({ text, style }: Required<MailParagraph>): SafeHtml {
+const paragraph = (p: MailParagraph | string): Paragraph =>
+  typeof p === 'string' ? { text: p, style: 'body' } : { ...p, style: p.style ?? 'body' }
+
+const LINK_STYLE = 'color:#0b57b7'
+
+function htmlParagraph({ text, style, link }: Paragraph): SafeHtml {
   // A code reads left to right in every language (digits in an Arabic email too).
   const dir = style === 'code' ? 'ltr' : undefined
   const css = STYLES[style] || undefined
-  return safeHtml`<p${dir && safeHtml` dir="${dir}"`}${css && safeHtml` style="${css}"`}>${text}</p>`
+  const body =
+    link === undefined ? text : safeHtml`<a href="${link}" style="${LINK_STYLE}">${text}</a>`
+  return safeHtml`<p${dir && safeHtml` dir="${dir}"`}${css && safeHtml` style="${css}"`}>${body}</p>`
 }
+
+const textParagraph = (p: Paragraph) =>
+  p.style === 'code' ? `    ${p.text}` : p.link === undefined ? p.text : `${p.text}: ${p.link}`
 
 /** The plain text and HTML parts of one email. */
 export function renderMail(doc: MailDocument): RenderedMail {
   const paragraphs = doc.paragraphs.map(paragraph)
-  const text = `${paragraphs.map((p) => (p.style === 'code' ? `    ${p.text}` : p.text)).join('\n\n')}\n`
+  const text = `${paragraphs.map(textParagraph).join('\n\n')}\n`
   const html = safeHtml`<!doctype html>
 <html lang="${doc.lang}" dir="${doc.dir}"><head><meta charset="utf-8">
 <title>${doc.subject}</title></head>

@@ -60,6 +60,8 @@ export const OUTBOX_PAYLOADS = {
     storeName: z.string(),
     reference: z.string(),
     orderName: z.string().nullable(),
+    /** Set on a decision that resolved the ticket: its email carries a signed rating link. */
+    rateTicketId: z.string().optional(),
   }),
   'agent-login-locked': z.object({
     storeName: z.string(),

@@ -27,7 +27,11 @@ export function outboxTemplates(
       publicUrl: config.publicUrl,
     }),
     [REQUEST_ACK_TEMPLATE]: requestAckTemplate(),
-    [TICKET_NOTICE_TEMPLATE]: ticketNoticeTemplate(),
+    [TICKET_NOTICE_TEMPLATE]: ticketNoticeTemplate({
+      secretKey,
+      publicUrl: config.publicUrl,
+      clock: deps.clock,
+    }),
     [WEBHOOK_TEMPLATE]: webhookDeliveryTemplate(deps),
     [AGENT_LOCK_TEMPLATE]: lockNoticeTemplate(config),
   }

@@ -154,6 +154,7 @@ export async function fileRequest(
       tags: PORTAL_TAGS,
     },
     event: { type: body.type, channel: body.channel, reason: body.reason },
+    products: ticketProducts(order, body),
     idempotency: claim,
     oneOpenPer: { orderId: order.id, type: body.type },
     acknowledgement: (ticket) =>
@@ -182,6 +183,22 @@ export async function fileRequest(
     })
   }
   return outcome
+}
+
+/** A return is about its lines; an issue report (which names none) about the whole order. */
+function ticketProducts(
+  order: Order,
+  body: FileRequest,
+): Array<{ title: string; quantity: number }> {
+  if (body.type === 'return') {
+    return (body.lines ?? []).flatMap((l) => {
+      const line = order.lineItems.find((o) => o.id === l.lineItemId)
+      return line === undefined ? [] : [{ title: line.title, quantity: l.quantity }]
+    })
+  }
+  if (body.type === 'issue')
+    return order.lineItems.map((l) => ({ title: l.title, quantity: l.quantity }))
+  return []
 }
 
 function alreadyOpen(reference: string): AppError {

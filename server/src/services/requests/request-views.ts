@@ -6,6 +6,7 @@
 import type { RequestFiled, RequestSummary } from '@porchlight/shared/api/requests'
 import type { Kysely } from 'kysely'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
+import { scoresOf } from '../../db/ratings.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import {
   latestDecisions,
@@ -13,6 +14,7 @@ import {
   listShopperRequests,
   type ShopperRequestRow,
 } from '../../db/shopper-requests.repository.ts'
+import { isRateable } from '../ratings/ratings.ts'
 
 /** "My requests" shows this many, newest first. */
 export const REQUEST_LIST_LIMIT = 100
@@ -56,8 +58,14 @@ async function summaries(
     storeId,
     decided.map((r) => r.id),
   )
+  const scores = await scoresOf(
+    db,
+    storeId,
+    rows.filter((r) => isRateable(r)).map((r) => r.id),
+  )
   return rows.map((row) => {
     const decision = decisions.get(row.id)
+    const rating = scores.get(row.id) ?? null
     return {
       ...toRequestFiled(row),
       orderId: row.order_id,
@@ -65,6 +73,8 @@ async function summaries(
       reason: row.reason,
       decidedAt: decision === undefined ? null : new Date(decision.created_at).toISOString(),
       decisionNote: decision === undefined ? null : decisionNote(decision.data),
+      rating,
+      canRate: rating === null && isRateable(row),
     }
   })
 }

@@ -6,6 +6,7 @@
  * (chat hand-offs, agent-created tickets) can too.
  */
 import type { AppDeps } from '../../deps.ts'
+import { insertTicketProducts } from '../../db/insights.repository.ts'
 import { takeRateLimits, type RateLimit } from '../../db/rate-limits.repository.ts'
 import { findOpenRequest } from '../../db/shopper-requests.repository.ts'
 import {
@@ -32,6 +33,8 @@ export interface TicketDraft {
   acknowledgement: (ticket: Ticket) => OutboxMessage
   /** Taken in the same transaction, so a refused or replayed write takes no slot. */
   rateLimits?: RateLimit[]
+  /** The products the ticket is about (returns, issue reports), for the insights page. */
+  products?: Array<{ title: string; quantity: number }>
   /** Refuse the write while another request of this type about the order waits for an agent. */
   oneOpenPer?: { orderId: string; type: TicketType }
 }
@@ -93,6 +96,11 @@ export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<Write
         data: draft.event,
         at: now,
       })
+      await insertTicketProducts(
+        trx,
+        { id: ticket.id, storeId: draft.storeId, at: now },
+        draft.products ?? [],
+      )
       await saveIdempotencyRecord(trx, {
         storeId: draft.storeId,
         ...draft.idempotency,

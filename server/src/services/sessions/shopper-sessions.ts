@@ -2,6 +2,7 @@ import type { SessionEndedCode } from '@porchlight/shared/api/auth'
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
+import { recordShopperEvent } from '../../db/insights.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import {
   findShopperSessionByTokenHash,
@@ -45,6 +46,14 @@ export async function openShopperSession(
     created_at: input.now.getTime(),
     expires_at: expiresAt.getTime(),
     revoked_at: null,
+  })
+  // In the same transaction as the session (callers pass one): a sign-in is counted exactly
+  // when it happened, for the insights page.
+  await recordShopperEvent(db, {
+    storeId: input.storeId,
+    kind: 'signed_in',
+    identity: input.identity,
+    at: input.now,
   })
   return { token, session: { id, storeId: input.storeId, identity: input.identity, expiresAt } }
 }

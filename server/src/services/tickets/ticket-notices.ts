@@ -8,6 +8,8 @@ import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import { renderMail, type MailParagraph, type RenderedMail } from '../mail/mail-document.ts'
 import { oneLine } from '../mail/one-line.ts'
+import { ratingToken } from '../ratings/rating-link.ts'
+import { isRateable } from '../ratings/ratings.ts'
 import { enqueue, type OutboxTemplate, type RenderedMessage } from '../outbox/outbox.ts'
 import type { OutboxPayloads, OutboxTemplateName } from '../outbox/payloads.ts'
 
@@ -50,6 +52,7 @@ export async function queueTicketNotice(
     storeName: store.name,
     reference: `#${ticket.number}`,
     orderName: ticket.order_name,
+    ...(input.notice.kind === 'decision' && isRateable(ticket) ? { rateTicketId: ticket.id } : {}),
   }
   return enqueue(
     trx,
@@ -99,12 +102,23 @@ export function composeTicketNotice(p: TicketNoticeParams) {
   }
 }
 
-/** The email; the agent's words are a quoted paragraph, plain text in both parts. */
-export function renderTicketEmail(p: TicketNoticeParams): RenderedMail {
+/**
+ * The email; the agent's words are a quoted paragraph, plain text in both parts. `rateUrl`, on
+ * a resolution email, is the signed link to rate how it went.
+ */
+export function renderTicketEmail(p: TicketNoticeParams, rateUrl?: string): RenderedMail {
   const m = composeTicketNotice(p)
+  const t = ticketMailCatalog(p.locale)
   const quote: MailParagraph[] = []
   if (m.quoted?.label) quote.push({ text: m.quoted.label })
   if (m.quoted) quote.push({ text: m.quoted.text, style: 'quote' })
+  const rate: MailParagraph[] =
+    rateUrl === undefined
+      ? []
+      : [
+          { text: fillMail(t.ratePrompt, { store: m.store }) },
+          { text: t.rateAction, link: rateUrl },
+        ]
   return renderMail({
     lang: p.locale,
     dir: m.dir,
@@ -112,6 +126,7 @@ export function renderTicketEmail(p: TicketNoticeParams): RenderedMail {
     paragraphs: [
       ...m.lines,
       ...quote,
+      ...rate,
       { text: m.reference, style: 'muted' },
       { text: m.footer, style: 'fine' },
     ],
@@ -130,14 +145,25 @@ export function renderTicketSms(p: TicketNoticeParams): string {
   return body.length > SMS_MAX ? `${body.slice(0, SMS_MAX - 1)}…` : body
 }
 
-/** The outbox template of every message about a ticket (decision, reply, refund). */
-export function ticketNoticeTemplate(): OutboxTemplate<typeof TICKET_NOTICE_TEMPLATE> {
+/**
+ * The outbox template of every message about a ticket (decision, reply, refund). With `rating`
+ * (the server's key and address), a resolution email gets its signed rating link; the link is
+ * signed when the email is written, so it lives its full time from the moment it is sent.
+ */
+export function ticketNoticeTemplate(rating?: {
+  secretKey: string
+  publicUrl: string
+  clock: { now(): Date }
+}): OutboxTemplate<typeof TICKET_NOTICE_TEMPLATE> {
   return {
     async render(message): Promise<RenderedMessage> {
       const { params } = message
-      return message.channel === 'sms'
-        ? { channel: 'sms', body: renderTicketSms(params) }
-        : { channel: 'email', ...renderTicketEmail(params) }
+      if (message.channel === 'sms') return { channel: 'sms', body: renderTicketSms(params) }
+      const rateUrl =
+        rating !== undefined && params.rateTicketId !== undefined
+          ? `${rating.publicUrl}/rate/${ratingToken(rating.secretKey, params.rateTicketId, rating.clock.now())}`
+          : undefined
+      return { channel: 'email', ...renderTicketEmail(params, rateUrl) }
     },
   }
 }

@@ -3,6 +3,7 @@ import { findConversationByTicket } from '../../db/conversations.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { findTicket, listTicketEvents, type Ticket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
+import { ticketRating } from '../ratings/ratings.ts'
 import { loadTicketOrder, type TicketOrderDeps, type TicketOrderView } from './ticket-order.ts'
 import { ticketEventJson, ticketJson } from './ticket-view.ts'
 
@@ -59,15 +60,17 @@ export async function ticketPage(
   ticket: Ticket,
   order?: TicketOrderView | null,
 ) {
-  const [events, orderView, conversationId] = await Promise.all([
+  const [events, orderView, conversationId, rating] = await Promise.all([
     listTicketEvents(deps.db, store.id, ticket.id),
     order !== undefined ? order : loadTicketOrder(deps, store, ticket),
     chatConversationId(deps, store.id, ticket),
+    ticketRating(deps, store.id, ticket.id),
   ])
   return {
     ticket: ticketJson(ticket),
     history: events.map(ticketEventJson),
     order: orderView,
     conversationId,
+    rating,
   }
 }

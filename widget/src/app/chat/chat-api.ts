@@ -75,6 +75,8 @@ export function createChatApi(storeKey: string) {
     read: (throughSeq: number) =>
       call<{ readSeq: number }>('POST', `${base}/current/read`, { throughSeq }),
     availability: () => call<AvailabilityResponse>('GET', `${base}/availability`),
+    rate: (conversationId: string, body: { score: number; comment?: string }) =>
+      call('POST', `${base}/${encodeURIComponent(conversationId)}/rating`, body),
     offline: (body: OfflineMessageRequest) =>
       call<{ ticketNumber: number }>('POST', `${base}/offline`, body),
     async ticketUrl(): Promise<string | null> {

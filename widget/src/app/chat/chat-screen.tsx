@@ -1,13 +1,18 @@
 import type { CurrentConversationResponse } from '@porchlight/shared/api/chat'
-import { useEffect, useId, useRef, useState } from 'preact/hooks'
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks'
+import { lazyScreen } from '../lazy-screen.tsx'
 import { useI18n } from '../locale.ts'
 import { problemText } from '../problem.ts'
 import { useStore } from '../store.ts'
 import './chat.css'
 import { Availability, OfflineForm } from './offline-form.tsx'
+import { createChatApi } from './chat-api.ts'
 import { chatSession, type ChatSession } from './chat-session.ts'
 import { Composer, VisitorForm } from './composer.tsx'
 import { Thread } from './thread.tsx'
+
+// Rating an ended chat shares the requests' rating chunk.
+const Rating = lazyScreen(() => import('../rating/rating-form.tsx').then((m) => m.RatingForm))
 
 interface Props {
   storeKey: string
@@ -44,6 +49,7 @@ export function ChatScreen({ storeKey, initial, onBack, onUnread }: Props) {
   const i18n = useI18n()
   const { t } = i18n
   const session = chatSession(storeKey, onUnread, initial)
+  const rater = useMemo(() => createChatApi(storeKey), [storeKey])
   const s = useStore(session.state)
   const [offline, setOffline] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -95,6 +101,13 @@ export function ChatScreen({ storeKey, initial, onBack, onUnread }: Props) {
                   state={s}
                   onRetry={(clientId) => void session.retry(clientId, i18n.locale)}
                 />
+                {s.endedId !== null && (
+                  <Rating.Screen
+                    key={s.endedId}
+                    rated={null}
+                    send={(body) => rater.rate(s.endedId ?? '', body)}
+                  />
+                )}
                 <Composer session={session} problem={s.problem} />
               </>
             )}

@@ -19,6 +19,8 @@ export interface ChatState {
   messages: ThreadMessage[]
   /** The conversation ended while the shopper was here: say so above an empty thread. */
   ended: boolean
+  /** The conversation that ended, so the shopper can rate it. */
+  endedId: string | null
   typing: { name: string; until: number } | null
   availability: AvailabilityResponse | null
   live: boolean
@@ -59,6 +61,7 @@ export function createChatSession(
     conversation: null,
     messages: [],
     ended: false,
+    endedId: null,
     typing: null,
     availability: null,
     live: false,
@@ -85,13 +88,16 @@ export function createChatSession(
   }
 
   function adopt(current: CurrentConversationResponse) {
-    const wasOpen = state.get().conversation !== null
+    const was = state.get().conversation
+    const wasOpen = was !== null
+    const ended = wasOpen && current.conversation === null
     patch({
       phase: 'ready',
       conversation: current.conversation,
       // No conversation: nothing of the old thread may stay on screen (the 24-hour revert).
       messages: current.conversation === null ? [] : [...current.messages].sort(bySeq),
-      ended: wasOpen && current.conversation === null,
+      ended,
+      endedId: ended ? was.id : null,
       problem: null,
     })
     reportUnread()
@@ -185,7 +191,7 @@ export function createChatSession(
       })
     }
     const { conversation, message } = result.value
-    patch({ conversation, ended: false, problem: null })
+    patch({ conversation, ended: false, endedId: null, problem: null })
     upsert(message)
   }
 
@@ -218,7 +224,7 @@ export function createChatSession(
         createdAt: new Date().toISOString(),
         state: 'sending',
       }
-      patch({ messages: [...s.messages, optimistic], ended: false })
+      patch({ messages: [...s.messages, optimistic], ended: false, endedId: null })
       await deliver(text, clientId, locale)
     },
     async retry(clientId, locale) {

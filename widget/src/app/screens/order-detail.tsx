@@ -2,6 +2,7 @@ import type { ActionOffer, OrderStatusView } from '@porchlight/shared/api/orders
 import type { RequestType } from '@porchlight/shared/api/requests'
 import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import type { ApiClient } from '../api-client.ts'
+import { lazyScreen } from '../lazy-screen.tsx'
 import { useI18n, type LocaleState } from '../locale.ts'
 import type { OrderView } from '../order-view.ts'
 import { problemFor, problemText } from '../problem.ts'
@@ -91,7 +92,7 @@ export function OrderDetail(props: Props) {
         <>
           <p class="muted">{t('order.placed_on', { date: when(order.createdAt, i18n) })}</p>
           <Actions {...props} order={order} i18n={i18n} />
-          <Requests order={order} i18n={i18n} />
+          <Requests order={order} i18n={i18n} api={api} />
           <Tracking order={order} />
           <OrderHistory order={order} />
           <OrderItems order={order} />
@@ -166,7 +167,10 @@ function Actions({ order, i18n, loopUrl, onRequest }: ActionsProps) {
   )
 }
 
-function Requests({ order, i18n }: { order: OrderView; i18n: LocaleState }) {
+// The rating form is its own chunk: few orders have a resolved request to rate.
+const Rating = lazyScreen(() => import('../rating/rating-form.tsx').then((m) => m.RatingForm))
+
+function Requests({ order, i18n, api }: { order: OrderView; i18n: LocaleState; api: ApiClient }) {
   if (!order.requests?.length) return null
   return (
     <Part title={i18n.t('order.requests')}>
@@ -182,6 +186,9 @@ function Requests({ order, i18n }: { order: OrderView; i18n: LocaleState }) {
             )}
             <span class="line muted">{when(r.createdAt, i18n)}</span>
             {r.decisionNote && <span class="line">{r.decisionNote}</span>}
+            {(r.canRate || r.rating !== null) && (
+              <Rating.Screen rated={r.rating} send={(body) => api.rateTicket(r.ticketId, body)} />
+            )}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import type { Operation } from '../operation.ts'
 import { agentAuthOperations } from './agent-auth.operations.ts'
 import { chatOperations } from './chat.operations.ts'
+import { insightsOperations } from './insights.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
 import { ticketOperations } from './ticket.operations.ts'
 
@@ -13,4 +14,5 @@ export const agentOperations: Operation[] = [
   ...ticketOperations,
   ...settingsOperations,
   ...chatOperations,
+  ...insightsOperations,
 ]

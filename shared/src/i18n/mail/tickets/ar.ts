@@ -28,4 +28,6 @@ export const ar: TicketMailCatalog = {
   noteFrom: 'رسالة من {store}:',
   referenceLine: 'المرجع: {reference}',
   footer: 'تصلك هذه الرسالة لأنك قدّمت طلبًا إلى {store}.',
+  ratePrompt: 'ما رأيك في خدمة {store}؟ أخبرنا في ثوانٍ.',
+  rateAction: 'قيّم تجربتك',
 }

@@ -21,6 +21,8 @@ describe('ticket mail catalogs', () => {
       'noteFrom',
       'referenceLine',
       'footer',
+      'ratePrompt',
+      'rateAction',
     ] as const) {
       expect(t[key].trim(), `${locale}.${key}`).not.toBe('')
       expect(marks(t[key]), `${locale}.${key}`).toEqual(marks(en[key]))

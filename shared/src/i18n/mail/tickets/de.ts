@@ -30,4 +30,6 @@ export const de: TicketMailCatalog = {
   noteFrom: 'Eine Nachricht von {store}:',
   referenceLine: 'Referenz: {reference}',
   footer: 'Sie erhalten diese E-Mail, weil Sie eine Anfrage an {store} gestellt haben.',
+  ratePrompt: 'Wie hat {store} das gemacht? Sagen Sie es uns in wenigen Sekunden.',
+  rateAction: 'Ihre Erfahrung bewerten',
 }

@@ -29,4 +29,6 @@ export const en: TicketMailCatalog = {
   noteFrom: 'A note from {store}:',
   referenceLine: 'Reference: {reference}',
   footer: 'You are receiving this email because you made a request to {store}.',
+  ratePrompt: 'How did {store} do? Tell us in a few seconds.',
+  rateAction: 'Rate your experience',
 }

@@ -29,4 +29,6 @@ export const es: TicketMailCatalog = {
   noteFrom: 'Un mensaje de {store}:',
   referenceLine: 'Referencia: {reference}',
   footer: 'Recibes este correo porque hiciste una solicitud a {store}.',
+  ratePrompt: '¿Qué tal lo hizo {store}? Cuéntanoslo en unos segundos.',
+  rateAction: 'Valorar tu experiencia',
 }

@@ -35,4 +35,6 @@ export const fr: TicketMailCatalog = {
   noteFrom: 'Un mot de {store} :',
   referenceLine: 'Référence : {reference}',
   footer: 'Vous recevez cet e-mail car vous avez fait une demande auprès de {store}.',
+  ratePrompt: 'Comment {store} s’en est-il sorti ? Dites-le-nous en quelques secondes.',
+  rateAction: 'Évaluer votre expérience',
 }

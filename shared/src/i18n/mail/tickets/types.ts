@@ -21,6 +21,10 @@ export interface TicketMailCatalog {
   referenceLine: string
   /** Why the shopper gets this email; `{store}`. */
   footer: string
+  /** Before the rating link of a resolution email; `{store}`. */
+  ratePrompt: string
+  /** The rating link's text. */
+  rateAction: string
 }
 
 export interface TicketTexts {

@@ -1,0 +1,149 @@
+import { Hono, type Context } from 'hono'
+import type { AppEnv } from '../../app-env.ts'
+import { findConversationForRating, findTicketForRating } from '../../db/ratings.repository.ts'
+import { findTicket, type Ticket } from '../../db/tickets.repository.ts'
+import { AppError } from '../../errors.ts'
+import { readJson } from '../../http/json-body.ts'
+import { findUnsafeValue } from '../../http/safe-input.ts'
+import { requireShopper } from '../../middleware/shopper-session.ts'
+import { findParticipant } from '../../services/chat/participants.ts'
+import { readRatingToken } from '../../services/ratings/rating-link.ts'
+import { rateTicket } from '../../services/ratings/ratings.ts'
+import { ratingDonePage, ratingFormPage } from './rating-page.ts'
+import { ratingBody, ratingForm, ratingToken } from './rating-schemas.ts'
+
+const ticketNotFound = () => new AppError('ticket_not_found', 'No such ticket.')
+
+function secrets(c: Context<AppEnv>): string[] {
+  const { secretKey, secretKeyPrevious } = c.get('deps').config
+  return [secretKey, secretKeyPrevious].filter((s): s is string => s !== undefined)
+}
+
+/** The ticket an email's link names, or a page saying why the link does not work. */
+async function linkedTicket(c: Context<AppEnv>): Promise<Ticket | Response> {
+  const deps = c.get('deps')
+  const token = ratingToken.safeParse(c.req.param('token'))
+  const check = token.success
+    ? readRatingToken(secrets(c), token.data, deps.clock.now())
+    : ({ ok: false, why: 'invalid' } as const)
+  const ticket = check.ok ? await findTicketForRating(deps.db, check.ticketId) : undefined
+  if (ticket !== undefined) return ticket
+  const expired = !check.ok && check.why === 'expired'
+  const page = ratingDonePage(
+    expired ? 'This link has expired' : 'This link does not work',
+    expired
+      ? 'Rating links work for 30 days after the request was resolved.'
+      : 'Check that the whole link from the email was opened.',
+  )
+  return c.html(page.html, expired ? 410 : 400, { 'Content-Security-Policy': page.csp })
+}
+
+/**
+ * Satisfaction ratings (issue 20 item 5): the shopper rates a resolved request from the panel,
+ * a finished chat from the panel, or either from the link in the resolution email. The first
+ * rating of a ticket stands; any second one answers 409 already_rated.
+ */
+export const ratingRoutes = new Hono<AppEnv>()
+  .post('/v1/tickets/:id/rating', requireShopper, async (c) => {
+    const body = await readJson(c, ratingBody)
+    const deps = c.get('deps')
+    const ticket = await findTicket(deps.db, c.get('store').id, c.req.param('id'))
+    const { identity } = c.get('shopper')
+    // Someone else's ticket answers like a missing one: ids reveal nothing.
+    if (
+      ticket === undefined ||
+      ticket.identity_kind !== identity.kind ||
+      ticket.identity_value !== identity.value
+    ) {
+      throw ticketNotFound()
+    }
+    const rating = await rateTicket(deps, ticket, {
+      score: body.score,
+      comment: body.comment ?? null,
+      source: 'panel',
+    })
+    return c.json({ rating }, 201)
+  })
+  .get('/rate/:token', async (c) => {
+    const ticket = await linkedTicket(c)
+    if (ticket instanceof Response) return ticket
+    const score = Number(c.req.query('score'))
+    const page = ratingFormPage({
+      storeName: (await storeName(c, ticket.store_id)) ?? 'the store',
+      reference: `#${ticket.number}`,
+      action: c.req.path,
+      preselected: Number.isInteger(score) && score >= 1 && score <= 5 ? score : null,
+    })
+    return c.html(page.html, 200, { 'Content-Security-Policy': page.csp })
+  })
+  .post('/rate/:token', async (c) => {
+    const ticket = await linkedTicket(c)
+    if (ticket instanceof Response) return ticket
+    const form = Object.fromEntries(new URLSearchParams(await c.req.text()))
+    const parsed = ratingForm.safeParse(form)
+    if (!parsed.success || findUnsafeValue(form) !== undefined) {
+      const page = ratingDonePage('Pick a rating', 'Go back and choose a rating from 1 to 5.')
+      return c.html(page.html, 400, { 'Content-Security-Policy': page.csp })
+    }
+    try {
+      await rateTicket(c.get('deps'), ticket, {
+        score: parsed.data.score,
+        comment: parsed.data.comment ?? null,
+        source: 'email',
+      })
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'already_rated') throw err
+      const page = ratingDonePage(
+        'Already rated',
+        'This request has been rated already. Thank you!',
+      )
+      return c.html(page.html, 409, { 'Content-Security-Policy': page.csp })
+    }
+    const page = ratingDonePage('Thank you!', 'Your rating has been sent to the store.')
+    return c.html(page.html, 201, { 'Content-Security-Policy': page.csp })
+  })
+
+async function storeName(c: Context<AppEnv>, storeId: string) {
+  const row = await c
+    .get('deps')
+    .db.selectFrom('stores')
+    .select('name')
+    .where('id', '=', storeId)
+    .executeTakeFirst()
+  return row?.name
+}
+
+/**
+ * Rating a chat that ended, by its participant (signed-in shopper or visitor). Mounted after
+ * the shopper chat routes, whose middleware names the store (X-Porchlight-Key) and answers CORS.
+ */
+export const chatRatingRoutes = new Hono<AppEnv>().post(
+  '/v1/conversations/:id/rating',
+  async (c) => {
+    const body = await readJson(c, ratingBody)
+    const deps = c.get('deps')
+    const store = c.get('store')
+    const token = /^Bearer\s+(\S{10,200})$/i.exec(c.req.header('authorization') ?? '')?.[1]
+    const who =
+      token === undefined ? undefined : await findParticipant(deps.db, token, deps.clock.now())
+    if (who === undefined || who.storeId !== store.id) {
+      throw new AppError('chat_unauthenticated', 'Sign in or give your name and email to chat.')
+    }
+    const conversation = await findConversationForRating(deps.db, store.id, c.req.param('id'))
+    const owns =
+      conversation !== undefined &&
+      ((who.visitorId !== null && conversation.visitor_id === who.visitorId) ||
+        (who.identity !== null &&
+          conversation.identity_kind === who.identity.kind &&
+          conversation.identity_value === who.identity.value))
+    if (!owns) throw new AppError('conversation_not_found', 'No such conversation.')
+    const ticket = await findTicket(deps.db, store.id, conversation.ticket_id)
+    if (ticket === undefined) throw new AppError('conversation_not_found', 'No such conversation.')
+    const rating = await rateTicket(deps, ticket, {
+      score: body.score,
+      comment: body.comment ?? null,
+      source: 'panel',
+    })
+    return c.json({ rating }, 201)
+  },
+)
