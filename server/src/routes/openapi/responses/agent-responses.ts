@@ -1,3 +1,4 @@
+import { RATING_SOURCES } from '@porchlight/shared/api/insights'
 import {
   API_TOKEN_SCOPES,
   API_TOKEN_STATES,
@@ -134,9 +135,18 @@ const ticketOrder = z
   .nullable()
   .describe('The order as the store has it now (OrderDetail in detail), or null')
 
+/** The shopper's satisfaction rating, once given. */
+const ratingJson = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().nullable(),
+  source: z.enum(RATING_SOURCES),
+  createdAt: z.iso.datetime({ offset: true }),
+})
+
 export const ticketView: z.ZodType<TicketView> = z.strictObject({
   ticket: ticketJson,
   history: z.array(ticketEventJson),
   order: ticketOrder.optional(),
   conversationId: z.string().nullable(),
+  rating: ratingJson.nullable().optional(),
 })
