@@ -6,23 +6,30 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildDemoHistory } from '../../server/src/seed/demo-history.ts'
 import { demoOrderId } from '../../server/src/seed/demo-orders.ts'
 import { connectBrowser } from '../support/browser.ts'
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
 import { axeViolations } from '../support/shopper.ts'
 
 /**
  * The insights page on the demo store, by keyboard alone, against the history the server
  * seeded on its first start (server/src/seed/demo-history.ts), and the console's ticket
- * thread. Saves the README's screenshots to docs/screenshots/.
+ * thread. Saves the README's screenshots to docs/screenshots/. Its own server, so the figures and
+ * the picture are the demo's history alone, not what other journeys filed on the shared one.
  */
-const baseUrl = inject('baseUrl')
+let server: ServerProcess
+let baseUrl: string
 const AGENT = { email: 'agent@lumen-loom.example', password: 'porchlight-demo' }
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots')
 
 let browser: Browser
 beforeAll(async () => {
+  // Test fixture routes (/test/tickets) for the ticket thread below.
+  server = await startServerProcess({ PORCHLIGHT_TEST_SEED: 'true' })
+  baseUrl = server.url
   browser = await connectBrowser(inject('browserWsEndpoint'))
 })
 afterAll(async () => {
   await browser?.close()
+  await server?.stop()
 })
 
 async function signedIn(): Promise<{ page: Page; errors: string[] }> {

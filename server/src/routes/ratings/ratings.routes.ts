@@ -1,3 +1,4 @@
+import { findStoreById } from '../../db/stores.repository.ts'
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { findConversationForRating, findTicketForRating } from '../../db/ratings.repository.ts'
@@ -104,13 +105,7 @@ export const ratingRoutes = new Hono<AppEnv>()
   })
 
 async function storeName(c: Context<AppEnv>, storeId: string) {
-  const row = await c
-    .get('deps')
-    .db.selectFrom('stores')
-    .select('name')
-    .where('id', '=', storeId)
-    .executeTakeFirst()
-  return row?.name
+  return (await findStoreById(c.get('deps').db, storeId))?.name
 }
 
 /**
