@@ -22,10 +22,6 @@ const LABELS: Record<string, string> = {
   'contact-form': 'Contact form',
   console: 'Console',
   api: 'API',
-  // Reason codes whose words need more than the code's letters.
-  doesnt_fit: 'Doesn’t fit',
-  did_not_request_cancellation: 'Did not request the cancellation',
-  delivered_not_received: 'Delivered but not received',
 }
 
 // The store's default reasons, in the words the panel shows shoppers ("It doesn’t fit"), so a
