@@ -16,6 +16,7 @@ let browser: Browser
 
 beforeAll(async () => {
   server = await startServerProcess({ PORCHLIGHT_TEST_CLOCK: 'true' })
+  seeded = new Set((await allConversations()).map((c) => c.id))
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -43,7 +44,15 @@ interface ListedConversation {
   previousId: string | null
 }
 
+/** Conversations the demo store had before this journey (its seeded history has some). */
+let seeded = new Set<string>()
+
+/** The conversations this journey made, open and closed. */
 async function conversations(): Promise<ListedConversation[]> {
+  return (await allConversations()).filter((c) => !seeded.has(c.id))
+}
+
+async function allConversations(): Promise<ListedConversation[]> {
   const headers = await agentHeaders()
   const all: ListedConversation[] = []
   for (const status of ['open', 'closed']) {
