@@ -1,10 +1,8 @@
+import { fillMail, type MailLocale } from '@porchlight/shared/i18n/mail/messages'
+import { ticketMailCatalog } from '@porchlight/shared/i18n/mail/tickets/catalogs'
+import type { RatingPageTexts } from '@porchlight/shared/i18n/mail/tickets/types'
 import { randomBytes } from 'node:crypto'
-
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  )
+import { safeHtml, trustedHtml, type SafeHtml } from '../../services/mail/html.ts'
 
 const STYLE = `
 body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1c2126;background:#f4f6f8}
@@ -20,12 +18,25 @@ button{margin-top:16px;font:inherit;background:#0b57b7;color:#fff;border:none;bo
 :focus-visible{outline:3px solid #b35c00;outline-offset:2px}
 .muted{color:#545d68}`
 
-/** A page with its own nonce-locked style: no script, forms post only back here. */
-export function ratingPage(title: string, body: string): { html: string; csp: string } {
+/** The rating page's words in one language, with its direction. */
+export function ratingWords(
+  locale: MailLocale,
+): RatingPageTexts & { lang: MailLocale; dir: string } {
+  const catalog = ticketMailCatalog(locale)
+  return { ...catalog.ratingPage, lang: locale, dir: catalog.dir }
+}
+
+type Words = ReturnType<typeof ratingWords>
+
+/**
+ * A page with its own nonce-locked style: no script, forms post only back here. Every value
+ * goes through the server's one HTML tag, which escapes it.
+ */
+function ratingPage(words: Words, title: string, body: SafeHtml): { html: string; csp: string } {
   const nonce = randomBytes(16).toString('base64')
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title><style nonce="${nonce}">${STYLE}</style></head>
+  const html = safeHtml`<!doctype html>
+<html lang="${words.lang}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><style nonce="${nonce}">${trustedHtml(STYLE)}</style></head>
 <body><main>${body}</main></body></html>`
   const csp = [
     "default-src 'none'",
@@ -34,36 +45,35 @@ export function ratingPage(title: string, body: string): { html: string; csp: st
     "base-uri 'none'",
     "frame-ancestors 'none'",
   ].join('; ')
-  return { html, csp }
+  return { html: html.toString(), csp }
 }
 
-export function ratingFormPage(input: {
-  storeName: string
-  reference: string
-  action: string
-  preselected: number | null
-}) {
-  const scores = [1, 2, 3, 4, 5]
-    .map(
-      (n) =>
-        `<label><input type="radio" name="score" value="${n}" required${
-          input.preselected === n ? ' checked' : ''
-        }> ${n}</label>`,
-    )
-    .join('')
+export function ratingFormPage(
+  words: Words,
+  input: { storeName: string; reference: string; action: string; preselected: number | null },
+) {
+  const scores = [1, 2, 3, 4, 5].map(
+    (n) =>
+      safeHtml`<label><input type="radio" name="score" value="${n}" required${
+        input.preselected === n ? trustedHtml(' checked') : ''
+      }> ${n}</label>`,
+  )
+  const heading = fillMail(words.heading, { store: input.storeName })
   return ratingPage(
-    `Rate your experience with ${input.storeName}`,
-    `<h1>How did ${escape(input.storeName)} do?</h1>
-<p class="muted">About request ${escape(input.reference)}.</p>
-<form method="post" action="${escape(input.action)}">
-<fieldset><legend>Your rating, from 1 (poor) to 5 (excellent)</legend><div class="scores">${scores}</div></fieldset>
-<label for="comment">Anything to add? (optional)</label>
+    words,
+    heading,
+    safeHtml`<h1>${heading}</h1>
+<p class="muted">${fillMail(words.about, { reference: input.reference })}</p>
+<form method="post" action="${input.action}">
+<fieldset><legend>${words.legend}</legend><div class="scores">${scores}</div></fieldset>
+<label for="comment">${words.commentLabel}</label>
 <textarea id="comment" name="comment" rows="4" maxlength="1000"></textarea>
-<button type="submit">Send rating</button>
+<button type="submit">${words.submit}</button>
 </form>`,
   )
 }
 
-export function ratingDonePage(title: string, text: string) {
-  return ratingPage(title, `<h1>${escape(title)}</h1><p>${escape(text)}</p>`)
+/** A page with one message: done, already rated, a bad or expired link. */
+export function ratingDonePage(words: Words, title: string, text: string) {
+  return ratingPage(words, title, safeHtml`<h1>${title}</h1><p>${text}</p>`)
 }

@@ -10,7 +10,8 @@ import { requireShopper } from '../../middleware/shopper-session.ts'
 import { findParticipant } from '../../services/chat/participants.ts'
 import { readRatingToken } from '../../services/ratings/rating-link.ts'
 import { rateTicket } from '../../services/ratings/ratings.ts'
-import { ratingDonePage, ratingFormPage } from './rating-page.ts'
+import { resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
+import { ratingDonePage, ratingFormPage, ratingWords } from './rating-page.ts'
 import { ratingBody, ratingForm, ratingToken } from './rating-schemas.ts'
 
 const ticketNotFound = () => new AppError('ticket_not_found', 'No such ticket.')
@@ -30,12 +31,13 @@ async function linkedTicket(c: Context<AppEnv>): Promise<Ticket | Response> {
   const ticket = check.ok ? await findTicketForRating(deps.db, check.ticketId) : undefined
   if (ticket !== undefined) return ticket
   const expired = !check.ok && check.why === 'expired'
-  const page = ratingDonePage(
-    expired ? 'This link has expired' : 'This link does not work',
-    expired
-      ? 'Rating links work for 30 days after the request was resolved.'
-      : 'Check that the whole link from the email was opened.',
+  // No ticket to take the language from: the browser's, else English.
+  const words = ratingWords(
+    resolveMailLocale((c.req.header('accept-language') ?? 'en').split(',')[0] ?? 'en'),
   )
+  const page = expired
+    ? ratingDonePage(words, words.expiredTitle, words.expiredText)
+    : ratingDonePage(words, words.invalidTitle, words.invalidText)
   return c.html(page.html, expired ? 410 : 400, { 'Content-Security-Policy': page.csp })
 }
 
@@ -69,7 +71,7 @@ export const ratingRoutes = new Hono<AppEnv>()
     const ticket = await linkedTicket(c)
     if (ticket instanceof Response) return ticket
     const score = Number(c.req.query('score'))
-    const page = ratingFormPage({
+    const page = ratingFormPage(await wordsFor(c, ticket), {
       storeName: (await storeName(c, ticket.store_id)) ?? 'the store',
       reference: `#${ticket.number}`,
       action: c.req.path,
@@ -82,8 +84,9 @@ export const ratingRoutes = new Hono<AppEnv>()
     if (ticket instanceof Response) return ticket
     const form = Object.fromEntries(new URLSearchParams(await c.req.text()))
     const parsed = ratingForm.safeParse(form)
+    const words = await wordsFor(c, ticket)
     if (!parsed.success || findUnsafeValue(form) !== undefined) {
-      const page = ratingDonePage('Pick a rating', 'Go back and choose a rating from 1 to 5.')
+      const page = ratingDonePage(words, words.pickTitle, words.pickText)
       return c.html(page.html, 400, { 'Content-Security-Policy': page.csp })
     }
     try {
@@ -94,18 +97,24 @@ export const ratingRoutes = new Hono<AppEnv>()
       })
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'already_rated') throw err
-      const page = ratingDonePage(
-        'Already rated',
-        'This request has been rated already. Thank you!',
-      )
+      const page = ratingDonePage(words, words.alreadyTitle, words.alreadyText)
       return c.html(page.html, 409, { 'Content-Security-Policy': page.csp })
     }
-    const page = ratingDonePage('Thank you!', 'Your rating has been sent to the store.')
+    const page = ratingDonePage(words, words.thanksTitle, words.thanksText)
     return c.html(page.html, 201, { 'Content-Security-Policy': page.csp })
   })
 
 async function storeName(c: Context<AppEnv>, storeId: string) {
   return (await findStoreById(c.get('deps').db, storeId))?.name
+}
+
+/** The page in the language the shopper's emails are in: the ticket's, else the store's. */
+async function wordsFor(c: Context<AppEnv>, ticket: Ticket) {
+  const store = await findStoreById(c.get('deps').db, ticket.store_id)
+  const fallback = store?.settings['defaultLocale']
+  return ratingWords(
+    resolveMailLocale(ticket.locale, typeof fallback === 'string' ? fallback : undefined),
+  )
 }
 
 /**

@@ -123,6 +123,32 @@ describe(`satisfaction ratings (${testDialect})`, () => {
     expect(panel.body.error.code).toBe('already_rated')
   })
 
+  it('opens in the language of the shopper’s emails, right to left in Arabic', async () => {
+    const t = await setup()
+    const fr = await t.request({ number: 1001, locale: 'fr-FR' })
+    expect((await t.decide(fr.id, { version: 1, decision: 'approve' })).status).toBe(200)
+    await t.drainOutbox()
+    const french = await (await t.app.request(ratingLink(t))).text()
+    expect(french).toContain('<html lang="fr" dir="ltr">')
+    expect(french).toContain('Envoyer la note')
+    expect(french).not.toContain('Send rating')
+
+    const u = await setup()
+    const ar = await u.request({ number: 1001, locale: 'ar' })
+    expect((await u.decide(ar.id, { version: 1, decision: 'approve' })).status).toBe(200)
+    await u.drainOutbox()
+    const arabic = await u.app.request(ratingLink(u), form({ score: '5' }))
+    expect(arabic.status).toBe(201)
+    const page = await arabic.text()
+    expect(page).toContain('<html lang="ar" dir="rtl">')
+    expect(page).toContain('شكرًا لك!')
+    // A broken link has no ticket to take the language from: the browser's.
+    const broken = await t.app.request('/rate/nonsense', {
+      headers: { 'accept-language': 'de-DE,de;q=0.9' },
+    })
+    expect(await broken.text()).toContain('Dieser Link funktioniert nicht')
+  })
+
   it('a link with a changed ticket or signature, or past its 30 days, rates nothing', async () => {
     const t = await setup()
     const ticket = await t.request({ number: 1001 })

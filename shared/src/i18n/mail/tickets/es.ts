@@ -31,4 +31,22 @@ export const es: TicketMailCatalog = {
   footer: 'Recibes este correo porque hiciste una solicitud a {store}.',
   ratePrompt: '¿Qué tal lo hizo {store}? Cuéntanoslo en unos segundos.',
   rateAction: 'Valorar tu experiencia',
+  ratingPage: {
+    heading: '¿Qué tal lo hizo {store}?',
+    about: 'Sobre la solicitud {reference}.',
+    legend: 'Tu valoración, de 1 (mala) a 5 (excelente)',
+    commentLabel: '¿Algo que añadir? (opcional)',
+    submit: 'Enviar valoración',
+    thanksTitle: '¡Gracias!',
+    thanksText: 'Tu valoración se ha enviado a la tienda.',
+    alreadyTitle: 'Ya valorada',
+    alreadyText: 'Esta solicitud ya se ha valorado. ¡Gracias!',
+    pickTitle: 'Elige una valoración',
+    pickText: 'Vuelve atrás y elige una valoración del 1 al 5.',
+    expiredTitle: 'Este enlace ha caducado',
+    expiredText:
+      'Los enlaces de valoración funcionan durante 30 días después de resolverse la solicitud.',
+    invalidTitle: 'Este enlace no funciona',
+    invalidText: 'Comprueba que se abrió el enlace completo del correo.',
+  },
 }

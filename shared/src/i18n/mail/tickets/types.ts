@@ -25,6 +25,26 @@ export interface TicketMailCatalog {
   ratePrompt: string
   /** The rating link's text. */
   rateAction: string
+  /** The page the rating link opens; `{store}`, `{reference}`. */
+  ratingPage: RatingPageTexts
+}
+
+export interface RatingPageTexts {
+  heading: string
+  about: string
+  legend: string
+  commentLabel: string
+  submit: string
+  thanksTitle: string
+  thanksText: string
+  alreadyTitle: string
+  alreadyText: string
+  pickTitle: string
+  pickText: string
+  expiredTitle: string
+  expiredText: string
+  invalidTitle: string
+  invalidText: string
 }
 
 export interface TicketTexts {
