@@ -205,7 +205,10 @@ function loadShopifyApp(env: Env): Config['shopifyApp'] {
     throw new ConfigError('SHOPIFY_APP_CLIENT_SECRET', 'is required beside SHOPIFY_APP_CLIENT_ID')
   }
   if (!/^[A-Za-z0-9_-]{8,100}$/.test(clientId)) {
-    throw new ConfigError('SHOPIFY_APP_CLIENT_ID', 'expected the client ID shown in the Dev Dashboard')
+    throw new ConfigError(
+      'SHOPIFY_APP_CLIENT_ID',
+      'expected the client ID shown in the Dev Dashboard',
+    )
   }
   return { clientId, clientSecret }
 }

@@ -2,28 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { findStoreById } from '../db/stores.repository.ts'
 import { logInAgent } from '../services/agents/agent-sessions.ts'
 import { findApiTokenAgent } from '../services/agents/api-tokens.ts'
+import { cliRunner } from '../test/cli-runner.ts'
 import { openTestDatabase, testDialect } from '../test/harness.ts'
-import { runCli } from './run-cli.ts'
 
 async function setup() {
   const database = await openTestDatabase()
-  const out: string[] = []
-  const err: string[] = []
-  let stdin = ''
-  const run = (...argv: string[]) =>
-    runCli(
-      argv,
-      {
-        out: (l) => out.push(l),
-        err: (l) => err.push(l),
-        env: { NODE_ENV: 'test', PUBLIC_URL: 'https://support.example.com', LOG_LEVEL: 'silent' },
-        readStdin: async () => stdin,
-      },
-      { database },
-    )
-  const pipe = (value: string) => {
-    stdin = value
-  }
+  const { run, out, err, pipe } = cliRunner(database, { PUBLIC_URL: 'https://support.example.com' })
   const field = (label: string) =>
     out
       .map((l) => new RegExp(`^\\s+${label}\\s+(\\S+)`).exec(l)?.[1])

@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { findStoreById } from '../db/stores.repository.ts'
 import { seedDemoStore } from '../seed/demo-store.ts'
+import { cliRunner } from '../test/cli-runner.ts'
 import { openTestDatabase, testDialect } from '../test/harness.ts'
-import { runCli } from './run-cli.ts'
 
 async function setup() {
   const database = await openTestDatabase()
   await seedDemoStore(database.db, new Date())
-  const out: string[] = []
-  const err: string[] = []
-  const run = (...argv: string[]) =>
-    runCli(
-      argv,
-      {
-        out: (l) => out.push(l),
-        err: (l) => err.push(l),
-        env: {
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'silent',
-          SECRET_KEY: 'cli-identity-secret-key-0123456789abcdef',
-        },
-        readStdin: async () => '',
-      },
-      { database },
-    )
-  return { db: database.db, run, out, err }
+  const cli = cliRunner(database, { SECRET_KEY: 'cli-identity-secret-key-0123456789abcdef' })
+  return { db: database.db, ...cli }
 }
 
 describe(`CLI: store identity-secret and store require-totp (${testDialect})`, () => {

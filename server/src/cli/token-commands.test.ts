@@ -2,29 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { findApiTokenAgent } from '../services/agents/api-tokens.ts'
 import { seedDemoStore } from '../seed/demo-store.ts'
 import { estimateSecretBits } from '../secret-strength.ts'
+import { cliRunner } from '../test/cli-runner.ts'
 import { openTestDatabase, testDialect } from '../test/harness.ts'
-import { runCli } from './run-cli.ts'
 
 async function setup(env: Record<string, string> = {}) {
   const database = await openTestDatabase()
   await seedDemoStore(database.db, new Date())
-  const out: string[] = []
-  const err: string[] = []
-  let stdin = ''
-  const run = (...argv: string[]) =>
-    runCli(
-      argv,
-      {
-        out: (l) => out.push(l),
-        err: (l) => err.push(l),
-        env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
-        readStdin: async () => stdin,
-      },
-      { database },
-    )
-  const pipe = (v: string) => {
-    stdin = v
-  }
+  const { run, out, err, pipe } = cliRunner(database, env)
   const createAgent = () =>
     run('agent', 'create', '--store', 'st_demo', '--email', 'o@shop.example', '--name', 'O')
   const issue = async (...extra: string[]) => {

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type { ApiTokenSummary, IssuedApiToken } from '@porchlight/shared/api/agent'
 import type { ConsoleApi } from './api.ts'
 import { errorMessage } from './messages.ts'
+import { useList } from './use-list.ts'
 
 const TOKENS = '/v1/agent/tokens'
 const day = (iso: string) => iso.slice(0, 10)
@@ -13,23 +14,18 @@ const day = (iso: string) => iso.slice(0, 10)
  */
 export function ApiTokensSection(props: { api: ConsoleApi }) {
   const { api } = props
-  const [tokens, setTokens] = useState<ApiTokenSummary[] | null>(null)
-  const [error, setError] = useState<string | undefined>()
+  const {
+    items: tokens,
+    error,
+    setError,
+    load,
+  } = useList(api, TOKENS, (r: { tokens: ApiTokenSummary[] }) => r.tokens)
   const [name, setName] = useState('')
   const [days, setDays] = useState('90')
   const [readOnly, setReadOnly] = useState(false)
   const [issued, setIssued] = useState<IssuedApiToken | undefined>()
   const [busy, setBusy] = useState(false)
   const issuedRef = useRef<HTMLParagraphElement>(null)
-
-  const load = () =>
-    api.request<{ tokens: ApiTokenSummary[] }>('GET', TOKENS).then(
-      (r) => setTokens(r.tokens),
-      (err: unknown) => setError(errorMessage(err)),
-    )
-  useEffect(() => {
-    void load()
-  }, [api])
 
   async function issue(e: Event) {
     e.preventDefault()

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type { IdentitySecretInfo, NewIdentitySecret } from '@porchlight/shared/api/auth'
 import type { ConsoleApi } from './api.ts'
 import { errorMessage } from './messages.ts'
+import { useList } from './use-list.ts'
 
 const SECRETS = '/v1/agent/settings/identity-secrets'
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
@@ -13,20 +14,15 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
  */
 export function IdentitySecretsSection(props: { api: ConsoleApi }) {
   const { api } = props
-  const [secrets, setSecrets] = useState<IdentitySecretInfo[] | null>(null)
-  const [error, setError] = useState<string | undefined>()
+  const {
+    items: secrets,
+    error,
+    setError,
+    load,
+  } = useList(api, SECRETS, (r: { secrets: IdentitySecretInfo[] }) => r.secrets)
   const [made, setMade] = useState<NewIdentitySecret | undefined>()
   const [busy, setBusy] = useState(false)
   const madeRef = useRef<HTMLParagraphElement>(null)
-
-  const load = () =>
-    api.request<{ secrets: IdentitySecretInfo[] }>('GET', SECRETS).then(
-      (r) => setSecrets(r.secrets),
-      (err: unknown) => setError(errorMessage(err)),
-    )
-  useEffect(() => {
-    void load()
-  }, [api])
 
   async function make() {
     setBusy(true)

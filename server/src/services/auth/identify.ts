@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { useIdentityToken } from '../../db/identity-secrets.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { AppDeps } from '../../deps.ts'
-import { openShopperSession } from '../sessions/shopper-sessions.ts'
+import { signInShopper } from '../sessions/shopper-sessions.ts'
 import { openIdentitySecrets } from './identity-secrets.ts'
 import { checkIdentityToken, type IdentityRefusal } from './identity-token.ts'
 
@@ -38,19 +38,12 @@ export async function identifyShopper(
       now.getTime(),
     )
     if (!first) return { ok: false, reason: 'replayed' } as const
-    const opened = await openShopperSession(trx, {
+    const session = await signInShopper(trx, {
       storeId: store.id,
       identity: check.identity,
       now,
       ttlHours: deps.config.sessionTtlHours,
     })
-    return {
-      ok: true,
-      session: {
-        token: opened.token,
-        expiresAt: opened.session.expiresAt.toISOString(),
-        identity: check.identity,
-      },
-    } as const
+    return { ok: true, session } as const
   })
 }

@@ -7,7 +7,7 @@ import {
 } from '../../db/auth-challenges.repository.ts'
 import { returnRateLimitHits, takeRateLimits } from '../../db/rate-limits.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
-import { openShopperSession } from '../sessions/shopper-sessions.ts'
+import { signInShopper } from '../sessions/shopper-sessions.ts'
 import { MAX_CODE_ATTEMPTS } from './auth-settings.ts'
 import { failureBudget, type AuthDeps } from './challenges.ts'
 import { codeSecret } from './code-keys.ts'
@@ -91,20 +91,13 @@ export async function verifyCode(
       if (!(await consumeChallenge(trx, challengeId, attempt.counter, now.getTime()))) {
         return { ok: false, code: 'code_expired' } as const
       }
-      const opened = await openShopperSession(trx, {
+      const session = await signInShopper(trx, {
         storeId: store.id,
         identity,
         now,
         ttlHours: deps.config.sessionTtlHours,
       })
-      return {
-        ok: true,
-        session: {
-          token: opened.token,
-          expiresAt: opened.session.expiresAt.toISOString(),
-          identity,
-        },
-      } as const
+      return { ok: true, session } as const
     })
   } catch (err) {
     if (err instanceof Rollback) return err.result

@@ -1,4 +1,4 @@
-import type { SessionEndedCode } from '@porchlight/shared/api/auth'
+import type { SessionEndedCode, SessionResponse } from '@porchlight/shared/api/auth'
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
@@ -56,6 +56,22 @@ export async function openShopperSession(
     at: input.now,
   })
   return { token, session: { id, storeId: input.storeId, identity: input.identity, expiresAt } }
+}
+
+/**
+ * Opens a session after a sign-in (a code, a signed identity) and answers it as the API does:
+ * the bearer token, its expiry and who it is for.
+ */
+export async function signInShopper(
+  db: Kysely<Database>,
+  input: { storeId: string; identity: ShopperIdentity; now: Date; ttlHours: number },
+): Promise<SessionResponse> {
+  const opened = await openShopperSession(db, input)
+  return {
+    token: opened.token,
+    expiresAt: opened.session.expiresAt.toISOString(),
+    identity: input.identity,
+  }
 }
 
 export async function findShopperSession(
