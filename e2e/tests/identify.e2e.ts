@@ -72,9 +72,10 @@ describe('a shopper signed in to the storefront', () => {
       (token) => (window as unknown as { Porchlight: Api }).Porchlight('identify', token),
       identityToken('ada@example.com', 'not-the-store-secret'),
     )
+    // Listening before the click: the panel may trade the token as soon as it is up.
+    const identified = host.page.waitForResponse((r) => r.url().endsWith('/v1/auth/identify'))
     await launcherButton(host.page).click()
     const frame = await widgetFrame(host.page, 'floating')
-    const identified = host.page.waitForResponse((r) => r.url().endsWith('/v1/auth/identify'))
     expect((await identified).status()).toBe(401)
     await frame.getByRole('heading', { level: 2, name: 'Sign in to see your orders' }).waitFor()
     // The refused trade is the only problem the page saw.

@@ -10,6 +10,7 @@ import { requireShopper } from '../../middleware/shopper-session.ts'
 import { findParticipant } from '../../services/chat/participants.ts'
 import { readRatingToken } from '../../services/ratings/rating-link.ts'
 import { rateTicket } from '../../services/ratings/ratings.ts'
+import { storeLocale } from '../../services/requests/file-request.ts'
 import { resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import { ratingDonePage, ratingFormPage, ratingWords } from './rating-page.ts'
 import { ratingBody, ratingForm, ratingToken } from './rating-schemas.ts'
@@ -71,8 +72,9 @@ export const ratingRoutes = new Hono<AppEnv>()
     const ticket = await linkedTicket(c)
     if (ticket instanceof Response) return ticket
     const score = Number(c.req.query('score'))
-    const page = ratingFormPage(await wordsFor(c, ticket), {
-      storeName: (await storeName(c, ticket.store_id)) ?? 'the store',
+    const { words, store } = await pageOf(c, ticket)
+    const page = ratingFormPage(words, {
+      storeName: store?.name ?? 'the store',
       reference: `#${ticket.number}`,
       action: c.req.path,
       preselected: Number.isInteger(score) && score >= 1 && score <= 5 ? score : null,
@@ -84,7 +86,7 @@ export const ratingRoutes = new Hono<AppEnv>()
     if (ticket instanceof Response) return ticket
     const form = Object.fromEntries(new URLSearchParams(await c.req.text()))
     const parsed = ratingForm.safeParse(form)
-    const words = await wordsFor(c, ticket)
+    const { words } = await pageOf(c, ticket)
     if (!parsed.success || findUnsafeValue(form) !== undefined) {
       const page = ratingDonePage(words, words.pickTitle, words.pickText)
       return c.html(page.html, 400, { 'Content-Security-Policy': page.csp })
@@ -104,17 +106,11 @@ export const ratingRoutes = new Hono<AppEnv>()
     return c.html(page.html, 201, { 'Content-Security-Policy': page.csp })
   })
 
-async function storeName(c: Context<AppEnv>, storeId: string) {
-  return (await findStoreById(c.get('deps').db, storeId))?.name
-}
-
-/** The page in the language the shopper's emails are in: the ticket's, else the store's. */
-async function wordsFor(c: Context<AppEnv>, ticket: Ticket) {
+/** The ticket's store, and the page's words in the language of the shopper's emails. */
+async function pageOf(c: Context<AppEnv>, ticket: Ticket) {
   const store = await findStoreById(c.get('deps').db, ticket.store_id)
-  const fallback = store?.settings['defaultLocale']
-  return ratingWords(
-    resolveMailLocale(ticket.locale, typeof fallback === 'string' ? fallback : undefined),
-  )
+  const locale = resolveMailLocale(ticket.locale, store && storeLocale(store))
+  return { store, words: ratingWords(locale) }
 }
 
 /**
