@@ -59,6 +59,7 @@ const SERVER_EDGE = [
   'server/src/app-env.ts',
   'server/src/server.ts',
   'server/src/main.ts',
+  'server/src/run-main.ts',
   'server/src/compose.ts',
 ]
 

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const serverMain = fileURLToPath(new URL('../../server/src/testing/test-main.ts', import.meta.url))
+const entries = {
+  /** main.ts with the test switches (server/src/testing/test-main.ts). */
+  test: fileURLToPath(new URL('../../server/src/testing/test-main.ts', import.meta.url)),
+  /** What `pnpm start` runs: builds the widget when stale, then starts main.ts. */
+  start: fileURLToPath(new URL('../../server/src/start.ts', import.meta.url)),
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,15 +64,15 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-/** Starts the server's test entry (main.ts with the test switches), on a free port and a fresh SQLite file. */
+/** Starts the server (by default its test entry), on a free port and a fresh SQLite file. */
 export async function startServerProcess(
   env: Record<string, string> = {},
-  options: { port?: number } = {},
+  options: { port?: number; entry?: keyof typeof entries } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort())
   const dir = mkdtempSync(join(tmpdir(), 'pl-e2e-'))
   let output = ''
-  const child = spawn(process.execPath, [serverMain], {
+  const child = spawn(process.execPath, [entries[options.entry ?? 'test']], {
     env: {
       ...process.env,
       NODE_ENV: 'development',

@@ -34,4 +34,5 @@ if (built < sources) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
+// Importing main.ts starts the server.
 await import('./main.ts')

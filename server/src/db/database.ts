@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import { migrations } from './migrations/index.ts'
 import type { Logger } from '../logger.ts'
 import { applyMigrations } from './migrator.ts'
@@ -23,8 +23,16 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
-// bigint (int8) columns hold epoch milliseconds, well inside Number's exact range.
-pg.types.setTypeParser(20, (v) => Number(v))
+/**
+ * The PostgreSQL driver, loaded only by a server that uses PostgreSQL (a SQLite start does not
+ * pay for its modules).
+ */
+async function loadPg(): Promise<typeof pg> {
+  const { default: driver } = await import('pg')
+  // bigint (int8) columns hold epoch milliseconds, well inside Number's exact range.
+  driver.types.setTypeParser(20, (v) => Number(v))
+  return driver
+}
 
 export interface OpenOptions {
   /** PostgreSQL schema to use (tests give each app its own); created when missing. */
@@ -82,6 +90,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new Error(`invalid schema name ${schema}`)
   }
+  const pg = await loadPg()
   if (schema !== undefined) {
     const admin = new pg.Client({ connectionString: url })
     await admin.connect()

@@ -24,11 +24,28 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
+// The build writes each file's compressed forms beside it (widget/scripts/precompress.ts).
+const compressedForm = /\.(gz|br)$/
+
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name)
-    return statSync(full).isDirectory() ? walk(full) : [full]
+    if (statSync(full).isDirectory()) return walk(full)
+    return compressedForm.test(name) ? [] : [full]
   })
+}
+
+/**
+ * The build's compressed form of a file when it is there and not older than the file; else the
+ * file compressed now (a build from before precompression, or a folder a test wrote). Brotli at
+ * its default quality (11) is what made compressing at every start cost over a second.
+ */
+function compressed(file: string, raw: Buffer, encoding: 'gz' | 'br'): Buffer {
+  const sibling = `${file}.${encoding}`
+  if (existsSync(sibling) && statSync(sibling).mtimeMs >= statSync(file).mtimeMs) {
+    return readFileSync(sibling)
+  }
+  return encoding === 'gz' ? gzipSync(raw, { level: 9 }) : brotliCompressSync(raw)
 }
 
 /** Loads every file of a build folder; an absent folder gives an empty set (checked at start). */
@@ -42,8 +59,8 @@ export function loadAssets(dir: string): Map<string, Asset> {
       path,
       type: types[extname(file)] ?? 'application/octet-stream',
       raw,
-      gzip: gzipSync(raw, { level: 9 }),
-      br: brotliCompressSync(raw),
+      gzip: compressed(file, raw, 'gz'),
+      br: compressed(file, raw, 'br'),
       etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`,
     })
   }

@@ -1,5 +1,8 @@
-import { runMain } from '../main.ts'
-import { testExtension } from './test-extension.ts'
+// The entry point of end-to-end runs and process tests: main.ts with the test extension, and
+// like main.ts the compile cache on before the rest loads.
+import { enableCompileCache } from 'node:module'
 
-// The entry point of end-to-end runs and process tests: main.ts with the test extension.
+enableCompileCache()
+const { runMain } = await import('../run-main.ts')
+const { testExtension } = await import('./test-extension.ts')
 await runMain(testExtension)

@@ -1,4 +1,3 @@
-import twilio from 'twilio'
 import type { TwilioConfig } from '../../config.ts'
 import { DeliveryError } from '../delivery-error.ts'
 import type { SmsMessage, SmsSender } from './sms-sender.ts'
@@ -40,7 +39,12 @@ function classify(err: unknown): DeliveryError {
  * SDK's own 429 retry is off: the outbox retries with its backoff, visible in one place.
  */
 export function createTwilioSmsSender(config: TwilioConfig): SmsSender {
-  const client = twilio(config.accountSid, config.authToken, { autoRetry: false, timeout: 15_000 })
+  // The SDK is about a hundred modules: it loads with the first message, not with the server.
+  let client: Promise<import('twilio').Twilio> | undefined
+  const twilioClient = () =>
+    (client ??= import('twilio').then(({ default: twilio }) =>
+      twilio(config.accountSid, config.authToken, { autoRetry: false, timeout: 15_000 }),
+    ))
   const sender =
     config.messagingServiceSid !== undefined
       ? { messagingServiceSid: config.messagingServiceSid }
@@ -51,7 +55,9 @@ export function createTwilioSmsSender(config: TwilioConfig): SmsSender {
       try {
         // Twilio's Messages API takes no idempotency key or client reference; `attempt` at least
         // tells it (and its logs) that this is a retry of the same message.
-        const sent = await client.messages.create({
+        const sent = await (
+          await twilioClient()
+        ).messages.create({
           to: message.to,
           body: message.body,
           ...(message.attempt !== undefined ? { attempt: message.attempt } : {}),

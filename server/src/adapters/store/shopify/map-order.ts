@@ -9,7 +9,7 @@ import type {
   ShipmentEvent,
 } from '@porchlight/shared/orders/model'
 import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import { toMoney } from './money.ts'
 import { legacyId } from './operations.ts'
 import type {
