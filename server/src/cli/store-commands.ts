@@ -92,6 +92,7 @@ const connectShopify: Command = {
     const { db } = await ctx.database()
     const result = await connectShopifyStore(db, input, {
       apiVersion: ctx.config.shopifyApiVersion,
+      publicUrl: ctx.config.publicUrl,
       logger: ctx.logger,
       keyring: keyringOf({ ...ctx.config, secretKey: resolveSecret(ctx.config.secretKey) }),
     })

@@ -77,6 +77,7 @@ export const shopifySettingsRoutes = new Hono<AppEnv>()
       { storeId, ...body },
       {
         apiVersion: deps.config.shopifyApiVersion,
+        publicUrl: deps.config.publicUrl,
         logger: deps.logger,
         keyring: keyringOf(deps.config),
         now: () => deps.clock.now().getTime(),

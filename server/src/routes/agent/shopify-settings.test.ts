@@ -8,6 +8,7 @@ import { findStoreById } from '../../db/stores.repository.ts'
 import { logInAgent } from '../../services/agents/agent-sessions.ts'
 import { hashPassword } from '../../services/agents/passwords.ts'
 import { insertOtherStore } from '../../test/agents.ts'
+import { SUBSCRIBED_TOPICS } from '../../adapters/store/shopify/webhook-subscriptions.ts'
 import { createTestApp, mintShopperSession, testDialect } from '../../test/harness.ts'
 
 const mocks = interceptShopify()
@@ -165,9 +166,10 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
     expect((await ctx.put(ctx.good, other.write)).status).toBe(200)
     expect((await findStoreById(ctx.db, 'st_other'))?.adapterKind).toBe('shopify')
     expect((await findStoreById(ctx.db, 'st_demo'))?.adapterKind).toBe('demo')
-    // The shop check and the customer-data probe, for st_other alone.
+    // The shop check, the customer-data probe and the webhook subscriptions (listed, asked
+    // for, listed again), for st_other alone.
     expect(ctx.shop.callsOf('PorchlightShop')).toHaveLength(1)
-    expect(ctx.shop.requests).toBe(2)
+    expect(ctx.shop.requests).toBe(2 + 2 + SUBSCRIBED_TOPICS.length)
   })
 
   it('refuses a domain outside myshopify.com without any request', async () => {
