@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { FakeShop } from '../../adapters/store/shopify/testing/fake-shop.ts'
 import { SAMPLE_EMAIL, sampleShop } from '../../adapters/store/shopify/testing/sample-shop.ts'
 import { readShopifyConfig } from '../../adapters/store/shopify/shopify-config.ts'
-import { interceptShopify, TEST_KEYRING } from '../../adapters/store/shopify/testing/test-kit.ts'
+import {
+  interceptShopify,
+  TEST_KEYRING,
+  TEST_PUBLIC_URL,
+} from '../../adapters/store/shopify/testing/test-kit.ts'
 import { findStoreById } from '../../db/stores.repository.ts'
 import { logInAgent } from '../../services/agents/agent-sessions.ts'
 import { hashPassword } from '../../services/agents/passwords.ts'
@@ -46,7 +50,8 @@ async function agentOf(ctx: Ctx, storeId: string, role: 'owner' | 'agent') {
 }
 
 async function setup(given?: FakeShop) {
-  const ctx = await createTestApp()
+  // Shopify subscribes only public HTTPS addresses.
+  const ctx = await createTestApp({ env: { PUBLIC_URL: TEST_PUBLIC_URL } })
   // The recently delivered order is dated from the app's clock, as the e2e shop is.
   const shop = given ?? sampleShop({ today: ctx.clock.now() })
   mocks.use(shop)
@@ -72,7 +77,7 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
       shopName: null,
       scopes: null,
       warnings: [],
-      webhookUrl: 'http://localhost:8787/v1/webhooks/shopify/st_demo',
+      webhookUrl: `${TEST_PUBLIC_URL}/v1/webhooks/shopify/st_demo`,
       apiVersion: '2026-10',
       canEdit: false,
     })

@@ -77,6 +77,8 @@ export type ConnectResult =
       scopes: string[]
       customerAccess: CustomerAccess
       warnings: Array<{ code: string; message: string }>
+      /** The topics the shop holds a subscription of ours for. */
+      subscribedTopics: string[]
     }
   | {
       ok: false
@@ -237,7 +239,12 @@ export async function saveCheckedConnection(
   const hooks = await ensureWebhookSubscriptions(client, storeWebhookUrl(deps.publicUrl, store.id))
   const config = sealShopifyConfig(
     connection,
-    { shopName: shop.name, scopes, customerAccess, webhooksMissing: hooks.missing },
+    {
+      shopName: shop.name,
+      scopes,
+      customerAccess,
+      ...(hooks.missing.length > 0 ? { webhooksMissing: hooks.missing } : {}),
+    },
     store.id,
     deps.keyring,
   )
@@ -277,5 +284,6 @@ export async function saveCheckedConnection(
     scopes,
     customerAccess,
     warnings,
+    subscribedTopics: hooks.subscribed.map((h) => h.topic),
   }
 }
