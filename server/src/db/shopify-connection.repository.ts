@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.ts'
+import { toStore, type Store } from './stores.repository.ts'
 
 /**
  * Writes a store's adapter config only over the one the caller read (compare-and-set): of two
@@ -31,4 +32,22 @@ export async function storedAdapterConfig(
     .where('id', '=', storeId)
     .executeTakeFirst()
   return row?.adapter_config
+}
+
+/**
+ * The Shopify stores whose config names this shop domain (connected or disconnected): the one
+ * webhook address of an OAuth app serving many stores finds its store this way. The domain
+ * sits inside the JSON config, so the match is made on the parsed rows.
+ */
+export async function findShopifyStoresByDomain(
+  db: Kysely<Database>,
+  domain: string,
+): Promise<Store[]> {
+  const rows = await db
+    .selectFrom('stores')
+    .selectAll()
+    .where('adapter_kind', '=', 'shopify')
+    .where('adapter_config', 'like', `%${JSON.stringify(domain).slice(1, -1)}%`)
+    .execute()
+  return rows.map(toStore).filter((s) => s.adapterConfig['domain'] === domain)
 }

@@ -150,6 +150,33 @@ describe(`Shopify OAuth install (${testDialect})`, () => {
         },
         body,
       })
+    // The app's one privacy address serves every shop it is installed on, by shop domain.
+    const request = JSON.stringify({
+      shop_domain: ctx.shop.domain,
+      customer: { id: 7001, email: SAMPLE_EMAIL },
+      orders_requested: [],
+      data_request: { id: 42 },
+    })
+    const privacy = (key: string, domain = ctx.shop.domain) =>
+      ctx.app.request('/v1/webhooks/shopify', {
+        method: 'POST',
+        headers: {
+          'x-shopify-topic': 'customers/data_request',
+          'x-shopify-shop-domain': domain,
+          'x-shopify-hmac-sha256': signShopifyBody(request, key),
+        },
+        body: request,
+      })
+    expect((await privacy('shpss_some_other_app_secret')).status).toBe(401)
+    expect(await (await privacy(TEST_CLIENT_SECRET)).json()).toEqual({
+      status: 'exported',
+      created: true,
+    })
+    expect(await (await privacy(TEST_CLIENT_SECRET, 'elsewhere.myshopify.com')).json()).toEqual({
+      status: 'ignored',
+      reason: 'no store of this shop',
+    })
+
     expect((await hook('shpss_some_other_app_secret')).status).toBe(401)
     expect((await hook(TEST_CLIENT_SECRET)).status).toBe(200)
     expect(await findShopifyToken(ctx.db, 'st_demo')).toBeUndefined()
