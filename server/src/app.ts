@@ -17,6 +17,7 @@ import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
 import { identitySecretsRoutes } from './routes/agent/identity-secrets.routes.ts'
+import { privacyRoutes } from './routes/agent/privacy.routes.ts'
 import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts'
 import { shopifyInstallRoutes } from './routes/shopify/shopify-install.routes.ts'
 import { openApiRoutes } from './routes/openapi/openapi.routes.ts'
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', shopifySettingsRoutes)
   app.route('/', shopifyInstallRoutes)
   app.route('/', identitySecretsRoutes)
+  app.route('/', privacyRoutes)
   app.route('/', openApiRoutes)
   app.route('/', authRoutes)
   app.route('/', identifyRoutes)

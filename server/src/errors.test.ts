@@ -12,6 +12,7 @@ import {
 } from '@porchlight/shared/api/errors'
 import { RATING_ERROR_CODES } from '@porchlight/shared/api/insights'
 import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
+import { PRIVACY_ERROR_CODES } from '@porchlight/shared/api/privacy'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
 import { describe, expect, it } from 'vitest'
@@ -32,6 +33,7 @@ const lists = [
   SETTINGS_ERROR_CODES,
   SHOPIFY_INSTALL_ERROR_CODES,
   RATING_ERROR_CODES,
+  PRIVACY_ERROR_CODES,
 ]
 
 describe('error codes', () => {

@@ -8,6 +8,7 @@ import type {
 } from '@porchlight/shared/api/errors'
 import type { RatingErrorCode } from '@porchlight/shared/api/insights'
 import type { OrderErrorCode } from '@porchlight/shared/api/orders'
+import type { PrivacyErrorCode } from '@porchlight/shared/api/privacy'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -27,6 +28,7 @@ export type ErrorCode =
   | SettingsErrorCode
   | RatingErrorCode
   | ShopifyInstallErrorCode
+  | PrivacyErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -137,6 +139,8 @@ export const errorStatus = {
   shopify_callback_hmac_invalid: 400,
   shopify_callback_state_invalid: 400,
   shopify_callback_shop_invalid: 400,
+  // Shopify's privacy requests (shared/src/api/privacy.ts)
+  data_request_not_found: 404,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>
 
 /** What an error answer may carry beside its code: a record (reasons, a ticket) or a list. */

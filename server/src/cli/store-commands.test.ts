@@ -87,6 +87,16 @@ describe(`CLI: store connect-shopify (${testDialect})`, () => {
     )
     expect(out.join('\n')).toContain('https://support.example.com/v1/webhooks/shopify/st_demo')
     expect(out).toContain('  fulfillment_events/create')
+    expect(out).toContain('  app/uninstalled')
+    // Made by Porchlight itself: the merchant adds none by hand.
+    expect(shop.webhooks.topics()).toEqual([
+      'APP_UNINSTALLED',
+      'FULFILLMENTS_CREATE',
+      'FULFILLMENTS_UPDATE',
+      'FULFILLMENT_EVENTS_CREATE',
+      'ORDERS_CANCELLED',
+      'ORDERS_UPDATED',
+    ])
   })
 
   it('saves nothing when Shopify refuses the token', async () => {

@@ -1,10 +1,11 @@
 import {
   connectShopifyStore,
   REQUIRED_SCOPES,
-  WEBHOOK_TOPICS,
   type ConnectInput,
 } from '../adapters/store/shopify/connect-store.ts'
+import { COMPLIANCE_TOPICS } from '../adapters/store/shopify/compliance-payload.ts'
 import type { CustomerAccess } from '../adapters/store/shopify/customer-access.ts'
+import { storeWebhookUrl } from '../adapters/store/shopify/webhook-subscriptions.ts'
 import { keyringOf } from '../keyring.ts'
 import { resolveSecret } from '../secret.ts'
 import { UsageError, type Command, type OptionValues } from './command.ts'
@@ -92,6 +93,7 @@ const connectShopify: Command = {
     const { db } = await ctx.database()
     const result = await connectShopifyStore(db, input, {
       apiVersion: ctx.config.shopifyApiVersion,
+      publicUrl: ctx.config.publicUrl,
       logger: ctx.logger,
       keyring: keyringOf({ ...ctx.config, secretKey: resolveSecret(ctx.config.secretKey) }),
     })
@@ -104,7 +106,7 @@ const connectShopify: Command = {
       }
       return 1
     }
-    const address = `${ctx.config.publicUrl}/v1/webhooks/shopify/${storeId}`
+    const address = storeWebhookUrl(ctx.config.publicUrl, storeId)
     const how = legacy ? 'legacy token' : 'client credentials; the token renews itself'
     ctx.out(
       `Connected ${storeId} to "${result.shopName}" (${result.domain}), Admin API ${ctx.config.shopifyApiVersion}, ${how}.`,
@@ -112,8 +114,11 @@ const connectShopify: Command = {
     ctx.out(`Customer data the app may read: ${ACCESS_WORDS[result.customerAccess]}.`)
     for (const w of result.warnings) ctx.err(`Warning: ${w.message}`)
     ctx.out('')
-    ctx.out(`Subscribe these webhook topics (JSON) to ${address}:`)
-    for (const topic of WEBHOOK_TOPICS) ctx.out(`  ${topic}`)
+    ctx.out(`Porchlight subscribed these webhook topics at ${address}:`)
+    for (const topic of result.subscribedTopics) ctx.out(`  ${topic}`)
+    ctx.out(
+      `Privacy topics (${COMPLIANCE_TOPICS.join(', ')}): Shopify takes them only from the app's configuration; set them to the same address.`,
+    )
     return 0
   },
 }

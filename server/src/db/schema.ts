@@ -21,6 +21,10 @@ import type {
   ConversationsTable,
 } from './conversations.table.ts'
 import type { IdentityTokenUsesTable, StoreIdentitySecretsTable } from './identity-secrets.table.ts'
+import type {
+  CustomerDataRequestsTable,
+  ShopifyWebhookSubscriptionsTable,
+} from './privacy.table.ts'
 import type { ShopperSessionsTable } from './shopper-sessions.table.ts'
 import type { ShopifyInstallStatesTable, ShopifyTokensTable } from './shopify-tokens.table.ts'
 import type { StoresTable } from './stores.table.ts'
@@ -53,6 +57,8 @@ export interface Database {
   shopify_webhook_events: ShopifyWebhookEventsTable
   shopify_tokens: ShopifyTokensTable
   shopify_install_states: ShopifyInstallStatesTable
+  shopify_webhook_subscriptions: ShopifyWebhookSubscriptionsTable
+  customer_data_requests: CustomerDataRequestsTable
   store_identity_secrets: StoreIdentitySecretsTable
   identity_token_uses: IdentityTokenUsesTable
   chat_visitors: ChatVisitorsTable

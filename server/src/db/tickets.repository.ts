@@ -131,6 +131,9 @@ export type TicketChanges = Partial<
     | 'assignee_id'
     | 'identity_kind'
     | 'identity_value'
+    | 'contact_name'
+    | 'contact_email'
+    | 'comment'
   > & { tags: string[] }
 >
 

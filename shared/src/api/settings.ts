@@ -65,9 +65,12 @@ export interface ShopifySettings {
   scopes: string[] | null
   /** The scopes Porchlight needs, and what each is for. */
   requiredScopes: Array<{ scope: string; purpose: string }>
-  /** Where the shop's webhooks must point. */
+  /** Where the shop's webhooks point (and the privacy topics of the app's configuration). */
   webhookUrl: string
+  /** The topics Porchlight subscribes by itself on connect. */
   webhookTopics: string[]
+  /** Those the shop held at the last connect (Porchlight made them; it removes them). */
+  subscribedTopics: string[]
   /**
    * What the connection lacks but works without (`read_all_orders_missing`: orders older than
    * 60 days are invisible), from the scopes recorded at the last check.
@@ -86,7 +89,10 @@ export interface ShopifyClientCredentialsRequest {
   domain: string
   clientId: string
   clientSecret: string
-  /** Only for webhooks made in the shop's admin (their own key); else the client secret. */
+  /**
+   * Only for webhooks a merchant also made by hand in the shop's admin (their own key); the
+   * client secret signs Porchlight's own subscriptions and the privacy topics either way.
+   */
   webhookSecret?: string
 }
 
@@ -97,7 +103,10 @@ export interface ShopifyLegacyRequest {
   domain: string
   /** The custom app's Admin API access token (`shpat_...`). */
   accessToken: string
-  /** The key Shopify signs webhooks with. */
+  /**
+   * The custom app's API secret key: Shopify signs the webhooks the app subscribes with it
+   * (Porchlight subscribes them itself on connect).
+   */
   webhookSecret: string
 }
 

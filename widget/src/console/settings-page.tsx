@@ -2,11 +2,14 @@ import { useEffect, useState } from 'preact/hooks'
 import type { CustomerDataAccess, ShopifySettings } from '@porchlight/shared/api/settings'
 import type { ConsoleApi } from './api.ts'
 import { ApiTokensSection } from './api-tokens.tsx'
+import { DataRequestsSection } from './data-requests.tsx'
 import { IdentitySecretsSection } from './identity-secrets.tsx'
 import { errorMessage } from './messages.ts'
 import { MODE_LABELS, ShopifyConnectForm } from './shopify-connect-form.tsx'
 import { Link, PageHeading } from './nav.tsx'
 import { queueHref } from './queue.tsx'
+
+const SHOPIFY_SETTINGS = '/v1/agent/settings/shopify'
 
 const ACCESS_WORDS: Record<CustomerDataAccess, string> = {
   level_2: 'Customers with their email and phone (level 2): shoppers are matched to their orders.',
@@ -96,8 +99,13 @@ export function SettingsPage(props: { api: ConsoleApi }) {
               )}
               <dt>Webhook address</dt>
               <dd>{s.webhookUrl}</dd>
-              <dt>Webhook topics</dt>
-              <dd>{s.webhookTopics.join(', ')}</dd>
+              <dt>Webhooks</dt>
+              <dd>
+                {s.connected
+                  ? `Porchlight subscribed these itself: ${s.subscribedTopics.join(', ') || 'none yet'}.`
+                  : `Porchlight subscribes ${s.webhookTopics.join(', ')} itself when you connect.`}{' '}
+                The privacy topics are set in the app’s configuration, at this address.
+              </dd>
             </dl>
             <h3>Scopes the app needs</h3>
             <ul>
@@ -112,8 +120,21 @@ export function SettingsPage(props: { api: ConsoleApi }) {
         {s !== null && !s.canEdit && (
           <p class="note note-info">Only an owner of the store can change its connection.</p>
         )}
+        {s?.canEdit && s.connected && (
+          <button
+            type="button"
+            onClick={() =>
+              api
+                .request<ShopifySettings>('DELETE', SHOPIFY_SETTINGS)
+                .then(setSettings, (err: unknown) => setLoadError(errorMessage(err)))
+            }
+          >
+            Disconnect Shopify
+          </button>
+        )}
         {s?.canEdit && <ShopifyConnectForm api={api} settings={s} onSaved={setSettings} />}
       </section>
+      <DataRequestsSection api={api} />
       <IdentitySecretsSection api={api} />
       <ApiTokensSection api={api} />
     </>

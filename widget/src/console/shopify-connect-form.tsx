@@ -217,8 +217,9 @@ export function ShopifyConnectForm(props: {
             onInput={(e) => setSecret(e.currentTarget.value)}
           />
           <small id="sh-cc-webhook-hint" class="muted">
-            Only if you created the webhooks in the Shopify admin (Settings, Notifications,
-            Webhooks), which signs them with a key of its own. Leave empty otherwise.
+            Porchlight subscribes its own webhooks, signed with the client secret. Only if you also
+            made webhooks in the Shopify admin (Settings, Notifications, Webhooks), which signs them
+            with a key of its own, give that key. Leave empty otherwise.
           </small>
         </>
       )}
@@ -248,6 +249,10 @@ export function ShopifyConnectForm(props: {
           </small>
           <label for="sh-secret">Webhook secret</label>
           {secretInput('sh-secret', secret, setSecret)}
+          <small class="muted">
+            The custom app’s API secret key (its API credentials): Shopify signs the webhooks
+            Porchlight subscribes for the app with it.
+          </small>
         </>
       )}
       <button type="submit" class="primary" disabled={busy}>

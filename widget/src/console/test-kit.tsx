@@ -119,6 +119,7 @@ export function shopifySettings(over: Partial<ShopifySettings> = {}): ShopifySet
     ],
     webhookUrl: 'https://support.example.com/v1/webhooks/shopify/st_demo',
     webhookTopics: ['orders/updated', 'orders/cancelled'],
+    subscribedTopics: connected ? ['orders/cancelled', 'orders/updated'] : [],
     warnings: [],
     apiVersion: '2026-10',
     canEdit: true,

@@ -1,15 +1,17 @@
 import type { Context } from 'hono'
 import type { ShopifySettings } from '@porchlight/shared/api/settings'
 import { isCustomerAccess } from '../../adapters/store/shopify/customer-access.ts'
-import {
-  REQUIRED_SCOPES,
-  scopeWarnings,
-  WEBHOOK_TOPICS,
-} from '../../adapters/store/shopify/scopes.ts'
+import { REQUIRED_SCOPES, scopeWarnings } from '../../adapters/store/shopify/scopes.ts'
 import { readShopifyFacts, storedMode } from '../../adapters/store/shopify/shopify-config.ts'
 import { shopifyRuntime } from '../../adapters/store/shopify/shopify-runtime.ts'
 import type { AppEnv } from '../../app-env.ts'
+import {
+  storeWebhookUrl,
+  SUBSCRIBED_TOPICS,
+  webhookWarnings,
+} from '../../adapters/store/shopify/webhook-subscriptions.ts'
 import { findShopifyToken } from '../../db/shopify-tokens.repository.ts'
+import { listWebhookSubscriptions } from '../../db/shopify-webhooks.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 
 /**
@@ -40,6 +42,19 @@ export async function shopifySettingsOf(
       expiresAt: row?.access_token != null ? row.expires_at : null,
     }
   }
+  const subscribed = isShopify ? await listWebhookSubscriptions(deps.db, store.id) : []
+  const warnings = [
+    ...(facts.scopes !== undefined ? scopeWarnings(facts.scopes) : []),
+    ...(connection !== undefined ? webhookWarnings(facts.webhooksMissing ?? []) : []),
+    ...(facts.disconnected?.reason === 'app_uninstalled'
+      ? [
+          {
+            code: 'app_uninstalled',
+            message: `The app was uninstalled from the shop on ${new Date(facts.disconnected.at).toISOString().slice(0, 10)}, so Porchlight disconnected the store. Install it again and connect.`,
+          },
+        ]
+      : []),
+  ]
   return {
     connected: connection !== undefined,
     mode,
@@ -51,9 +66,10 @@ export async function shopifySettingsOf(
     shopName: facts.shopName ?? null,
     scopes: facts.scopes ?? null,
     requiredScopes: Object.entries(REQUIRED_SCOPES).map(([scope, purpose]) => ({ scope, purpose })),
-    webhookUrl: `${config.publicUrl}/v1/webhooks/shopify/${encodeURIComponent(store.id)}`,
-    webhookTopics: [...WEBHOOK_TOPICS],
-    warnings: facts.scopes !== undefined ? scopeWarnings(facts.scopes) : [],
+    webhookUrl: storeWebhookUrl(config.publicUrl, store.id),
+    webhookTopics: [...SUBSCRIBED_TOPICS],
+    subscribedTopics: subscribed.map((s) => s.topic),
+    warnings,
     apiVersion: config.shopifyApiVersion,
     canEdit: c.get('agent').role === 'owner',
   }

@@ -10,6 +10,7 @@ import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
 import { keyringOf } from '../../keyring.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
+import { disconnectShopify } from '../../services/shopify/disconnect.ts'
 import { shopifySettingsOf } from './shopify-settings-view.ts'
 
 const field = z.string().trim().min(1).max(1000)
@@ -59,7 +60,8 @@ function refusal(result: Extract<ConnectResult, { ok: false }>): AppError {
 /**
  * The console's Shopify settings: any agent sees whether and to which shop the store is
  * connected (never a secret); owners connect it, by client credentials or a legacy token (the
- * same checked connection as the CLI's connect-shopify). The OAuth install has its own routes.
+ * same checked connection as the CLI's connect-shopify), and disconnect it. The OAuth install
+ * has its own routes.
  */
 export const shopifySettingsRoutes = new Hono<AppEnv>()
   .use(PATH, requireAgent)
@@ -77,6 +79,7 @@ export const shopifySettingsRoutes = new Hono<AppEnv>()
       { storeId, ...body },
       {
         apiVersion: deps.config.shopifyApiVersion,
+        publicUrl: deps.config.publicUrl,
         logger: deps.logger,
         keyring: keyringOf(deps.config),
         now: () => deps.clock.now().getTime(),
@@ -100,4 +103,23 @@ export const shopifySettingsRoutes = new Hono<AppEnv>()
     const store = await findStoreById(deps.db, storeId)
     if (store === undefined) throw new AppError('store_not_found', 'No such store.')
     return c.json(await shopifySettingsOf(c, store))
+  })
+  .delete(PATH, async (c) => {
+    const agent = c.get('agent')
+    if (agent.role !== 'owner') {
+      throw new AppError('owner_required', 'Only an owner of the store can change its connection.')
+    }
+    const deps = c.get('deps')
+    const store = c.get('store')
+    if (store.adapterKind === 'shopify') {
+      const outcome = await disconnectShopify(deps, store, 'owner')
+      deps.logger.info('shopify disconnected by owner', {
+        storeId: store.id,
+        agentId: agent.agentId,
+        ...outcome,
+      })
+    }
+    const fresh = await findStoreById(deps.db, store.id)
+    if (fresh === undefined) throw new AppError('store_not_found', 'No such store.')
+    return c.json(await shopifySettingsOf(c, fresh))
   })

@@ -3,11 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { FakeShop } from '../../adapters/store/shopify/testing/fake-shop.ts'
 import { SAMPLE_EMAIL, sampleShop } from '../../adapters/store/shopify/testing/sample-shop.ts'
 import { readShopifyConfig } from '../../adapters/store/shopify/shopify-config.ts'
-import { interceptShopify, TEST_KEYRING } from '../../adapters/store/shopify/testing/test-kit.ts'
+import {
+  interceptShopify,
+  TEST_KEYRING,
+  TEST_PUBLIC_URL,
+} from '../../adapters/store/shopify/testing/test-kit.ts'
 import { findStoreById } from '../../db/stores.repository.ts'
 import { logInAgent } from '../../services/agents/agent-sessions.ts'
 import { hashPassword } from '../../services/agents/passwords.ts'
 import { insertOtherStore } from '../../test/agents.ts'
+import { SUBSCRIBED_TOPICS } from '../../adapters/store/shopify/webhook-subscriptions.ts'
 import { createTestApp, mintShopperSession, testDialect } from '../../test/harness.ts'
 
 const mocks = interceptShopify()
@@ -45,7 +50,8 @@ async function agentOf(ctx: Ctx, storeId: string, role: 'owner' | 'agent') {
 }
 
 async function setup(given?: FakeShop) {
-  const ctx = await createTestApp()
+  // Shopify subscribes only public HTTPS addresses.
+  const ctx = await createTestApp({ env: { PUBLIC_URL: TEST_PUBLIC_URL } })
   // The recently delivered order is dated from the app's clock, as the e2e shop is.
   const shop = given ?? sampleShop({ today: ctx.clock.now() })
   mocks.use(shop)
@@ -71,7 +77,7 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
       shopName: null,
       scopes: null,
       warnings: [],
-      webhookUrl: 'http://localhost:8787/v1/webhooks/shopify/st_demo',
+      webhookUrl: `${TEST_PUBLIC_URL}/v1/webhooks/shopify/st_demo`,
       apiVersion: '2026-10',
       canEdit: false,
     })
@@ -165,9 +171,10 @@ describe(`console settings: Shopify connection (${testDialect})`, () => {
     expect((await ctx.put(ctx.good, other.write)).status).toBe(200)
     expect((await findStoreById(ctx.db, 'st_other'))?.adapterKind).toBe('shopify')
     expect((await findStoreById(ctx.db, 'st_demo'))?.adapterKind).toBe('demo')
-    // The shop check and the customer-data probe, for st_other alone.
+    // The shop check, the customer-data probe and the webhook subscriptions (listed, asked
+    // for, listed again), for st_other alone.
     expect(ctx.shop.callsOf('PorchlightShop')).toHaveLength(1)
-    expect(ctx.shop.requests).toBe(2)
+    expect(ctx.shop.requests).toBe(2 + 2 + SUBSCRIBED_TOPICS.length)
   })
 
   it('refuses a domain outside myshopify.com without any request', async () => {

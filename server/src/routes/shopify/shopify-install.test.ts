@@ -5,7 +5,9 @@ import {
   TEST_CLIENT_SECRET,
 } from '../../adapters/store/shopify/testing/fake-oauth.ts'
 import { SAMPLE_EMAIL, sampleShop } from '../../adapters/store/shopify/testing/sample-shop.ts'
-import { interceptShopify } from '../../adapters/store/shopify/testing/test-kit.ts'
+import { interceptShopify, TEST_PUBLIC_URL } from '../../adapters/store/shopify/testing/test-kit.ts'
+import { signShopifyBody } from '../../adapters/store/shopify/webhook-signature.ts'
+import { SUBSCRIBED_TOPICS } from '../../adapters/store/shopify/webhook-subscriptions.ts'
 import { openSecret } from '../../secret-box.ts'
 import { tokenPurpose } from '../../adapters/store/shopify/token-keeper.ts'
 import { findShopifyToken } from '../../db/shopify-tokens.repository.ts'
@@ -124,6 +126,60 @@ describe(`Shopify OAuth install (${testDialect})`, () => {
       mode: 'oauth',
       token: { state: 'ok' },
     })
+  })
+
+  it('subscribes Porchlight’s webhooks on install, verified with the app’s client secret', async () => {
+    const ctx = await setup({ ...APP_ENV, PUBLIC_URL: TEST_PUBLIC_URL })
+    const { state } = await ctx.install()
+    expect((await ctx.callback(state!)).status).toBe(302)
+    const uri = `${TEST_PUBLIC_URL}/v1/webhooks/shopify/st_demo`
+    expect(ctx.shop.callsOf('PorchlightWebhookCreate').map((c) => c.variables)).toEqual(
+      SUBSCRIBED_TOPICS.map((t) => ({
+        topic: t.toUpperCase().replace('/', '_'),
+        webhookSubscription: { uri, format: 'JSON' },
+      })),
+    )
+    const body = JSON.stringify({ id: 1 })
+    const hook = (key: string) =>
+      ctx.app.request('/v1/webhooks/shopify/st_demo', {
+        method: 'POST',
+        headers: {
+          'x-shopify-topic': 'app/uninstalled',
+          'x-shopify-shop-domain': ctx.shop.domain,
+          'x-shopify-hmac-sha256': signShopifyBody(body, key),
+        },
+        body,
+      })
+    // The app's one privacy address serves every shop it is installed on, by shop domain.
+    const request = JSON.stringify({
+      shop_domain: ctx.shop.domain,
+      customer: { id: 7001, email: SAMPLE_EMAIL },
+      orders_requested: [],
+      data_request: { id: 42 },
+    })
+    const privacy = (key: string, domain = ctx.shop.domain) =>
+      ctx.app.request('/v1/webhooks/shopify', {
+        method: 'POST',
+        headers: {
+          'x-shopify-topic': 'customers/data_request',
+          'x-shopify-shop-domain': domain,
+          'x-shopify-hmac-sha256': signShopifyBody(request, key),
+        },
+        body: request,
+      })
+    expect((await privacy('shpss_some_other_app_secret')).status).toBe(401)
+    expect(await (await privacy(TEST_CLIENT_SECRET)).json()).toEqual({
+      status: 'exported',
+      created: true,
+    })
+    expect(await (await privacy(TEST_CLIENT_SECRET, 'elsewhere.myshopify.com')).json()).toEqual({
+      status: 'ignored',
+      reason: 'no store of this shop',
+    })
+
+    expect((await hook('shpss_some_other_app_secret')).status).toBe(401)
+    expect((await hook(TEST_CLIENT_SECRET)).status).toBe(200)
+    expect(await findShopifyToken(ctx.db, 'st_demo')).toBeUndefined()
   })
 
   it('rotates the refresh token on every renewal', async () => {

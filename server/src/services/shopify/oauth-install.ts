@@ -172,6 +172,7 @@ export async function completeInstall(
     got.grant,
     {
       apiVersion: deps.config.shopifyApiVersion,
+      publicUrl: deps.config.publicUrl,
       logger: deps.logger,
       keyring: keyringOf(deps.config),
       now: endpoint.now,

@@ -9,7 +9,13 @@ import { openTestDatabase, testDialect } from '../../../test/harness.ts'
 import { connectShopifyStore } from './connect-store.ts'
 import { FakeShopifyAuth, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './testing/fake-oauth.ts'
 import { SAMPLE_EMAIL, sampleShop } from './testing/sample-shop.ts'
-import { interceptShopify, TEST_KEYRING, testRuntime, virtualTime } from './testing/test-kit.ts'
+import {
+  interceptShopify,
+  TEST_KEYRING,
+  TEST_PUBLIC_URL,
+  testRuntime,
+  virtualTime,
+} from './testing/test-kit.ts'
 import { RETRY_FAILED_RENEWAL_MS } from './token-keeper.ts'
 
 const mocks = interceptShopify()
@@ -37,6 +43,7 @@ async function setup(db?: DatabaseHandle) {
     .execute()
   const deps = {
     apiVersion: '2026-10',
+    publicUrl: TEST_PUBLIC_URL,
     logger,
     keyring: TEST_KEYRING,
     now: () => clock.now().getTime(),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../../db/schema.ts'
 import { deleteShopifyToken, replaceShopifyToken } from '../../../db/shopify-tokens.repository.ts'
+import { replaceWebhookSubscriptions } from '../../../db/shopify-webhooks.repository.ts'
 import { clearStoreOrderCache } from './order-cache.ts'
 import { findStoreById } from '../../../db/stores.repository.ts'
 import type { Keyring } from '../../../keyring.ts'
@@ -21,6 +22,11 @@ import {
 } from './shopify-config.ts'
 import { clientCredentialsGrant, type TokenGrant } from './token-endpoint.ts'
 import { tokenPurpose } from './token-keeper.ts'
+import {
+  ensureWebhookSubscriptions,
+  storeWebhookUrl,
+  webhookWarnings,
+} from './webhook-subscriptions.ts'
 
 export { RECOMMENDED_SCOPES, REQUIRED_SCOPES, scopeWarnings, WEBHOOK_TOPICS } from './scopes.ts'
 
@@ -71,6 +77,8 @@ export type ConnectResult =
       scopes: string[]
       customerAccess: CustomerAccess
       warnings: Array<{ code: string; message: string }>
+      /** The topics the shop holds a subscription of ours for. */
+      subscribedTopics: string[]
     }
   | {
       ok: false
@@ -91,6 +99,8 @@ export type ConnectResult =
 
 export interface ConnectDeps {
   apiVersion: string
+  /** Porchlight's public URL: the webhook subscriptions point at it. */
+  publicUrl: string
   logger: Logger
   keyring: Keyring
   /** Epoch ms; defaults to the system clock. */
@@ -223,9 +233,18 @@ export async function saveCheckedConnection(
   const customerAccess = await probeCustomerAccess(client)
   const previous = readShopifyConfig(store.adapterConfig, store.id, deps.keyring)?.connection
   const scopes = [...granted].sort()
+  // A subscription Shopify refuses (an address that is not public HTTPS, say) does not refuse
+  // the connection: orders still load, only less fresh (the cache's age limit), and the owner
+  // sees a warning naming the topics and Shopify's reason until a reconnect fixes it.
+  const hooks = await ensureWebhookSubscriptions(client, storeWebhookUrl(deps.publicUrl, store.id))
   const config = sealShopifyConfig(
     connection,
-    { shopName: shop.name, scopes, customerAccess },
+    {
+      shopName: shop.name,
+      scopes,
+      customerAccess,
+      ...(hooks.missing.length > 0 ? { webhooksMissing: hooks.missing } : {}),
+    },
     store.id,
     deps.keyring,
   )
@@ -252,10 +271,11 @@ export async function saveCheckedConnection(
     }
     // Orders cached from another shop must not show under this one.
     if (previous?.domain !== connection.domain) await clearStoreOrderCache(trx, store.id)
+    await replaceWebhookSubscriptions(trx, store.id, hooks.subscribed, (deps.now ?? Date.now)())
   })
-  const warnings = scopeWarnings(scopes)
+  const warnings = [...scopeWarnings(scopes), ...webhookWarnings(hooks.missing)]
   for (const w of warnings)
-    deps.logger.warn('shopify scope missing', { domain: connection.domain, ...w })
+    deps.logger.warn('shopify connection warning', { domain: connection.domain, ...w })
   return {
     ok: true,
     mode: connection.mode,
@@ -264,5 +284,6 @@ export async function saveCheckedConnection(
     scopes,
     customerAccess,
     warnings,
+    subscribedTopics: hooks.subscribed.map((h) => h.topic),
   }
 }

@@ -1,4 +1,4 @@
-import type { Operation } from './admin-client.ts'
+import { op } from './operation-document.ts'
 import type { PageInfo, RawCustomer, RawOrder, RawOrderStub, UserError } from './shopify-types.ts'
 
 /**
@@ -10,18 +10,6 @@ import type { PageInfo, RawCustomer, RawOrder, RawOrderStub, UserError } from '.
  * An order with more than 25 lines or 5 shipments shows the first ones (logged when it happens);
  * its timeline shows its first 5 refunds.
  */
-
-function op<TData, TVariables>(
-  name: string,
-  kind: 'query' | 'mutation',
-  estimatedCost: number,
-  document: string,
-): Operation<TData, TVariables> {
-  const compact = document.replace(/\s+/g, ' ').trim()
-  // A mutation carrying Shopify's idempotency key runs once however often it is sent.
-  const idempotent = kind === 'mutation' && compact.includes('@idempotent(key: $idempotencyKey)')
-  return { name, kind, estimatedCost, document: compact, ...(idempotent ? { idempotent } : {}) }
-}
 
 const MONEY = 'presentmentMoney { amount currencyCode }'
 
@@ -317,3 +305,7 @@ export function legacyId(globalId: string): string {
 export function isShopifyNumericId(id: string): boolean {
   return /^[1-9]\d{0,19}$/.test(id)
 }
+
+// The webhook subscription documents live in their own file; re-exported so every document of
+// Porchlight is reachable from here (the schema test reads this module).
+export * from './webhook-operations.ts'

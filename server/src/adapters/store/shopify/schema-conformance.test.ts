@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { createManualClock } from '../../../clock.ts'
+import { loadConfig } from '../../../config.ts'
+import { findStoreById, type Store } from '../../../db/stores.repository.ts'
 import { createMemoryLogger } from '../../../logger.ts'
+import { disconnectShopify } from '../../../services/shopify/disconnect.ts'
 import { openTestDatabase, testDialect } from '../../../test/harness.ts'
 import type { Operation } from './admin-client.ts'
 import { connectShopifyStore } from './connect-store.ts'
 import * as operations from './operations.ts'
+import { SUBSCRIBED_TOPICS } from './webhook-subscriptions.ts'
 import {
   answerErrors,
   deprecatedUses,
@@ -18,6 +22,8 @@ import {
   insertShopifyStore,
   interceptShopify,
   TEST_KEYRING,
+  TEST_PUBLIC_URL,
+  TEST_SECRET_KEY,
   testRuntime,
   virtualTime,
   WEBHOOK_SECRET,
@@ -50,6 +56,9 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
       'PorchlightReturnReasons',
       'PorchlightReturnRequest',
       'PorchlightShop',
+      'PorchlightWebhookCreate',
+      'PorchlightWebhookDelete',
+      'PorchlightWebhookSubscriptions',
     ])
   })
 
@@ -84,12 +93,13 @@ async function runAdapterFlows(): Promise<RecordedCall[]> {
       accessToken: shop.accessToken,
       webhookSecret: WEBHOOK_SECRET,
     },
-    { apiVersion: SCHEMA_VERSION, logger, keyring: TEST_KEYRING },
+    { apiVersion: SCHEMA_VERSION, publicUrl: TEST_PUBLIC_URL, logger, keyring: TEST_KEYRING },
   )
   expect(connected.ok).toBe(true)
-  const adapter = testRuntime({ db, clock: createManualClock(), logger }, time, {
+  const runtime = testRuntime({ db, clock: createManualClock(), logger }, time, {
     apiVersion: SCHEMA_VERSION,
-  }).adapterFor(store)
+  })
+  const adapter = runtime.adapterFor(store)
 
   // Reads: every order state of the sample shop, by email and by phone.
   const byEmail = await adapter.listOrders({ kind: 'email', value: SAMPLE_EMAIL }, { limit: 20 })
@@ -132,6 +142,19 @@ async function runAdapterFlows(): Promise<RecordedCall[]> {
     note: 'The box was crushed',
   })
   expect(returned.ok).toBe(true)
+
+  // The owner disconnects: the subscriptions the connect made are deleted again.
+  expect(shop.webhooks.topics()).toHaveLength(SUBSCRIBED_TOPICS.length)
+  const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET_KEY })
+  const deps = { db, clock: createManualClock(), logger, config, shopify: runtime }
+  const fresh = (await findStoreById(db, store.id)) as Store
+  const off = await disconnectShopify(
+    { ...deps, shutdownSignal: new AbortController().signal },
+    fresh,
+    'owner',
+  )
+  expect(off).toEqual({ changed: true, subscriptionsLeft: [] })
+  expect(shop.webhooks.topics()).toEqual([])
   return shop.calls
 }
 

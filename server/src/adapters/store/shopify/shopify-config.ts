@@ -39,6 +39,14 @@ export interface ShopifyFacts {
   scopes?: string[]
   /** Which protected customer data the app may read (see customer-access.ts). */
   customerAccess?: string
+  /** Webhook topics Shopify did not hold at the last connect, with its reason. */
+  webhooksMissing?: Array<{ topic: string; message: string }>
+  /**
+   * Set by a disconnect (the owner's, or Shopify's app/uninstalled): the tokens are gone and the
+   * store serves no orders, but the secrets that sign webhooks stay, because Shopify still sends
+   * shop/redact (48 hours after an uninstall) and customers/redact, which must be verified.
+   */
+  disconnected?: { at: number; reason: 'owner' | 'app_uninstalled' }
 }
 
 /** The fields of `stores.adapter_config` that hold a secret, sealed at rest. */
@@ -65,7 +73,7 @@ export function readShopifyConfig(
   ring: Keyring,
 ): ReadConfig | undefined {
   const domain = shopDomain.safeParse(raw['domain'])
-  if (!domain.success) return undefined
+  if (!domain.success || raw['disconnected'] !== undefined) return undefined
   let needsReseal = false
   const secret = (field: SecretField): string | undefined => {
     const value = raw[field]
@@ -109,6 +117,32 @@ export function readShopifyConfig(
   return undefined
 }
 
+/**
+ * The keys a store's webhooks may be signed with, connected or not (see `disconnected`): the
+ * app's client secret signs what the app subscribed and the compliance topics; a legacy custom
+ * app's API secret key (its `webhookSecret`) signs its own; a key of the shop's admin
+ * (Settings > Notifications) signs the webhooks a merchant made there by hand.
+ */
+export function webhookKeysOf(
+  raw: Record<string, unknown>,
+  storeId: string,
+  ring: Keyring,
+): { domain: string; keys: string[] } | undefined {
+  const domain = shopDomain.safeParse(raw['domain'])
+  if (!domain.success) return undefined
+  const keys: string[] = []
+  for (const field of ['clientSecret', 'webhookSecret'] as const) {
+    const value = raw[field]
+    if (typeof value !== 'string' || value === '') continue
+    if (!isSealed(value)) keys.push(value)
+    else {
+      const opened = openSecret(ring, secretPurpose(storeId, field), value)
+      if (opened.ok) keys.push(opened.plaintext)
+    }
+  }
+  return keys.length === 0 ? undefined : { domain: domain.data, keys: [...new Set(keys)] }
+}
+
 /** The adapter config to store for a connection: secrets sealed under the current key. */
 export function sealShopifyConfig(
   connection: ShopifyConnection,
@@ -147,6 +181,17 @@ export function readShopifyFacts(raw: Record<string, unknown>): ShopifyFacts {
     facts.scopes = raw['scopes'].filter((s): s is string => typeof s === 'string')
   }
   if (typeof raw['customerAccess'] === 'string') facts.customerAccess = raw['customerAccess']
+  const missing = raw['webhooksMissing']
+  if (Array.isArray(missing)) {
+    facts.webhooksMissing = missing.filter(
+      (m): m is { topic: string; message: string } =>
+        typeof m?.topic === 'string' && typeof m?.message === 'string',
+    )
+  }
+  const off = raw['disconnected'] as { at?: unknown; reason?: unknown } | undefined
+  if (typeof off?.at === 'number' && (off.reason === 'owner' || off.reason === 'app_uninstalled')) {
+    facts.disconnected = { at: off.at, reason: off.reason }
+  }
   return facts
 }
 

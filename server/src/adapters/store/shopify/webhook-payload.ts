@@ -26,7 +26,9 @@ const idKeys = new Set(['id', 'order_id'])
 export function parseWebhookBody(text: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(text, function (key, value, context?: { source?: string }) {
-      return idKeys.has(key) && typeof value === 'number' && context?.source !== undefined
+      // Ids, and any integer past 2^53 (the order ids of the privacy topics' lists), as text.
+      const asText = idKeys.has(key) || (typeof value === 'number' && !Number.isSafeInteger(value))
+      return asText && typeof value === 'number' && context?.source !== undefined
         ? context.source
         : value
     })

@@ -2,6 +2,8 @@ import { shopifyConnectBody } from '../../agent/shopify-settings.routes.ts'
 import { deliveriesQuery, webhookEndpointBody } from '../../agent/webhooks.routes.ts'
 import type { Operation } from '../operation.ts'
 import {
+  dataRequestExport,
+  dataRequestsResponse,
   deliveriesResponse,
   endpointCreated,
   endpointsResponse,
@@ -78,6 +80,35 @@ export const settingsOperations: Operation[] = [
       shopify_shop_mismatch: '',
       shopify_unreachable: '',
     },
+  },
+  {
+    method: 'delete',
+    path: '/v1/agent/settings/shopify',
+    summary:
+      'Disconnect the shop (owners only): deletes the webhook subscriptions Porchlight made, then the tokens and cached orders',
+    auth: 'agent',
+    success: {
+      status: 200,
+      description: 'ShopifySettings after disconnecting',
+      schema: shopifySettings,
+    },
+    errors: { owner_required: '' },
+  },
+  {
+    method: 'get',
+    path: '/v1/agent/privacy/data-requests',
+    summary: 'Shopify customers/data_request exports of your store, newest first (owners only)',
+    auth: 'agent',
+    success: { status: 200, description: '{ requests }', schema: dataRequestsResponse },
+    errors: { owner_required: '' },
+  },
+  {
+    method: 'get',
+    path: '/v1/agent/privacy/data-requests/{id}/export',
+    summary: 'One export, as a JSON attachment to hand to the customer (owners only)',
+    auth: 'agent',
+    success: { status: 200, description: 'The export', schema: dataRequestExport },
+    errors: { owner_required: '', data_request_not_found: '' },
   },
   {
     method: 'get',

@@ -1,4 +1,5 @@
 import type { IdentitySecretInfo, NewIdentitySecret } from '@porchlight/shared/api/auth'
+import type { DataRequestsResponse } from '@porchlight/shared/api/privacy'
 import {
   CUSTOMER_DATA_ACCESS,
   SHOPIFY_CONNECTION_MODES,
@@ -68,10 +69,35 @@ export const shopifySettings: z.ZodType<ShopifySettings> = z.strictObject({
   requiredScopes: z.array(z.strictObject({ scope: z.string(), purpose: z.string() })),
   webhookUrl: z.string(),
   webhookTopics: z.array(z.string()),
+  subscribedTopics: z.array(z.string()),
   warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
   apiVersion: z.string(),
   canEdit: z.boolean(),
 })
+
+export const dataRequestsResponse: z.ZodType<DataRequestsResponse> = z.strictObject({
+  requests: z.array(
+    z.strictObject({
+      id: z.string(),
+      customer: z.string().describe('The email or phone Shopify named the customer by'),
+      shopifyRequestId: z.string(),
+      createdAt: iso,
+      downloadUrl: z.string().describe('GET it for the export (a JSON attachment)'),
+    }),
+  ),
+})
+
+export const dataRequestExport = z
+  .looseObject({
+    format: z.literal('porchlight-customer-export/1'),
+    generatedAt: iso,
+    tickets: z.array(z.unknown()),
+    sessions: z.array(z.unknown()),
+    cachedOrders: z.array(z.unknown()),
+  })
+  .describe(
+    'What Porchlight holds for the customer: tickets with history and messages, sessions, cached orders',
+  )
 
 const identitySecret = z.strictObject({
   id: z.string().describe('The key id: the JWT header’s kid'),

@@ -32,6 +32,10 @@ export function applyMutation(
       return {
         returnApproveRequest: approveReturn(shop, (v['input'] as { id: string }).id, injected),
       }
+    case 'PorchlightWebhookCreate':
+      return shop.webhooks.create(v, injected)
+    case 'PorchlightWebhookDelete':
+      return shop.webhooks.delete(v, injected)
     default:
       throw new Error(`fake shop: unknown operation ${operation}`)
   }

@@ -1,3 +1,5 @@
+import type { RawOrder } from '../shopify-types.ts'
+
 /**
  * A small reading of Shopify's search syntax for the fake shop: terms separated by spaces
  * (AND), `OR` between groups, `field:value`, values bare or quoted with backslash escapes, and
@@ -78,4 +80,24 @@ export function valueMatches(term: Term, candidate: string | null | undefined): 
     return pattern.test(c)
   }
   return c === v
+}
+
+/** Whether an order matches one search term, the way the fake shop's order search reads it. */
+export function orderMatches(
+  o: RawOrder,
+  t: { field: string | null; value: string; quoted: boolean },
+  fuzzy: boolean,
+): boolean {
+  switch (t.field) {
+    case 'email':
+      if (fuzzy && o.email?.toLowerCase().includes(t.value.toLowerCase())) return true
+      return valueMatches(t, o.email)
+    case 'customer_id':
+      return valueMatches(t, o.customer?.legacyResourceId)
+    case null:
+      // A bare word searches everywhere, as in the admin's search box.
+      return valueMatches(t, o.email) || valueMatches(t, o.name)
+    default:
+      return false
+  }
 }

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { parseSearch, valueMatches, type ParsedQuery } from './fake-search.ts'
+import { orderMatches, parseSearch, valueMatches, type ParsedQuery } from './fake-search.ts'
 import { applyMutation } from './fake-mutations.ts'
+import { FakeWebhookSubscriptions } from './fake-webhooks.ts'
 import type { RawCustomer, RawOrder, UserError } from '../shopify-types.ts'
 
 /**
@@ -117,6 +118,8 @@ export class FakeShop {
   refundsByKey = new Map<string, string>()
   /** HTTP statuses to answer an operation with after it ran (a timeout Shopify acted on). */
   lostAnswers = new Map<string, number[]>()
+  /** The app's webhook subscriptions on this shop. */
+  webhooks = new FakeWebhookSubscriptions()
 
   constructor(options: FakeShopOptions = {}) {
     this.domain = options.domain ?? 'lumen-loom.myshopify.com'
@@ -306,6 +309,8 @@ export class FakeShop {
       }
       case 'PorchlightJob':
         return { job: { id: v['id'], done: true } }
+      case 'PorchlightWebhookSubscriptions':
+        return { webhookSubscriptions: { nodes: this.webhooks.at(String(v['uri'])) } }
       case 'PorchlightReturnReasons':
         return { returnReasonDefinitions: { nodes: clone(this.returnReasons) } }
       default:
@@ -342,25 +347,6 @@ export class FakeShop {
         endCursor: page.length > 0 ? Buffer.from(String(end)).toString('base64') : null,
       },
     }
-  }
-}
-
-function orderMatches(
-  o: RawOrder,
-  t: { field: string | null; value: string; quoted: boolean },
-  fuzzy: boolean,
-): boolean {
-  switch (t.field) {
-    case 'email':
-      if (fuzzy && o.email?.toLowerCase().includes(t.value.toLowerCase())) return true
-      return valueMatches(t, o.email)
-    case 'customer_id':
-      return valueMatches(t, o.customer?.legacyResourceId)
-    case null:
-      // A bare word searches everywhere, as in the admin's search box.
-      return valueMatches(t, o.email) || valueMatches(t, o.name)
-    default:
-      return false
   }
 }
 

@@ -11,6 +11,9 @@ import type { FakeShop } from './fake-shop.ts'
 
 export const WEBHOOK_SECRET = 'whsec_test_secret_0123456789abcdef'
 
+/** A public HTTPS address, as Shopify requires of a webhook subscription (PUBLIC_URL). */
+export const TEST_PUBLIC_URL = 'https://support.lumen-loom.test'
+
 /** The SECRET_KEY of test apps (test/harness.ts), so both open each other's sealed secrets. */
 export const TEST_SECRET_KEY = 'test-secret-key-that-is-long-enough-000'
 export const TEST_KEYRING = makeKeyring(TEST_SECRET_KEY)
