@@ -20,6 +20,7 @@ import type {
   ChatVisitorsTable,
   ConversationsTable,
 } from './conversations.table.ts'
+import type { IdentityGrantsTable } from './identity-grants.table.ts'
 import type { IdentityTokenUsesTable, StoreIdentitySecretsTable } from './identity-secrets.table.ts'
 import type { ShopperSessionsTable } from './shopper-sessions.table.ts'
 import type { ShopifyInstallStatesTable, ShopifyTokensTable } from './shopify-tokens.table.ts'
@@ -55,6 +56,7 @@ export interface Database {
   shopify_install_states: ShopifyInstallStatesTable
   store_identity_secrets: StoreIdentitySecretsTable
   identity_token_uses: IdentityTokenUsesTable
+  identity_grants: IdentityGrantsTable
   chat_visitors: ChatVisitorsTable
   conversations: ConversationsTable
   chat_messages: ChatMessagesTable

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import { parseSearch, valueMatches, type ParsedQuery } from './fake-search.ts'
 import { applyMutation } from './fake-mutations.ts'
+import { customerById } from './fake-customers.ts'
 import type { RawCustomer, RawOrder, UserError } from '../shopify-types.ts'
 
 /**
@@ -37,6 +38,7 @@ const WITHHOLDING = new Set([
   'PorchlightOrderSearch',
   'PorchlightCustomersByPhone',
   'PorchlightCustomerAccess',
+  'PorchlightCustomerById',
 ])
 
 /** Our mutations that Shopify runs only with an `@idempotent(key:)` (2026-04 and later). */
@@ -304,6 +306,8 @@ export class FakeShop {
           },
         }
       }
+      case 'PorchlightCustomerById':
+        return customerById(this, v)
       case 'PorchlightJob':
         return { job: { id: v['id'], done: true } }
       case 'PorchlightReturnReasons':
