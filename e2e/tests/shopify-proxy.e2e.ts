@@ -3,7 +3,13 @@ import { createServer, type Server } from 'node:http'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { connectBrowser } from '../support/browser.ts'
-import { launcherButton, launcherReady, openHost, widgetFrame } from '../support/host-page.ts'
+import {
+  launcherButton,
+  launcherReady,
+  openHost,
+  widgetFrame,
+  type HostPage,
+} from '../support/host-page.ts'
 import { HOST_PAGES, startHostServer, type HostServer } from '../support/host-server.ts'
 import { freePort, type ServerProcess } from '../support/server-process.ts'
 import {
@@ -60,11 +66,18 @@ function startStorefront(port: number): Promise<Server> {
     // Shopify forwards no cookie of the shop's to the app; neither does this.
     fetch(target, { method: req.method ?? 'GET' })
       .then(async (answer) => {
+        const type = answer.headers.get('content-type') ?? 'text/plain'
         res.writeHead(answer.status, {
-          'Content-Type': answer.headers.get('content-type') ?? 'text/plain',
+          'Content-Type': type,
           'Cache-Control': answer.headers.get('cache-control') ?? 'no-store',
         })
-        res.end(Buffer.from(await answer.arrayBuffer()))
+        let body = Buffer.from(await answer.arrayBuffer())
+        // What a Shopify theme's content_for_header sets up before any app script runs.
+        if (!proxied && type.startsWith('text/html') && !url.searchParams.has('not-shopify')) {
+          const shopify = `<script>window.Shopify={shop:${JSON.stringify(SHOPIFY_SHOP.domain)}}</script>`
+          body = Buffer.from(body.toString('utf8').replace('<head>', `<head>${shopify}`))
+        }
+        res.end(body)
       })
       .catch((err: Error) => res.writeHead(502).end(err.message))
   })
@@ -92,19 +105,22 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function openStorefront() {
+async function openStorefront(query = '') {
   const host = await openHost(browser, 'about:blank')
   await fakeShopifyCdn(host.context)
-  await host.page.goto(`${storefrontUrl}${HOST_PAGES.plain}`)
+  await host.page.goto(`${storefrontUrl}${HOST_PAGES.plain}${query}`)
   await launcherReady(host.page)
-  const identity = host.page.waitForResponse((r) => r.url().includes(`${PREFIX}/identity`))
-  return { host, identity }
+  return host
 }
+
+const identityAnswer = (host: HostPage) =>
+  host.page.waitForResponse((r) => r.url().includes(`${PREFIX}/identity`))
 
 describe('a customer signed in to the Shopify storefront', () => {
   it('opens the panel on their orders, with no code', async () => {
     signingSecret = SHOPIFY_APP_STORE.clientSecret
-    const { host, identity } = await openStorefront()
+    const host = await openStorefront()
+    const identity = identityAnswer(host)
     const traded = host.page.waitForResponse((r) => r.url().endsWith('/v1/auth/grant'))
     const asked: string[] = []
     host.page.on('request', (r) => asked.push(new URL(r.url()).pathname))
@@ -122,7 +138,8 @@ describe('a customer signed in to the Shopify storefront', () => {
 
   it('falls back to the code when the proxy request’s signature is wrong', async () => {
     signingSecret = 'shpss_not_the_app_secret_0123456789'
-    const { host, identity } = await openStorefront()
+    const host = await openStorefront()
+    const identity = identityAnswer(host)
     const asked: string[] = []
     host.page.on('request', (r) => asked.push(new URL(r.url()).pathname))
     await launcherButton(host.page).click()
@@ -138,6 +155,24 @@ describe('a customer signed in to the Shopify storefront', () => {
     expect(asked.filter((p) => p === '/v1/auth/grant')).toEqual([])
     // The refused identity request is the only problem the page saw.
     expect(host.problems.filter((p) => !p.includes(`${PREFIX}/identity`))).toEqual([])
+    await host.close()
+  })
+
+  it('asks no app proxy on a page that is not a Shopify storefront (no window.Shopify)', async () => {
+    signingSecret = SHOPIFY_APP_STORE.clientSecret
+    const host = await openStorefront('?not-shopify')
+    const asked: string[] = []
+    host.page.on('request', (r) => asked.push(new URL(r.url()).pathname))
+    await launcherButton(host.page).click()
+    const frame = await widgetFrame(host.page, 'floating')
+    await frame.getByRole('heading', { level: 2, name: 'Sign in to see your orders' }).waitFor()
+    // The panel took focus on the loader's `open`, posted after its `ready` was handled: any
+    // identity request was sent by then, and a request sent after it is reported after it.
+    await frame.waitForFunction(() => document.activeElement?.localName === 'button')
+    await host.page.evaluate(() => fetch('/store.css').then(() => undefined))
+    expect(asked).toContain('/store.css')
+    expect(asked.filter((p) => p.startsWith(PREFIX) || p === '/v1/auth/grant')).toEqual([])
+    expect(host.problems).toEqual([])
     await host.close()
   })
 })

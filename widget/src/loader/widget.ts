@@ -69,11 +69,12 @@ export async function startWidget(
         ctx.ready.add(frame)
         post(ctx, frame, { type: 'porchlight:locale', locale: ctx.locale })
         if (ctx.identity) post(ctx, frame, { type: 'porchlight:identify', token: ctx.identity })
-        // On a Shopify storefront: the app proxy's identity path, on the shop's own origin (so
-        // fetch's default credentials send the shop's cookies), where Shopify adds who is signed
-        // in, signed. Each panel gets a grant of its own, as a grant works once. A refusal (nobody
-        // signed in) has no grant, and the panel drops what is not one (readHostMessage).
-        if (config.appProxy)
+        // On a Shopify storefront (the store has an app proxy, and Shopify's theme script set
+        // `window.Shopify`; a help page elsewhere has no proxy): the proxy's identity path, on the
+        // shop's own origin (so fetch's default credentials send the shop's cookies), where Shopify
+        // adds who is signed in, signed. Each panel gets a grant of its own, as a grant works
+        // once. A refusal (nobody signed in) has no grant, and the panel drops what is not one.
+        if (config.appProxy && 'Shopify' in window)
           fetch(config.appProxy)
             .then((r) => r.json())
             .then((g) => post(ctx, frame, { type: 'porchlight:grant', grant: g.grant }), warn)
