@@ -1,4 +1,4 @@
-import type { Browser, BrowserContextOptions } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { startServerProcess, type ServerProcess } from './server-process.ts'
 
 /**
@@ -23,11 +23,24 @@ export const SHOPIFY_SHOP = {
   token: 'shpat_test_token_0123456789',
 }
 
-export function startShopifyServer(): Promise<ServerProcess> {
+/**
+ * The store beside it on the same shop, connected through a Dev Dashboard app (client
+ * credentials): Shopify signs its app proxy's requests with the app's client secret
+ * (server/src/adapters/store/shopify/testing/in-process-app-store.ts).
+ */
+export const SHOPIFY_APP_STORE = {
+  id: 'st_test_shopify_app',
+  key: 'pk_test_shopify_app',
+  clientSecret: 'shpss_test_client_secret_0123456789',
+}
+
+/** `env` adds to the switches, e.g. PORCHLIGHT_TEST_HOST_ORIGINS for a storefront of a test's. */
+export function startShopifyServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   return startServerProcess({
     PORCHLIGHT_TEST_FAKE_SHOPIFY: 'true',
     // Test-only fixture routes (/test/*), so journeys can plant tickets.
     PORCHLIGHT_TEST_SEED: 'true',
+    ...env,
   })
 }
 
@@ -62,6 +75,13 @@ const PIXEL_PNG = Buffer.from(
   'base64',
 )
 
+/** Product images live on Shopify's CDN, outside this machine: a local picture stands in. */
+export async function fakeShopifyCdn(target: Pick<Page, 'route'>): Promise<void> {
+  await target.route('https://cdn.shopify.com/**', (route) =>
+    route.fulfill({ contentType: 'image/png', body: PIXEL_PNG }),
+  )
+}
+
 /**
  * A page in a context of its own that records uncaught errors and console errors, except those
  * `expected` accepts.
@@ -72,10 +92,7 @@ export async function watchedPage(
   options: BrowserContextOptions = {},
 ) {
   const page = await (await browser.newContext(options)).newPage()
-  // Product images live on Shopify's CDN, outside this machine: a local picture stands in.
-  await page.route('https://cdn.shopify.com/**', (route) =>
-    route.fulfill({ contentType: 'image/png', body: PIXEL_PNG }),
-  )
+  await fakeShopifyCdn(page)
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => {

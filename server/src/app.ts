@@ -20,9 +20,11 @@ import { identitySecretsRoutes } from './routes/agent/identity-secrets.routes.ts
 import { privacyRoutes } from './routes/agent/privacy.routes.ts'
 import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts'
 import { shopifyInstallRoutes } from './routes/shopify/shopify-install.routes.ts'
+import { shopifyProxyRoutes } from './routes/shopify/shopify-proxy.routes.ts'
 import { openApiRoutes } from './routes/openapi/openapi.routes.ts'
 import { authRoutes } from './routes/auth/auth.routes.ts'
 import { identifyRoutes } from './routes/auth/identify.routes.ts'
+import { grantRoutes } from './routes/auth/grant.routes.ts'
 import { consoleRoutes } from './routes/console/console.routes.ts'
 import { agentChatRoutes } from './routes/conversations/agent-chat.routes.ts'
 import { shopperChatRoutes } from './routes/conversations/shopper-chat.routes.ts'
@@ -86,6 +88,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', openApiRoutes)
   app.route('/', authRoutes)
   app.route('/', identifyRoutes)
+  app.route('/', grantRoutes)
+  app.route('/', shopifyProxyRoutes)
   app.route('/', webhookRoutes)
   const chatHub = deps.chatHub ?? createChatHub(deps)
   app.route('/', shopperChatRoutes(chatHub))

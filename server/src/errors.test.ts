@@ -1,8 +1,10 @@
 import { AGENT_AUTH_ERROR_CODES, AGENT_ERROR_CODES } from '@porchlight/shared/api/agent'
 import {
   AUTH_ERROR_CODES,
+  GRANT_ERROR_CODES,
   IDENTIFY_ERROR_CODES,
   SESSION_ENDED_CODES,
+  SHOPIFY_PROXY_ERROR_CODES,
 } from '@porchlight/shared/api/auth'
 import { CHAT_ERROR_CODES } from '@porchlight/shared/api/chat'
 import {
@@ -24,6 +26,8 @@ const lists = [
   SHOPIFY_WEBHOOK_ERROR_CODES,
   AUTH_ERROR_CODES,
   IDENTIFY_ERROR_CODES,
+  SHOPIFY_PROXY_ERROR_CODES,
+  GRANT_ERROR_CODES,
   SESSION_ENDED_CODES,
   ORDER_ERROR_CODES,
   REQUEST_ERROR_CODES,

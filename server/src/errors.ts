@@ -1,5 +1,10 @@
 import type { AgentAuthErrorCode, AgentErrorCode } from '@porchlight/shared/api/agent'
-import type { AuthErrorCode, IdentifyErrorCode } from '@porchlight/shared/api/auth'
+import type {
+  AuthErrorCode,
+  GrantErrorCode,
+  IdentifyErrorCode,
+  ShopifyProxyErrorCode,
+} from '@porchlight/shared/api/auth'
 import type { ChatErrorCode } from '@porchlight/shared/api/chat'
 import type {
   EdgeErrorCode,
@@ -20,6 +25,8 @@ export type ErrorCode =
   | ShopifyWebhookErrorCode
   | AuthErrorCode
   | IdentifyErrorCode
+  | ShopifyProxyErrorCode
+  | GrantErrorCode
   | OrderErrorCode
   | RequestErrorCode
   | ChatErrorCode
@@ -68,6 +75,14 @@ export const errorStatus = {
   // signed identity (shared/src/api/auth.ts)
   identity_invalid: 401,
   identity_secret_not_found: 404,
+  // Shopify app proxy identity and its one-time grants (shared/src/api/auth.ts)
+  proxy_signature_invalid: 401,
+  proxy_request_stale: 401,
+  proxy_shop_mismatch: 401,
+  proxy_not_configured: 404,
+  customer_signed_out: 401,
+  customer_unknown: 401,
+  grant_invalid: 401,
   session_missing: 401,
   session_expired: 401,
   session_revoked: 401,

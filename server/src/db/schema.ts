@@ -20,6 +20,7 @@ import type {
   ChatVisitorsTable,
   ConversationsTable,
 } from './conversations.table.ts'
+import type { IdentityGrantsTable } from './identity-grants.table.ts'
 import type { IdentityTokenUsesTable, StoreIdentitySecretsTable } from './identity-secrets.table.ts'
 import type {
   CustomerDataRequestsTable,
@@ -61,6 +62,7 @@ export interface Database {
   customer_data_requests: CustomerDataRequestsTable
   store_identity_secrets: StoreIdentitySecretsTable
   identity_token_uses: IdentityTokenUsesTable
+  identity_grants: IdentityGrantsTable
   chat_visitors: ChatVisitorsTable
   conversations: ConversationsTable
   chat_messages: ChatMessagesTable

@@ -52,3 +52,34 @@ describe('the origins a store allows', () => {
     ])
   })
 })
+
+describe('the app proxy path the loader asks on a Shopify storefront', () => {
+  const shopify = (adapterConfig: Record<string, unknown>, settings = {}): Store => ({
+    ...store({}),
+    adapterKind: 'shopify',
+    adapterConfig: { domain: 'lumen.myshopify.com', ...adapterConfig },
+    settings,
+  })
+  const proxyOf = (s: Store) => publicStoreConfig(s, 'https://support.example.com').appProxy
+
+  it('is the default subpath for a store connected through an app', () => {
+    expect(proxyOf(shopify({ mode: 'client_credentials' }))).toBe('/apps/porchlight/identity')
+    expect(proxyOf(shopify({ mode: 'oauth' }))).toBe('/apps/porchlight/identity')
+  })
+
+  it('follows the store’s own subpath, when it is one Shopify allows', () => {
+    const custom = { shopifyAppProxy: '/tools/lumen-help' }
+    expect(proxyOf(shopify({ mode: 'oauth' }, custom))).toBe('/tools/lumen-help/identity')
+    for (const bad of ['/apps', '//evil.example/x', '/apps/a/b', 'https://x/apps/y', '/shop/x']) {
+      expect(proxyOf(shopify({ mode: 'oauth' }, { shopifyAppProxy: bad }))).toBe(
+        '/apps/porchlight/identity',
+      )
+    }
+  })
+
+  it('is null where Shopify would not sign the request: legacy apps and other stores', () => {
+    expect(proxyOf(shopify({ mode: 'legacy' }))).toBeNull()
+    expect(proxyOf(shopify({}))).toBeNull()
+    expect(proxyOf(store({}))).toBeNull()
+  })
+})

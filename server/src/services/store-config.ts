@@ -1,6 +1,7 @@
 import { launcherWords, type LauncherWords } from '@porchlight/shared/i18n/launcher'
 import { resolveLocale } from '@porchlight/shared/i18n/locales'
 import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
+import { storedMode } from '../adapters/store/shopify/shopify-config.ts'
 import type { Store } from '../db/stores.repository.ts'
 
 export interface WidgetTheme {
@@ -19,6 +20,25 @@ export interface PublicStoreConfig {
   returns: { loopPortalUrl: string | null }
   /** The launcher's words in the language asked for (else the store's, else English). */
   launcher: LauncherWords
+  /**
+   * On a Shopify store connected through an app: the storefront path (same-origin) where the
+   * loader asks Shopify's app proxy who is signed in, for a one-time grant; null elsewhere.
+   */
+  appProxy: string | null
+}
+
+/** Where Shopify's app proxy sits on the storefront unless the store says otherwise. */
+export const DEFAULT_APP_PROXY_PATH = '/apps/porchlight'
+/** Shopify's proxy prefixes, and a subpath of letters, digits, `_` and `-` up to 30. */
+const appProxyPath = /^\/(?:apps|a|community|tools)\/[A-Za-z0-9_-]{1,30}$/
+
+/** The store's app proxy identity path, when Shopify signs its requests with an app's secret. */
+function appProxyIdentity(store: Store): string | null {
+  if (store.adapterKind !== 'shopify') return null
+  const mode = storedMode(store.adapterConfig)
+  if (mode !== 'client_credentials' && mode !== 'oauth') return null
+  const path = store.settings['shopifyAppProxy']
+  return `${typeof path === 'string' && appProxyPath.test(path) ? path : DEFAULT_APP_PROXY_PATH}/identity`
 }
 
 const hexColour = /^#[0-9a-fA-F]{6}$/
@@ -59,6 +79,7 @@ export function publicStoreConfig(
     defaultLocale,
     returns: { loopPortalUrl: loopPortalUrl(store.settings) },
     launcher: launcherWords[resolveLocale([locale, defaultLocale])],
+    appProxy: appProxyIdentity(store),
   }
 }
 

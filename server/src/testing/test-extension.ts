@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { createOffsetClock, type ClockControl } from '../clock.ts'
 import type { Config } from '../config.ts'
+import { keyringOf } from '../keyring.ts'
 import { testClockRoutes } from '../routes/test-clock/test-clock.routes.ts'
 import { testSeedRoutes } from '../routes/test/test-seed.routes.ts'
 import { seedTestHostsStore } from '../seed/test-hosts-store.ts'
@@ -38,6 +39,7 @@ export function testExtension(config: Config): ServerExtension {
         db,
         now: clock.now(),
         origins: [...new Set([new URL(config.publicUrl).origin, ...config.testHostOrigins])],
+        keyring: keyringOf(config),
       })
       logger.warn('a fake Shopify answers in this process', { domain: shop.shop.domain })
       return { routes: [...routes, shop.routes], close: () => shop.close() }

@@ -9,6 +9,8 @@
  *   GET    /v1/auth/session                                      -> 200 SessionInfo
  *   DELETE /v1/auth/session                                      -> 204
  *   POST   /v1/auth/identify                    IdentifyRequest  -> 200 SessionResponse
+ *   POST   /v1/auth/grant                       GrantRequest     -> 200 SessionResponse
+ *   GET    /v1/shopify/proxy/:storeId/identity  (Shopify's app proxy) -> 200 IdentityGrant
  *
  * Challenge routes name the store with the `X-Porchlight-Key` header; session routes use
  * `Authorization: Bearer <token>`.
@@ -124,3 +126,34 @@ export interface IdentitySecretInfo {
 export interface NewIdentitySecret extends IdentitySecretInfo {
   secret: string
 }
+
+/**
+ * Shopify's app proxy: the loader on a Shopify storefront asks `<proxy path>/identity` on the
+ * shop's own origin; Shopify forwards it, signed, with the signed-in customer's id, and
+ * Porchlight answers a grant the panel trades for a session (single use, 60 seconds, bound to
+ * the store and the customer).
+ */
+export interface IdentityGrant {
+  grant: string
+  expiresInSeconds: number
+}
+
+/** `POST /v1/auth/grant` (with `X-Porchlight-Key`): the panel trades the loader's grant. */
+export interface GrantRequest {
+  grant: string
+}
+
+/** Why the app proxy gave no grant; the loader then leaves the panel's usual sign-in. */
+export const SHOPIFY_PROXY_ERROR_CODES = [
+  'proxy_signature_invalid', // 401: no signature, or not Shopify's with the app's secret
+  'proxy_request_stale', // 401: its timestamp is more than 90 seconds from our clock
+  'proxy_shop_mismatch', // 401: signed for another shop than the store's
+  'proxy_not_configured', // 404: the store is not connected to Shopify through an app
+  'customer_signed_out', // 401: nobody is signed in to the storefront
+  'customer_unknown', // 401: the shop does not know the customer, or has no email or phone
+] as const
+export type ShopifyProxyErrorCode = (typeof SHOPIFY_PROXY_ERROR_CODES)[number]
+
+/** A grant that was used, is over 60 seconds old, is another store's or was never made. */
+export const GRANT_ERROR_CODES = ['grant_invalid'] as const // 401
+export type GrantErrorCode = (typeof GRANT_ERROR_CODES)[number]

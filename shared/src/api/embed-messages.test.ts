@@ -38,6 +38,22 @@ describe('readHostMessage', () => {
     })
   })
 
+  it('reads a Shopify app proxy grant of the right shape only', () => {
+    const grant = `plg_${'A1_-'.repeat(10)}abc`
+    expect(readHostMessage({ type: 'porchlight:grant', grant })).toEqual({
+      type: 'porchlight:grant',
+      grant,
+    })
+    // What the loader posts when the proxy refused: the error answer has no grant.
+    expect(readHostMessage({ type: 'porchlight:grant' })).toBeUndefined()
+    for (const bad of [`plg_${'a'.repeat(42)}`, `plg_${'a'.repeat(44)}`, `pls_${'a'.repeat(43)}`]) {
+      expect(readHostMessage({ type: 'porchlight:grant', grant: bad })).toBeUndefined()
+    }
+    expect(readHostMessage({ type: 'porchlight:grant', grant: `plg_${'a'.repeat(42)}=` })).toBe(
+      undefined,
+    )
+  })
+
   it.each([
     [null],
     ['porchlight:open'],

@@ -43,6 +43,8 @@ export type HostToPanel =
   | { type: 'porchlight:locale'; locale: string }
   /** `Porchlight('identify', token)`: the merchant-signed identity the panel trades for a session. */
   | { type: 'porchlight:identify'; token: string }
+  /** A one-time grant the loader got from the Shopify app proxy, for the storefront's customer. */
+  | { type: 'porchlight:grant'; grant: string }
 
 export const MESSAGE_PREFIX = 'porchlight:'
 
@@ -69,11 +71,19 @@ export function isIdentityToken(token: unknown): token is string {
   return typeof token === 'string' && token.length <= 4096 && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)
 }
 
+/** The shape of an identity grant (`plg_` and 256 random bits); the server checks the rest. */
+export function isIdentityGrant(grant: unknown): grant is string {
+  return typeof grant === 'string' && /^plg_[\w-]{43}$/.test(grant)
+}
+
 /** A message from the host page, if `data` is one the panel understands; otherwise undefined. */
 export function readHostMessage(data: unknown): HostToPanel | undefined {
   if (typeof data !== 'object' || data === null) return undefined
-  const m = data as { type?: unknown; locale?: unknown; token?: unknown }
+  const m = data as { type?: unknown; locale?: unknown; token?: unknown; grant?: unknown }
   if (m.type === 'porchlight:open') return { type: 'porchlight:open' }
+  if (m.type === 'porchlight:grant') {
+    return isIdentityGrant(m.grant) ? { type: 'porchlight:grant', grant: m.grant } : undefined
+  }
   if (m.type === 'porchlight:identify') {
     return isIdentityToken(m.token) ? { type: 'porchlight:identify', token: m.token } : undefined
   }

@@ -3,6 +3,7 @@ import type {
   AuthErrorCode,
   AskCodeRequest,
   ChallengeResponse,
+  GrantRequest,
   IdentifyRequest,
   SessionInfo,
   SessionResponse,
@@ -133,6 +134,13 @@ export function createApiClient(
     }
   }
 
+  // Every way of signing in ends the same: the session's token is kept for the calls after it.
+  async function signIn(path: string, body: unknown): Promise<Result<SessionResponse>> {
+    const result = await call<SessionResponse>(path, { method: 'POST', body })
+    if (result.ok) tokens.set(result.value.token)
+    return result
+  }
+
   const challenge = (id: string) => `/v1/auth/challenges/${encodeURIComponent(id)}`
   // The page the panel is framed in, so a sign-in text names it (the server checks it).
   const claimed = readEmbedParams(location.search).claimedOrigin
@@ -150,21 +158,12 @@ export function createApiClient(
       }),
     resendCode: (challengeId: string) =>
       call<ChallengeResponse>(`${challenge(challengeId)}/resend`, { method: 'POST', body: page }),
-    async verifyCode(challengeId: string, code: string): Promise<Result<SessionResponse>> {
-      const result = await call<SessionResponse>(`${challenge(challengeId)}/verify`, {
-        method: 'POST',
-        body: { code },
-      })
-      if (result.ok) tokens.set(result.value.token)
-      return result
-    },
+    verifyCode: (challengeId: string, code: string) =>
+      signIn(`${challenge(challengeId)}/verify`, { code }),
     /** Trades the host page's identity token for a session (see shared/api/auth IdentifyRequest). */
-    async identify(token: string): Promise<Result<SessionResponse>> {
-      const body: IdentifyRequest = { token }
-      const result = await call<SessionResponse>('/v1/auth/identify', { method: 'POST', body })
-      if (result.ok) tokens.set(result.value.token)
-      return result
-    },
+    identify: (token: string) => signIn('/v1/auth/identify', { token } satisfies IdentifyRequest),
+    /** Trades the Shopify app proxy's one-time grant for a session (shared/api/auth GrantRequest). */
+    redeemGrant: (grant: string) => signIn('/v1/auth/grant', { grant } satisfies GrantRequest),
     session: () => call<SessionInfo>('/v1/auth/session'),
     async signOut(): Promise<Result<void>> {
       const result = await call<void>('/v1/auth/session', {

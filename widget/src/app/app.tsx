@@ -62,6 +62,7 @@ export function App() {
             mode={host.mode}
             loopUrl={load.config.returns?.loopPortalUrl ?? null}
             identityToken={host.identityToken}
+            identityGrant={host.identityGrant}
             onSignedIn={() => host.emit('signed-in', {})}
             onTicket={(filed) =>
               host.emit('ticket:created', { reference: filed.reference, type: filed.type })

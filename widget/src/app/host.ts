@@ -59,6 +59,8 @@ export interface HostBridge {
   locale: string | undefined
   /** The host page's `Porchlight('identify', token)`, if it gave one. */
   identityToken: string | undefined
+  /** The one-time grant the loader got from the Shopify app proxy, if a customer is signed in. */
+  identityGrant: string | undefined
   post(message: PanelToHost): void
   /** Tells the host page's `Porchlight('on', name, fn)` subscribers. No personal data. */
   emit<N extends PanelEventName>(name: N, detail: PanelEvents[N]): void
@@ -89,6 +91,7 @@ export function useHostBridge(embedOrigins: string[] | undefined): HostBridge {
   const params = useMemo(() => readEmbedParams(location.search), [])
   const [locale, setLocale] = useState(params.locale)
   const [identityToken, setIdentityToken] = useState<string | undefined>(undefined)
+  const [identityGrant, setIdentityGrant] = useState<string | undefined>(undefined)
   const link = useMemo(
     () => createHostLink(location.search, embedOrigins ?? []),
     [embedOrigins?.join(' ')],
@@ -108,6 +111,7 @@ export function useHostBridge(embedOrigins: string[] | undefined): HostBridge {
       if (message?.type === 'porchlight:locale') setLocale(message.locale)
       else if (message?.type === 'porchlight:open') focusFirst()
       else if (message?.type === 'porchlight:identify') setIdentityToken(message.token)
+      else if (message?.type === 'porchlight:grant') setIdentityGrant(message.grant)
     }
     const onKey = (event: KeyboardEvent) => {
       if (params.mode !== 'floating') return
@@ -149,6 +153,7 @@ export function useHostBridge(embedOrigins: string[] | undefined): HostBridge {
     mode: params.mode,
     locale,
     identityToken,
+    identityGrant,
     post: link.post,
     emit: (name, detail) => link.post({ type: 'porchlight:event', name, detail } as PanelToHost),
   }

@@ -1,10 +1,15 @@
-import type { ChallengeResponse, Channel, SessionInfo } from '@porchlight/shared/api/auth'
+import type {
+  ChallengeResponse,
+  Channel,
+  SessionInfo,
+  SessionResponse,
+} from '@porchlight/shared/api/auth'
 import type { EmbedMode } from '@porchlight/shared/api/embed-messages'
 import type { OrderStatusView } from '@porchlight/shared/api/orders'
 import type { RequestChannel, RequestFiled, RequestType } from '@porchlight/shared/api/requests'
 import { regionOf } from '@porchlight/shared/i18n/index'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { createApiClient, isSessionEnded, type ApiError } from './api-client.ts'
+import { createApiClient, isSessionEnded, type ApiError, type Result } from './api-client.ts'
 import { ChatButton, ChatView, useChatEntry } from './chat/chat-entry.tsx'
 import { useI18n } from './locale.ts'
 import type { OrderView } from './order-view.ts'
@@ -63,6 +68,8 @@ interface Props {
   loopUrl?: string | null
   /** The host page's `Porchlight('identify', token)`: signs the shopper in without a code. */
   identityToken?: string | undefined
+  /** The Shopify app proxy's one-time grant (via the loader): signs the customer in likewise. */
+  identityGrant?: string | undefined
   /** Called once a shopper signs in, for the host page's `signed-in` event (no personal data). */
   onSignedIn?: () => void
   /** Called when a request or message became a ticket, for the `ticket:created` event. */
@@ -93,6 +100,7 @@ export function Portal({
   mode = 'floating',
   loopUrl = null,
   identityToken,
+  identityGrant,
   onSignedIn,
   onTicket,
   onUnread,
@@ -140,16 +148,21 @@ export function Portal({
     void check(true)
   }, [api])
 
-  // A refused token changes nothing: the shopper keeps the session or the sign-in they had.
-  useEffect(() => {
-    if (identityToken === undefined) return
-    void api.identify(identityToken).then((result) => {
+  // A refused token or grant changes nothing: the shopper keeps the session or the sign-in they
+  // had (the server logs why it was refused).
+  const signInFromHost = (trade: Promise<Result<SessionResponse>>) =>
+    void trade.then((result) => {
       if (!result.ok) return
       firstCheck.current = false
       go(home(result.value.identity))
       onSignedIn?.()
     })
+  useEffect(() => {
+    if (identityToken !== undefined) signInFromHost(api.identify(identityToken))
   }, [api, identityToken])
+  useEffect(() => {
+    if (identityGrant !== undefined) signInFromHost(api.redeemGrant(identityGrant))
+  }, [api, identityGrant])
 
   useEffect(() => {
     if (screen.name === 'order') RequestFlow.prefetch()

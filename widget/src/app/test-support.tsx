@@ -3,7 +3,7 @@
  * rendering the whole app at a given URL, and helpers that type and click the way a browser
  * delivers events. Only tests import this file.
  */
-import { render } from 'preact'
+import { render, type VNode } from 'preact'
 import { act } from 'preact/test-utils'
 import { vi } from 'vitest'
 import { App } from './app.tsx'
@@ -124,7 +124,13 @@ export async function settle(): Promise<void> {
 let container: HTMLElement | undefined
 
 /** Renders the panel as the server serves it: at /w/<key>, with the loader's query string. */
-export async function renderPanel(server: FakeServer, query = '', browser: string[] = ['en-US']) {
+export async function renderPanel(
+  server: FakeServer,
+  query = '',
+  browser: string[] = ['en-US'],
+  /** What to render in place of the whole app (a screen with the props the host would give). */
+  element: VNode = <App />,
+) {
   vi.stubGlobal('fetch', server.fetch)
   history.replaceState(null, '', `/w/${STORE_KEY}${query}`)
   container = document.createElement('div')
@@ -133,7 +139,7 @@ export async function renderPanel(server: FakeServer, query = '', browser: strin
     await startLocale(location.search, browser)
   })
   await act(() => {
-    render(<App />, container!)
+    render(element, container!)
   })
   await settle()
   return container

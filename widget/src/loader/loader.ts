@@ -31,7 +31,7 @@ try {
       pickLocale(script.dataset['locale'], document.documentElement.lang, navigator.language) ??
       'en'
     startWidget(new URL(script.src).origin, key, locale, queue, (e) => (exec = e)).catch((err) =>
-      warn('not started: check data-store and the allowed origins of the store', err),
+      warn('not started: check data-store and the allowed origins', err),
     )
   }
 } catch (err) {

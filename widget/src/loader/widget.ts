@@ -1,4 +1,8 @@
-import { normalizeLocale, PANEL_EVENTS } from '@porchlight/shared/api/embed-messages'
+import {
+  normalizeLocale,
+  PANEL_EVENTS,
+  type HostToPanel,
+} from '@porchlight/shared/api/embed-messages'
 import { post, safe, warn, type Ctx } from './dom.ts'
 import { mountEmbeds } from './embeds.ts'
 import { createLauncher, type Theme, type Words } from './launcher.ts'
@@ -25,7 +29,7 @@ export async function startWidget(
       `${origin}/v1/widget/config?key=${encodeURIComponent(key)}&locale=${encodeURIComponent(l)}`,
     )
     if (!res.ok) throw new Error(`config ${res.status}`)
-    return (await res.json()) as { theme?: Theme; launcher?: Words }
+    return (await res.json()) as { theme?: Theme; launcher?: Words; appProxy?: string }
   }
   const config = await loadConfig(locale)
 
@@ -36,14 +40,8 @@ export async function startWidget(
     locale,
     frames: [],
     ready: new WeakSet(),
-    emit: (name, detail) =>
-      handlers[name]?.slice().forEach((fn) => {
-        try {
-          fn(detail)
-        } catch (err) {
-          warn(name, err)
-        }
-      }),
+    // A subscriber that throws is warned about and stops nothing: the others still hear it.
+    emit: (name, detail) => handlers[name]?.slice().forEach((fn) => safe(fn)(detail)),
   }
   const launcher = createLauncher(ctx, config.theme ?? {}, config.launcher)
 
@@ -71,6 +69,15 @@ export async function startWidget(
         ctx.ready.add(frame)
         post(ctx, frame, { type: 'porchlight:locale', locale: ctx.locale })
         if (ctx.identity) post(ctx, frame, { type: 'porchlight:identify', token: ctx.identity })
+        // On a Shopify storefront (the store has an app proxy, and Shopify's theme script set
+        // `window.Shopify`; a help page elsewhere has no proxy): the proxy's identity path, on the
+        // shop's own origin (so fetch's default credentials send the shop's cookies), where Shopify
+        // adds who is signed in, signed. Each panel gets a grant of its own, as a grant works
+        // once. A refusal (nobody signed in) has no grant, and the panel drops what is not one.
+        if (config.appProxy && 'Shopify' in window)
+          fetch(config.appProxy)
+            .then((r) => r.json())
+            .then((g) => post(ctx, frame, { type: 'porchlight:grant', grant: g.grant }), warn)
         if (panel && launcher.isOpen()) post(ctx, frame, { type: 'porchlight:open' })
       } else if (type === 'porchlight:close' && panel) launcher.close()
       else if (type === 'porchlight:resize' && !panel && Number(d['height']) >= 0)
@@ -81,6 +88,7 @@ export async function startWidget(
     }),
   )
 
+  const toAll = (m: HostToPanel) => ctx.frames.forEach((f) => post(ctx, f, m))
   const run = (cmd: unknown, a: unknown, b: unknown) => {
     if (cmd === 'open') launcher.open()
     else if (cmd === 'close') launcher.close()
@@ -89,12 +97,12 @@ export async function startWidget(
       const l = normalizeLocale(a)
       if (!l) return warn('setLocale: not a language tag', a)
       ctx.locale = l
-      ctx.frames.forEach((f) => post(ctx, f, { type: 'porchlight:locale', locale: l }))
+      toAll({ type: 'porchlight:locale', locale: l })
       loadConfig(l).then((c) => launcher.say(c.launcher), warn)
     } else if (cmd === 'identify' && typeof a === 'string') {
       // The panel checks the token's shape (readHostMessage), the server everything else.
       ctx.identity = a
-      ctx.frames.forEach((f) => post(ctx, f, { type: 'porchlight:identify', token: a }))
+      toAll({ type: 'porchlight:identify', token: a })
     } else if (
       (cmd === 'on' || cmd === 'off') &&
       typeof a === 'string' &&

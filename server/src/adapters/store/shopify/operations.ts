@@ -100,6 +100,17 @@ export const customersByPhone = op<{ customers: { nodes: RawCustomer[] } }, { qu
   }`,
 )
 
+/**
+ * The customer Shopify's app proxy says is signed in to the storefront (`logged_in_customer_id`),
+ * for the email or phone their Porchlight session is for.
+ */
+export const customerById = op<{ customer: RawCustomer | null }, { id: string }>(
+  'PorchlightCustomerById',
+  'query',
+  3,
+  `query PorchlightCustomerById($id: ID!) { customer(id: $id) { ${CUSTOMER_FIELDS} } }`,
+)
+
 export const shopInfo = op<
   {
     shop: { name: string; myshopifyDomain: string }

@@ -7,6 +7,7 @@ import { disconnectShopify } from '../../../services/shopify/disconnect.ts'
 import { openTestDatabase, testDialect } from '../../../test/harness.ts'
 import type { Operation } from './admin-client.ts'
 import { connectShopifyStore } from './connect-store.ts'
+import { customerIdentity } from './customer-identity.ts'
 import * as operations from './operations.ts'
 import { SUBSCRIBED_TOPICS } from './webhook-subscriptions.ts'
 import {
@@ -46,6 +47,7 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
   it('finds every document of operations.ts', () => {
     expect(documents.map((d) => d.name).sort()).toEqual([
       'PorchlightCustomerAccess',
+      'PorchlightCustomerById',
       'PorchlightCustomersByPhone',
       'PorchlightJob',
       'PorchlightOrder',
@@ -105,6 +107,16 @@ async function runAdapterFlows(): Promise<RecordedCall[]> {
   const byEmail = await adapter.listOrders({ kind: 'email', value: SAMPLE_EMAIL }, { limit: 20 })
   expect(byEmail.orders.length).toBeGreaterThan(5)
   await adapter.listOrders({ kind: 'phone', value: SAMPLE_PHONE }, { limit: 3 })
+  // The app proxy's look-up of the signed-in customer: one the shop knows, and one it does not.
+  const { client } = adapter.orders.deps
+  expect(await customerIdentity(client, '7001')).toEqual({
+    ok: true,
+    identity: { kind: 'email', value: SAMPLE_EMAIL },
+  })
+  expect(await customerIdentity(client, '999999')).toEqual({
+    ok: false,
+    reason: 'customer_not_found',
+  })
 
   // Decisions, including Shopify's refusals.
   const open = shop.addOrder(order())

@@ -2,6 +2,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw'
 import { orderMatches, parseSearch, valueMatches, type ParsedQuery } from './fake-search.ts'
 import { applyMutation } from './fake-mutations.ts'
 import { FakeWebhookSubscriptions } from './fake-webhooks.ts'
+import { customerById } from './fake-customers.ts'
 import type { RawCustomer, RawOrder, UserError } from '../shopify-types.ts'
 
 /**
@@ -38,6 +39,7 @@ const WITHHOLDING = new Set([
   'PorchlightOrderSearch',
   'PorchlightCustomersByPhone',
   'PorchlightCustomerAccess',
+  'PorchlightCustomerById',
 ])
 
 /** Our mutations that Shopify runs only with an `@idempotent(key:)` (2026-04 and later). */
@@ -307,6 +309,8 @@ export class FakeShop {
           },
         }
       }
+      case 'PorchlightCustomerById':
+        return customerById(this, v)
       case 'PorchlightJob':
         return { job: { id: v['id'], done: true } }
       case 'PorchlightWebhookSubscriptions':

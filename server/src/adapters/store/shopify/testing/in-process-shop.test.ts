@@ -8,6 +8,7 @@ import { logInAgent } from '../../../../services/agents/agent-sessions.ts'
 import { openTestDatabase, testDialect } from '../../../../test/harness.ts'
 import { ShopifyRuntime } from '../shopify-runtime.ts'
 import { TEST_KEYRING } from './test-kit.ts'
+import { TEST_SHOPIFY_APP_SECRET, TEST_SHOPIFY_APP_WIDGET_KEY } from './in-process-app-store.ts'
 import {
   startInProcessShop,
   TEST_SHOPIFY_AGENT,
@@ -25,7 +26,7 @@ afterEach(() => {
 async function start(origins = ['http://127.0.0.1:8787']) {
   const { db } = await openTestDatabase()
   const clock = createManualClock()
-  running = await startInProcessShop({ db, now: clock.now(), origins })
+  running = await startInProcessShop({ db, now: clock.now(), origins, keyring: TEST_KEYRING })
   const runtime = new ShopifyRuntime({
     db,
     clock,
@@ -61,6 +62,26 @@ describe(`in-process fake Shopify for e2e (${testDialect})`, () => {
     expect(shop.callsOf('PorchlightOrderSearch')).toHaveLength(1)
   })
 
+  it('seeds a store connected through a Dev Dashboard app beside it, on the same shop', async () => {
+    const { db, runtime, shop } = await start()
+    const store = (await findStoreByWidgetKey(db, TEST_SHOPIFY_APP_WIDGET_KEY))!
+    const connection = runtime.connectionOf(store)
+    expect(connection).toMatchObject({
+      mode: 'client_credentials',
+      domain: shop.domain,
+      clientSecret: TEST_SHOPIFY_APP_SECRET,
+    })
+    // Sealed at rest, as a real connection's secret is.
+    expect(JSON.stringify(store.adapterConfig)).not.toContain(TEST_SHOPIFY_APP_SECRET)
+    const page = await runtime
+      .adapterFor(store)
+      .listOrders({ kind: 'email', value: TEST_SHOPIFY_SHOPPER }, { limit: 50 })
+    expect(page.orders).toHaveLength(8)
+    // The legacy store still reads with the same token.
+    const legacy = (await findStoreByWidgetKey(db, TEST_SHOPIFY_WIDGET_KEY))!
+    expect((await runtime.adapterFor(legacy).getOrder('1002'))?.id).toBe('1002')
+  })
+
   it('lets the store’s owner sign in to the console', async () => {
     const { db, clock } = await start()
     const login = await logInAgent(db, { ...TEST_SHOPIFY_AGENT, now: clock.now() })
@@ -74,6 +95,7 @@ describe(`in-process fake Shopify for e2e (${testDialect})`, () => {
       db,
       now: new Date(),
       origins: ['http://localhost:4000'],
+      keyring: TEST_KEYRING,
     })
     const stores = await db.selectFrom('stores').select('widget_key').execute()
     expect(stores.filter((s) => s.widget_key === TEST_SHOPIFY_WIDGET_KEY)).toHaveLength(1)

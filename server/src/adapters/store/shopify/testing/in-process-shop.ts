@@ -4,7 +4,9 @@ import { setupServer } from 'msw/node'
 import type { AppEnv } from '../../../../app-env.ts'
 import type { Database } from '../../../../db/schema.ts'
 import { hashPassword } from '../../../../services/agents/passwords.ts'
+import type { Keyring } from '../../../../keyring.ts'
 import type { FakeShop } from './fake-shop.ts'
+import { seedShopifyAppStore } from './in-process-app-store.ts'
 import { SAMPLE_EMAIL, sampleShop } from './sample-shop.ts'
 
 export const TEST_SHOPIFY_STORE_ID = 'st_test_shopify'
@@ -37,6 +39,8 @@ export async function startInProcessShop(input: {
   now: Date
   /** Origins allowed to embed the store's widget (the demo store's and the e2e host pages'). */
   origins: string[]
+  /** SECRET_KEY's ring: the app store's secrets and token are sealed as a connection's are. */
+  keyring: Keyring
 }): Promise<InProcessShop> {
   // Dated from the server's clock, so the recently delivered order can be returned in e2e runs.
   const shop = sampleShop({ today: input.now })
@@ -51,6 +55,7 @@ export async function startInProcessShop(input: {
   })
   try {
     await seedStore(input.db, shop, input.origins, input.now)
+    await seedShopifyAppStore(input.db, { shop, ...input })
   } catch (err) {
     server.close()
     throw err
