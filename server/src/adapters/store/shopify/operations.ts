@@ -11,7 +11,7 @@ import type { PageInfo, RawCustomer, RawOrder, RawOrderStub, UserError } from '.
  * its timeline shows its first 5 refunds.
  */
 
-function op<TData, TVariables>(
+export function op<TData, TVariables>(
   name: string,
   kind: 'query' | 'mutation',
   estimatedCost: number,
@@ -23,7 +23,7 @@ function op<TData, TVariables>(
   return { name, kind, estimatedCost, document: compact, ...(idempotent ? { idempotent } : {}) }
 }
 
-const MONEY = 'presentmentMoney { amount currencyCode }'
+export const MONEY = 'presentmentMoney { amount currencyCode }'
 
 const CUSTOMER_FIELDS = `
   id

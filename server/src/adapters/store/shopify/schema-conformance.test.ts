@@ -4,6 +4,7 @@ import { createMemoryLogger } from '../../../logger.ts'
 import { openTestDatabase, testDialect } from '../../../test/harness.ts'
 import type { Operation } from './admin-client.ts'
 import { connectShopifyStore } from './connect-store.ts'
+import * as lookupOperations from './lookup-operations.ts'
 import * as operations from './operations.ts'
 import {
   answerErrors,
@@ -31,7 +32,9 @@ import {
 
 const mocks = interceptShopify()
 
-const documents = (Object.values(operations) as unknown[]).filter(
+const documents = (
+  [...Object.values(operations), ...Object.values(lookupOperations)] as unknown[]
+).filter(
   (v): v is Pick<Operation<unknown, unknown>, 'name' | 'document'> =>
     typeof v === 'object' && v !== null && 'document' in v && 'name' in v,
 )
@@ -40,10 +43,12 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
   it('finds every document of operations.ts', () => {
     expect(documents.map((d) => d.name).sort()).toEqual([
       'PorchlightCustomerAccess',
+      'PorchlightCustomerLookup',
       'PorchlightCustomersByPhone',
       'PorchlightJob',
       'PorchlightOrder',
       'PorchlightOrderCancel',
+      'PorchlightOrderLookup',
       'PorchlightOrderSearch',
       'PorchlightRefundCreate',
       'PorchlightReturnApprove',

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import { parseSearch, valueMatches, type ParsedQuery } from './fake-search.ts'
 import { applyMutation } from './fake-mutations.ts'
+import { resolveLookup } from './fake-lookup.ts'
 import type { RawCustomer, RawOrder, UserError } from '../shopify-types.ts'
 
 /**
@@ -34,6 +35,8 @@ export const DEFAULT_COSTS: Record<string, Cost> = {
 /** Our reads that select the customer or its email and phone. */
 const WITHHOLDING = new Set([
   'PorchlightOrder',
+  'PorchlightOrderLookup',
+  'PorchlightCustomerLookup',
   'PorchlightOrderSearch',
   'PorchlightCustomersByPhone',
   'PorchlightCustomerAccess',
@@ -309,7 +312,7 @@ export class FakeShop {
       case 'PorchlightReturnReasons':
         return { returnReasonDefinitions: { nodes: clone(this.returnReasons) } }
       default:
-        return applyMutation(this, operation, v)
+        return resolveLookup(this, operation, v) ?? applyMutation(this, operation, v)
     }
   }
 
