@@ -100,6 +100,13 @@ async function runAdapterFlows(): Promise<RecordedCall[]> {
   const byEmail = await adapter.listOrders({ kind: 'email', value: SAMPLE_EMAIL }, { limit: 20 })
   expect(byEmail.orders.length).toBeGreaterThan(5)
   await adapter.listOrders({ kind: 'phone', value: SAMPLE_PHONE }, { limit: 3 })
+  // The agents' lookup: order fields, a date range, and the customer lookup for phone and names.
+  const looked = await adapter.searchOrders(
+    { email: SAMPLE_EMAIL, createdFrom: Date.parse('2025-01-01T00:00:00Z') },
+    { limit: 10 },
+  )
+  expect(looked.orders.length).toBeGreaterThan(0)
+  await adapter.searchOrders({ phone: SAMPLE_PHONE, lastName: 'lovelace' }, { limit: 10 })
 
   // Decisions, including Shopify's refusals.
   const open = shop.addOrder(order())
