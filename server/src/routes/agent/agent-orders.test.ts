@@ -273,6 +273,45 @@ describe(`an order's page, notes and writing to the shopper (${testDialect})`, (
     expect(mail?.text).toContain(ticket.reference)
   })
 
+  it('keeps concurrent writes about one order apart: a ticket, a number and an email each', async () => {
+    const t = await setup()
+    const colleague = await signInAgent(t, 'st_demo', 'colleague@example.com')
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        t.app.request(`/v1/agent/orders/${t.grace.id}/messages`, {
+          method: 'POST',
+          headers: (i % 2 === 0 ? t.agent : colleague).write,
+          body: JSON.stringify({ body: `Message ${i}` }),
+        }),
+      ),
+    )
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201])
+    const tickets = await t.db
+      .selectFrom('tickets')
+      .select(['id', 'number'])
+      .where('order_id', '=', t.grace.id)
+      .execute()
+    expect(tickets).toHaveLength(6)
+    expect(new Set(tickets.map((x) => Number(x.number))).size).toBe(6)
+    const queued = await t.db
+      .selectFrom('outbox_messages')
+      .select('id')
+      .where('recipient', '=', 'grace@example.com')
+      .execute()
+    expect(queued).toHaveLength(6)
+    const replies = await t.db
+      .selectFrom('ticket_events')
+      .select('ticket_id')
+      .where('kind', '=', 'reply')
+      .where(
+        'ticket_id',
+        'in',
+        tickets.map((x) => x.id),
+      )
+      .execute()
+    expect(new Set(replies.map((r) => r.ticket_id)).size).toBe(6)
+  })
+
   it('refuses to write when the order has no email or phone, and saves nothing', async () => {
     const t = await setup()
     const silent = await addOrder(t, 'st_demo', {
