@@ -15,6 +15,8 @@ import { agentTokenRoutes } from './routes/agent/agent-tokens.routes.ts'
 import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
+import { agentExportRoutes } from './routes/agent/exports.routes.ts'
+import { agentOrderRoutes } from './routes/agent/agent-orders.routes.ts'
 import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
 import { identitySecretsRoutes } from './routes/agent/identity-secrets.routes.ts'
 import { privacyRoutes } from './routes/agent/privacy.routes.ts'
@@ -74,7 +76,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', ratingRoutes)
   app.route('/', consoleRoutes)
   app.route('/', agentAuthRoutes)
+  // Before the ticket routes: their `/v1/agent/tickets/:id` would take `export.csv`.
+  app.route('/', agentExportRoutes)
   app.route('/', agentTicketRoutes)
+  app.route('/', agentOrderRoutes)
   app.route('/', agentTicketActionRoutes)
   app.route('/', agentDirectoryRoutes)
   app.route('/', agentInsightsRoutes)

@@ -9,6 +9,11 @@ export interface DemoOrdersTable {
   email: string | null
   /** E.164 phone of the order, or null. */
   phone: string | null
+  /** Lower-cased first and last name of the shipping (else billing) address, for lookups. */
+  first_name: string | null
+  last_name: string | null
+  /** Postal code of the same address, upper case without spaces. */
+  postal_code: string | null
   created_at: number
   updated_at: number
   /** Bumped on every change; writes check it so two agents cannot overwrite each other. */

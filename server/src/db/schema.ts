@@ -10,6 +10,7 @@ import type {
 import type { OutboxMessagesTable } from './outbox.table.ts'
 import type { RateLimitBucketsTable, RateLimitHitsTable } from './rate-limits.table.ts'
 import type { DemoOrdersTable } from './demo-orders.table.ts'
+import type { OrderNotesTable } from './order-notes.table.ts'
 import type { ShopifyOrdersTable, ShopifyWebhookEventsTable } from './shopify-cache.table.ts'
 import type {
   ChatEventCountersTable,
@@ -54,6 +55,7 @@ export interface Database {
   rate_limit_hits: RateLimitHitsTable
   outbox_messages: OutboxMessagesTable
   demo_orders: DemoOrdersTable
+  order_notes: OrderNotesTable
   shopify_orders: ShopifyOrdersTable
   shopify_webhook_events: ShopifyWebhookEventsTable
   shopify_tokens: ShopifyTokensTable

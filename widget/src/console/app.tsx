@@ -6,6 +6,9 @@ import { Link, NavContext } from './nav.tsx'
 import { Queue } from './queue.tsx'
 import { InsightsPage } from './insights/insights-page.tsx'
 import { INSIGHTS_HREF, parseRoute, SETTINGS_HREF, type Route } from './route.ts'
+import { OrderPage } from './orders/order-page.tsx'
+import { ORDERS_HREF } from './orders/order-route.ts'
+import { OrdersPage } from './orders/orders-page.tsx'
 import { SettingsPage } from './settings-page.tsx'
 import { SignIn } from './sign-in.tsx'
 import { TicketPage } from './ticket-page.tsx'
@@ -114,6 +117,10 @@ export function ConsoleApp(props: {
       <main id="main">
         {route.view === 'ticket' ? (
           <TicketPage key={route.id} api={api} id={route.id} me={auth.me} />
+        ) : route.view === 'orders' ? (
+          <OrdersPage api={api} state={route.search} />
+        ) : route.view === 'order' ? (
+          <OrderPage key={route.id} api={api} id={route.id} />
         ) : route.view === 'insights' ? (
           <InsightsPage api={api} />
         ) : route.view === 'settings' ? (
@@ -137,6 +144,9 @@ export function ConsoleApp(props: {
             <span class="who-name" title={whoName(auth.me)}>
               {whoName(auth.me)}
             </span>
+            <Link href={ORDERS_HREF} current={route.view === 'orders' || route.view === 'order'}>
+              Orders
+            </Link>
             <Link href={INSIGHTS_HREF} current={route.view === 'insights'}>
               Insights
             </Link>

@@ -41,7 +41,8 @@ function LinePrice(props: { price: Money; quantity: number | null }) {
 }
 
 /** The order beside the ticket: status, payment, timeline, shipments and line items. */
-export function OrderPanel(props: { ticket: TicketJson; order: OrderView | null }) {
+// Only the ticket's order link is read, so the order page passes its order in the same shape.
+export function OrderPanel(props: { ticket: Pick<TicketJson, 'order'>; order: OrderView | null }) {
   const { ticket: t, order: o } = props
   return (
     <aside class="ticket-order card" aria-labelledby="order-title">

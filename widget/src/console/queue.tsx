@@ -90,6 +90,16 @@ export function Queue(props: { api: ConsoleApi; state: QueueState; me: Me }) {
     <section aria-labelledby="queue-title" class="queue">
       <PageHeading id="queue-title">Queue</PageHeading>
       <QueueFilters state={state} onChange={go} />
+      <p>
+        {/* The same filters, every page (the server ignores paging here). */}
+        <a
+          class="button"
+          href={`/v1/agent/tickets/export.csv?${apiQuery(state, me.agent.id)}`}
+          download
+        >
+          Export CSV
+        </a>
+      </p>
       {error && <p class="note note-error">{error}</p>}
       <div class="table-wrap" aria-busy={loading}>
         <table>

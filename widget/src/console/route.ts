@@ -6,6 +6,7 @@ import {
   type TicketStatus,
   type TicketType,
 } from '@porchlight/shared/api/agent'
+import { parseOrdersRoute } from './orders/order-route.ts'
 
 /** The queue's view as the URL holds it, so a reload or a shared link shows the same page. */
 export interface QueueState {
@@ -26,6 +27,7 @@ export const PAGE_SIZES: readonly PageSize[] = [10, 20, 50, 100]
 
 export type Route =
   | { view: 'queue'; queue: QueueState }
+  | NonNullable<ReturnType<typeof parseOrdersRoute>>
   | { view: 'ticket'; id: string }
   | { view: 'settings' }
   | { view: 'insights' }
@@ -96,6 +98,8 @@ export function apiQuery(s: QueueState, myId: string): URLSearchParams {
 
 /** Which screen a console URL shows. */
 export function parseRoute(pathname: string, search: string): Route {
+  const orders = parseOrdersRoute(pathname, search)
+  if (orders !== null) return orders
   if (/^\/console\/settings\/?$/.test(pathname)) return { view: 'settings' }
   if (/^\/console\/insights\/?$/.test(pathname)) return { view: 'insights' }
   const m = /^\/console\/tickets\/([^/]+)\/?$/.exec(pathname)

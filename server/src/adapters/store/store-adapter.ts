@@ -1,4 +1,5 @@
 import type { ShopperIdentity } from '@porchlight/shared/api/auth'
+import type { OrderLookupFilters, OrderLookupHit } from '@porchlight/shared/api/order-lookup'
 import type { Money, Order } from '@porchlight/shared/orders/model'
 
 export type { ShopperIdentity }
@@ -48,6 +49,15 @@ export interface StoreAdapter {
     orders: Order[]
     nextCursor: string | null
   }>
+  /**
+   * Agents' lookup: this store's orders that match every filter given (all of them when none
+   * is), newest first, with or without tickets. A page may hold fewer than `limit` rows while
+   * `nextCursor` still points further (a platform whose search is looser than our filters).
+   */
+  searchOrders(
+    filters: OrderLookupFilters,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ orders: OrderLookupHit[]; nextCursor: string | null }>
   /** One order by id, or undefined when it does not exist in this store. */
   getOrder(orderId: string): Promise<Order | undefined>
   cancelOrder(orderId: string, input: CancelInput): Promise<StoreActionResult<Order>>

@@ -19,6 +19,7 @@ import * as m16 from './0016-shopify-tokens.ts'
 import * as m17 from './0017-identity-secrets.ts'
 import * as m18 from './0018-shopify-webhooks-and-privacy.ts'
 import * as m19 from './0019-identity-grants.ts'
+import * as m24 from './0024-order-lookup.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0017-identity-secrets': m17,
   '0018-shopify-webhooks-and-privacy': m18,
   '0019-identity-grants': m19,
+  '0024-order-lookup': m24,
 }

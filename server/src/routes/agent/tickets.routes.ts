@@ -2,7 +2,7 @@ import { TICKET_CHANNELS, TICKET_STATUSES, TICKET_TYPES } from '@porchlight/shar
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
-import { listQueue } from '../../db/ticket-queue.repository.ts'
+import { listQueue, type QueueFilter } from '../../db/ticket-queue.repository.ts'
 import { appendTicketEvent, findTicket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
@@ -63,7 +63,8 @@ export const patchBody = z.strictObject({
 
 export const noteBody = z.strictObject({ body: z.string().trim().min(1).max(5000) })
 
-function parseQuery(query: Record<string, string>) {
+/** The queue's filters from a query string; 400 validation_failed for anything else. */
+export function parseQuery(query: Record<string, string>) {
   const parsed = queueQuery.safeParse(query)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -75,6 +76,20 @@ function parseQuery(query: Record<string, string>) {
   return parsed.data
 }
 
+/** The repository's filter for a parsed queue query (the list and its CSV export share it). */
+export function queueFilter(storeId: string, q: ReturnType<typeof parseQuery>): QueueFilter {
+  return {
+    storeId,
+    type: q.type,
+    status: q.status,
+    channel: q.channel,
+    from: q.from,
+    to: q.to,
+    search: q.q,
+    assigneeId: q.assignee,
+  }
+}
+
 /** The agent's queue and ticket view; every read and write is scoped to the agent's store. */
 export const agentTicketRoutes = new Hono<AppEnv>()
   .use('/v1/agent/tickets', requireAgent)
@@ -83,17 +98,11 @@ export const agentTicketRoutes = new Hono<AppEnv>()
     const q = parseQuery(c.req.query())
     const { tickets, total } = await listQueue(
       c.get('deps').db,
+      queueFilter(c.get('store').id, q),
       {
-        storeId: c.get('store').id,
-        type: q.type,
-        status: q.status,
-        channel: q.channel,
-        from: q.from,
-        to: q.to,
-        search: q.q,
-        assigneeId: q.assignee,
+        size: q.pageSize,
+        number: q.page,
       },
-      { size: q.pageSize, number: q.page },
     )
     return c.json({ tickets: tickets.map(ticketJson), total, page: q.page, pageSize: q.pageSize })
   })

@@ -155,6 +155,29 @@ describe(`OpenAPI document against real answers (${testDialect})`, () => {
     await t.check('get', '/v1/agent/tickets', '/v1/agent/tickets', { headers: {} }, 401)
   })
 
+  it('documents the order lookup, an order, its notes and writing to its shopper as they are', async () => {
+    const t = await setup()
+    const read = { headers: t.agent.read }
+    const write = (body: unknown) => ({ headers: t.agent.write, body })
+    const found = await t.check(
+      'get',
+      '/v1/agent/orders',
+      '/v1/agent/orders?email=ada@example.com&pageSize=10',
+      read,
+      200,
+    )
+    const id = (found['orders'] as Array<{ id: string }>)[0]?.id ?? ''
+    const one = `/v1/agent/orders/${id}`
+    const template = '/v1/agent/orders/{id}'
+    await t.check('post', `${template}/notes`, `${one}/notes`, write({ body: 'Called' }), 201)
+    await t.check('post', `${template}/messages`, `${one}/messages`, write({ body: 'Hi' }), 201)
+    const view = await t.check('get', template, one, read, 200)
+    expect((view['notes'] as unknown[]).length).toBe(1)
+    expect((view['tickets'] as unknown[]).length).toBeGreaterThan(0)
+    await t.check('get', template, '/v1/agent/orders/ord_missing', read, 404)
+    await t.check('get', '/v1/agent/orders', '/v1/agent/orders?from=soon', read, 400)
+  })
+
   it('documents webhook endpoints, deliveries and the console chat as they are', async () => {
     const t = await setup()
     const owner = (body?: unknown) => ({ headers: t.owner, body })

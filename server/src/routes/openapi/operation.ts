@@ -24,7 +24,7 @@ export interface Operation {
     /** The answer's body; none for 204. */
     schema?: z.ZodType
     /** Default application/json. */
-    contentType?: 'text/event-stream'
+    contentType?: 'text/event-stream' | 'text/csv'
   }
   /** The codes this operation answers beyond the edge's, each with optional words. */
   errors?: Partial<Record<ErrorCode, string>>

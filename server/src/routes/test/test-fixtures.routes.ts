@@ -15,6 +15,8 @@ const orderBody = z.strictObject({
   from: z.number().int().min(1001).max(1100),
   /** Who the copy belongs to, so a journey's shopper sees only its own orders. */
   email: z.email().max(254),
+  /** A postal code of its own for the copy's addresses, so a lookup by it finds this one. */
+  postalCode: z.string().trim().min(1).max(20).optional(),
 })
 
 const sessionBody = z.strictObject({
@@ -48,6 +50,18 @@ export const testFixtureRoutes = new Hono<AppEnv>()
       id: `ord_test_${suffix}`,
       name: `#${body.from}-${suffix}`,
       email: body.email.toLowerCase(),
+      ...(body.postalCode !== undefined
+        ? {
+            shippingAddress: source.shippingAddress && {
+              ...source.shippingAddress,
+              postalCode: body.postalCode,
+            },
+            billingAddress: source.billingAddress && {
+              ...source.billingAddress,
+              postalCode: body.postalCode,
+            },
+          }
+        : {}),
     }
     await insertDemoOrders(db, [
       {

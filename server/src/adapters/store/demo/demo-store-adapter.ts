@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { Order } from '@porchlight/shared/orders/model'
 import type { Clock } from '../../../clock.ts'
+import { toLookupHit } from '../order-lookup-hit.ts'
 import {
   findDemoOrder,
   listDemoOrders,
+  searchDemoOrders,
   updateDemoOrder,
   type DemoOrderPosition,
 } from '../../../db/demo-orders.repository.ts'
@@ -46,6 +48,23 @@ export function decodeCursor(cursor: string): DemoOrderPosition {
     // Falls through to the one answer for every unreadable cursor.
   }
   throw new AppError('invalid_cursor', 'The cursor is not one this list gave out.')
+}
+
+/** A page of rows read with one row more than `limit`, and the cursor after its last row. */
+function pageOf<T>(
+  rows: Array<{ id: string; created_at: number; data: string }>,
+  limit: number,
+  map: (data: string) => T,
+): { orders: T[]; nextCursor: string | null } {
+  const pageRows = rows.slice(0, limit)
+  const last = pageRows[pageRows.length - 1]
+  return {
+    orders: pageRows.map((r) => map(r.data)),
+    nextCursor:
+      rows.length > limit && last !== undefined
+        ? encodeCursor({ createdAt: Number(last.created_at), id: last.id })
+        : null,
+  }
 }
 
 /**
@@ -98,15 +117,18 @@ export function createDemoStoreAdapter(deps: {
         limit,
         ...(page.cursor !== undefined ? { after: decodeCursor(page.cursor) } : {}),
       })
-      const pageRows = rows.slice(0, limit)
-      const last = pageRows[pageRows.length - 1]
-      return {
-        orders: pageRows.map((r) => JSON.parse(r.data) as Order),
-        nextCursor:
-          rows.length > limit && last !== undefined
-            ? encodeCursor({ createdAt: last.created_at, id: last.id })
-            : null,
-      }
+      return pageOf(rows, limit, (data) => JSON.parse(data) as Order)
+    },
+
+    async searchOrders(filters, page) {
+      const limit = Math.max(1, Math.min(100, Math.trunc(page.limit)))
+      const rows = await searchDemoOrders(db, {
+        storeId,
+        filters,
+        limit,
+        ...(page.cursor !== undefined ? { after: decodeCursor(page.cursor) } : {}),
+      })
+      return pageOf(rows, limit, (data) => toLookupHit(JSON.parse(data) as Order))
     },
 
     async getOrder(orderId: string) {

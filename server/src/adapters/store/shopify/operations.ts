@@ -11,7 +11,7 @@ import type { PageInfo, RawCustomer, RawOrder, RawOrderStub, UserError } from '.
  * its timeline shows its first 5 refunds.
  */
 
-const MONEY = 'presentmentMoney { amount currencyCode }'
+export const MONEY = 'presentmentMoney { amount currencyCode }'
 
 const CUSTOMER_FIELDS = `
   id

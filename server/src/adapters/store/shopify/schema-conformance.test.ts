@@ -8,6 +8,7 @@ import { openTestDatabase, testDialect } from '../../../test/harness.ts'
 import type { Operation } from './admin-client.ts'
 import { connectShopifyStore } from './connect-store.ts'
 import { customerIdentity } from './customer-identity.ts'
+import * as lookupOperations from './lookup-operations.ts'
 import * as operations from './operations.ts'
 import { SUBSCRIBED_TOPICS } from './webhook-subscriptions.ts'
 import {
@@ -38,7 +39,9 @@ import {
 
 const mocks = interceptShopify()
 
-const documents = (Object.values(operations) as unknown[]).filter(
+const documents = (
+  [...Object.values(operations), ...Object.values(lookupOperations)] as unknown[]
+).filter(
   (v): v is Pick<Operation<unknown, unknown>, 'name' | 'document'> =>
     typeof v === 'object' && v !== null && 'document' in v && 'name' in v,
 )
@@ -48,10 +51,12 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
     expect(documents.map((d) => d.name).sort()).toEqual([
       'PorchlightCustomerAccess',
       'PorchlightCustomerById',
+      'PorchlightCustomerLookup',
       'PorchlightCustomersByPhone',
       'PorchlightJob',
       'PorchlightOrder',
       'PorchlightOrderCancel',
+      'PorchlightOrderLookup',
       'PorchlightOrderSearch',
       'PorchlightRefundCreate',
       'PorchlightReturnApprove',
@@ -117,6 +122,13 @@ async function runAdapterFlows(): Promise<RecordedCall[]> {
     ok: false,
     reason: 'customer_not_found',
   })
+  // The agents' lookup: order fields, a date range, and the customer lookup for phone and names.
+  const looked = await adapter.searchOrders(
+    { email: SAMPLE_EMAIL, createdFrom: Date.parse('2025-01-01T00:00:00Z') },
+    { limit: 10 },
+  )
+  expect(looked.orders.length).toBeGreaterThan(0)
+  await adapter.searchOrders({ phone: SAMPLE_PHONE, lastName: 'lovelace' }, { limit: 10 })
 
   // Decisions, including Shopify's refusals.
   const open = shop.addOrder(order())

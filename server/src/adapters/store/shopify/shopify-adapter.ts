@@ -13,6 +13,7 @@ import {
   type OrderStoreDeps,
 } from './order-store.ts'
 import { anyOf, searchTerm } from './search-query.ts'
+import { searchShopifyOrders } from './order-lookup.ts'
 import type { RawOrderStub } from './shopify-types.ts'
 
 const MAX_PAGE = 50
@@ -59,6 +60,7 @@ export function createShopifyAdapter(deps: OrderStoreDeps): ShopifyStoreAdapter 
   return {
     orders,
     listOrders: (identity, page) => listOrders(orders, identity, page),
+    searchOrders: (filters, page) => searchShopifyOrders(orders, filters, page),
     getOrder: (orderId) => orders.get(orderId),
     cancelOrder: (orderId, input) => cancelOrder(orders, orderId, input),
     refund: (orderId, input) => refundOrder(orders, orderId, input),

@@ -11,13 +11,18 @@ export interface Term {
   field: string | null
   value: string
   quoted: boolean
+  /** A range term (`created_at:>='2026-01-01T00:00:00Z'`); absent for equality. */
+  comparator?: '<' | '<=' | '>' | '>='
 }
 
 /** OR of ANDs. */
 export type ParsedQuery = Term[][]
 
+/**
+ * Reads a query into OR-of-ANDs form. Parentheses group (`(a OR b) c` becomes `a c OR b c`),
+ * as Shopify's grammar allows; a space between terms is AND, `OR` separates alternatives.
+ */
 export function parseSearch(query: string): ParsedQuery {
-  const groups: ParsedQuery = [[]]
   let i = 0
   const readValue = (): { value: string; quoted: boolean } => {
     const quote = query[i]
@@ -33,34 +38,61 @@ export function parseSearch(query: string): ParsedQuery {
       return { value, quoted: true }
     }
     let value = ''
-    while (i < query.length && !/\s/.test(query[i] as string)) {
+    while (i < query.length && !/[\s()]/.test(query[i] as string)) {
       if (query[i] === '\\' && i + 1 < query.length) i++
       value += query[i]
       i++
     }
     return { value, quoted: false }
   }
-  while (i < query.length) {
-    if (/\s/.test(query[i] as string)) {
-      i++
-      continue
+  const skipSpace = () => {
+    while (i < query.length && /\s/.test(query[i] as string)) i++
+  }
+  const connective = (word: string) =>
+    query.startsWith(word, i) &&
+    /^(\s|\(|$)/.test(query.slice(i + word.length, i + word.length + 1))
+
+  const parseOr = (): ParsedQuery => {
+    let groups = parseAnd()
+    skipSpace()
+    while (connective('OR')) {
+      i += 2
+      groups = [...groups, ...parseAnd()]
+      skipSpace()
     }
-    const fieldMatch = /^([a-z_]+):/.exec(query.slice(i))
-    let term: Term
-    if (fieldMatch !== null) {
-      i += fieldMatch[0].length
-      term = { field: fieldMatch[1] as string, ...readValue() }
-    } else {
-      term = { field: null, ...readValue() }
-      if (!term.quoted && term.value === 'OR') {
-        groups.push([])
+    return groups
+  }
+  const parseAnd = (): ParsedQuery => {
+    let acc: ParsedQuery = [[]]
+    for (;;) {
+      skipSpace()
+      if (i >= query.length || query[i] === ')' || connective('OR')) return acc
+      if (connective('AND')) {
+        i += 3
         continue
       }
-      if (!term.quoted && term.value === 'AND') continue
+      const factor = parsePrimary()
+      acc = acc.flatMap((left) => factor.map((right) => [...left, ...right]))
     }
-    ;(groups[groups.length - 1] as Term[]).push(term)
   }
-  return groups.filter((g) => g.length > 0)
+  const parsePrimary = (): ParsedQuery => {
+    if (query[i] === '(') {
+      i++
+      const inner = parseOr()
+      skipSpace()
+      if (query[i] === ')') i++
+      return inner
+    }
+    const fieldMatch = /^([a-z_]+):(<=|>=|<|>)?/.exec(query.slice(i))
+    if (fieldMatch !== null) {
+      i += fieldMatch[0].length
+      const comparator = fieldMatch[2] as Term['comparator']
+      const term: Term = { field: fieldMatch[1] as string, ...readValue() }
+      return [[comparator === undefined ? term : { ...term, comparator }]]
+    }
+    return [[{ field: null, ...readValue() }]]
+  }
+  return parseOr().filter((g) => g.length > 0)
 }
 
 /** Does `candidate` satisfy a term's value (case-insensitive; bare `*` is a wildcard). */

@@ -3,6 +3,7 @@ import { orderMatches, parseSearch, valueMatches, type ParsedQuery } from './fak
 import { applyMutation } from './fake-mutations.ts'
 import { FakeWebhookSubscriptions } from './fake-webhooks.ts'
 import { customerById } from './fake-customers.ts'
+import { resolveLookup } from './fake-lookup.ts'
 import type { RawCustomer, RawOrder, UserError } from '../shopify-types.ts'
 
 /**
@@ -36,6 +37,8 @@ export const DEFAULT_COSTS: Record<string, Cost> = {
 /** Our reads that select the customer or its email and phone. */
 const WITHHOLDING = new Set([
   'PorchlightOrder',
+  'PorchlightOrderLookup',
+  'PorchlightCustomerLookup',
   'PorchlightOrderSearch',
   'PorchlightCustomersByPhone',
   'PorchlightCustomerAccess',
@@ -318,7 +321,7 @@ export class FakeShop {
       case 'PorchlightReturnReasons':
         return { returnReasonDefinitions: { nodes: clone(this.returnReasons) } }
       default:
-        return applyMutation(this, operation, v)
+        return resolveLookup(this, operation, v) ?? applyMutation(this, operation, v)
     }
   }
 
