@@ -25,6 +25,7 @@ import type { ShopperSessionsTable } from './shopper-sessions.table.ts'
 import type { ShopifyInstallStatesTable, ShopifyTokensTable } from './shopify-tokens.table.ts'
 import type { StoresTable } from './stores.table.ts'
 import type { TicketActionClaimsTable } from './ticket-action-claims.table.ts'
+import type { TicketReturnsTable } from './ticket-returns.table.ts'
 import type {
   IdempotencyKeysTable,
   TicketCountersTable,
@@ -68,4 +69,5 @@ export interface Database {
   shopper_events: ShopperEventsTable
   ticket_products: TicketProductsTable
   ticket_ratings: TicketRatingsTable
+  ticket_returns: TicketReturnsTable
 }
