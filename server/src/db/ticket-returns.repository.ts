@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from './schema.ts'
 import type { TicketReturnRow, TicketReturnsTable } from './ticket-returns.table.ts'
+import type { TicketEventRow } from './tickets.table.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -98,4 +99,22 @@ export async function recordReceived(
     .where('version', '=', input.version)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
+}
+
+/** The history entries of these tickets that a return's timeline shows, oldest first. */
+export async function returnStepEvents(
+  db: Db,
+  storeId: string,
+  ticketIds: string[],
+): Promise<TicketEventRow[]> {
+  if (ticketIds.length === 0) return []
+  return db
+    .selectFrom('ticket_events')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('ticket_id', 'in', ticketIds)
+    .where('kind', 'in', ['approved', 'return_label_added', 'return_received', 'refunded'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
 }

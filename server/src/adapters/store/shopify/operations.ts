@@ -11,7 +11,7 @@ import type { PageInfo, RawCustomer, RawOrder, RawOrderStub, UserError } from '.
  * its timeline shows its first 5 refunds.
  */
 
-function op<TData, TVariables>(
+export function op<TData, TVariables>(
   name: string,
   kind: 'query' | 'mutation',
   estimatedCost: number,
@@ -284,7 +284,8 @@ export const returnRequest = op<
 export const returnApproveRequest = op<
   {
     returnApproveRequest: {
-      return: { id: string; status: string } | null
+      /** `name` ("#1001-R1") is the RMA reference the shopper writes on the parcel. */
+      return: { id: string; status: string; name: string } | null
       userErrors: UserError[]
     } | null
   },
@@ -295,7 +296,7 @@ export const returnApproveRequest = op<
   10,
   `mutation PorchlightReturnApprove($input: ReturnApproveRequestInput!) {
     returnApproveRequest(input: $input) {
-      return { id status }
+      return { id status name }
       userErrors { field message code }
     }
   }`,
