@@ -9,6 +9,7 @@ import type { UserError } from './shopify-types.ts'
  */
 
 export interface RawReturnLineItem {
+  __typename: string
   id: string
   quantity: number
   processableQuantity: number
@@ -19,6 +20,7 @@ export interface RawReturnLineItem {
 export interface RawReverseDelivery {
   id: string
   deliverable: {
+    __typename: string
     label?: { publicFileUrl: string | null } | null
     tracking?: { number: string | null; url: string | null; carrierName: string | null } | null
   } | null
@@ -43,7 +45,7 @@ export const returnById = op<{ return: RawReturn | null }, { id: string }>(
       id name status
       returnLineItems(first: 50) {
         nodes {
-          id quantity processableQuantity processedQuantity
+          __typename id quantity processableQuantity processedQuantity
           ... on ReturnLineItem { fulfillmentLineItem { lineItem { id } } }
         }
       }
@@ -54,6 +56,7 @@ export const returnById = op<{ return: RawReturn | null }, { id: string }>(
             nodes {
               id
               deliverable {
+                __typename
                 ... on ReverseDeliveryShippingDeliverable {
                   label { publicFileUrl }
                   tracking { number url carrierName }

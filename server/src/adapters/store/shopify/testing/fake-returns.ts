@@ -79,6 +79,7 @@ function asRaw(shop: FakeShop, id: string): RawReturn | null {
     status: ret.status,
     returnLineItems: {
       nodes: state.lines.map((l) => ({
+        __typename: 'ReturnLineItem',
         id: l.id,
         quantity: l.quantity,
         processableQuantity: ret.status === 'OPEN' ? l.quantity - l.processed : 0,
@@ -94,6 +95,7 @@ function asRaw(shop: FakeShop, id: string): RawReturn | null {
             nodes: state.deliveries.map((d) => ({
               id: d.id,
               deliverable: {
+                __typename: 'ReverseDeliveryShippingDeliverable',
                 label: { publicFileUrl: d.labelUrl },
                 tracking: { number: null, url: null, carrierName: null },
               },
