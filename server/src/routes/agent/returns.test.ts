@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { DEMO_SHOPPERS } from '../../seed/demo-shoppers.ts'
 import { insertOtherStore, signInAgent } from '../../test/agents.ts'
 import { mintShopperSession, testDialect } from '../../test/harness.ts'
@@ -283,5 +284,26 @@ describe(`returns after approval (${testDialect})`, () => {
     expect(none.status).toBe(404)
     expect(none.body.error.code).toBe('return_not_found')
     expect(r.t.watch.calls.map((c) => c.action)).toEqual(['createReturn'])
+  })
+
+  it('answers as the OpenAPI document says', async () => {
+    const r = await approvedReturn()
+    const doc = await (await r.t.app.request('/v1/openapi.json')).json()
+    const documented = (path: string) =>
+      z.fromJSONSchema(doc.paths[path].get.responses['200'].content['application/json'].schema)
+    await r.receive([{ lineItemId: 'li_1', quantity: 1 }])
+    const progress = await r.progress()
+    expect(
+      documented('/v1/agent/tickets/{id}/return').safeParse(progress.body).error,
+    ).toBeUndefined()
+    const left = await json(
+      r.t.app.request(`/v1/agent/tickets/${r.ticket.id}/refundable`, { headers: r.t.agent.read }),
+    )
+    expect(
+      documented('/v1/agent/tickets/{id}/refundable').safeParse(left.body).error,
+    ).toBeUndefined()
+    // The check can fail: a field the document does not know is refused.
+    const extra = { ...progress.body, secret: 1 }
+    expect(documented('/v1/agent/tickets/{id}/return').safeParse(extra).success).toBe(false)
   })
 })

@@ -2,6 +2,7 @@ import type { Operation } from '../operation.ts'
 import { agentAuthOperations } from './agent-auth.operations.ts'
 import { chatOperations } from './chat.operations.ts'
 import { insightsOperations } from './insights.operations.ts'
+import { returnOperations } from './return.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
 import { ticketOperations } from './ticket.operations.ts'
 
@@ -12,6 +13,7 @@ import { ticketOperations } from './ticket.operations.ts'
 export const agentOperations: Operation[] = [
   ...agentAuthOperations,
   ...ticketOperations,
+  ...returnOperations,
   ...settingsOperations,
   ...chatOperations,
   ...insightsOperations,
