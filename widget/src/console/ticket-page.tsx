@@ -134,7 +134,10 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
           {t.type === 'return' && t.requestStatus === 'approved' && (
             <ReturnPanel ticket={t} api={api} run={run} busy={busy} />
           )}
-          {t.order !== null && <AppeasementForm ticket={t} api={api} run={run} busy={busy} />}
+          {/* Only once the store gave the order: without it there are no lines to refund. */}
+          {t.order !== null && order !== null && (
+            <AppeasementForm ticket={t} api={api} run={run} busy={busy} />
+          )}
           {t.type === 'chat' && (
             <ConversationPanel api={api} conversationId={view.conversationId} />
           )}
