@@ -71,4 +71,41 @@ describe('the return and appeasement controls', () => {
       comment: 'Kept with a scratch',
     })
   })
+
+  it('tells each step in the history: who, what, and which store call', async () => {
+    const { api } = returnApi()
+    const at = '2026-01-11T10:00:00.000Z'
+    const agent = { kind: 'agent' as const, id: 'ag_me' }
+    const history = [
+      {
+        id: 'te_1',
+        kind: 'return_received',
+        actor: agent,
+        at,
+        data: {
+          lines: [{ lineItemId: 'li_1', quantity: 2 }],
+          refunded: { amount: 9800, currency: 'EUR' },
+          storeCall: 'receiveReturn',
+        },
+      },
+      {
+        id: 'te_2',
+        kind: 'receipt_failed',
+        actor: agent,
+        at,
+        data: {
+          code: 'store_rejected',
+          message: 'Return line items have already been processed',
+        },
+      },
+    ]
+    const approved = ticket({ type: 'return', requestStatus: 'approved' })
+    await renderConsole('/console/tickets/tk_1', {
+      ...api,
+      ticket: async () => view({ ticket: approved, history }),
+    })
+    const region = $('#history-title').parentElement!.textContent ?? ''
+    expect(region).toContain('marked 2 unit(s) received, refunded €98.00 (receiveReturn)')
+    expect(region).toContain('Return line items have already been processed')
+  })
 })
