@@ -4,6 +4,7 @@ import { DEMO_SHOPPERS } from '../../seed/demo-shoppers.ts'
 import { insertOtherStore, signInAgent } from '../../test/agents.ts'
 import { mintShopperSession, testDialect } from '../../test/harness.ts'
 import { ticketActionsSetup } from '../../test/ticket-actions.ts'
+import { subscribe } from '../../test/webhook-subscriber.ts'
 
 const json = async (pending: Response | Promise<Response>) => {
   const res = await pending
@@ -305,5 +306,45 @@ describe(`returns after approval (${testDialect})`, () => {
     // The check can fail: a field the document does not know is refused.
     const extra = { ...progress.body, secret: 1 }
     expect(documented('/v1/agent/tickets/{id}/return').safeParse(extra).success).toBe(false)
+  })
+
+  it('posts return.label_ready, return.received and appeasement.created, signed like the others', async () => {
+    const r = await approvedReturn()
+    const hook = await subscribe(r.t, [
+      'return.label_ready',
+      'return.received',
+      'appeasement.created',
+    ])
+    await r.t.post(`/v1/agent/tickets/${r.ticket.id}/return-label`, {
+      version: await r.version(),
+      url: 'https://labels.example.com/l/1.pdf',
+    })
+    await r.receive([{ lineItemId: 'li_1', quantity: 1 }])
+    const appeased = await json(
+      r.t.post(`/v1/agent/tickets/${r.ticket.id}/appeasements`, {
+        version: await r.version(),
+        lineItemId: 'li_2',
+        amount: { amount: 100, currency: (await r.t.demoOrder(1028)).currency },
+        reason: 'goodwill',
+      }),
+    )
+    expect(appeased.status, JSON.stringify(appeased.body)).toBe(200)
+    // next() checks every delivery's signature with the endpoint's secret.
+    const events = await hook.next()
+    expect(events.map((e) => e.type).sort()).toEqual([
+      'appeasement.created',
+      'return.label_ready',
+      'return.received',
+    ])
+    const received = events.find((e) => e.type === 'return.received')!
+    expect(received.data).toMatchObject({
+      ticket: { id: r.ticket.id },
+      receipt: {
+        by: r.t.agent.agentId,
+        lines: [{ lineItemId: 'li_1', quantity: 1 }],
+        refunded: { amount: r.unit },
+        storeCall: 'receiveReturn',
+      },
+    })
   })
 })
