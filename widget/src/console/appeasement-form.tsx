@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import type { TicketJson, TicketView } from '@porchlight/shared/api/agent'
 import {
   APPEASEMENT_REASONS,
@@ -7,9 +7,9 @@ import {
 } from '@porchlight/shared/api/returns'
 import type { ConsoleApi } from './api.ts'
 import { formatMoney, label } from './format.ts'
-import { errorMessage } from './messages.ts'
 import { toMinorUnits } from './refund-form.tsx'
 import type { Run } from './ticket-page.tsx'
+import { useTicketRead } from './use-ticket-read.ts'
 
 /**
  * Part of one line refunded (a damaged item kept, a late parcel), with a reason and a comment;
@@ -22,24 +22,13 @@ export function AppeasementForm(props: {
   busy: boolean
 }) {
   const { ticket: t, api, run, busy } = props
-  const [left, setLeft] = useState<RefundableView | null>(null)
   const [line, setLine] = useState('')
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState<AppeasementReason>('damaged')
   const [comment, setComment] = useState('')
-  const [error, setError] = useState<string | undefined>()
   const path = `/v1/agent/tickets/${encodeURIComponent(t.id)}`
-
-  useEffect(() => {
-    let live = true
-    api
-      .request<RefundableView>('GET', `${path}/refundable`)
-      .then((v) => live && setLeft(v))
-      .catch((err: unknown) => live && setError(errorMessage(err)))
-    return () => {
-      live = false
-    }
-  }, [api, path, t.version])
+  const read = useTicketRead<RefundableView>(api, `${path}/refundable`, t.version)
+  const { value: left, error, setError } = read
 
   if (left === null) return error ? <p class="note note-error">{error}</p> : null
   const chosen = left.lines.find((l) => l.lineItemId === (line || left.lines[0]?.lineItemId))

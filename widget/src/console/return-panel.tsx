@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import type { TicketJson, TicketView } from '@porchlight/shared/api/agent'
 import type { ReturnProgress } from '@porchlight/shared/api/returns'
 import type { ConsoleApi } from './api.ts'
 import { formatDateTime, label } from './format.ts'
-import { errorMessage } from './messages.ts'
 import type { Run } from './ticket-page.tsx'
+import { useTicketRead } from './use-ticket-read.ts'
 
 const returnPath = (id: string, tail: string) =>
   `/v1/agent/tickets/${encodeURIComponent(id)}/${tail}`
@@ -21,21 +21,10 @@ export function ReturnPanel(props: {
   busy: boolean
 }) {
   const { ticket: t, api, run, busy } = props
-  const [progress, setProgress] = useState<ReturnProgress | null>(null)
-  const [error, setError] = useState<string | undefined>()
+  const read = useTicketRead<ReturnProgress>(api, returnPath(t.id, 'return'), t.version)
+  const { value: progress, error, setError } = read
   const [labelUrl, setLabelUrl] = useState('')
   const [counts, setCounts] = useState<Record<string, string>>({})
-
-  useEffect(() => {
-    let live = true
-    api
-      .request<ReturnProgress>('GET', returnPath(t.id, 'return'))
-      .then((p) => live && (setProgress(p), setError(undefined)))
-      .catch((err: unknown) => live && setError(errorMessage(err)))
-    return () => {
-      live = false
-    }
-  }, [api, t.id, t.version])
 
   if (error !== undefined) return <p class="note note-error">{error}</p>
   if (progress === null) return <p class="muted">Loading the return…</p>

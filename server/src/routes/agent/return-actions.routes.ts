@@ -4,11 +4,15 @@ import {
   type ReturnProgress,
 } from '@porchlight/shared/api/returns'
 import { lineRefundables } from '@porchlight/shared/orders/line-refunds'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
+import type { Store } from '../../db/stores.repository.ts'
+import type { Ticket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
+import type { DecisionDeps } from '../../services/tickets/decisions.ts'
+import type { TicketOrderView } from '../../services/tickets/ticket-order.ts'
 import { readJson } from '../../http/json-body.ts'
 import { dbInteger } from '../../http/safe-input.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
@@ -69,6 +73,32 @@ const labelLimit = bodyLimit({
 })
 
 /**
+ * A store action on a ticket from its JSON body (a receipt, an appeasement): the agent's store
+ * and name go with it, and the answer is the ticket view with the order the store gave back.
+ */
+function claimedAction<B extends object>(
+  schema: z.ZodType<B>,
+  act: (
+    deps: DecisionDeps,
+    store: Store,
+    input: B & { ticketId: string; agent: { id: string; name: string } },
+  ) => Promise<{ ticket: Ticket; order: TicketOrderView | null }>,
+): (c: Context<AppEnv>) => Promise<Response> {
+  return async (c) => {
+    const body = await readJson(c, schema)
+    const deps = c.get('deps')
+    const store = c.get('store')
+    const agent = c.get('agent')
+    const { ticket, order } = await act(deps, store, {
+      ...body,
+      ticketId: c.req.param('id') ?? '',
+      agent: { id: agent.agentId, name: agent.name },
+    })
+    return c.json(await ticketPage(deps, store, ticket, order))
+  }
+}
+
+/**
  * After a return's approval, and appeasements: the label, the receipt of what came back, part
  * of one line refunded, and what each line has left to refund. Scoped to the agent's store.
  */
@@ -100,30 +130,16 @@ export const agentReturnRoutes = new Hono<AppEnv>()
     })
     return c.json(await ticketPage(deps, store, ticket))
   })
-  .post('/v1/agent/tickets/:id/receipts', requireAgent, async (c) => {
-    const body = await readJson(c, receiptBody)
-    const deps = c.get('deps')
-    const store = c.get('store')
-    const agent = c.get('agent')
-    const { ticket, order } = await receiveReturnItems(deps, store, {
-      ticketId: c.req.param('id'),
-      agent: { id: agent.agentId, name: agent.name },
-      ...body,
-    })
-    return c.json(await ticketPage(deps, store, ticket, order))
-  })
-  .post('/v1/agent/tickets/:id/appeasements', requireAgent, async (c) => {
-    const body = await readJson(c, appeasementBody)
-    const deps = c.get('deps')
-    const store = c.get('store')
-    const agent = c.get('agent')
-    const { ticket, order } = await appeaseLine(deps, store, {
-      ticketId: c.req.param('id'),
-      agent: { id: agent.agentId, name: agent.name },
-      ...body,
-    })
-    return c.json(await ticketPage(deps, store, ticket, order))
-  })
+  .post(
+    '/v1/agent/tickets/:id/receipts',
+    requireAgent,
+    claimedAction(receiptBody, receiveReturnItems),
+  )
+  .post(
+    '/v1/agent/tickets/:id/appeasements',
+    requireAgent,
+    claimedAction(appeasementBody, appeaseLine),
+  )
   .get('/v1/agent/tickets/:id/return', requireAgent, async (c) => {
     const deps = c.get('deps')
     const store = c.get('store')

@@ -5,7 +5,7 @@ import type { Store } from '../../db/stores.repository.ts'
 import { changeTicket, listTicketEvents, type Ticket } from '../../db/tickets.repository.ts'
 import { AppError } from '../../errors.ts'
 import { emitTicketEvent, emitTicketUpdated } from '../webhooks/emit.ts'
-import { runClaimedAction } from './claimed-action.ts'
+import { requireStoreOrder, runClaimedAction } from './claimed-action.ts'
 import type { DecisionDeps } from './decisions.ts'
 import { checkRefundable } from './refunds.ts'
 import { refusal, storeFailure } from './store-failures.ts'
@@ -57,10 +57,7 @@ export async function appeaseLine(
   }
   const orderId = ticket.order_id
   const adapter = deps.storeAdapters(store)
-  const order = await adapter.getOrder(orderId)
-  if (order === undefined) {
-    throw refusal('refund_not_allowed', 'order_not_found', 'The store has no such order.')
-  }
+  const order = await requireStoreOrder(adapter, orderId)
   // Refused before anything is claimed or asked of the store.
   checkLineRefundable(order, input.lineItemId, input.amount)
   return runClaimedAction(
@@ -75,10 +72,7 @@ export async function appeaseLine(
     },
     async () => {
       // Under the claim: the order again, as another refund may have landed since.
-      const fresh = await adapter.getOrder(orderId)
-      if (fresh === undefined) {
-        throw refusal('refund_not_allowed', 'order_not_found', 'The store has no such order.')
-      }
+      const fresh = await requireStoreOrder(adapter, orderId)
       const line = checkLineRefundable(fresh, input.lineItemId, input.amount)
       const item = fresh.lineItems.find((l) => l.id === input.lineItemId)
       const unitsLeft = item === undefined ? 0 : item.quantity - item.refundedQuantity

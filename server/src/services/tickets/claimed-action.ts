@@ -1,10 +1,13 @@
+import type { Order } from '@porchlight/shared/orders/model'
 import type { Kysely } from 'kysely'
+import type { StoreAdapter } from '../../adapters/store/store-adapter.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import type { TicketActionClaimsTable } from '../../db/ticket-action-claims.table.ts'
 import { claimTicketAction, releaseTicketAction } from './action-claims.ts'
 import type { DecisionDeps } from './decisions.ts'
+import { refusal } from './store-failures.ts'
 import { actionInProgressError, versionConflict } from './ticket-page.ts'
 
 /**
@@ -63,4 +66,16 @@ export async function runClaimedAction<T, R>(
   })
   deps.outbox.wake()
   return result
+}
+
+/** The order as the store has it now, or 422 refund_not_allowed (order_not_found). */
+export async function requireStoreOrder(
+  adapter: StoreAdapter,
+  orderId: string | null,
+): Promise<Order> {
+  const order = orderId === null ? undefined : await adapter.getOrder(orderId)
+  if (order === undefined) {
+    throw refusal('refund_not_allowed', 'order_not_found', 'The store has no such order.')
+  }
+  return order
 }

@@ -7,10 +7,10 @@ import { changeTicket, type Ticket, type TicketChanges } from '../../db/tickets.
 import { AppError } from '../../errors.ts'
 import { emitTicketEvent, emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'
 import { refundOn } from './carry-out.ts'
-import { runClaimedAction } from './claimed-action.ts'
+import { requireStoreOrder, runClaimedAction } from './claimed-action.ts'
 import type { DecisionDeps } from './decisions.ts'
 import { returnLines } from './return-progress.ts'
-import { refusal, storeFailure } from './store-failures.ts'
+import { storeFailure } from './store-failures.ts'
 import { queueTicketNotice } from './ticket-notices.ts'
 import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
 import { requireTicket } from './ticket-page.ts'
@@ -104,10 +104,7 @@ export async function receiveReturnItems(
       const adapter = deps.storeAdapters(store)
       let refund: Money | null = null
       if (refundOn(store) === 'receipt') {
-        const order = ticket.order_id === null ? undefined : await adapter.getOrder(ticket.order_id)
-        if (order === undefined) {
-          throw refusal('refund_not_allowed', 'order_not_found', 'The store has no such order.')
-        }
+        const order = await requireStoreOrder(adapter, ticket.order_id)
         const owed = receiptRefund(order, count.merged)
         refund = owed.amount > 0 ? owed : null
       }

@@ -1,5 +1,5 @@
 import type { RawOrder, UserError } from '../shopify-types.ts'
-import type { RawReturn } from '../return-operations.ts'
+import type { RawReturn, ReturnProcessVariables } from '../return-operations.ts'
 import type { FakeShop } from './fake-shop.ts'
 import { clone } from './fake-shop.ts'
 import { refund } from './fake-mutations.ts'
@@ -107,18 +107,7 @@ function asRaw(shop: FakeShop, id: string): RawReturn | null {
   }
 }
 
-interface ProcessInput {
-  returnId: string
-  returnLineItems: Array<{ id: string; quantity: number }>
-  financialTransfer: {
-    issueRefund: {
-      orderTransactions: Array<{
-        parentId: string
-        transactionAmount: { amount: string; currencyCode: string }
-      }>
-    }
-  } | null
-}
+type ProcessInput = ReturnProcessVariables['input']
 
 const error = (field: string[], message: string, code: string) => ({
   return: null,
