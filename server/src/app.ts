@@ -14,6 +14,8 @@ import { agentDirectoryRoutes } from './routes/agent/agents.routes.ts'
 import { agentTokenRoutes } from './routes/agent/agent-tokens.routes.ts'
 import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
+import { agentReturnRoutes, RETURN_LABEL_PATH } from './routes/agent/return-actions.routes.ts'
+import { returnLabelRoutes } from './routes/returns/return-labels.routes.ts'
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentExportRoutes } from './routes/agent/exports.routes.ts'
 import { agentOrderRoutes } from './routes/agent/agent-orders.routes.ts'
@@ -62,8 +64,12 @@ export function createApp(deps: AppDeps) {
       throw new AppError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)
     },
   })
-  // Webhooks set their own, larger limit (see webhookRoutes).
-  app.use('*', (c, next) => (c.req.path.startsWith('/v1/webhooks/') ? next() : limitBody(c, next)))
+  // Webhooks and return labels set their own, larger limits (see their routes).
+  app.use('*', (c, next) =>
+    c.req.path.startsWith('/v1/webhooks/') || RETURN_LABEL_PATH.test(c.req.path)
+      ? next()
+      : limitBody(c, next),
+  )
   // A NUL in a path or query parameter never reaches a handler (bodies: see readJson).
   app.use('*', rejectUnsafeUrl)
   app.onError(handleError)
@@ -81,6 +87,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', agentTicketRoutes)
   app.route('/', agentOrderRoutes)
   app.route('/', agentTicketActionRoutes)
+  app.route('/', agentReturnRoutes)
+  app.route('/', returnLabelRoutes)
   app.route('/', agentDirectoryRoutes)
   app.route('/', agentInsightsRoutes)
   app.route('/', agentTokenRoutes)

@@ -16,6 +16,7 @@ import { RATING_ERROR_CODES } from '@porchlight/shared/api/insights'
 import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
 import { PRIVACY_ERROR_CODES } from '@porchlight/shared/api/privacy'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
+import { RETURN_ERROR_CODES } from '@porchlight/shared/api/returns'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
 import { describe, expect, it } from 'vitest'
 import { AppError, errorStatus } from './errors.ts'
@@ -38,6 +39,7 @@ const lists = [
   SHOPIFY_INSTALL_ERROR_CODES,
   RATING_ERROR_CODES,
   PRIVACY_ERROR_CODES,
+  RETURN_ERROR_CODES,
 ]
 
 describe('error codes', () => {

@@ -15,6 +15,7 @@ import type { RatingErrorCode } from '@porchlight/shared/api/insights'
 import type { OrderErrorCode } from '@porchlight/shared/api/orders'
 import type { PrivacyErrorCode } from '@porchlight/shared/api/privacy'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
+import type { ReturnErrorCode } from '@porchlight/shared/api/returns'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -36,6 +37,7 @@ export type ErrorCode =
   | RatingErrorCode
   | ShopifyInstallErrorCode
   | PrivacyErrorCode
+  | ReturnErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -156,6 +158,12 @@ export const errorStatus = {
   shopify_callback_shop_invalid: 400,
   // Shopify's privacy requests (shared/src/api/privacy.ts)
   data_request_not_found: 404,
+  // returns after approval and appeasements (shared/src/api/returns.ts)
+  label_invalid: 400,
+  return_not_found: 404,
+  receipt_exceeds_return: 422,
+  appeasement_exceeds_line: 422,
+  line_not_on_order: 422,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>
 
 /** What an error answer may carry beside its code: a record (reasons, a ticket) or a list. */

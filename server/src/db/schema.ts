@@ -31,6 +31,7 @@ import type { ShopperSessionsTable } from './shopper-sessions.table.ts'
 import type { ShopifyInstallStatesTable, ShopifyTokensTable } from './shopify-tokens.table.ts'
 import type { StoresTable } from './stores.table.ts'
 import type { TicketActionClaimsTable } from './ticket-action-claims.table.ts'
+import type { TicketReturnsTable } from './ticket-returns.table.ts'
 import type {
   IdempotencyKeysTable,
   TicketCountersTable,
@@ -78,4 +79,5 @@ export interface Database {
   shopper_events: ShopperEventsTable
   ticket_products: TicketProductsTable
   ticket_ratings: TicketRatingsTable
+  ticket_returns: TicketReturnsTable
 }

@@ -6,6 +6,10 @@ export const WEBHOOK_EVENTS = [
   'request.approved',
   'request.declined',
   'message.created',
+  // After a return's approval (services/tickets/return-*.ts) and an appeasement.
+  'return.label_ready',
+  'return.received',
+  'appeasement.created',
 ] as const
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]

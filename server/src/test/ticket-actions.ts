@@ -22,7 +22,7 @@ export function gate() {
   return { open: () => open(), opened }
 }
 
-type Action = 'cancelOrder' | 'refund' | 'createReturn'
+type Action = 'cancelOrder' | 'refund' | 'createReturn' | 'receiveReturn'
 
 /**
  * Wraps each store's adapter: counts the store actions, can hold them at a gate, or answer a
@@ -51,6 +51,7 @@ export function watchAdapters(real: StoreAdapterFactory) {
       cancelOrder: watched('cancelOrder'),
       refund: watched('refund'),
       createReturn: watched('createReturn'),
+      receiveReturn: watched('receiveReturn'),
     }
   }
   return { factory, calls, control }

@@ -35,6 +35,7 @@
  * Shopper-provided strings (comment, message, name) are stored exactly as given and must be
  * shown as text, never as HTML. Lengths count UTF-16 code units, as a textarea's maxlength does.
  */
+import type { ReturnProgress } from './returns.ts'
 import type { AuthErrorCode, SessionEndedCode } from './auth.ts'
 import type { EdgeErrorCode, StoreErrorCode } from './errors.ts'
 import type { OrderErrorCode } from './orders.ts'
@@ -84,6 +85,8 @@ export interface RequestSummary extends RequestFiled {
   rating: number | null
   /** Resolved and not rated yet: the panel offers the rating (POST /v1/tickets/:id/rating). */
   canRate: boolean
+  /** An approved return: how to send it back and how far it got (api/returns.ts). */
+  returnProgress?: ReturnProgress | null
 }
 
 export interface ContactMessage {

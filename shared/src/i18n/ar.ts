@@ -236,6 +236,18 @@ export const ar: CoreCatalog = {
   'request.status.requested': 'قيد المراجعة',
   'request.status.approved': 'تمت الموافقة',
   'request.status.declined': 'مرفوض',
+  // After a return's approval (api/returns.ts ReturnProgress)
+  'return.reference': 'مرجع الإرجاع: {reference}',
+  'return.reference_hint': 'اكتبه على الطرد.',
+  'return.send_to': 'أرسل المنتجات إلى',
+  'return.label': 'نزّل ملصق الإرجاع',
+  'return.no_label': 'إذا وفّر المتجر ملصق إرجاع، فسيظهر هنا.',
+  'return.received': 'استُلم {received} من {quantity}',
+  'return.progress': 'مراحل الإرجاع',
+  'return.step.approved': 'تمت الموافقة',
+  'return.step.label_ready': 'الملصق جاهز',
+  'return.step.received': 'تم الاستلام',
+  'return.step.refunded': 'تم الاسترداد',
   // Live chat
   'chat.entry': 'تحدث معنا',
   'chat.entry_unread': 'تحدث معنا (رسائل جديدة)',

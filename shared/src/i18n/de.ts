@@ -227,6 +227,18 @@ export const de: CoreCatalog = {
   'request.status.requested': 'Wird geprüft',
   'request.status.approved': 'Angenommen',
   'request.status.declined': 'Abgelehnt',
+  // After a return's approval (api/returns.ts ReturnProgress)
+  'return.reference': 'Rücksendenummer: {reference}',
+  'return.reference_hint': 'Schreiben Sie sie auf das Paket.',
+  'return.send_to': 'Senden Sie die Artikel an',
+  'return.label': 'Rücksendeetikett herunterladen',
+  'return.no_label': 'Wenn der Shop ein Rücksendeetikett bereitstellt, erscheint es hier.',
+  'return.received': '{received} von {quantity} erhalten',
+  'return.progress': 'Stand der Rücksendung',
+  'return.step.approved': 'Angenommen',
+  'return.step.label_ready': 'Etikett bereit',
+  'return.step.received': 'Erhalten',
+  'return.step.refunded': 'Erstattet',
   // Live chat
   'chat.entry': 'Chatten Sie mit uns',
   'chat.entry_unread': 'Chatten Sie mit uns (neue Nachrichten)',

@@ -226,6 +226,18 @@ export const en = {
   'request.status.requested': 'Under review',
   'request.status.approved': 'Approved',
   'request.status.declined': 'Declined',
+  // After a return's approval (api/returns.ts ReturnProgress)
+  'return.reference': 'Return reference: {reference}',
+  'return.reference_hint': 'Write it on the parcel.',
+  'return.send_to': 'Send the items to',
+  'return.label': 'Download the return label',
+  'return.no_label': 'If the store provides a return label, it will appear here.',
+  'return.received': '{received} of {quantity} received',
+  'return.progress': 'Return progress',
+  'return.step.approved': 'Approved',
+  'return.step.label_ready': 'Label ready',
+  'return.step.received': 'Received',
+  'return.step.refunded': 'Refunded',
   // Live chat
   'chat.entry': 'Chat with us',
   'chat.entry_unread': 'Chat with us (new messages)',

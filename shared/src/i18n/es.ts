@@ -217,6 +217,18 @@ export const es: CoreCatalog = {
   'request.status.requested': 'En revisión',
   'request.status.approved': 'Aprobada',
   'request.status.declined': 'Rechazada',
+  // After a return's approval (api/returns.ts ReturnProgress)
+  'return.reference': 'Referencia de la devolución: {reference}',
+  'return.reference_hint': 'Escríbela en el paquete.',
+  'return.send_to': 'Envía los artículos a',
+  'return.label': 'Descargar la etiqueta de devolución',
+  'return.no_label': 'Si la tienda ofrece una etiqueta de devolución, aparecerá aquí.',
+  'return.received': '{received} de {quantity} recibidos',
+  'return.progress': 'Estado de la devolución',
+  'return.step.approved': 'Aceptada',
+  'return.step.label_ready': 'Etiqueta lista',
+  'return.step.received': 'Recibida',
+  'return.step.refunded': 'Reembolsada',
   // Live chat
   'chat.entry': 'Chatea con nosotros',
   'chat.entry_unread': 'Chatea con nosotros (mensajes nuevos)',

@@ -225,6 +225,18 @@ export const fr: CoreCatalog = {
   'request.status.requested': 'En cours d’examen',
   'request.status.approved': 'Acceptée',
   'request.status.declined': 'Refusée',
+  // After a return's approval (api/returns.ts ReturnProgress)
+  'return.reference': 'Référence du retour : {reference}',
+  'return.reference_hint': 'Inscrivez-la sur le colis.',
+  'return.send_to': 'Envoyez les articles à',
+  'return.label': 'Télécharger l’étiquette de retour',
+  'return.no_label': 'Si la boutique fournit une étiquette de retour, elle apparaîtra ici.',
+  'return.received': '{received} sur {quantity} reçu(s)',
+  'return.progress': 'Suivi du retour',
+  'return.step.approved': 'Accepté',
+  'return.step.label_ready': 'Étiquette prête',
+  'return.step.received': 'Reçu',
+  'return.step.refunded': 'Remboursé',
   // Live chat
   'chat.entry': 'Discuter avec nous',
   'chat.entry_unread': 'Discuter avec nous (nouveaux messages)',

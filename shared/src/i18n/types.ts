@@ -1,3 +1,4 @@
+import type { ReturnStep } from '../api/returns.ts'
 import type { AuthErrorCode } from '../api/auth.ts'
 import type { OrderErrorCode } from '../api/orders.ts'
 import type { RequestStatus, RequestType } from '../api/requests.ts'
@@ -70,7 +71,8 @@ export type CoverageCheck = NoneMissing<
     | `issue.scenario.${IssueScenarioCode}`
     | `reason.${BuiltinIssueReasonCode}`
     | `request.type.${RequestType | 'contact'}`
-    | `request.status.${RequestStatus}`,
+    | `request.status.${RequestStatus}`
+    | `return.step.${ReturnStep}`,
     MessageKey
   >
 >

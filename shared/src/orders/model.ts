@@ -190,4 +190,6 @@ export interface OrderReturn {
   lines: Array<{ lineItemId: string; quantity: number }>
   /** Reason code given when the return was opened (e.g. 'damaged_item'). */
   reason: string
+  /** Units the store has received back so far, per line (absent: none, or not known). */
+  received?: Array<{ lineItemId: string; quantity: number }>
 }

@@ -109,6 +109,32 @@ export function describe(
     }
     case 'message':
       return { what: 'wrote', body: text(d['body']) ?? text(d['text']) }
+    // After a return's approval and appeasements (api/returns.ts); `storeCall` names the store action.
+    case 'return_label_added':
+      return {
+        what: `sent the return label (${text(d['source']) ?? 'link'})`,
+        body: text(d['url']),
+      }
+    case 'return_received': {
+      const units = Array.isArray(d['lines'])
+        ? (d['lines'] as Array<{ quantity?: unknown }>).reduce(
+            (n, l) => n + (typeof l.quantity === 'number' ? l.quantity : 0),
+            0,
+          )
+        : 0
+      const amount = amountWords(d['refunded'])
+      return {
+        what: `marked ${units} unit(s) received${amount ? `, refunded ${amount}` : ''} (${text(d['storeCall']) ?? 'store'})`,
+        body: text(d['note']),
+      }
+    }
+    case 'appeased': {
+      const amount = amountWords(d['amount']) ?? ''
+      return {
+        what: `refunded ${amount} on ${text(d['title']) ?? 'a line'} (${label(text(d['reason']))})`,
+        body: text(d['comment']),
+      }
+    }
     default:
       return {
         what: <Bidi>{label(e.kind)}</Bidi>,

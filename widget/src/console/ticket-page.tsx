@@ -13,6 +13,8 @@ import { OrderPanel } from './order-panel.tsx'
 import { readOrder } from './order-reader.ts'
 import { queueHref } from './queue.tsx'
 import { RefundForm } from './refund-form.tsx'
+import { AppeasementForm } from './appeasement-form.tsx'
+import { ReturnPanel } from './return-panel.tsx'
 import { TextForm } from './text-form.tsx'
 import { TicketControls } from './ticket-controls.tsx'
 import { TicketRating } from './ticket-rating.tsx'
@@ -128,6 +130,13 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
           {t.requestStatus !== null && <DecisionForm ticket={t} api={api} run={run} busy={busy} />}
           {t.order !== null && (
             <RefundForm ticket={t} order={order} api={api} run={run} busy={busy} />
+          )}
+          {t.type === 'return' && t.requestStatus === 'approved' && (
+            <ReturnPanel ticket={t} api={api} run={run} busy={busy} />
+          )}
+          {/* Only once the store gave the order: without it there are no lines to refund. */}
+          {t.order !== null && order !== null && (
+            <AppeasementForm ticket={t} api={api} run={run} busy={busy} />
           )}
           {t.type === 'chat' && (
             <ConversationPanel api={api} conversationId={view.conversationId} />

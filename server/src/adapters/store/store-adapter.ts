@@ -35,6 +35,18 @@ export interface ReturnInput {
   note?: string
 }
 
+export interface ReceiveReturnInput {
+  /** The store's id for the return, as createReturn gave it. */
+  returnId: string
+  /** Units that arrived, per order line. */
+  lines: Array<{ lineItemId: string; quantity: number }>
+  /** Released with the receipt, to the original payment method; null when none is owed now. */
+  refund: Money | null
+  note?: string
+  /** The same for every attempt at this receipt (see RefundInput.idempotencyKey). */
+  idempotencyKey: string
+}
+
 /**
  * One interface over every store platform. The demo adapter keeps orders in our own tables;
  * the Shopify adapter talks to the Admin GraphQL API. Lookups are always scoped to one store:
@@ -65,7 +77,11 @@ export interface StoreAdapter {
   createReturn(
     orderId: string,
     input: ReturnInput,
-  ): Promise<StoreActionResult<{ returnId: string }>>
+  ): Promise<StoreActionResult<{ returnId: string; reference?: string }>>
+  /** Marks returned units received (and refunds them when asked), in one store action. */
+  receiveReturn(orderId: string, input: ReceiveReturnInput): Promise<StoreActionResult<Order>>
+  /** The label the store itself made for a return (Shopify's reverse delivery), or null. */
+  returnLabel(orderId: string, returnId: string): Promise<StoreActionResult<{ url: string } | null>>
 }
 
 /** Finds the adapter for a store (built from its adapter kind and configuration). */

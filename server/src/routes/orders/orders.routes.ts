@@ -105,7 +105,7 @@ export const orderRoutes = new Hono<AppEnv>()
         problems,
       })
     }
-    const requests = await orderRequests(deps.db, store.id, order.id)
+    const requests = await orderRequests(deps.db, store, order.id)
     await recordOrderView(deps, store.id, c.get('shopper').identity, order)
     const body: OrderDetailResponse = {
       order: toOrderDetail(order, rules, deps.clock.now(), formatOptions(c, query), requests),

@@ -49,7 +49,7 @@ export const requestRoutes = new Hono<AppEnv>()
   .get('/v1/requests', async (c) => {
     const { db } = c.get('deps')
     const body: RequestListResponse = {
-      requests: await shopperRequests(db, c.get('store').id, c.get('shopper').identity),
+      requests: await shopperRequests(db, c.get('store'), c.get('shopper').identity),
     }
     c.header('Cache-Control', 'no-store')
     return c.json(body)

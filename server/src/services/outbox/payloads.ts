@@ -15,6 +15,24 @@ const locale = z.custom<MailLocale>(
 )
 const money = z.object({ amount: z.number(), currency: z.string() })
 
+/** How to send a return back, in the approval's message (api/returns.ts ReturnAddress). */
+const returnInstructions = z.object({
+  reference: z.string(),
+  address: z
+    .object({
+      name: z.string(),
+      line1: z.string(),
+      line2: z.string().nullable(),
+      city: z.string(),
+      region: z.string().nullable(),
+      postalCode: z.string().nullable(),
+      country: z.string(),
+    })
+    .nullable(),
+  /** Absolute, or a path on this server (an uploaded label), resolved when the message is written. */
+  labelUrl: z.string().nullable(),
+})
+
 const ticketNotice = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('decision'),
@@ -28,9 +46,16 @@ const ticketNotice = z.discriminatedUnion('kind', [
         amount: money.nullable(),
       })
       .nullable(),
+    returnInstructions: returnInstructions.optional(),
   }),
   z.object({ kind: z.literal('reply'), body: z.string() }),
   z.object({ kind: z.literal('refund'), amount: money }),
+  z.object({ kind: z.literal('return_label'), url: z.string(), returnReference: z.string() }),
+  z.object({
+    kind: z.literal('return_received'),
+    refund: money.nullable(),
+    complete: z.boolean(),
+  }),
 ])
 
 export const OUTBOX_PAYLOADS = {

@@ -4,10 +4,13 @@
  * (assignee, internal notes, tags) leaves here.
  */
 import type { RequestFiled, RequestSummary } from '@porchlight/shared/api/requests'
+import type { ReturnProgress } from '@porchlight/shared/api/returns'
 import type { Kysely } from 'kysely'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
 import { scoresOf } from '../../db/ratings.repository.ts'
 import type { Database } from '../../db/schema.ts'
+import type { Store } from '../../db/stores.repository.ts'
+import { returnStepEvents, ticketReturnsById } from '../../db/ticket-returns.repository.ts'
 import {
   latestDecisions,
   listOrderRequests,
@@ -15,6 +18,7 @@ import {
   type ShopperRequestRow,
 } from '../../db/shopper-requests.repository.ts'
 import { isRateable } from '../ratings/ratings.ts'
+import { returnProgress } from '../tickets/return-progress.ts'
 
 /** "My requests" shows this many, newest first. */
 export const REQUEST_LIST_LIMIT = 100
@@ -45,11 +49,37 @@ function decisionNote(data: string): string | null {
   }
 }
 
+type StoreOf = Pick<Store, 'id' | 'settings'>
+
+/** The progress of each approved return among the rows, by ticket id. */
+async function returnProgressOf(db: Kysely<Database>, store: StoreOf, rows: ShopperRequestRow[]) {
+  const ids = rows
+    .filter((r) => r.type === 'return' && r.request_status === 'approved')
+    .map((r) => r.id)
+  const [returns, events] = await Promise.all([
+    ticketReturnsById(db, store.id, ids),
+    returnStepEvents(db, store.id, ids),
+  ])
+  const out = new Map<string, ReturnProgress>()
+  for (const [id, row] of returns) {
+    out.set(
+      id,
+      returnProgress(
+        store,
+        row,
+        events.filter((e) => e.ticket_id === id),
+      ),
+    )
+  }
+  return out
+}
+
 async function summaries(
   db: Kysely<Database>,
-  storeId: string,
+  store: StoreOf,
   rows: ShopperRequestRow[],
 ): Promise<RequestSummary[]> {
+  const storeId = store.id
   const decided = rows.filter(
     (r) => r.request_status === 'approved' || r.request_status === 'declined',
   )
@@ -63,6 +93,7 @@ async function summaries(
     storeId,
     rows.filter((r) => isRateable(r)).map((r) => r.id),
   )
+  const progress = await returnProgressOf(db, store, rows)
   return rows.map((row) => {
     const decision = decisions.get(row.id)
     const rating = scores.get(row.id) ?? null
@@ -75,6 +106,7 @@ async function summaries(
       decisionNote: decision === undefined ? null : decisionNote(decision.data),
       rating,
       canRate: rating === null && isRateable(row),
+      ...(row.type === 'return' ? { returnProgress: progress.get(row.id) ?? null } : {}),
     }
   })
 }
@@ -82,11 +114,11 @@ async function summaries(
 /** The shopper's requests on a store (by verified identity), newest first. */
 export async function shopperRequests(
   db: Kysely<Database>,
-  storeId: string,
+  store: StoreOf,
   identity: ShopperIdentity,
 ): Promise<RequestSummary[]> {
-  const rows = await listShopperRequests(db, storeId, identity, REQUEST_LIST_LIMIT)
-  return summaries(db, storeId, rows)
+  const rows = await listShopperRequests(db, store.id, identity, REQUEST_LIST_LIMIT)
+  return summaries(db, store, rows)
 }
 
 /**
@@ -95,8 +127,8 @@ export async function shopperRequests(
  */
 export async function orderRequests(
   db: Kysely<Database>,
-  storeId: string,
+  store: StoreOf,
   orderId: string,
 ): Promise<RequestSummary[]> {
-  return summaries(db, storeId, await listOrderRequests(db, storeId, orderId))
+  return summaries(db, store, await listOrderRequests(db, store.id, orderId))
 }

@@ -90,7 +90,7 @@ export async function releaseTicketAction(
   token: string,
   failure?: {
     storeId: string
-    kind: 'approval_failed' | 'refund_failed'
+    kind: 'approval_failed' | 'refund_failed' | 'receipt_failed' | 'appeasement_failed'
     agentId: string
     error: unknown
     now: Date

@@ -1,24 +1,18 @@
 import { cancelEligibility, returnEligibility } from '@porchlight/shared/orders/eligibility'
 import type { Money, Order } from '@porchlight/shared/orders/model'
+import { returnSettings, type RefundOn } from '@porchlight/shared/orders/return-settings'
 import { normalizeOrderRules } from '@porchlight/shared/orders/settings'
 import type { StoreAdapter } from '../../adapters/store/store-adapter.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import type { RefundStatus } from '../../db/tickets.table.ts'
+import { approvedReturn, type ApprovedReturn } from './return-approval.ts'
 import { refusal, ruleRefusal, storeFailure } from './store-failures.ts'
 import type { TicketNotice } from './ticket-notices.ts'
 
-/** When a return's refund is released: when the agent approves, or when the items arrive. */
-export type RefundOn = 'approval' | 'receipt'
-
-/** `settings.returns.refundOn`; anything else means the default, on receipt. */
+/** `settings.returns.refundOn` (the store's "auto release refund"; see orders/return-settings). */
 export function refundOn(store: Store): RefundOn {
-  const returns = store.settings['returns']
-  const value =
-    typeof returns === 'object' && returns !== null
-      ? (returns as Record<string, unknown>)['refundOn']
-      : undefined
-  return value === 'approval' ? 'approval' : 'receipt'
+  return returnSettings(store.settings).refundOn
 }
 
 /** What an approval did on the store, for the ticket, its history and the shopper. */
@@ -29,6 +23,8 @@ export interface Approval {
   refund: Extract<TicketNotice, { kind: 'decision' }>['refund']
   /** The order after the action, when the store gave it back. */
   order: Order | undefined
+  /** An approved return: what the shopper needs to send it back. */
+  returned?: ApprovedReturn
 }
 
 /** A refund the request hoped for and that was not released is off (declined, nothing paid). */
@@ -120,14 +116,21 @@ export async function carryOutApproval(
     note,
   })
   if (!created.ok) throw storeFailure('decision_not_allowed', created)
+  const returned = await approvedReturn(adapter, order, ticket, created.value)
   const when = refundOn(store)
-  const data: Record<string, unknown> = { returnId: created.value.returnId, refundOn: when }
+  const data: Record<string, unknown> = {
+    returnId: created.value.returnId,
+    reference: returned.reference,
+    refundOn: when,
+    storeCall: 'createReturn',
+  }
   if (when === 'receipt') {
     return {
       refundStatus: 'pending_release',
       data,
       refund: { state: 'on_receipt', amount: null },
       order: undefined,
+      returned,
     }
   }
   // On approval: the returned lines' value (unit price × quantity), never more than is left.
@@ -137,7 +140,7 @@ export async function carryOutApproval(
   }, 0)
   const amount: Money = { amount: Math.min(value, refundable(order)), currency: order.currency }
   if (amount.amount === 0) {
-    return { refundStatus: ticket.refund_status, data, refund: null, order: undefined }
+    return { refundStatus: ticket.refund_status, data, refund: null, order: undefined, returned }
   }
   // A ticket's return is approved once, so its refund on approval has one key.
   const refund = await adapter.refund(orderId, {
@@ -154,6 +157,7 @@ export async function carryOutApproval(
       data: { ...data, refundError: { code: refund.code, message: refund.message } },
       refund: { state: 'pending', amount: null },
       order: undefined,
+      returned,
     }
   }
   return {
@@ -161,5 +165,6 @@ export async function carryOutApproval(
     data: { ...data, refunded: amount },
     refund: { state: 'released', amount },
     order: refund.value,
+    returned,
   }
 }

@@ -8,6 +8,7 @@ import { tellShopperChat } from '../chat/system-messages.ts'
 import { emitTicketEvent, emitTicketUpdated, ticketChangesJson } from '../webhooks/emit.ts'
 import { actionInProgress, claimTicketAction, releaseTicketAction } from './action-claims.ts'
 import { carryOutApproval, refundCalledOff, type Approval } from './carry-out.ts'
+import { recordApprovedReturn, returnInstructions } from './return-approval.ts'
 import { refusal } from './store-failures.ts'
 import { queueTicketNotice } from './ticket-notices.ts'
 import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
@@ -141,6 +142,13 @@ export async function decideRequest(
       now: decidedAt,
     })
     if (changed === undefined) throw new Error(`ticket ${ticket.id} vanished during its decision`)
+    if (approval.returned !== undefined) {
+      await recordApprovedReturn(trx, {
+        ticket: changed,
+        returned: approval.returned,
+        now: decidedAt,
+      })
+    }
     await queueTicketNotice(trx, {
       ticket: changed,
       store,
@@ -150,6 +158,9 @@ export async function decideRequest(
         decision: 'approved',
         reason,
         refund: approval.refund,
+        ...(approval.returned !== undefined
+          ? { returnInstructions: returnInstructions(store, approval.returned) }
+          : {}),
       },
       now: decidedAt,
     })

@@ -11,6 +11,7 @@ import { oneLine } from '../mail/one-line.ts'
 import { ratingToken } from '../ratings/rating-link.ts'
 import { isRateable } from '../ratings/ratings.ts'
 import { enqueue, type OutboxTemplate, type RenderedMessage } from '../outbox/outbox.ts'
+import { instructionsText, returnNoticeText } from './return-notices.ts'
 import type { OutboxPayloads, OutboxTemplateName } from '../outbox/payloads.ts'
 
 export const TICKET_NOTICE_TEMPLATE = 'ticket-notice' satisfies OutboxTemplateName
@@ -67,8 +68,11 @@ export async function queueTicketNotice(
   )
 }
 
-/** Subject and paragraphs of a notice; the agent's own words are the `quoted` paragraph. */
-export function composeTicketNotice(p: TicketNoticeParams) {
+/**
+ * Subject and paragraphs of a notice; the agent's own words are the `quoted` paragraph.
+ * `publicUrl` makes an uploaded return label's path a link the shopper can open.
+ */
+export function composeTicketNotice(p: TicketNoticeParams, publicUrl?: string) {
   const t = ticketMailCatalog(p.locale)
   const n = p.notice
   const store = oneLine(p.storeName)
@@ -77,37 +81,55 @@ export function composeTicketNotice(p: TicketNoticeParams) {
     reference: p.reference,
     order: oneLine(p.orderName ?? p.reference, 60),
   }
+  const common = {
+    dir: t.dir,
+    reference: fillMail(t.referenceLine, values),
+    footer: fillMail(t.footer, values),
+    store,
+  }
+  if (n.kind === 'return_label' || n.kind === 'return_received') {
+    const r = returnNoticeText(p.locale, n, values, publicUrl)
+    return {
+      ...common,
+      subject: r.subject,
+      lines: [r.lead, ...r.lines],
+      link: r.link,
+      quoted: null,
+    }
+  }
   const money = (m: Money) => formatMoney(m, p.locale).formatted
   const key = n.kind === 'decision' ? decisionTextKey(n.type, n.decision) : n.kind
   if (n.kind === 'refund') values['amount'] = money(n.amount)
   const lines: string[] = [fillMail(t.lead[key], values)]
   let quoted: { label: string | null; text: string } | null = null
+  let link: { text: string; url: string } | null = null
   if (n.kind === 'decision') {
     const r = n.refund
     if (r?.state === 'released' && r.amount !== null)
       lines.push(fillMail(t.refundReleased, { amount: money(r.amount) }))
     else if (r?.state === 'released' || r?.state === 'pending') lines.push(t.refundPending)
     else if (r?.state === 'on_receipt') lines.push(t.refundOnReceipt)
+    if (n.returnInstructions !== undefined) {
+      const r = instructionsText(p.locale, n.returnInstructions, publicUrl)
+      lines.push(...r.lines)
+      link = r.link
+    }
     if (n.reason) quoted = { label: fillMail(t.noteFrom, values), text: n.reason }
   }
   if (n.kind === 'reply') quoted = { label: null, text: n.body }
-  return {
-    dir: t.dir,
-    subject: fillMail(t.subject[key], values),
-    lines,
-    quoted,
-    reference: fillMail(t.referenceLine, values),
-    footer: fillMail(t.footer, values),
-    store,
-  }
+  return { ...common, subject: fillMail(t.subject[key], values), lines, link, quoted }
 }
 
 /**
  * The email; the agent's words are a quoted paragraph, plain text in both parts. `rateUrl`, on
  * a resolution email, is the signed link to rate how it went.
  */
-export function renderTicketEmail(p: TicketNoticeParams, rateUrl?: string): RenderedMail {
-  const m = composeTicketNotice(p)
+export function renderTicketEmail(
+  p: TicketNoticeParams,
+  rateUrl?: string,
+  publicUrl?: string,
+): RenderedMail {
+  const m = composeTicketNotice(p, publicUrl)
   const t = ticketMailCatalog(p.locale)
   const quote: MailParagraph[] = []
   if (m.quoted?.label) quote.push({ text: m.quoted.label })
@@ -125,6 +147,7 @@ export function renderTicketEmail(p: TicketNoticeParams, rateUrl?: string): Rend
     subject: m.subject,
     paragraphs: [
       ...m.lines,
+      ...(m.link === null ? [] : [{ text: m.link.text, link: m.link.url }]),
       ...quote,
       ...rate,
       { text: m.reference, style: 'muted' },
@@ -136,9 +159,10 @@ export function renderTicketEmail(p: TicketNoticeParams, rateUrl?: string): Rend
 const SMS_MAX = 1200
 
 /** The text message: store name first (a phone shows no sender name), then the same words. */
-export function renderTicketSms(p: TicketNoticeParams): string {
-  const m = composeTicketNotice(p)
+export function renderTicketSms(p: TicketNoticeParams, publicUrl?: string): string {
+  const m = composeTicketNotice(p, publicUrl)
   const parts = [`${oneLine(m.store, 40)}: ${m.lines.join(' ')}`]
+  if (m.link !== null) parts.push(m.link.url)
   if (m.quoted) parts.push(m.quoted.label ? `${m.quoted.label} ${m.quoted.text}` : m.quoted.text)
   parts.push(m.reference)
   const body = parts.join('\n')
@@ -158,12 +182,15 @@ export function ticketNoticeTemplate(rating?: {
   return {
     async render(message): Promise<RenderedMessage> {
       const { params } = message
-      if (message.channel === 'sms') return { channel: 'sms', body: renderTicketSms(params) }
+      const publicUrl = rating?.publicUrl
+      if (message.channel === 'sms') {
+        return { channel: 'sms', body: renderTicketSms(params, publicUrl) }
+      }
       const rateUrl =
         rating !== undefined && params.rateTicketId !== undefined
           ? `${rating.publicUrl}/rate/${ratingToken(rating.secretKey, params.rateTicketId, rating.clock.now())}`
           : undefined
-      return { channel: 'email', ...renderTicketEmail(params, rateUrl) }
+      return { channel: 'email', ...renderTicketEmail(params, rateUrl, publicUrl) }
     },
   }
 }

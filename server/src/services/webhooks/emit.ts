@@ -89,7 +89,13 @@ export async function emitWebhookEvent(
 
 export type TicketWebhookEvent = Extract<
   WebhookEvent,
-  'ticket.created' | 'ticket.updated' | 'request.approved' | 'request.declined'
+  | 'ticket.created'
+  | 'ticket.updated'
+  | 'request.approved'
+  | 'request.declined'
+  | 'return.label_ready'
+  | 'return.received'
+  | 'appeasement.created'
 >
 
 /**

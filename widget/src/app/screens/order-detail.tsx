@@ -9,6 +9,7 @@ import { problemFor, problemText } from '../problem.ts'
 import { announce, useResource } from '../resource.ts'
 import { ineligibleText, say, statusText, when } from '../words.ts'
 import { OrderHistory, OrderItems, OrderSummary, Tracking } from './order-parts.tsx'
+import { ReturnSteps } from './return-progress.tsx'
 import { ScreenView } from './screen-view.tsx'
 import { DeliveryBar, StatusBadge } from './status-look.tsx'
 import { External, Part } from './ui.tsx'
@@ -186,6 +187,7 @@ function Requests({ order, i18n, api }: { order: OrderView; i18n: LocaleState; a
             )}
             <span class="line muted">{when(r.createdAt, i18n)}</span>
             {r.decisionNote && <span class="line">{r.decisionNote}</span>}
+            {r.returnProgress && <ReturnSteps progress={r.returnProgress} i18n={i18n} />}
             {(r.canRate || r.rating !== null) && (
               <Rating.Screen rated={r.rating} send={(body) => api.rateTicket(r.ticketId, body)} />
             )}

@@ -21,6 +21,7 @@ import {
   type Mutation,
   type StaffLogEntry,
 } from './demo-order-mutations.ts'
+import { receiveReturn } from './demo-return-receipts.ts'
 
 const idShape = /^[A-Za-z0-9_-]{1,64}$/
 // Optimistic writes retry a few times when another write to the same order lands in between.
@@ -145,5 +146,11 @@ export function createDemoStoreAdapter(deps: {
 
     createReturn: (orderId, input) =>
       mutate(orderId, (order, now) => openReturn(order, input, now, newId('rt'))),
+
+    receiveReturn: (orderId, input) =>
+      mutate(orderId, (order, now) => receiveReturn(order, input, now, newId('re'))),
+
+    // The demo store makes no labels: the agent attaches one.
+    returnLabel: async () => ({ ok: true, value: null }),
   }
 }

@@ -283,7 +283,8 @@ export const returnRequest = op<
 export const returnApproveRequest = op<
   {
     returnApproveRequest: {
-      return: { id: string; status: string } | null
+      /** `name` ("#1001-R1") is the RMA reference the shopper writes on the parcel. */
+      return: { id: string; status: string; name: string } | null
       userErrors: UserError[]
     } | null
   },
@@ -294,7 +295,7 @@ export const returnApproveRequest = op<
   10,
   `mutation PorchlightReturnApprove($input: ReturnApproveRequestInput!) {
     returnApproveRequest(input: $input) {
-      return { id status }
+      return { id status name }
       userErrors { field message code }
     }
   }`,

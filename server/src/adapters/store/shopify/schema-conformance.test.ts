@@ -11,6 +11,7 @@ import { customerIdentity } from './customer-identity.ts'
 import * as lookupOperations from './lookup-operations.ts'
 import * as operations from './operations.ts'
 import { SUBSCRIBED_TOPICS } from './webhook-subscriptions.ts'
+import * as returnOperations from './return-operations.ts'
 import {
   answerErrors,
   deprecatedUses,
@@ -18,6 +19,7 @@ import {
   SCHEMA_VERSION,
 } from './testing/admin-schema.ts'
 import { fulfillment, lineItem, order } from './testing/fake-orders.ts'
+import { addReverseDelivery } from './testing/fake-returns.ts'
 import type { RecordedCall } from './testing/fake-shop.ts'
 import { SAMPLE_EMAIL, SAMPLE_PHONE, sampleShop } from './testing/sample-shop.ts'
 import {
@@ -40,7 +42,11 @@ import {
 const mocks = interceptShopify()
 
 const documents = (
-  [...Object.values(operations), ...Object.values(lookupOperations)] as unknown[]
+  [
+    ...Object.values(operations),
+    ...Object.values(lookupOperations),
+    ...Object.values(returnOperations),
+  ] as unknown[]
 ).filter(
   (v): v is Pick<Operation<unknown, unknown>, 'name' | 'document'> =>
     typeof v === 'object' && v !== null && 'document' in v && 'name' in v,
@@ -59,7 +65,9 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
       'PorchlightOrderLookup',
       'PorchlightOrderSearch',
       'PorchlightRefundCreate',
+      'PorchlightReturn',
       'PorchlightReturnApprove',
+      'PorchlightReturnProcess',
       'PorchlightReturnReasons',
       'PorchlightReturnRequest',
       'PorchlightShop',
@@ -166,6 +174,19 @@ async function runAdapterFlows(): Promise<RecordedCall[]> {
     note: 'The box was crushed',
   })
   expect(returned.ok).toBe(true)
+  if (!returned.ok) return shop.calls
+  const returnId = returned.value.returnId
+  expect((await adapter.returnLabel(shipped.legacyResourceId, returnId)).ok).toBe(true)
+  addReverseDelivery(shop, `gid://shopify/Return/${returnId}`, 'https://cdn.example.com/l.pdf')
+  const label = await adapter.returnLabel(shipped.legacyResourceId, returnId)
+  expect(label).toEqual({ ok: true, value: { url: 'https://cdn.example.com/l.pdf' } })
+  const received = await adapter.receiveReturn(shipped.legacyResourceId, {
+    returnId,
+    lines: [{ lineItemId: operations.legacyId(li.id), quantity: 1 }],
+    refund: { amount: 4900, currency: 'EUR' },
+    idempotencyKey: 'conformance-receipt',
+  })
+  expect(received.ok).toBe(true)
 
   // The owner disconnects: the subscriptions the connect made are deleted again.
   expect(shop.webhooks.topics()).toHaveLength(SUBSCRIBED_TOPICS.length)

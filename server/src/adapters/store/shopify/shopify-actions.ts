@@ -25,11 +25,11 @@ import type { RawOrder, RawTransaction, UserError } from './shopify-types.ts'
  * the agent reads exactly what Shopify said.
  */
 
-type Fail = { ok: false; code: string; message: string }
+export type Fail = { ok: false; code: string; message: string }
 
-const fail = (code: string, message: string): Fail => ({ ok: false, code, message })
+export const fail = (code: string, message: string): Fail => ({ ok: false, code, message })
 
-function fromClient(
+export function fromClient(
   result: Extract<ClientResult<unknown>, { ok: false }>,
   mutation: boolean,
 ): Fail {
@@ -46,11 +46,11 @@ function fromClient(
   return fail('store_unavailable', 'Shopify is not answering right now; try again in a moment.')
 }
 
-function rejected(errors: UserError[]): Fail {
+export function rejected(errors: UserError[]): Fail {
   return fail('store_rejected', errors.map((e) => e.message).join('; '))
 }
 
-async function currentOrder(
+export async function currentOrder(
   orders: OrderStore,
   orderId: string,
 ): Promise<{ ok: true; raw: RawOrder } | Fail> {
@@ -66,7 +66,7 @@ async function currentOrder(
  * read fails the change still happened: answer with the order as it was, and leave the cache
  * expired so the next read asks Shopify.
  */
-async function afterChange(
+export async function afterChange(
   orders: OrderStore,
   orderId: string,
   before: RawOrder,
@@ -126,7 +126,7 @@ interface Charge {
 }
 
 /** What is left to refund, per original charge (oldest first). */
-function refundableCharges(raw: RawOrder): { charges: Charge[]; total: number } {
+export function refundableCharges(raw: RawOrder): { charges: Charge[]; total: number } {
   const currency = raw.presentmentCurrencyCode
   const amountOf = (t: RawTransaction) =>
     toMoney(t.amountSet.presentmentMoney.amount, currency).amount
@@ -150,7 +150,23 @@ function refundableCharges(raw: RawOrder): { charges: Charge[]; total: number } 
   return { charges, total: Math.max(0, Math.min(byCharges, received - refunded)) }
 }
 
-function format(m: Money): string {
+/** Back to the original payment methods: the amount split over the charges it came from. */
+export function splitOverCharges(
+  charges: Charge[],
+  amount: number,
+): Array<{ tx: RawTransaction; part: number }> {
+  let left = amount
+  const parts: Array<{ tx: RawTransaction; part: number }> = []
+  for (const c of charges) {
+    if (left === 0) break
+    const part = Math.min(left, c.remaining)
+    left -= part
+    parts.push({ tx: c.tx, part })
+  }
+  return parts
+}
+
+export function format(m: Money): string {
   return `${toDecimal(m)} ${m.currency}`
 }
 
@@ -191,21 +207,16 @@ export async function refundOrder(
       restockType: 'NO_RESTOCK',
     })
   }
-  // Back to the original payment methods: split the amount over the charges it came from.
-  let left = input.amount.amount
-  const transactions: RefundCreateVariables['input']['transactions'] = []
-  for (const c of charges) {
-    if (left === 0) break
-    const part = Math.min(left, c.remaining)
-    left -= part
-    transactions.push({
-      orderId: raw.id,
-      parentId: c.tx.id,
-      gateway: c.tx.gateway as string,
-      kind: 'REFUND',
-      amount: toDecimal({ amount: part, currency }),
-    })
-  }
+  const transactions: RefundCreateVariables['input']['transactions'] = splitOverCharges(
+    charges,
+    input.amount.amount,
+  ).map(({ tx, part }) => ({
+    orderId: raw.id,
+    parentId: tx.id,
+    gateway: tx.gateway as string,
+    kind: 'REFUND',
+    amount: toDecimal({ amount: part, currency }),
+  }))
   const result = await orders.deps.client.request(refundCreate, {
     idempotencyKey: input.idempotencyKey ?? `porchlight-${randomUUID()}`,
     input: {
@@ -267,7 +278,7 @@ export async function createReturn(
   orders: OrderStore,
   orderId: string,
   input: ReturnInput,
-): Promise<StoreActionResult<{ returnId: string }>> {
+): Promise<StoreActionResult<{ returnId: string; reference?: string }>> {
   const current = await currentOrder(orders, orderId)
   if (!current.ok) return current
   const raw = current.raw
@@ -329,5 +340,9 @@ export async function createReturn(
       `Shopify opened the return request but did not approve it: ${why}`,
     )
   }
-  return { ok: true, value: { returnId: legacyId(returnId) } }
+  const reference = appr.return?.name
+  return {
+    ok: true,
+    value: { returnId: legacyId(returnId), ...(reference ? { reference } : {}) },
+  }
 }

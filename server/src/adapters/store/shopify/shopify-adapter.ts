@@ -3,6 +3,7 @@ import { cachedOrdersByEmail, cachedOrdersByPhone } from './order-cache.ts'
 import { AppError } from '../../../errors.ts'
 import type { ShopperIdentity, StoreAdapter } from '../store-adapter.ts'
 import { cancelOrder, createReturn, refundOrder } from './shopify-actions.ts'
+import { receiveReturn, returnLabel } from './shopify-returns.ts'
 import { normalizeEmail, normalizePhone } from './map-order.ts'
 import { customersByPhone, legacyId, orderSearch } from './operations.ts'
 import {
@@ -65,6 +66,8 @@ export function createShopifyAdapter(deps: OrderStoreDeps): ShopifyStoreAdapter 
     cancelOrder: (orderId, input) => cancelOrder(orders, orderId, input),
     refund: (orderId, input) => refundOrder(orders, orderId, input),
     createReturn: (orderId, input) => createReturn(orders, orderId, input),
+    receiveReturn: (orderId, input) => receiveReturn(orders, orderId, input),
+    returnLabel: (_orderId, returnId) => returnLabel(orders, returnId),
   }
 }
 

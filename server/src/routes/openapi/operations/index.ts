@@ -3,6 +3,7 @@ import { agentAuthOperations } from './agent-auth.operations.ts'
 import { chatOperations } from './chat.operations.ts'
 import { insightsOperations } from './insights.operations.ts'
 import { orderLookupOperations } from './order-lookup.operations.ts'
+import { returnOperations } from './return.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
 import { ticketOperations } from './ticket.operations.ts'
 
@@ -14,6 +15,7 @@ export const agentOperations: Operation[] = [
   ...agentAuthOperations,
   ...ticketOperations,
   ...orderLookupOperations,
+  ...returnOperations,
   ...settingsOperations,
   ...chatOperations,
   ...insightsOperations,

@@ -2,6 +2,7 @@ import type { FakeShop } from './fake-shop.ts'
 import { tail } from './fake-shop.ts'
 import { money, refundRecord, saleTransaction } from './fake-orders.ts'
 import type { RawOrder, UserError } from '../shopify-types.ts'
+import { answerReturnOperation, recordReturnLines, returnName } from './fake-returns.ts'
 
 /**
  * The fake shop's mutations: they change the stored order the way Shopify would (so a later
@@ -37,7 +38,7 @@ export function applyMutation(
     case 'PorchlightWebhookDelete':
       return shop.webhooks.delete(v, injected)
     default:
-      throw new Error(`fake shop: unknown operation ${operation}`)
+      return answerReturnOperation(shop, operation, v, injected)
   }
 }
 
@@ -94,7 +95,7 @@ interface RefundInput {
 const cents = (s: string) => Math.round(Number(s) * 100)
 const decimal = (n: number) => (n / 100).toFixed(2)
 
-function refund(
+export function refund(
   shop: FakeShop,
   input: RefundInput,
   key: string,
@@ -202,6 +203,7 @@ function requestReturn(
   }
   const id = `gid://shopify/Return/${shop.calls.length}`
   shop.returns.set(id, { orderId: order.legacyResourceId, status: 'REQUESTED' })
+  recordReturnLines(shop, id, order, input.returnLineItems)
   order.returnStatus = 'RETURN_REQUESTED'
   touch(shop, order)
   return { return: { id, status: 'REQUESTED' }, userErrors: [] }
@@ -224,5 +226,5 @@ function approveReturn(shop: FakeShop, id: string, injected: UserError[] | undef
     order.returnStatus = 'IN_PROGRESS'
     touch(shop, order)
   }
-  return { return: { id, status: 'OPEN' }, userErrors: [] }
+  return { return: { id, status: 'OPEN', name: returnName(shop, id) }, userErrors: [] }
 }
