@@ -10,6 +10,7 @@ import type { RatingErrorCode } from '@porchlight/shared/api/insights'
 import type { OrderErrorCode } from '@porchlight/shared/api/orders'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
+import type { StoreSettingsErrorCode } from '@porchlight/shared/api/store-settings'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /** Every stable error code of the API: the union of the contract's lists in shared/src/api/. */
@@ -27,6 +28,7 @@ export type ErrorCode =
   | SettingsErrorCode
   | RatingErrorCode
   | ShopifyInstallErrorCode
+  | StoreSettingsErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -131,6 +133,11 @@ export const errorStatus = {
   shopify_shop_mismatch: 422,
   shopify_unreachable: 502,
   shopify_credentials_rejected: 422,
+  // settings sections (shared/src/api/store-settings.ts)
+  settings_stale: 409,
+  logo_invalid: 400,
+  logo_too_large: 413,
+  logo_not_found: 400,
   // OAuth install (routes/shopify/shopify-install.routes.ts)
   shopify_install_unavailable: 404,
   shopify_callback_invalid: 400,
