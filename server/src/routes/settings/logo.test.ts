@@ -12,7 +12,7 @@ const SVG = new TextEncoder().encode(
 describe(`store logo (${testDialect})`, () => {
   const upload = (
     t: Awaited<ReturnType<typeof settingsApp>>,
-    body: Uint8Array,
+    body: Uint8Array<ArrayBuffer>,
     headers: Record<string, string> = t.owner.write,
   ) =>
     t.app.request('/v1/agent/settings/store/logo', {
