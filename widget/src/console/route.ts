@@ -27,8 +27,12 @@ export const PAGE_SIZES: readonly PageSize[] = [10, 20, 50, 100]
 export type Route =
   | { view: 'queue'; queue: QueueState }
   | { view: 'ticket'; id: string }
-  | { view: 'settings' }
+  | { view: 'settings'; page: SettingsPageName }
   | { view: 'insights' }
+
+/** The pages of the Settings area (`shopify` is its first, at /console/settings). */
+export const SETTINGS_PAGES = ['shopify', 'store', 'widget', 'policies', 'chat', 'history'] as const
+export type SettingsPageName = (typeof SETTINGS_PAGES)[number]
 
 export const BASE = '/console'
 export const SETTINGS_HREF = `${BASE}/settings`
@@ -96,7 +100,11 @@ export function apiQuery(s: QueueState, myId: string): URLSearchParams {
 
 /** Which screen a console URL shows. */
 export function parseRoute(pathname: string, search: string): Route {
-  if (/^\/console\/settings\/?$/.test(pathname)) return { view: 'settings' }
+  if (/^\/console\/settings\/?$/.test(pathname)) return { view: 'settings', page: 'shopify' }
+  const page = /^\/console\/settings\/([a-z]+)\/?$/.exec(pathname)?.[1]
+  if (page !== undefined && pick(SETTINGS_PAGES, page) !== '') {
+    return { view: 'settings', page: page as SettingsPageName }
+  }
   if (/^\/console\/insights\/?$/.test(pathname)) return { view: 'insights' }
   const m = /^\/console\/tickets\/([^/]+)\/?$/.exec(pathname)
   if (m?.[1]) {
