@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import type { SectionAnswer } from '@porchlight/shared/api/store-settings'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError } from '../api.ts'
+import { ApiError, type ConsoleApi } from '../api.ts'
 import { $, byText, fakeApi, renderConsole, submit, type } from '../test-kit.tsx'
 
 afterEach(() => {
@@ -22,7 +22,10 @@ const form = () => $<HTMLFormElement>('form.settings-form')
 describe('settings: the widget section', () => {
   it('shows the label contrast as the colour is typed, and refuses a low one beside the field', async () => {
     const request = vi.fn(async () => widget())
-    await renderConsole('/console/settings/widget', fakeApi({ request }))
+    await renderConsole(
+      '/console/settings/widget',
+      fakeApi({ request: request as unknown as ConsoleApi['request'] }),
+    )
     expect(byText('nav a', 'Widget').getAttribute('aria-current')).toBe('page')
     await type($<HTMLInputElement>('#wg-color'), '#ff0000')
     expect($('[data-testid="contrast"]').textContent).toContain('3.99:1')
@@ -47,7 +50,10 @@ describe('settings: the widget section', () => {
       if (method === 'GET') return widget()
       throw new ApiError(409, 'settings_stale', 'stale', { current: fresh })
     })
-    await renderConsole('/console/settings/widget', fakeApi({ request }))
+    await renderConsole(
+      '/console/settings/widget',
+      fakeApi({ request: request as unknown as ConsoleApi['request'] }),
+    )
     await type($<HTMLInputElement>('#wg-color'), '#1f6feb')
     await submit(form())
     expect(request).toHaveBeenLastCalledWith('PUT', '/v1/agent/settings/widget', {
@@ -66,7 +72,10 @@ describe('settings: the widget section', () => {
         problems: [{ field: 'color', reason: 'Use a colour like #1f6feb.' }],
       }),
     )
-    await renderConsole('/console/settings/widget', fakeApi({ request }))
+    await renderConsole(
+      '/console/settings/widget',
+      fakeApi({ request: request as unknown as ConsoleApi['request'] }),
+    )
     expect($('[aria-label="Problems in the saved settings"]').textContent).toContain('color')
     expect(document.querySelector('button[type="submit"]')).toBeNull()
     expect($<HTMLFieldSetElement>('fieldset.plain-fieldset').disabled).toBe(true)
