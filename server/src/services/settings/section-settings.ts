@@ -1,12 +1,20 @@
 import type { SectionAnswer } from '@porchlight/shared/api/store-settings'
-import type { SectionValues, SettingsSection } from '@porchlight/shared/settings/schema'
+import {
+  SETTINGS_SECTIONS,
+  type SectionValues,
+  type SettingsSection,
+} from '@porchlight/shared/settings/schema'
 import {
   readSection,
   sectionChanges,
   writeSection,
   type StoredSettings,
 } from '@porchlight/shared/settings/stored'
-import { recordSettingsChange, type SettingsActor } from '../../db/settings-history.repository.ts'
+import {
+  recordSettingsChange,
+  type SettingsActor,
+  type SettingsFieldChange,
+} from '../../db/settings-history.repository.ts'
 import { storeOwnsLogo } from '../../db/store-logos.repository.ts'
 import { findStoreById, saveStoreSettingsAt, type Store } from '../../db/stores.repository.ts'
 import type { AppDeps } from '../../deps.ts'
@@ -46,59 +54,91 @@ export interface SaveInput<S extends SettingsSection> {
   values: SectionValues[S]
 }
 
-/**
- * Saves one section at the version it was read at, with its history entry, in one transaction:
- * both land or neither. A save that changes nothing still bumps the version (the owner pressed
- * save on what they saw) but records no history entry.
- */
+/** Saves one section at the version it was read at (see saveSections). */
 export async function saveSection<S extends SettingsSection>(
   deps: SettingsDeps,
   input: SaveInput<S>,
 ): Promise<SaveResult<S>> {
+  const result = await saveSections(deps, {
+    storeId: input.storeId,
+    actor: input.actor,
+    version: input.version,
+    sections: { [input.section]: input.values },
+  })
+  if (!result.ok) {
+    return result.code === 'settings_stale'
+      ? {
+          ok: false,
+          code: 'settings_stale',
+          current: sectionAnswer(result.store, input.section, true),
+        }
+      : result
+  }
+  return { ok: true, answer: sectionAnswer(result.store, input.section, true) }
+}
+
+export type SectionsResult =
+  | { ok: true; store: Store }
+  /** Another save came first; `store` is as it is now. */
+  | { ok: false; code: 'settings_stale'; store: Store }
+  | { ok: false; code: 'logo_not_found' | 'store_not_found' }
+
+/**
+ * Saves sections at the version they were read at (or, without one, at the version found), with
+ * a history entry per changed section, in one transaction: all land or none. A save that
+ * changes nothing still bumps the version (the owner saved what they saw) but records nothing.
+ */
+export async function saveSections(
+  deps: SettingsDeps,
+  input: {
+    storeId: string
+    actor: SettingsActor
+    version?: number
+    sections: Partial<SectionValues>
+  },
+): Promise<SectionsResult> {
   return deps.db.transaction().execute(async (trx) => {
     const store = await findStoreById(trx, input.storeId)
     if (store === undefined) return { ok: false, code: 'store_not_found' }
-    const stale = (): SaveResult<S> => ({
-      ok: false,
-      code: 'settings_stale',
-      current: sectionAnswer(store, input.section, true),
-    })
-    if (store.settingsVersion !== input.version) return stale()
-    const logo = input.section === 'store' ? (input.values as SectionValues['store']).logo : null
+    const version = input.version ?? store.settingsVersion
+    if (store.settingsVersion !== version) return { ok: false, code: 'settings_stale', store }
+    const logo = input.sections.store?.logo ?? null
     if (logo !== null && !(await storeOwnsLogo(trx, store.id, logo))) {
       return { ok: false, code: 'logo_not_found' }
     }
-    const stored = storedOf(store)
-    const before = readSection(input.section, stored).values
-    const after = writeSection(input.section, input.values, stored)
-    const version = await saveStoreSettingsAt(trx, store.id, input.version, {
-      settings: after.settings,
-      ...(input.section === 'store'
-        ? { name: after.name, allowedOrigins: after.allowedOrigins }
+    let stored = storedOf(store)
+    const entries: Array<{ section: SettingsSection; changes: SettingsFieldChange[] }> = []
+    for (const section of SETTINGS_SECTIONS) {
+      const values = input.sections[section]
+      if (values === undefined) continue
+      const before = readSection(section, stored).values
+      stored = writeSection(section, values, stored)
+      entries.push({ section, changes: sectionChanges(before, values) })
+    }
+    const next = await saveStoreSettingsAt(trx, store.id, version, {
+      settings: stored.settings,
+      ...(input.sections.store !== undefined
+        ? { name: stored.name, allowedOrigins: stored.allowedOrigins }
         : {}),
     })
     // Read and write were in one transaction, but a concurrent one may have won in between.
-    if (version === null) {
+    if (next === null) {
       const fresh = await findStoreById(trx, store.id)
       return fresh === undefined
         ? { ok: false, code: 'store_not_found' }
-        : { ok: false, code: 'settings_stale', current: sectionAnswer(fresh, input.section, true) }
+        : { ok: false, code: 'settings_stale', store: fresh }
     }
-    const changes = sectionChanges(before, input.values)
-    if (changes.length > 0) {
+    const at = deps.clock.now().getTime()
+    for (const { section, changes } of entries) {
+      if (changes.length === 0) continue
       await recordSettingsChange(trx, {
         storeId: store.id,
         actor: input.actor,
-        section: input.section,
+        section,
         changes,
-        at: deps.clock.now().getTime(),
+        at,
       })
     }
-    const saved = {
-      ...store,
-      ...after,
-      settingsVersion: version,
-    }
-    return { ok: true, answer: sectionAnswer(saved, input.section, true) }
+    return { ok: true, store: { ...store, ...stored, settingsVersion: next } }
   })
 }
