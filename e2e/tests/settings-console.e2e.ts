@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../support/browser.ts'
+import { settledFrame } from '../support/host-page.ts'
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
 import {
   axeViolations,
@@ -89,6 +90,9 @@ describe('store settings from the console', () => {
     await page.locator('#wg-color').focus()
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('#0b5e3a')
+    await tabTo(page, '#wg-greeting-en')
+    await page.keyboard.type('Welcome to Lumen & Loom.')
+    await page.getByTestId('preview-greeting').getByText('Welcome to Lumen & Loom.').waitFor()
     await saveByKeyboard(page)
     expect(await axeViolations(page)).toEqual([])
     expect(errors).toEqual([])
@@ -102,6 +106,9 @@ describe('store settings from the console', () => {
     expect(await launcher.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(
       'rgb(11, 94, 58)',
     )
+    await launcher.click()
+    const frame = await settledFrame(shop, 'floating')
+    await frame.getByText('Welcome to Lumen & Loom.').waitFor()
     await context.close()
   })
 

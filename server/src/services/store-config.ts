@@ -1,6 +1,7 @@
 import { launcherWords, type LauncherWords } from '@porchlight/shared/i18n/launcher'
 import { resolveLocale } from '@porchlight/shared/i18n/locales'
 import { LOGO_ID } from '@porchlight/shared/settings/schema'
+import { readSection } from '@porchlight/shared/settings/stored'
 import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import type { Store } from '../db/stores.repository.ts'
 import { logoPath } from './settings/logos.ts'
@@ -21,6 +22,8 @@ export interface PublicStoreConfig {
   returns: { loopPortalUrl: string | null }
   /** The launcher's words in the language asked for (else the store's, else English). */
   launcher: LauncherWords
+  /** The store's greeting by language (Widget settings); the panel shows the one it speaks. */
+  greeting: Partial<Record<string, string>>
 }
 
 const hexColour = /^#[0-9a-fA-F]{6}$/
@@ -69,6 +72,11 @@ export function publicStoreConfig(
     defaultLocale,
     returns: { loopPortalUrl: loopPortalUrl(store.settings) },
     launcher: launcherWords[resolveLocale([locale, defaultLocale])],
+    greeting: readSection('widget', {
+      name: store.name,
+      allowedOrigins: store.allowedOrigins,
+      settings: store.settings,
+    }).values.greeting,
   }
 }
 

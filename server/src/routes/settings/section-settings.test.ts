@@ -26,12 +26,18 @@ describe(`settings sections over HTTP (${testDialect})`, () => {
   it('saves a valid section, records who changed what, and shoppers see it at once', async () => {
     const t = await settingsApp()
     const before = await (await t.get('widget')).json()
-    const res = await t.edit('widget', { color: '#0B5E3A', position: 'left' })
+    const res = await t.edit('widget', {
+      color: '#0B5E3A',
+      position: 'left',
+      greeting: { fr: 'Bonjour !' },
+    })
     expect(res.status).toBe(200)
     const saved = await res.json()
     expect(saved.values).toMatchObject({ color: '#0b5e3a', position: 'left' })
     expect(saved.version).toBe(before.version + 1)
-    expect((await widgetConfig(t.app)).theme).toMatchObject({ color: '#0b5e3a', position: 'left' })
+    const config = await widgetConfig(t.app)
+    expect(config.theme).toMatchObject({ color: '#0b5e3a', position: 'left' })
+    expect(config.greeting).toEqual({ fr: 'Bonjour !' })
     const [entry] = await t.history()
     expect(entry).toMatchObject({
       actor: { kind: 'agent', name: 'Agent of st_demo' },
@@ -39,6 +45,7 @@ describe(`settings sections over HTTP (${testDialect})`, () => {
       changes: [
         { field: 'color', old: '#7a4b2a', new: '#0b5e3a' },
         { field: 'position', old: 'right', new: 'left' },
+        { field: 'greeting', old: {}, new: { fr: 'Bonjour !' } },
       ],
     })
   })
