@@ -25,6 +25,9 @@ import { privacyRoutes } from './routes/agent/privacy.routes.ts'
 import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts'
 import { shopifyInstallRoutes } from './routes/shopify/shopify-install.routes.ts'
 import { shopifyProxyRoutes } from './routes/shopify/shopify-proxy.routes.ts'
+import { LOGO_UPLOAD_PATH, logoRoutes } from './routes/settings/logo.routes.ts'
+import { sectionSettingsRoutes } from './routes/settings/section-settings.routes.ts'
+import { settingsHistoryRoutes } from './routes/settings/settings-history.routes.ts'
 import { openApiRoutes } from './routes/openapi/openapi.routes.ts'
 import { authRoutes } from './routes/auth/auth.routes.ts'
 import { identifyRoutes } from './routes/auth/identify.routes.ts'
@@ -64,9 +67,11 @@ export function createApp(deps: AppDeps) {
       throw new AppError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)
     },
   })
-  // Webhooks and return labels set their own, larger limits (see their routes).
+  // Webhooks, return labels and logo uploads set their own, larger limits (see their routes).
   app.use('*', (c, next) =>
-    c.req.path.startsWith('/v1/webhooks/') || RETURN_LABEL_PATH.test(c.req.path)
+    c.req.path.startsWith('/v1/webhooks/') ||
+    RETURN_LABEL_PATH.test(c.req.path) ||
+    c.req.path === LOGO_UPLOAD_PATH
       ? next()
       : limitBody(c, next),
   )
@@ -98,6 +103,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', shopifyInstallRoutes)
   app.route('/', identitySecretsRoutes)
   app.route('/', privacyRoutes)
+  app.route('/', sectionSettingsRoutes)
+  app.route('/', settingsHistoryRoutes)
+  app.route('/', logoRoutes)
   app.route('/', openApiRoutes)
   app.route('/', authRoutes)
   app.route('/', identifyRoutes)

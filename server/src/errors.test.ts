@@ -18,6 +18,7 @@ import { PRIVACY_ERROR_CODES } from '@porchlight/shared/api/privacy'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
 import { RETURN_ERROR_CODES } from '@porchlight/shared/api/returns'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
+import { STORE_SETTINGS_ERROR_CODES } from '@porchlight/shared/api/store-settings'
 import { describe, expect, it } from 'vitest'
 import { AppError, errorStatus } from './errors.ts'
 
@@ -36,6 +37,7 @@ const lists = [
   AGENT_AUTH_ERROR_CODES,
   AGENT_ERROR_CODES,
   SETTINGS_ERROR_CODES,
+  STORE_SETTINGS_ERROR_CODES,
   SHOPIFY_INSTALL_ERROR_CODES,
   RATING_ERROR_CODES,
   PRIVACY_ERROR_CODES,

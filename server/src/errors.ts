@@ -17,6 +17,7 @@ import type { PrivacyErrorCode } from '@porchlight/shared/api/privacy'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
 import type { ReturnErrorCode } from '@porchlight/shared/api/returns'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
+import type { StoreSettingsErrorCode } from '@porchlight/shared/api/store-settings'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /** Every stable error code of the API: the union of the contract's lists in shared/src/api/. */
@@ -38,6 +39,7 @@ export type ErrorCode =
   | ShopifyInstallErrorCode
   | PrivacyErrorCode
   | ReturnErrorCode
+  | StoreSettingsErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -150,6 +152,11 @@ export const errorStatus = {
   shopify_shop_mismatch: 422,
   shopify_unreachable: 502,
   shopify_credentials_rejected: 422,
+  // settings sections (shared/src/api/store-settings.ts)
+  settings_stale: 409,
+  logo_invalid: 400,
+  logo_too_large: 413,
+  logo_not_found: 400,
   // OAuth install (routes/shopify/shopify-install.routes.ts)
   shopify_install_unavailable: 404,
   shopify_callback_invalid: 400,

@@ -3,6 +3,7 @@ import type { Command } from './command.ts'
 import { identityCommands } from './identity-commands.ts'
 import { secretCommands } from './secret-commands.ts'
 import { securityCommands } from './security-commands.ts'
+import { settingsCommands } from './settings-commands.ts'
 import { storeCommands } from './store-commands.ts'
 import { tokenCommands } from './token-commands.ts'
 
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   ...secretCommands,
   ...securityCommands,
   ...identityCommands,
+  ...settingsCommands,
 ]

@@ -27,6 +27,7 @@ import type {
   CustomerDataRequestsTable,
   ShopifyWebhookSubscriptionsTable,
 } from './privacy.table.ts'
+import type { SettingsHistoryTable, StoreLogosTable } from './settings-history.table.ts'
 import type { ShopperSessionsTable } from './shopper-sessions.table.ts'
 import type { ShopifyInstallStatesTable, ShopifyTokensTable } from './shopify-tokens.table.ts'
 import type { StoresTable } from './stores.table.ts'
@@ -80,4 +81,6 @@ export interface Database {
   ticket_products: TicketProductsTable
   ticket_ratings: TicketRatingsTable
   ticket_returns: TicketReturnsTable
+  settings_history: SettingsHistoryTable
+  store_logos: StoreLogosTable
 }

@@ -106,7 +106,8 @@ describe('security headers', () => {
       headers: { 'x-porchlight-key': DEMO_WIDGET_KEY },
     })
     expect(config.status).toBe(200)
-    expect(config.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(config.headers.get('cache-control')).toBe('no-cache')
+    expect(config.headers.get('etag')).not.toBeNull()
     expect(config.headers.get('x-content-type-options')).toBe('nosniff')
   })
 

@@ -1,8 +1,11 @@
 import { launcherWords, type LauncherWords } from '@porchlight/shared/i18n/launcher'
 import { resolveLocale } from '@porchlight/shared/i18n/locales'
+import { LOGO_ID } from '@porchlight/shared/settings/schema'
+import { readSection } from '@porchlight/shared/settings/stored'
 import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import { storedMode } from '../adapters/store/shopify/shopify-config.ts'
 import type { Store } from '../db/stores.repository.ts'
+import { logoPath } from './settings/logos.ts'
 
 export interface WidgetTheme {
   color: string
@@ -25,6 +28,8 @@ export interface PublicStoreConfig {
    * loader asks Shopify's app proxy who is signed in, for a one-time grant; null elsewhere.
    */
   appProxy: string | null
+  /** The store's greeting by language (Widget settings); the panel shows the one it speaks. */
+  greeting: Partial<Record<string, string>>
 }
 
 /** Where Shopify's app proxy sits on the storefront unless the store says otherwise. */
@@ -53,6 +58,14 @@ function loopPortalUrl(settings: Record<string, unknown>): string | null {
   return safeHttpUrl((returns as Record<string, unknown>)['loopPortalUrl'], { httpsOnly: true })
 }
 
+/** The logo uploaded in the console, when the store section names one. */
+function uploadedLogo(settings: Record<string, unknown>, publicUrl: string): string | null {
+  const id = settings['logo']
+  return typeof id === 'string' && LOGO_ID.test(id)
+    ? new URL(logoPath(id), publicUrl).toString()
+    : null
+}
+
 /**
  * What the widget may know about a store: nothing secret, nothing about its adapter. `locale` is
  * the page's language as the loader read it (data-locale, <html lang>, the browser).
@@ -73,13 +86,18 @@ export function publicStoreConfig(
       color:
         typeof theme.color === 'string' && hexColour.test(theme.color) ? theme.color : '#1f6feb',
       position: theme.position === 'left' ? 'left' : 'right',
-      logoUrl: safeHttpUrl(theme.logoUrl),
+      logoUrl: uploadedLogo(store.settings, publicUrl) ?? safeHttpUrl(theme.logoUrl),
     },
     embedOrigins: storeOrigins(store.allowedOrigins, publicUrl),
     defaultLocale,
     returns: { loopPortalUrl: loopPortalUrl(store.settings) },
     launcher: launcherWords[resolveLocale([locale, defaultLocale])],
     appProxy: appProxyIdentity(store),
+    greeting: readSection('widget', {
+      name: store.name,
+      allowedOrigins: store.allowedOrigins,
+      settings: store.settings,
+    }).values.greeting,
   }
 }
 

@@ -98,6 +98,11 @@ export interface AvailabilityResponse {
    * panel can say "Back tomorrow at 9:00"; null inside hours or without hours.
    */
   nextOpenAt: string | null
+  /**
+   * The store's own words for when it is back, by language (Chat settings); the panel shows
+   * them instead of nextOpenAt when the shopper's language has some. Absent when none are set.
+   */
+  backAt?: Partial<Record<string, string>>
 }
 
 export interface OfflineMessageRequest {

@@ -145,3 +145,41 @@ describe('the next opening', () => {
     expect(next(night, '2026-12-03T18:00:00Z')).toBe('2026-12-04T00:00:00.000Z')
   })
 })
+
+describe('closed days', () => {
+  const settings = {
+    timezone: 'Europe/Paris',
+    chat: {
+      businessHours: { weekly: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] } },
+      closedDays: ['2026-01-12'],
+    },
+  }
+
+  it('closes the whole day on the store’s calendar, and opens on the next open day', () => {
+    const read = businessHoursFrom(settings)
+    if (!read.ok) throw new Error(read.reason)
+    // Monday 12 January 2026, 10:00 in Paris: inside the hours, but a holiday.
+    const monday = new Date('2026-01-12T09:00:00Z')
+    expect(isWithinBusinessHours(read.hours, monday)).toBe(false)
+    expect(nextOpening(read.hours, monday)?.toISOString()).toBe('2026-01-13T08:00:00.000Z')
+    // The week after, the same hour is open again.
+    expect(isWithinBusinessHours(read.hours, new Date('2026-01-19T09:00:00Z'))).toBe(true)
+  })
+
+  it('closes an always-open store on its closed days only', () => {
+    const read = businessHoursFrom({
+      timezone: 'America/New_York',
+      chat: { closedDays: ['2026-12-25'] },
+    })
+    if (!read.ok) throw new Error(read.reason)
+    // 03:00 UTC on the 25th is still the 24th in New York.
+    expect(isWithinBusinessHours(read.hours, new Date('2026-12-25T03:00:00Z'))).toBe(true)
+    const christmas = new Date('2026-12-25T15:00:00Z')
+    expect(isWithinBusinessHours(read.hours, christmas)).toBe(false)
+    expect(nextOpening(read.hours, christmas)?.toISOString()).toBe('2026-12-26T05:00:00.000Z')
+  })
+
+  it('reports closed days that are not dates', () => {
+    expect(businessHoursFrom({ chat: { closedDays: ['25/12'] } }).ok).toBe(false)
+  })
+})

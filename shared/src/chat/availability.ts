@@ -10,7 +10,12 @@ export type Weekday = (typeof WEEKDAYS)[number]
 export interface BusinessHours {
   timezone: string
   weekly: Partial<Record<Weekday, Array<[string, string]>>>
+  /** Whole days closed (holidays), YYYY-MM-DD on the store's calendar. */
+  closedDays?: readonly string[]
 }
+
+const ALL_DAY: Array<[string, string]> = [['00:00', '24:00']]
+const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
 const hhmm = /^([01]\d|2[0-4]):([0-5]\d)$/
 
@@ -31,27 +36,48 @@ function validZone(timezone: string): boolean {
 }
 
 /**
- * Reads `settings.chat.businessHours`. Absent means always open; present but malformed is
- * reported as `invalid` so the server can log it instead of silently closing the chat.
+ * Reads `settings.chat.businessHours` (in the store's time zone, `settings.timezone`, unless the
+ * hours name their own) and `settings.chat.closedDays`. No hours means always open, but for
+ * closed days; present but malformed is reported as `invalid` so the server can log it instead
+ * of silently closing the chat.
  */
 export function businessHoursFrom(
   settings: Record<string, unknown>,
 ): { ok: true; hours: BusinessHours | null } | { ok: false; reason: string } {
-  const chat = settings['chat']
-  const raw =
-    typeof chat === 'object' && chat !== null
-      ? (chat as Record<string, unknown>)['businessHours']
-      : undefined
-  if (raw === undefined || raw === null) return { ok: true, hours: null }
+  const chat =
+    typeof settings['chat'] === 'object' && settings['chat'] !== null
+      ? (settings['chat'] as Record<string, unknown>)
+      : {}
+  const raw = chat['businessHours']
+  const closed = chat['closedDays']
+  if (
+    closed !== undefined &&
+    !(Array.isArray(closed) && closed.every((d) => typeof d === 'string' && isoDate.test(d)))
+  ) {
+    return { ok: false, reason: 'closedDays is not a list of YYYY-MM-DD dates' }
+  }
+  const closedDays = (closed ?? []) as string[]
+  const storeZone = typeof settings['timezone'] === 'string' ? settings['timezone'] : 'UTC'
+  if (raw === undefined || raw === null) {
+    if (closedDays.length === 0) return { ok: true, hours: null }
+    if (!validZone(storeZone)) return { ok: false, reason: `unknown time zone ${storeZone}` }
+    const weekly = Object.fromEntries(WEEKDAYS.map((d) => [d, ALL_DAY]))
+    return { ok: true, hours: { timezone: storeZone, weekly, closedDays } }
+  }
   if (typeof raw !== 'object') return { ok: false, reason: 'businessHours is not an object' }
-  const { timezone, weekly } = raw as Record<string, unknown>
+  const { weekly } = raw as Record<string, unknown>
+  const timezone = (raw as Record<string, unknown>)['timezone'] ?? storeZone
   if (typeof timezone !== 'string' || !validZone(timezone)) {
     return { ok: false, reason: `unknown time zone ${String(timezone)}` }
   }
   if (typeof weekly !== 'object' || weekly === null) {
     return { ok: false, reason: 'businessHours.weekly is not an object' }
   }
-  const result: BusinessHours = { timezone, weekly: {} }
+  const result: BusinessHours = {
+    timezone,
+    weekly: {},
+    ...(closedDays.length > 0 ? { closedDays } : {}),
+  }
   for (const [day, intervals] of Object.entries(weekly)) {
     if (!(WEEKDAYS as readonly string[]).includes(day)) {
       return { ok: false, reason: `unknown weekday ${day}` }
@@ -86,9 +112,26 @@ export function localTime(now: Date, timezone: string): { day: Weekday; minute: 
   return { day, minute: Number(get('hour')) * 60 + Number(get('minute')) }
 }
 
+/** The date (YYYY-MM-DD) at `now` on the calendar of `timezone`. */
+export function localDate(now: Date, timezone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+const closedOn = (hours: BusinessHours, at: Date) =>
+  (hours.closedDays?.length ?? 0) > 0 &&
+  (hours.closedDays as readonly string[]).includes(localDate(at, hours.timezone))
+
 /** True when `now` falls in one of the store's opening intervals (no hours: always open). */
 export function isWithinBusinessHours(hours: BusinessHours | null, now: Date): boolean {
   if (hours === null) return true
+  if (closedOn(hours, now)) return false
   const { day, minute } = localTime(now, hours.timezone)
   return (hours.weekly[day] ?? []).some(([from, to]) => {
     const start = minutes(from) ?? 0
@@ -109,21 +152,24 @@ export function nextOpening(hours: BusinessHours | null, now: Date): Date | null
   const { day, minute } = localTime(now, hours.timezone)
   const today = WEEKDAYS.indexOf(day)
   const starts = (weekday: Weekday) =>
-    (hours.weekly[weekday] ?? [])
-      .map(([from]) => minutes(from) ?? 0)
-      .filter((start) => !continuesMidnight(hours, weekday, start))
-      .sort((a, b) => a - b)
-  for (let ahead = 0; ahead <= 7; ahead++) {
+    (hours.weekly[weekday] ?? []).map(([from]) => minutes(from) ?? 0).sort((a, b) => a - b)
+  for (let ahead = 0; ahead <= 7 + (hours.closedDays?.length ?? 0); ahead++) {
     const weekday = WEEKDAYS[(today + ahead) % 7] as Weekday
-    const start = starts(weekday).find((m) => ahead > 0 || m > minute)
-    if (start === undefined) continue
-    // Minutes on the wall clock from now to then; a change of clocks (summer time) on the way
-    // shifts the instant, which one correction on the store's wall clock puts right.
-    const wallAhead = ahead * 1440 + start - minute
-    const guess = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE + wallAhead * MINUTE)
-    const seen = localTime(guess, hours.timezone).minute
-    const drift = ((seen - start + 720 + 1440) % 1440) - 720
-    return new Date(guess.getTime() - drift * MINUTE)
+    for (const start of starts(weekday).filter((m) => ahead > 0 || m > minute)) {
+      // Minutes on the wall clock from now to then; a change of clocks (summer time) on the way
+      // shifts the instant, which one correction on the store's wall clock puts right.
+      const wallAhead = ahead * 1440 + start - minute
+      const guess = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE + wallAhead * MINUTE)
+      const seen = localTime(guess, hours.timezone).minute
+      const drift = ((seen - start + 720 + 1440) % 1440) - 720
+      const opening = new Date(guess.getTime() - drift * MINUTE)
+      // A closed day has no openings: look on to the next day.
+      if (closedOn(hours, opening)) break
+      // Open through the night is no opening, unless the night before was a closed day.
+      const before = new Date(opening.getTime() - MINUTE)
+      if (continuesMidnight(hours, weekday, start) && !closedOn(hours, before)) continue
+      return opening
+    }
   }
   return null
 }

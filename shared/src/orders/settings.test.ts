@@ -150,3 +150,30 @@ describe('windowMs', () => {
     expect(windowMs({ amount: 5, unit: 'hours', from: 'order' })).toBe(5 * 3_600_000)
   })
 })
+
+describe('hidden reasons', () => {
+  it('keeps a hidden reason out of what shoppers are offered', () => {
+    const { rules, problems } = normalizeOrderRules({
+      issueReasons: {
+        shipped: [
+          { code: 'package_delayed', hidden: true },
+          { code: 'gift_wrap', labels: { en: 'Gift wrap torn' } },
+          { code: 'old_own_reason', hidden: true },
+        ],
+      },
+      returnReasons: [{ code: 'doesnt_fit' }, { code: 'changed_mind', hidden: true }],
+    })
+    expect(problems).toEqual([])
+    expect(rules.issueReasons.shipped).toEqual([
+      { code: 'gift_wrap', labels: { en: 'Gift wrap torn' } },
+    ])
+    expect(rules.returnReasons).toEqual([{ code: 'doesnt_fit' }])
+  })
+
+  it('reports a hidden flag that is not true or false', () => {
+    const { problems } = normalizeOrderRules({
+      returnReasons: [{ code: 'doesnt_fit', hidden: 'yes' }],
+    })
+    expect(problems).toHaveLength(1)
+  })
+})

@@ -48,6 +48,8 @@ export interface IssueReasonSetting {
   code: string
   /** Labels by BCP 47 language ('en', 'fr', 'pt-BR'); required for codes we do not know. */
   labels?: Record<string, string>
+  /** Kept in the store's list (the console shows it) but not offered to shoppers. */
+  hidden?: boolean
 }
 
 export interface ReturnRules extends ActionRules {
@@ -229,7 +231,10 @@ function issueReasons(raw: unknown, problems: string[]): OrderRules['issueReason
       continue
     }
     const unlabelled = (reasons as IssueReasonSetting[]).find(
-      (r) => !isBuiltinIssueReason(r.code) && Object.keys(r.labels ?? {}).length === 0,
+      (r) =>
+        r.hidden !== true &&
+        !isBuiltinIssueReason(r.code) &&
+        Object.keys(r.labels ?? {}).length === 0,
     )
     if (unlabelled !== undefined) {
       problems.push(
@@ -237,7 +242,7 @@ function issueReasons(raw: unknown, problems: string[]): OrderRules['issueReason
       )
       continue
     }
-    out[scenario as IssueScenarioCode] = reasons as IssueReasonSetting[]
+    out[scenario as IssueScenarioCode] = shown(reasons as IssueReasonSetting[])
   }
   return out
 }
@@ -256,17 +261,27 @@ function requestReasons(
     return {}
   }
   const unlabelled = (reasons as IssueReasonSetting[]).find(
-    (r) => !isBuiltinRequestReason(r.code) && Object.keys(r.labels ?? {}).length === 0,
+    (r) =>
+      r.hidden !== true &&
+      !isBuiltinRequestReason(r.code) &&
+      Object.keys(r.labels ?? {}).length === 0,
   )
   if (unlabelled !== undefined) {
     problems.push(`${key}: the store's own reason ${unlabelled.code} needs labels`)
     return {}
   }
-  return { [key]: reasons as IssueReasonSetting[] }
+  return { [key]: shown(reasons as IssueReasonSetting[]) }
+}
+
+// What shoppers are offered: the reasons the store did not hide, without the flag.
+function shown(reasons: IssueReasonSetting[]): IssueReasonSetting[] {
+  return reasons.filter((r) => r.hidden !== true)
 }
 
 function readReason(v: unknown): IssueReasonSetting | undefined {
   if (!isRecord(v) || typeof v['code'] !== 'string' || !reasonCode.test(v['code'])) return undefined
+  if (v['hidden'] !== undefined && typeof v['hidden'] !== 'boolean') return undefined
+  if (v['hidden'] === true) return { code: v['code'], hidden: true }
   if (v['labels'] === undefined) return { code: v['code'] }
   if (!isRecord(v['labels'])) return undefined
   const labels: Record<string, string> = {}

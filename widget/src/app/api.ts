@@ -6,6 +6,8 @@ export interface WidgetConfig {
   defaultLocale: string
   /** Absent from servers older than the Loop Returns setting. */
   returns?: { loopPortalUrl: string | null }
+  /** The store's greeting by language; absent from servers older than the Widget settings. */
+  greeting?: Partial<Record<string, string>>
 }
 
 export function storeKeyFromPath(pathname: string): string {

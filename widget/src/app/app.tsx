@@ -36,6 +36,10 @@ export function App() {
   return (
     <div class="panel" role="dialog" aria-labelledby="pl-title">
       <header class="panel-header">
+        {/* The name is the heading; the logo beside it says nothing more (empty alt). */}
+        {load.state === 'ready' && load.config.theme.logoUrl !== null && (
+          <img class="panel-logo" src={load.config.theme.logoUrl} alt="" />
+        )}
         <h1 id="pl-title">{load.state === 'ready' ? load.config.store.name : 'Porchlight'}</h1>
         {/* Inline embeds are part of the page: nothing to close. */}
         {host.mode === 'floating' && (
@@ -56,6 +60,9 @@ export function App() {
           </p>
         )}
         {load.state === 'failed' && <p role="alert">{t('panel.unavailable')}</p>}
+        {load.state === 'ready' && load.config.greeting?.[locale] !== undefined && (
+          <p class="greeting">{load.config.greeting[locale]}</p>
+        )}
         {load.state === 'ready' && (
           <Portal
             storeKey={key}

@@ -124,7 +124,7 @@ export function ConsoleApp(props: {
         ) : route.view === 'insights' ? (
           <InsightsPage api={api} />
         ) : route.view === 'settings' ? (
-          <SettingsPage api={api} />
+          <SettingsPage api={api} page={route.page} />
         ) : (
           <Queue api={api} state={route.queue} me={auth.me} />
         )}

@@ -29,8 +29,12 @@ export type Route =
   | { view: 'queue'; queue: QueueState }
   | NonNullable<ReturnType<typeof parseOrdersRoute>>
   | { view: 'ticket'; id: string }
-  | { view: 'settings' }
+  | { view: 'settings'; page: SettingsPageName }
   | { view: 'insights' }
+
+/** The pages of the Settings area (`shopify` is its first, at /console/settings). */
+export const SETTINGS_PAGES = ['shopify', 'store', 'widget', 'policies', 'chat', 'history'] as const
+export type SettingsPageName = (typeof SETTINGS_PAGES)[number]
 
 export const BASE = '/console'
 export const SETTINGS_HREF = `${BASE}/settings`
@@ -100,7 +104,11 @@ export function apiQuery(s: QueueState, myId: string): URLSearchParams {
 export function parseRoute(pathname: string, search: string): Route {
   const orders = parseOrdersRoute(pathname, search)
   if (orders !== null) return orders
-  if (/^\/console\/settings\/?$/.test(pathname)) return { view: 'settings' }
+  if (/^\/console\/settings\/?$/.test(pathname)) return { view: 'settings', page: 'shopify' }
+  const page = /^\/console\/settings\/([a-z]+)\/?$/.exec(pathname)?.[1]
+  if (page !== undefined && pick(SETTINGS_PAGES, page) !== '') {
+    return { view: 'settings', page: page as SettingsPageName }
+  }
   if (/^\/console\/insights\/?$/.test(pathname)) return { view: 'insights' }
   const m = /^\/console\/tickets\/([^/]+)\/?$/.exec(pathname)
   if (m?.[1]) {

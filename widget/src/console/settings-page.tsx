@@ -8,6 +8,9 @@ import { errorMessage } from './messages.ts'
 import { MODE_LABELS, ShopifyConnectForm } from './shopify-connect-form.tsx'
 import { Link, PageHeading } from './nav.tsx'
 import { queueHref } from './queue.tsx'
+import type { SettingsPageName } from './route.ts'
+import { SettingsSectionPage } from './settings/settings-section-page.tsx'
+import { SettingsNav } from './settings/settings-nav.tsx'
 
 const SHOPIFY_SETTINGS = '/v1/agent/settings/shopify'
 
@@ -20,7 +23,14 @@ const ACCESS_WORDS: Record<CustomerDataAccess, string> = {
 }
 
 /** The store's Shopify connection: what it is now, and (for owners) a checked form to change it. */
-export function SettingsPage(props: { api: ConsoleApi }) {
+export function SettingsPage(props: { api: ConsoleApi; page?: SettingsPageName }) {
+  if (props.page !== undefined && props.page !== 'shopify') {
+    return <SettingsSectionPage api={props.api} page={props.page} />
+  }
+  return <ShopifySettingsPage api={props.api} />
+}
+
+function ShopifySettingsPage(props: { api: ConsoleApi }) {
   const { api } = props
   const [settings, setSettings] = useState<ShopifySettings | null>(null)
   const [loadError, setLoadError] = useState<string | undefined>()
@@ -34,6 +44,7 @@ export function SettingsPage(props: { api: ConsoleApi }) {
     <>
       <Link href={queueHref()}>Back to the queue</Link>
       <PageHeading>Settings</PageHeading>
+      <SettingsNav current="shopify" />
       <section class="card" aria-labelledby="shopify-title">
         <h2 id="shopify-title">Shopify</h2>
         {loadError !== undefined && <p class="note note-error">{loadError}</p>}

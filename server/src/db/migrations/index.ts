@@ -21,6 +21,7 @@ import * as m18 from './0018-shopify-webhooks-and-privacy.ts'
 import * as m19 from './0019-identity-grants.ts'
 import * as m24 from './0024-order-lookup.ts'
 import * as m25 from './0025-ticket-returns.ts'
+import * as m20 from './0020-settings-history.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0019-identity-grants': m19,
   '0024-order-lookup': m24,
   '0025-ticket-returns': m25,
+  '0020-settings-history': m20,
 }

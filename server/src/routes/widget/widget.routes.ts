@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { etag } from 'hono/etag'
 import type { AppEnv } from '../../app-env.ts'
 import { AppError } from '../../errors.ts'
 import { assetResponse, type Asset } from '../../http/static-assets.ts'
@@ -60,14 +61,12 @@ export const widgetRoutes = new Hono<AppEnv>()
     })
   })
   .use('/v1/widget/*', resolveStore, storeCors)
-  .get('/v1/widget/config', (c) =>
-    // The loader asks on every page view of the storefront; a few minutes of cache spare the
-    // shopper those round trips, and a change of colour still reaches pages quickly.
+  .get('/v1/widget/config', etag(), (c) =>
+    // The loader asks on every page view of the storefront. A saved setting must reach shoppers
+    // at once, so browsers revalidate every time; an unchanged config is a bodiless 304.
     c.json(
       publicStoreConfig(c.get('store'), c.get('deps').config.publicUrl, c.req.query('locale')),
       200,
-      {
-        'Cache-Control': 'public, max-age=300',
-      },
+      { 'Cache-Control': 'no-cache' },
     ),
   )

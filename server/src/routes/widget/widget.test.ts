@@ -13,9 +13,25 @@ describe(`widget routes (${testDialect})`, () => {
     expect(body.store).toEqual({ name: 'Lumen & Loom', key: DEMO_WIDGET_KEY })
     expect(body.theme.color).toBe('#7a4b2a')
     expect(JSON.stringify(body)).not.toContain('adapter')
-    // Cached briefly: the loader asks on every storefront page view. Varies by origin (CORS).
-    expect(res.headers.get('cache-control')).toBe('public, max-age=300')
+    // Revalidated on every page view, so a saved setting shows at once; varies by origin (CORS).
+    expect(res.headers.get('cache-control')).toBe('no-cache')
     expect(res.headers.get('vary')).toContain('Origin')
+  })
+
+  it('answers an unchanged config with a bodiless 304, and a changed one in full', async () => {
+    const { app, db } = await createTestApp()
+    const path = `/v1/widget/config?key=${DEMO_WIDGET_KEY}`
+    const tag = (await app.request(path)).headers.get('etag')
+    expect(tag).toMatch(/^(W\/)?"[^"]+"$/)
+    const same = await app.request(path, { headers: { 'if-none-match': tag ?? '' } })
+    expect(same.status).toBe(304)
+    expect(await same.text()).toBe('')
+    const store = await findStoreById(db, 'st_demo')
+    await updateStoreSettings(db, 'st_demo', { ...store?.settings, theme: { color: '#0b5e3a' } })
+    const changed = await app.request(path, { headers: { 'if-none-match': tag ?? '' } })
+    expect(changed.status).toBe(200)
+    expect((await changed.json()).theme.color).toBe('#0b5e3a')
+    expect(changed.headers.get('etag')).not.toBe(tag)
   })
 
   it.each([

@@ -5,6 +5,7 @@ import {
   nextOpening,
 } from '@porchlight/shared/chat/availability'
 import type { AvailabilityResponse } from '@porchlight/shared/api/chat'
+import { readSection } from '@porchlight/shared/settings/stored'
 import { countAgentsOnline } from '../../db/chat-events.repository.ts'
 import { recentFirstResponses } from '../../db/conversations.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
@@ -39,11 +40,19 @@ export async function chatAvailability(
     now.getTime() - RECENT.days * 86_400_000,
     RECENT.count,
   )
+  const chat = readSection('chat', {
+    name: store.name,
+    allowedOrigins: store.allowedOrigins,
+    settings: store.settings,
+  }).values
+  const backAt = Object.keys(chat.backAt).length > 0 ? { backAt: chat.backAt } : {}
   return {
     open: withinBusinessHours && online > 0,
     withinBusinessHours,
     agentsOnline: online > 0,
-    expectedReply: expectedReplyTime(responses),
+    // The store's own promise, when it made one; else what recent conversations show.
+    expectedReply: chat.typicalReply === 'auto' ? expectedReplyTime(responses) : chat.typicalReply,
     nextOpenAt: withinBusinessHours ? null : (nextOpening(storeHours, now)?.toISOString() ?? null),
+    ...backAt,
   }
 }

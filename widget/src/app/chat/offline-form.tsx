@@ -26,7 +26,9 @@ export function Availability(props: {
     <div class="notice chat-away">
       <p>
         {t(a.withinBusinessHours ? 'chat.no_agents' : 'chat.away')}
-        {a.nextOpenAt !== null && ` ${backAt(a.nextOpenAt, new Date(), locale, t)}`}
+        {a.backAt?.[locale] !== undefined
+          ? ` ${a.backAt[locale]}`
+          : a.nextOpenAt !== null && ` ${backAt(a.nextOpenAt, new Date(), locale, t)}`}
       </p>
       <button type="button" class="link" onClick={props.onEmail}>
         {t('chat.email_offer')}

@@ -5,6 +5,7 @@ import { insightsOperations } from './insights.operations.ts'
 import { orderLookupOperations } from './order-lookup.operations.ts'
 import { returnOperations } from './return.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
+import { storeSettingsOperations } from './store-settings.operations.ts'
 import { ticketOperations } from './ticket.operations.ts'
 
 /**
@@ -17,6 +18,7 @@ export const agentOperations: Operation[] = [
   ...orderLookupOperations,
   ...returnOperations,
   ...settingsOperations,
+  ...storeSettingsOperations,
   ...chatOperations,
   ...insightsOperations,
 ]

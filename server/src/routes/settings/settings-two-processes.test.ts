@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DEMO_AGENT, DEMO_WIDGET_KEY } from '../../seed/demo-store.ts'
+import { agentSignIn, spawnServer, type SpawnedServer } from '../../test/spawn-server.ts'
+import { testDialect } from '../../test/harness.ts'
+
+const url = process.env['TEST_DATABASE_URL']
+const schema = `p_${randomBytes(6).toString('hex')}`
+const servers: SpawnedServer[] = []
+
+afterAll(async () => {
+  for (const s of servers) await s.stop('SIGKILL')
+  if (url === undefined || testDialect !== 'postgres') return
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  await admin.end()
+})
+
+/**
+ * Two real server processes on one PostgreSQL database: a setting saved through one reaches the
+ * widget served by the other at once. No process keeps the store's settings in memory (each
+ * request reads the store's row) and browsers revalidate the config on every page view, so
+ * there is no cache to invalidate; this test holds that to account.
+ */
+describe.skipIf(testDialect !== 'postgres')('settings across two server processes', () => {
+  it('shows a colour saved on one process in the other’s widget config', async () => {
+    const env = { DATABASE_URL: url as string, DATABASE_SCHEMA: schema }
+    // One after the other: the first applies the migrations and seeds the demo store.
+    const a = await spawnServer(env)
+    servers.push(a)
+    const b = await spawnServer(env)
+    servers.push(b)
+    const configOnB = async (etag?: string) =>
+      fetch(`${b.url}/v1/widget/config?key=${DEMO_WIDGET_KEY}`, {
+        headers: etag === undefined ? {} : { 'if-none-match': etag },
+      })
+    const first = await configOnB()
+    const tag = first.headers.get('etag') ?? ''
+    expect((await first.json()).theme.color).toBe('#7a4b2a')
+
+    const owner = await agentSignIn(a.url, DEMO_AGENT.email, DEMO_AGENT.password)
+    const widget = await (
+      await fetch(`${a.url}/v1/agent/settings/widget`, { headers: owner })
+    ).json()
+    const started = Date.now()
+    const saved = await fetch(`${a.url}/v1/agent/settings/widget`, {
+      method: 'PUT',
+      headers: { ...owner, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        version: widget.version,
+        values: { ...widget.values, color: '#0b5e3a' },
+      }),
+    })
+    expect(saved.status).toBe(200)
+    // The browser's revalidation (If-None-Match) gets the new config, not a 304.
+    const after = await configOnB(tag)
+    expect(after.status).toBe(200)
+    expect((await after.json()).theme.color).toBe('#0b5e3a')
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+})
