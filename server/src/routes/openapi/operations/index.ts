@@ -3,6 +3,7 @@ import { agentAuthOperations } from './agent-auth.operations.ts'
 import { chatOperations } from './chat.operations.ts'
 import { insightsOperations } from './insights.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
+import { teamOperations } from './team.operations.ts'
 import { ticketOperations } from './ticket.operations.ts'
 
 /**
@@ -13,6 +14,7 @@ export const agentOperations: Operation[] = [
   ...agentAuthOperations,
   ...ticketOperations,
   ...settingsOperations,
+  ...teamOperations,
   ...chatOperations,
   ...insightsOperations,
 ]
