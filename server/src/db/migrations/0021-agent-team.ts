@@ -9,14 +9,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('agents')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute()
-  // One agent per address in a store, said by the database: two invitations of one address at
-  // once make one agent (the CLI checked before inserting, so no store has two today).
-  await db.schema
-    .createIndex('agents_store_email')
-    .on('agents')
-    .columns(['store_id', 'email'])
-    .unique()
-    .execute()
   // Set-password links of invitations and resets: only the token's hash is kept; a link works
   // once (used_at) until expires_at.
   await db.schema
@@ -52,7 +44,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('webhook_endpoints').dropColumn('secret_rotated_at').execute()
   await db.schema.alterTable('webhook_endpoints').dropColumn('version').execute()
   await db.schema.dropTable('agent_password_links').execute()
-  await db.schema.dropIndex('agents_store_email').execute()
   await db.schema.alterTable('agents').dropColumn('version').execute()
   await db.schema.alterTable('agents').dropColumn('deactivated_at').execute()
 }
