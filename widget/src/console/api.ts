@@ -18,6 +18,7 @@ import type {
   ShopifyConnectRequest,
   ShopifySettings,
 } from '@porchlight/shared/api/settings'
+import type { TeamErrorCode } from '@porchlight/shared/api/team'
 
 const SHOPIFY_SETTINGS = '/v1/agent/settings/shopify'
 
@@ -29,6 +30,7 @@ export type ConsoleErrorCode =
   | AgentAuthErrorCode
   | AgentErrorCode
   | SettingsErrorCode
+  | TeamErrorCode
   | ChatErrorCode
   | EdgeErrorCode
   | StoreErrorCode

@@ -5,9 +5,12 @@ import { Announcer } from './announce.tsx'
 import { Link, NavContext } from './nav.tsx'
 import { Queue } from './queue.tsx'
 import { InsightsPage } from './insights/insights-page.tsx'
-import { INSIGHTS_HREF, parseRoute, SETTINGS_HREF, type Route } from './route.ts'
+import { BASE, INSIGHTS_HREF, parseRoute, SETTINGS_HREF, type Route } from './route.ts'
 import { SettingsPage } from './settings-page.tsx'
 import { SignIn } from './sign-in.tsx'
+import { AgentsPage } from './team/agents-page.tsx'
+import { SetPasswordPage } from './team/set-password-page.tsx'
+import { WebhooksPage } from './team/webhooks-page.tsx'
 import { TicketPage } from './ticket-page.tsx'
 
 export interface Me {
@@ -17,7 +20,10 @@ export interface Me {
   agents: Map<string, AgentSummary>
 }
 
-type Auth = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me }
+type Auth =
+  | { state: 'checking' }
+  | { state: 'out'; notice?: string; email?: string }
+  | { state: 'in'; me: Me }
 
 const SESSION_ENDED = 'Your session has ended. Sign in again to continue.'
 
@@ -89,7 +95,18 @@ export function ConsoleApp(props: {
   }
 
   let body
-  if (auth.state === 'checking') {
+  if (route.view === 'set-password') {
+    // Reached from an emailed link, signed in or not: the link is the credential here.
+    body = (
+      <SetPasswordPage
+        api={api}
+        onDone={(email) => {
+          setAuth({ state: 'out', notice: 'Your password is set. Sign in with it.', email })
+          navigate(BASE)
+        }}
+      />
+    )
+  } else if (auth.state === 'checking') {
     body = (
       <main id="main" aria-busy="true">
         <p class="muted">Loading…</p>
@@ -100,6 +117,7 @@ export function ConsoleApp(props: {
       <SignIn
         api={api}
         notice={auth.notice}
+        email={auth.email}
         onSignedIn={(login) =>
           // The session answer also names the store, for the header.
           api.session().then(
@@ -118,6 +136,10 @@ export function ConsoleApp(props: {
           <InsightsPage api={api} />
         ) : route.view === 'settings' ? (
           <SettingsPage api={api} />
+        ) : route.view === 'agents' ? (
+          <AgentsPage api={api} myId={auth.me.agent.id} />
+        ) : route.view === 'webhooks' ? (
+          <WebhooksPage api={api} />
         ) : (
           <Queue api={api} state={route.queue} me={auth.me} />
         )}
@@ -140,7 +162,10 @@ export function ConsoleApp(props: {
             <Link href={INSIGHTS_HREF} current={route.view === 'insights'}>
               Insights
             </Link>
-            <Link href={SETTINGS_HREF} current={route.view === 'settings'}>
+            <Link
+              href={SETTINGS_HREF}
+              current={['settings', 'agents', 'webhooks'].includes(route.view)}
+            >
               Settings
             </Link>
             <button type="button" onClick={signOut}>

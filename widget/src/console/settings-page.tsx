@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { CustomerDataAccess, ShopifySettings } from '@porchlight/shared/api/settings'
 import type { ConsoleApi } from './api.ts'
-import { ApiTokensSection } from './api-tokens.tsx'
 import { IdentitySecretsSection } from './identity-secrets.tsx'
 import { errorMessage } from './messages.ts'
 import { MODE_LABELS, ShopifyConnectForm } from './shopify-connect-form.tsx'
 import { Link, PageHeading } from './nav.tsx'
 import { queueHref } from './queue.tsx'
+import { AGENTS_HREF, WEBHOOKS_HREF } from './route.ts'
 
 const ACCESS_WORDS: Record<CustomerDataAccess, string> = {
   level_2: 'Customers with their email and phone (level 2): shoppers are matched to their orders.',
@@ -31,6 +31,16 @@ export function SettingsPage(props: { api: ConsoleApi }) {
     <>
       <Link href={queueHref()}>Back to the queue</Link>
       <PageHeading>Settings</PageHeading>
+      <nav aria-label="Settings sections">
+        <ul class="settings-sections">
+          <li>
+            <Link href={AGENTS_HREF}>Agents and API tokens</Link>
+          </li>
+          <li>
+            <Link href={WEBHOOKS_HREF}>Webhooks</Link>
+          </li>
+        </ul>
+      </nav>
       <section class="card" aria-labelledby="shopify-title">
         <h2 id="shopify-title">Shopify</h2>
         {loadError !== undefined && <p class="note note-error">{loadError}</p>}
@@ -115,7 +125,6 @@ export function SettingsPage(props: { api: ConsoleApi }) {
         {s?.canEdit && <ShopifyConnectForm api={api} settings={s} onSaved={setSettings} />}
       </section>
       <IdentitySecretsSection api={api} />
-      <ApiTokensSection api={api} />
     </>
   )
 }
