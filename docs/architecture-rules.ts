@@ -69,7 +69,9 @@ export const RULES: Rule[] = [
       under(from, 'shared/src') &&
       !isTestFile(from) &&
       !under(to, 'shared/src') &&
-      (!to.startsWith('pkg:') || isPackage(to, ...IO_PACKAGES, 'preact') || to === 'pkg:zod'),
+      (!to.startsWith('pkg:') ||
+        isPackage(to, ...IO_PACKAGES, 'preact') ||
+        (to === 'pkg:zod' && !under(from, 'shared/src/settings'))),
     example: { from: 'shared/src/orders/timeline.ts', to: 'pkg:kysely' },
   },
   {

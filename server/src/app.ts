@@ -20,6 +20,9 @@ import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
 import { identitySecretsRoutes } from './routes/agent/identity-secrets.routes.ts'
 import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts'
 import { shopifyInstallRoutes } from './routes/shopify/shopify-install.routes.ts'
+import { LOGO_UPLOAD_PATH, logoRoutes } from './routes/settings/logo.routes.ts'
+import { sectionSettingsRoutes } from './routes/settings/section-settings.routes.ts'
+import { settingsHistoryRoutes } from './routes/settings/settings-history.routes.ts'
 import { openApiRoutes } from './routes/openapi/openapi.routes.ts'
 import { authRoutes } from './routes/auth/auth.routes.ts'
 import { identifyRoutes } from './routes/auth/identify.routes.ts'
@@ -58,8 +61,12 @@ export function createApp(deps: AppDeps) {
       throw new AppError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)
     },
   })
-  // Webhooks set their own, larger limit (see webhookRoutes).
-  app.use('*', (c, next) => (c.req.path.startsWith('/v1/webhooks/') ? next() : limitBody(c, next)))
+  // Webhooks and logo uploads set their own, larger limits (see webhookRoutes, logoRoutes).
+  app.use('*', (c, next) =>
+    c.req.path.startsWith('/v1/webhooks/') || c.req.path === LOGO_UPLOAD_PATH
+      ? next()
+      : limitBody(c, next),
+  )
   // A NUL in a path or query parameter never reaches a handler (bodies: see readJson).
   app.use('*', rejectUnsafeUrl)
   app.onError(handleError)
@@ -83,6 +90,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', shopifySettingsRoutes)
   app.route('/', shopifyInstallRoutes)
   app.route('/', identitySecretsRoutes)
+  app.route('/', sectionSettingsRoutes)
+  app.route('/', settingsHistoryRoutes)
+  app.route('/', logoRoutes)
   app.route('/', openApiRoutes)
   app.route('/', authRoutes)
   app.route('/', identifyRoutes)

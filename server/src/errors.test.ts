@@ -14,6 +14,7 @@ import { RATING_ERROR_CODES } from '@porchlight/shared/api/insights'
 import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
+import { STORE_SETTINGS_ERROR_CODES } from '@porchlight/shared/api/store-settings'
 import { TEAM_ERROR_CODES } from '@porchlight/shared/api/team'
 import { describe, expect, it } from 'vitest'
 import { AppError, errorStatus } from './errors.ts'
@@ -31,6 +32,7 @@ const lists = [
   AGENT_AUTH_ERROR_CODES,
   AGENT_ERROR_CODES,
   SETTINGS_ERROR_CODES,
+  STORE_SETTINGS_ERROR_CODES,
   SHOPIFY_INSTALL_ERROR_CODES,
   RATING_ERROR_CODES,
   TEAM_ERROR_CODES,

@@ -10,6 +10,7 @@ import type { RatingErrorCode } from '@porchlight/shared/api/insights'
 import type { OrderErrorCode } from '@porchlight/shared/api/orders'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
+import type { StoreSettingsErrorCode } from '@porchlight/shared/api/store-settings'
 import type { TeamErrorCode } from '@porchlight/shared/api/team'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -28,6 +29,7 @@ export type ErrorCode =
   | SettingsErrorCode
   | RatingErrorCode
   | ShopifyInstallErrorCode
+  | StoreSettingsErrorCode
   | TeamErrorCode
 
 /**
@@ -132,6 +134,11 @@ export const errorStatus = {
   shopify_shop_mismatch: 422,
   shopify_unreachable: 502,
   shopify_credentials_rejected: 422,
+  // settings sections (shared/src/api/store-settings.ts)
+  settings_stale: 409,
+  logo_invalid: 400,
+  logo_too_large: 413,
+  logo_not_found: 400,
   // OAuth install (routes/shopify/shopify-install.routes.ts)
   shopify_install_unavailable: 404,
   shopify_callback_invalid: 400,

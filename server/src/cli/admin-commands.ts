@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readStoreOrigin } from '@porchlight/shared/settings/origins'
 import { findStoreById, insertStore } from '../db/stores.repository.ts'
 import { newId } from '../ids.ts'
 import {
@@ -17,22 +18,11 @@ function text(values: OptionValues, name: string, max = 200): string {
   return v.trim()
 }
 
-/** `https://shop.example` (http only for localhost); a path or query is a mistake, not an origin. */
+/** `https://shop.example` (http only for localhost): the console's rule for allowed websites. */
 export function readOrigin(raw: string): string {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new UsageError(`--origin ${raw} is not a URL (expected https://shop.example)`)
-  }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1'
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new UsageError(`--origin ${raw} must use https (http only for localhost)`)
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
-    throw new UsageError(`--origin ${raw} must be an origin only, like ${url.origin}`)
-  }
-  return url.origin
+  const read = readStoreOrigin(raw)
+  if ('problem' in read) throw new UsageError(`--origin ${read.problem}`)
+  return read.origin
 }
 
 function tokenDays(raw: OptionValues[string]): number {

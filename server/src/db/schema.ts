@@ -21,6 +21,7 @@ import type {
   ConversationsTable,
 } from './conversations.table.ts'
 import type { IdentityTokenUsesTable, StoreIdentitySecretsTable } from './identity-secrets.table.ts'
+import type { SettingsHistoryTable, StoreLogosTable } from './settings-history.table.ts'
 import type { ShopperSessionsTable } from './shopper-sessions.table.ts'
 import type { ShopifyInstallStatesTable, ShopifyTokensTable } from './shopify-tokens.table.ts'
 import type { StoresTable } from './stores.table.ts'
@@ -69,4 +70,6 @@ export interface Database {
   shopper_events: ShopperEventsTable
   ticket_products: TicketProductsTable
   ticket_ratings: TicketRatingsTable
+  settings_history: SettingsHistoryTable
+  store_logos: StoreLogosTable
 }

@@ -11,6 +11,8 @@ export interface Store {
   settings: Record<string, unknown>
   adapterKind: StoreRow['adapter_kind']
   adapterConfig: Record<string, unknown>
+  /** Bumped by every settings write (optimistic versioning of the console's saves). */
+  settingsVersion: number
 }
 
 export function toStore(row: StoreRow): Store {
@@ -22,6 +24,7 @@ export function toStore(row: StoreRow): Store {
     settings: JSON.parse(row.settings) as Record<string, unknown>,
     adapterKind: row.adapter_kind,
     adapterConfig: JSON.parse(row.adapter_config) as Record<string, unknown>,
+    settingsVersion: Number(row.settings_version),
   }
 }
 
@@ -59,7 +62,44 @@ export async function updateStoreSettings(
 ): Promise<void> {
   await db
     .updateTable('stores')
-    .set({ settings: JSON.stringify(settings) })
+    .set((eb) => ({
+      settings: JSON.stringify(settings),
+      settings_version: eb('settings_version', '+', 1),
+    }))
     .where('id', '=', id)
     .execute()
+}
+
+/** What a settings save writes: the JSON settings, and the columns the Store section owns. */
+export interface StoreSettingsWrite {
+  settings: Record<string, unknown>
+  name?: string
+  allowedOrigins?: string[]
+}
+
+/**
+ * Writes a store's settings only if they are still at `expectedVersion`, bumping it: one
+ * UPDATE, so of two saves made from the same version exactly one lands. Returns the new
+ * version, or null when another save came first (or the store is gone).
+ */
+export async function saveStoreSettingsAt(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  write: StoreSettingsWrite,
+): Promise<number | null> {
+  const result = await db
+    .updateTable('stores')
+    .set((eb) => ({
+      settings: JSON.stringify(write.settings),
+      ...(write.name !== undefined ? { name: write.name } : {}),
+      ...(write.allowedOrigins !== undefined
+        ? { allowed_origins: JSON.stringify(write.allowedOrigins) }
+        : {}),
+      settings_version: eb('settings_version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('settings_version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1 ? expectedVersion + 1 : null
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 /** A store is the tenant: everything a shopper or agent touches belongs to exactly one store. */
 export interface StoresTable {
@@ -13,6 +13,8 @@ export interface StoresTable {
   adapter_kind: 'demo' | 'shopify'
   /** JSON object with the store adapter's configuration (for Shopify: domain, token, secret). */
   adapter_config: string
+  /** Bumped by every settings write; a console save names the version it read. */
+  settings_version: Generated<number>
   created_at: number
 }
 

@@ -10,6 +10,7 @@ const store = (theme: Record<string, unknown>): Store => ({
   settings: { theme },
   adapterKind: 'demo',
   adapterConfig: {},
+  settingsVersion: 1,
 })
 
 const logo = (logoUrl: unknown) =>

@@ -1,7 +1,9 @@
 import { launcherWords, type LauncherWords } from '@porchlight/shared/i18n/launcher'
 import { resolveLocale } from '@porchlight/shared/i18n/locales'
+import { LOGO_ID } from '@porchlight/shared/settings/schema'
 import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import type { Store } from '../db/stores.repository.ts'
+import { logoPath } from './settings/logos.ts'
 
 export interface WidgetTheme {
   color: string
@@ -33,6 +35,14 @@ function loopPortalUrl(settings: Record<string, unknown>): string | null {
   return safeHttpUrl((returns as Record<string, unknown>)['loopPortalUrl'], { httpsOnly: true })
 }
 
+/** The logo uploaded in the console, when the store section names one. */
+function uploadedLogo(settings: Record<string, unknown>, publicUrl: string): string | null {
+  const id = settings['logo']
+  return typeof id === 'string' && LOGO_ID.test(id)
+    ? new URL(logoPath(id), publicUrl).toString()
+    : null
+}
+
 /**
  * What the widget may know about a store: nothing secret, nothing about its adapter. `locale` is
  * the page's language as the loader read it (data-locale, <html lang>, the browser).
@@ -53,7 +63,7 @@ export function publicStoreConfig(
       color:
         typeof theme.color === 'string' && hexColour.test(theme.color) ? theme.color : '#1f6feb',
       position: theme.position === 'left' ? 'left' : 'right',
-      logoUrl: safeHttpUrl(theme.logoUrl),
+      logoUrl: uploadedLogo(store.settings, publicUrl) ?? safeHttpUrl(theme.logoUrl),
     },
     embedOrigins: storeOrigins(store.allowedOrigins, publicUrl),
     defaultLocale,

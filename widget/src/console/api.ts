@@ -18,6 +18,7 @@ import type {
   ShopifyConnectRequest,
   ShopifySettings,
 } from '@porchlight/shared/api/settings'
+import type { StoreSettingsErrorCode } from '@porchlight/shared/api/store-settings'
 import type { TeamErrorCode } from '@porchlight/shared/api/team'
 
 const SHOPIFY_SETTINGS = '/v1/agent/settings/shopify'
@@ -30,6 +31,7 @@ export type ConsoleErrorCode =
   | AgentAuthErrorCode
   | AgentErrorCode
   | SettingsErrorCode
+  | StoreSettingsErrorCode
   | TeamErrorCode
   | ChatErrorCode
   | EdgeErrorCode
@@ -91,7 +93,9 @@ export function createApi(
     retried = false,
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' }
-    if (body !== undefined) headers['content-type'] = 'application/json'
+    // A file (a logo upload) goes as its own bytes; anything else as JSON.
+    const file = body instanceof Blob ? body : undefined
+    if (body !== undefined) headers['content-type'] = file?.type || 'application/json'
     if (method !== 'GET' && csrf !== undefined) headers['x-csrf-token'] = csrf
     let res: Response
     try {
@@ -99,7 +103,7 @@ export function createApi(
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? null : JSON.stringify(body),
+        body: file ?? (body === undefined ? null : JSON.stringify(body)),
       })
     } catch {
       throw new ApiError(0, 'network_error', 'The server could not be reached.')

@@ -135,11 +135,13 @@ export function ConsoleApp(props: {
         ) : route.view === 'insights' ? (
           <InsightsPage api={api} />
         ) : route.view === 'settings' ? (
-          <SettingsPage api={api} />
-        ) : route.view === 'agents' ? (
-          <AgentsPage api={api} myId={auth.me.agent.id} />
-        ) : route.view === 'webhooks' ? (
-          <WebhooksPage api={api} />
+          route.page === 'agents' ? (
+            <AgentsPage api={api} myId={auth.me.agent.id} />
+          ) : route.page === 'webhooks' ? (
+            <WebhooksPage api={api} />
+          ) : (
+            <SettingsPage api={api} page={route.page} />
+          )
         ) : (
           <Queue api={api} state={route.queue} me={auth.me} />
         )}
@@ -162,10 +164,7 @@ export function ConsoleApp(props: {
             <Link href={INSIGHTS_HREF} current={route.view === 'insights'}>
               Insights
             </Link>
-            <Link
-              href={SETTINGS_HREF}
-              current={['settings', 'agents', 'webhooks'].includes(route.view)}
-            >
+            <Link href={SETTINGS_HREF} current={route.view === 'settings'}>
               Settings
             </Link>
             <button type="button" onClick={signOut}>

@@ -62,8 +62,15 @@ describe('queue state in the URL', () => {
   })
 
   it('routes the settings page', () => {
-    expect(parseRoute(SETTINGS_HREF, '')).toEqual({ view: 'settings' })
-    expect(parseRoute('/console/settings/', '')).toEqual({ view: 'settings' })
+    expect(parseRoute(SETTINGS_HREF, '')).toEqual({ view: 'settings', page: 'shopify' })
+    expect(parseRoute('/console/settings/', '')).toEqual({ view: 'settings', page: 'shopify' })
+    expect(parseRoute('/console/settings/widget', '')).toEqual({ view: 'settings', page: 'widget' })
+    expect(parseRoute('/console/settings/history/', '')).toEqual({
+      view: 'settings',
+      page: 'history',
+    })
+    // Not a settings page: the queue, as for any unknown console path.
+    expect(parseRoute('/console/settings/nope', '').view).toBe('queue')
     expect(parseRoute('/console/settings/x', '').view).toBe('queue')
   })
 })

@@ -27,17 +27,26 @@ export const PAGE_SIZES: readonly PageSize[] = [10, 20, 50, 100]
 export type Route =
   | { view: 'queue'; queue: QueueState }
   | { view: 'ticket'; id: string }
-  | { view: 'settings' }
-  | { view: 'agents' }
-  | { view: 'webhooks' }
+  | { view: 'settings'; page: SettingsPageName }
   | { view: 'set-password' }
   | { view: 'insights' }
+
+/** The pages of the Settings area (`shopify` is its first, at /console/settings). */
+export const SETTINGS_PAGES = [
+  'shopify',
+  'store',
+  'widget',
+  'policies',
+  'chat',
+  'agents',
+  'webhooks',
+  'history',
+] as const
+export type SettingsPageName = (typeof SETTINGS_PAGES)[number]
 
 export const BASE = '/console'
 export const SETTINGS_HREF = `${BASE}/settings`
 export const INSIGHTS_HREF = `${BASE}/insights`
-export const AGENTS_HREF = `${SETTINGS_HREF}/agents`
-export const WEBHOOKS_HREF = `${SETTINGS_HREF}/webhooks`
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null): T | '' =>
@@ -101,10 +110,12 @@ export function apiQuery(s: QueueState, myId: string): URLSearchParams {
 
 /** Which screen a console URL shows. */
 export function parseRoute(pathname: string, search: string): Route {
-  if (/^\/console\/settings\/?$/.test(pathname)) return { view: 'settings' }
-  if (/^\/console\/settings\/agents\/?$/.test(pathname)) return { view: 'agents' }
-  if (/^\/console\/settings\/webhooks\/?$/.test(pathname)) return { view: 'webhooks' }
   if (/^\/console\/set-password\/?$/.test(pathname)) return { view: 'set-password' }
+  if (/^\/console\/settings\/?$/.test(pathname)) return { view: 'settings', page: 'shopify' }
+  const page = /^\/console\/settings\/([a-z]+)\/?$/.exec(pathname)?.[1]
+  if (page !== undefined && pick(SETTINGS_PAGES, page) !== '') {
+    return { view: 'settings', page: page as SettingsPageName }
+  }
   if (/^\/console\/insights\/?$/.test(pathname)) return { view: 'insights' }
   const m = /^\/console\/tickets\/([^/]+)\/?$/.exec(pathname)
   if (m?.[1]) {

@@ -6,7 +6,9 @@ import { errorMessage } from './messages.ts'
 import { MODE_LABELS, ShopifyConnectForm } from './shopify-connect-form.tsx'
 import { Link, PageHeading } from './nav.tsx'
 import { queueHref } from './queue.tsx'
-import { AGENTS_HREF, WEBHOOKS_HREF } from './route.ts'
+import type { SettingsPageName } from './route.ts'
+import { SettingsSectionPage } from './settings/settings-section-page.tsx'
+import { SettingsNav } from './settings/settings-nav.tsx'
 
 const ACCESS_WORDS: Record<CustomerDataAccess, string> = {
   level_2: 'Customers with their email and phone (level 2): shoppers are matched to their orders.',
@@ -17,7 +19,14 @@ const ACCESS_WORDS: Record<CustomerDataAccess, string> = {
 }
 
 /** The store's Shopify connection: what it is now, and (for owners) a checked form to change it. */
-export function SettingsPage(props: { api: ConsoleApi }) {
+export function SettingsPage(props: { api: ConsoleApi; page?: SettingsPageName }) {
+  if (props.page !== undefined && props.page !== 'shopify') {
+    return <SettingsSectionPage api={props.api} page={props.page} />
+  }
+  return <ShopifySettingsPage api={props.api} />
+}
+
+function ShopifySettingsPage(props: { api: ConsoleApi }) {
   const { api } = props
   const [settings, setSettings] = useState<ShopifySettings | null>(null)
   const [loadError, setLoadError] = useState<string | undefined>()
@@ -31,16 +40,7 @@ export function SettingsPage(props: { api: ConsoleApi }) {
     <>
       <Link href={queueHref()}>Back to the queue</Link>
       <PageHeading>Settings</PageHeading>
-      <nav aria-label="Settings sections">
-        <ul class="settings-sections">
-          <li>
-            <Link href={AGENTS_HREF}>Agents and API tokens</Link>
-          </li>
-          <li>
-            <Link href={WEBHOOKS_HREF}>Webhooks</Link>
-          </li>
-        </ul>
-      </nav>
+      <SettingsNav current="shopify" />
       <section class="card" aria-labelledby="shopify-title">
         <h2 id="shopify-title">Shopify</h2>
         {loadError !== undefined && <p class="note note-error">{loadError}</p>}

@@ -17,6 +17,7 @@ import * as m14 from './0014-agent-auth-hardening.ts'
 import * as m15 from './0015-ticket-ratings.ts'
 import * as m16 from './0016-shopify-tokens.ts'
 import * as m17 from './0017-identity-secrets.ts'
+import * as m20 from './0020-settings-history.ts'
 import * as m21 from './0021-agent-team.ts'
 
 /**
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '0015-ticket-ratings': m15,
   '0016-shopify-tokens': m16,
   '0017-identity-secrets': m17,
+  '0020-settings-history': m20,
   '0021-agent-team': m21,
 }

@@ -129,6 +129,12 @@ describe(`the Agents settings (${testDialect})`, () => {
     const dup = await t.send('POST', AGENTS, { email: 'X@example.com', name: 'Again' })
     expect([dup.status, dup.body.error.code]).toEqual([409, 'agent_exists'])
     expect((await t.get(AGENTS)).body.agents).toHaveLength(before.length + 1)
+    // Only the one invitation that was made is in the history, and only one email went out.
+    const { entries } = (await t.get('/v1/agent/settings/history')).body
+    expect(entries.map((e: { changes: unknown[] }) => e.changes)).toEqual([
+      [{ field: 'agents.x@example.com.role', old: null, new: 'agent' }],
+    ])
+    expect(await t.linksSentTo('x@example.com')).toHaveLength(1)
   })
 
   it('lets an agent read the team but change nothing (403 owner_required)', async () => {
@@ -193,6 +199,7 @@ describe(`the Agents settings (${testDialect})`, () => {
     expect([link.status, link.body.error.code]).toEqual([409, 'agent_deactivated'])
 
     // Brought back, they sign in again (the old session and token stay dead).
+    t.clock.advance(1_000)
     const on = await t.send('PATCH', `${AGENTS}/${t.agent.agentId}`, {
       version: version + 1,
       active: true,
@@ -200,6 +207,18 @@ describe(`the Agents settings (${testDialect})`, () => {
     expect(on.body.agent.state).toBe('active')
     expect((await t.login('plain-agent@example.com', 'agent-password')).status).toBe(200)
     expect((await t.call('GET', '/v1/agent/tickets', bearer)).status).toBe(401)
+
+    // Each change is in the settings history: who, which field, old and new.
+    const { entries } = (await t.get('/v1/agent/settings/history')).body
+    const field = 'agents.plain-agent@example.com.active'
+    expect(
+      entries
+        .filter((e: { section: string }) => e.section === 'agents')
+        .map((e: { actor: { name: string }; changes: unknown[] }) => [e.actor.name, e.changes]),
+    ).toEqual([
+      ['Agent of st_demo', [{ field, old: false, new: true }]],
+      ['Agent of st_demo', [{ field, old: true, new: false }]],
+    ])
   })
 
   it('resets a password by link: the old one works until the new one is set', async () => {
@@ -207,6 +226,15 @@ describe(`the Agents settings (${testDialect})`, () => {
     const sent = await t.send('POST', `${AGENTS}/${t.agent.agentId}/password-link`)
     expect(sent.status).toBe(202)
     expect(sent.body.sentTo).toBe('plain-agent@example.com')
+    const [entry] = (await t.get('/v1/agent/settings/history')).body.entries
+    expect(entry.changes).toEqual([
+      {
+        field: 'agents.plain-agent@example.com.password',
+        old: 'changed',
+        new: 'changed',
+        secret: true,
+      },
+    ])
     const [link] = await t.linksSentTo('plain-agent@example.com')
     expect(link!.subject).toContain('new password')
     expect((await t.login('plain-agent@example.com', 'agent-password')).status).toBe(200)

@@ -76,6 +76,18 @@ describe(`the Webhooks settings (${testDialect})`, () => {
       description: 'Helpdesk',
       version: endpoint.version + 1,
     })
+    const [entry] = (await t.get('/v1/agent/settings/history', t.agent)).body.entries
+    expect(entry).toMatchObject({
+      section: 'webhooks',
+      changes: [
+        {
+          field: `webhooks.${endpoint.id}.events`,
+          old: ['request.approved'],
+          new: ['ticket.updated', 'request.approved'],
+        },
+        { field: `webhooks.${endpoint.id}.description`, old: null, new: 'Helpdesk' },
+      ],
+    })
     await t.touchTicket()
     await t.drainOutbox()
     expect(receiver.received.map((r) => r.headers['x-porchlight-event'])).toEqual([
@@ -111,6 +123,9 @@ describe(`the Webhooks settings (${testDialect})`, () => {
     ])
     const [after] = (await t.get(HOOKS)).body.endpoints
     expect(after).toMatchObject({ version: 1, events: ['ticket.updated'], url: receiver.url })
+    // Only the endpoint's creation is in the history.
+    const { entries } = (await t.get('/v1/agent/settings/history')).body
+    expect(entries).toHaveLength(1)
   })
 
   it('of two owners saving one endpoint at once, one wins; the other gets the fresh one', async () => {
@@ -146,6 +161,13 @@ describe(`the Webhooks settings (${testDialect})`, () => {
     expect(res.body.endpoint.secretHint).toBe(`…${secret.slice(-4)}`)
     expect(res.body.endpoint.secretRotatedAt).toBe(t.clock.now().toISOString())
     expect(JSON.stringify((await t.get(HOOKS)).body)).not.toContain(secret)
+    // The history says the secret changed, never what it is.
+    const history = (await t.get('/v1/agent/settings/history')).body
+    expect(history.entries[0].changes).toEqual([
+      { field: `webhooks.${endpoint.id}.secret`, old: 'changed', new: 'changed', secret: true },
+    ])
+    expect(JSON.stringify(history)).not.toContain(secret)
+    expect(JSON.stringify(history)).not.toContain(old)
 
     // The delivery that was retrying when the secret changed goes out signed with the new one.
     t.clock.advance(60_000)

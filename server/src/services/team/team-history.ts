@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely'
+import {
+  recordSettingsChange,
+  type SettingsFieldChange,
+} from '../../db/settings-history.repository.ts'
 import type { Database } from '../../db/schema.ts'
 
 /** One changed field of a team or webhook setting; a secret's value is never recorded. */
-export interface TeamChange {
-  field: string
-  old: unknown
-  new: unknown
-  secret?: boolean
-}
+export type TeamChange = SettingsFieldChange
 
 /** Who made a change from the console. */
 export interface Actor {
@@ -17,11 +16,24 @@ export interface Actor {
 
 /**
  * The one place the Agents and Webhooks sections write the settings history, in the
- * transaction of the change itself (so a change and its entry commit together).
+ * transaction of the change itself (so a change and its entry commit together). Fields name
+ * the agent by email (`agents.<email>.role`) and the endpoint by id (`webhooks.<id>.events`).
  */
 export async function recordTeamChange(
-  _trx: Kysely<Database>,
-  _entry: { storeId: string; actor: Actor; section: 'agents' | 'webhooks'; changes: TeamChange[] },
+  trx: Kysely<Database>,
+  entry: {
+    storeId: string
+    actor: Actor
+    section: 'agents' | 'webhooks'
+    changes: TeamChange[]
+    at: number
+  },
 ): Promise<void> {
-  // Wired to the settings history (db/settings-history.repository.ts) once that lands.
+  await recordSettingsChange(trx, {
+    storeId: entry.storeId,
+    actor: { kind: 'agent', id: entry.actor.id, name: entry.actor.name },
+    section: entry.section,
+    changes: entry.changes,
+    at: entry.at,
+  })
 }

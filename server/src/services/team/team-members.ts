@@ -86,6 +86,7 @@ export async function inviteAgent(
       actor,
       section: 'agents',
       changes: [{ field: memberField({ email }, 'role'), old: null, new: input.role }],
+      at: now.getTime(),
     })
     return findTeamMember(trx, store.id, id)
   })
@@ -150,7 +151,7 @@ export async function changeAgent(
         await revokeAgentCredentials(trx, id, now)
         await dropUnusedPasswordLinks(trx, id)
       }
-      await recordTeamChange(trx, { storeId, actor, section: 'agents', changes })
+      await recordTeamChange(trx, { storeId, actor, section: 'agents', changes, at: now })
     }
     const after = await findTeamMember(trx, storeId, id)
     return { ok: true, member: memberJson(after ?? current) }
@@ -188,6 +189,7 @@ export async function sendPasswordLink(
       actor,
       section: 'agents',
       changes: [{ field: memberField(member, 'password'), old: null, new: null, secret: true }],
+      at: now.getTime(),
     })
     return { ok: true, sentTo: member.email, expiresAt } as const
   })

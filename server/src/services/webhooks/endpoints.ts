@@ -120,6 +120,7 @@ export async function addEndpoint(
         { field: field(endpoint.id, 'events'), old: null, new: endpoint.events },
         { field: field(endpoint.id, 'secret'), old: null, new: null, secret: true },
       ],
+      at: endpoint.created_at,
     })
     return true
   })
@@ -174,6 +175,7 @@ async function changeAt<T extends object>(
         actor,
         section: 'webhooks',
         changes: history,
+        at: deps.clock.now().getTime(),
       })
     }
     const after = (await findWebhookEndpoint(trx, where.storeId, where.id)) ?? current
@@ -257,6 +259,7 @@ export async function removeEndpoint(
       actor,
       section: 'webhooks',
       changes: [{ field: field(id, 'url'), old: current.url, new: null }],
+      at: deps.clock.now().getTime(),
     })
     return true
   })

@@ -9,7 +9,8 @@ import { ApiError, type ConsoleApi } from '../api.ts'
 import { ApiTokensSection } from '../api-tokens.tsx'
 import { errorMessage } from '../messages.ts'
 import { Link, PageHeading } from '../nav.tsx'
-import { SETTINGS_HREF } from '../route.ts'
+import { queueHref } from '../queue.tsx'
+import { SettingsNav } from '../settings/settings-nav.tsx'
 import { useResource } from './use-resource.ts'
 import { describedBy, formErrors, NO_ERRORS, type FormErrors } from './field-errors.ts'
 import { FieldError, FormError } from './field-error.tsx'
@@ -79,8 +80,9 @@ export function AgentsPage(props: { api: ConsoleApi; myId: string }) {
 
   return (
     <>
-      <Link href={SETTINGS_HREF}>Back to settings</Link>
+      <Link href={queueHref()}>Back to the queue</Link>
       <PageHeading>Agents</PageHeading>
+      <SettingsNav current="agents" />
       <section class="card" aria-labelledby="team-title">
         <h2 id="team-title">Team</h2>
         {!canEdit && team.data !== null && (

@@ -6,7 +6,8 @@ import {
 } from '@porchlight/shared/api/team'
 import { ApiError, type ConsoleApi } from '../api.ts'
 import { Link, PageHeading } from '../nav.tsx'
-import { SETTINGS_HREF } from '../route.ts'
+import { queueHref } from '../queue.tsx'
+import { SettingsNav } from '../settings/settings-nav.tsx'
 import { DeliveryLog } from './delivery-log.tsx'
 import { describedBy, formErrors, NO_ERRORS, type FormErrors } from './field-errors.ts'
 import { FieldError, FormError } from './field-error.tsx'
@@ -42,8 +43,9 @@ export function WebhooksPage(props: { api: ConsoleApi }) {
 
   return (
     <>
-      <Link href={SETTINGS_HREF}>Back to settings</Link>
+      <Link href={queueHref()}>Back to the queue</Link>
       <PageHeading>Webhooks</PageHeading>
+      <SettingsNav current="webhooks" />
       <section class="card" aria-labelledby="endpoints-title">
         <h2 id="endpoints-title">Endpoints</h2>
         <p class="muted">

@@ -3,6 +3,7 @@ import { agentAuthOperations } from './agent-auth.operations.ts'
 import { chatOperations } from './chat.operations.ts'
 import { insightsOperations } from './insights.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
+import { storeSettingsOperations } from './store-settings.operations.ts'
 import { teamOperations } from './team.operations.ts'
 import { ticketOperations } from './ticket.operations.ts'
 
@@ -14,6 +15,7 @@ export const agentOperations: Operation[] = [
   ...agentAuthOperations,
   ...ticketOperations,
   ...settingsOperations,
+  ...storeSettingsOperations,
   ...teamOperations,
   ...chatOperations,
   ...insightsOperations,
