@@ -28,6 +28,8 @@ export default async function setup(project: TestProject) {
     PORCHLIGHT_TEST_HOST_ORIGINS: `http://localhost:${hostPort}`,
     // Test-only fixture routes (/test/*), so journeys can plant tickets as shoppers would.
     PORCHLIGHT_TEST_SEED: 'true',
+    // The webhook journey's receiver listens on 127.0.0.1.
+    PORCHLIGHT_TEST_PRIVATE_WEBHOOKS: 'true',
   })
   const [hosts, browser] = await Promise.all([
     startHostServer({ port: hostPort, serverUrl: server.url, widgetKey: TEST_HOSTS_WIDGET_KEY }),

@@ -49,6 +49,11 @@ export interface Config {
    * shopper journeys on a Shopify store without the internet; refused in production.
    */
   testFakeShopify: boolean
+  /**
+   * Test-only: webhooks may go to this machine (e2e's receiver on 127.0.0.1); refused in
+   * production, where an owner must never aim signed POSTs at internal services.
+   */
+  testPrivateWebhooks: boolean
 }
 
 export interface SmtpConfig {
@@ -168,6 +173,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (testFakeShopify && nodeEnv === 'production') {
     throw new ConfigError('PORCHLIGHT_TEST_FAKE_SHOPIFY', 'cannot be switched on in production')
   }
+  const testPrivateWebhooks = bool(env, 'PORCHLIGHT_TEST_PRIVATE_WEBHOOKS', false)
+  if (testPrivateWebhooks && nodeEnv === 'production') {
+    throw new ConfigError('PORCHLIGHT_TEST_PRIVATE_WEBHOOKS', 'cannot be switched on in production')
+  }
   return {
     env: nodeEnv,
     port,
@@ -191,6 +200,7 @@ export function loadConfig(env: Env = process.env): Config {
     testSeed,
     testHostOrigins,
     testFakeShopify,
+    testPrivateWebhooks,
   }
 }
 

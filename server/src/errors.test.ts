@@ -19,6 +19,7 @@ import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
 import { RETURN_ERROR_CODES } from '@porchlight/shared/api/returns'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
 import { STORE_SETTINGS_ERROR_CODES } from '@porchlight/shared/api/store-settings'
+import { TEAM_ERROR_CODES } from '@porchlight/shared/api/team'
 import { describe, expect, it } from 'vitest'
 import { AppError, errorStatus } from './errors.ts'
 
@@ -42,6 +43,7 @@ const lists = [
   RATING_ERROR_CODES,
   PRIVACY_ERROR_CODES,
   RETURN_ERROR_CODES,
+  TEAM_ERROR_CODES,
 ]
 
 describe('error codes', () => {

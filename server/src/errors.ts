@@ -18,6 +18,7 @@ import type { RequestErrorCode } from '@porchlight/shared/api/requests'
 import type { ReturnErrorCode } from '@porchlight/shared/api/returns'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
 import type { StoreSettingsErrorCode } from '@porchlight/shared/api/store-settings'
+import type { TeamErrorCode } from '@porchlight/shared/api/team'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /** Every stable error code of the API: the union of the contract's lists in shared/src/api/. */
@@ -40,6 +41,7 @@ export type ErrorCode =
   | PrivacyErrorCode
   | ReturnErrorCode
   | StoreSettingsErrorCode
+  | TeamErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -129,7 +131,6 @@ export const errorStatus = {
   login_busy: 503,
   // the queue, ticket actions and webhook endpoints (shared/src/api/agent.ts)
   agent_not_found: 400,
-  agent_forbidden: 403,
   ticket_not_found: 404,
   webhook_not_found: 404,
   version_conflict: 409,
@@ -171,6 +172,14 @@ export const errorStatus = {
   receipt_exceeds_return: 422,
   appeasement_exceeds_line: 422,
   line_not_on_order: 422,
+  // the Agents and Webhooks settings (shared/src/api/team.ts)
+  weak_password: 400,
+  password_link_invalid: 400,
+  member_not_found: 404,
+  delivery_not_found: 404,
+  agent_exists: 409,
+  last_owner: 409,
+  agent_deactivated: 409,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>
 
 /** What an error answer may carry beside its code: a record (reasons, a ticket) or a list. */

@@ -49,6 +49,7 @@ function refuseTestSwitches(config: Config) {
     config.testClock && 'PORCHLIGHT_TEST_CLOCK',
     config.testSeed && 'PORCHLIGHT_TEST_SEED',
     config.testFakeShopify && 'PORCHLIGHT_TEST_FAKE_SHOPIFY',
+    config.testPrivateWebhooks && 'PORCHLIGHT_TEST_PRIVATE_WEBHOOKS',
     config.testHostOrigins.length > 0 && 'PORCHLIGHT_TEST_HOST_ORIGINS',
   ].filter((name) => name !== false)
   if (on.length > 0) {

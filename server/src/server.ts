@@ -83,15 +83,18 @@ export async function startServer(
     database.pool !== undefined
       ? await createPostgresBus(database.pool, { schema: database.schema, logger })
       : createMemoryBus(logger)
-  const deps = composeDeps({
-    config: { ...config, secretKey: resolveSecret(config.secretKey) },
-    database,
-    clock,
-    logger,
-    assets,
-    shutdownSignal: shutdownController.signal,
-    bus,
-  })
+  const deps = composeDeps(
+    {
+      config: { ...config, secretKey: resolveSecret(config.secretKey) },
+      database,
+      clock,
+      logger,
+      assets,
+      shutdownSignal: shutdownController.signal,
+      bus,
+    },
+    extended?.webhookTargets !== undefined ? { webhookTargets: extended.webhookTargets } : {},
+  )
   deps.chatHub = createChatHub(deps)
   const { outbox } = deps
   const app = createApp(deps)

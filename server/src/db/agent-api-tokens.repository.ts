@@ -25,6 +25,7 @@ export async function findApiTokenByHash(db: Db, tokenHash: string) {
       'agents.name as name',
       'agents.role as role',
       'agents.totp_enabled_at as totpEnabledAt',
+      'agents.deactivated_at as deactivatedAt',
     ])
     .where('agent_api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst()

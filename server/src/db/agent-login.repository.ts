@@ -3,9 +3,13 @@ import type { Database } from './schema.ts'
 
 type Db = Kysely<Database>
 
-/** The agents that sign in with this (normalized) email, in one store or in any. */
+/** The active agents that sign in with this (normalized) email, in one store or in any. */
 export async function findAgentsByEmail(db: Db, email: string, storeId?: string) {
-  let query = db.selectFrom('agents').selectAll().where('email', '=', email)
+  let query = db
+    .selectFrom('agents')
+    .selectAll()
+    .where('email', '=', email)
+    .where('deactivated_at', 'is', null)
   if (storeId !== undefined) query = query.where('store_id', '=', storeId)
   return query.orderBy('store_id').execute()
 }

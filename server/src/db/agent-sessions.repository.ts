@@ -24,6 +24,7 @@ export async function findAgentSessionByTokenHash(db: Db, tokenHash: string) {
       'agents.name as name',
       'agents.role as role',
       'agents.totp_enabled_at as totpEnabledAt',
+      'agents.deactivated_at as deactivatedAt',
     ])
     .where('agent_sessions.token_hash', '=', tokenHash)
     .executeTakeFirst()

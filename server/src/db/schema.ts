@@ -1,6 +1,6 @@
 import type { AgentApiTokensTable } from './agent-api-tokens.table.ts'
 import type { AgentSessionsTable } from './agent-sessions.table.ts'
-import type { AgentsTable } from './agents.table.ts'
+import type { AgentPasswordLinksTable, AgentsTable } from './agents.table.ts'
 import type { AuthChallengesTable } from './auth-challenges.table.ts'
 import type {
   ShopperEventsTable,
@@ -45,6 +45,7 @@ import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './webhooks.t
 export interface Database {
   stores: StoresTable
   agents: AgentsTable
+  agent_password_links: AgentPasswordLinksTable
   agent_sessions: AgentSessionsTable
   agent_api_tokens: AgentApiTokensTable
   shopper_sessions: ShopperSessionsTable

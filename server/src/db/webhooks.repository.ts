@@ -116,3 +116,57 @@ export async function listWebhookDeliveries(
   if (input.before !== undefined) q = q.where('created_at', '<', input.before)
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(input.limit).execute()
 }
+
+/** How many endpoints the store has; read under lockStoreRow to hold a limit. */
+export async function countWebhookEndpoints(db: Db, storeId: string): Promise<number> {
+  const row = await db
+    .selectFrom('webhook_endpoints')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .where('store_id', '=', storeId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/**
+ * Changes an endpoint if it is still at `version` (the one the owner saw), bumping it; false
+ * when another change came first or it is gone.
+ */
+export async function changeWebhookEndpoint(
+  db: Db,
+  where: { storeId: string; id: string; version: number },
+  changes: {
+    url?: string
+    events?: WebhookEvent[]
+    description?: string | null
+    secret?: string
+    secret_rotated_at?: number
+  },
+): Promise<boolean> {
+  const { events, ...rest } = changes
+  const result = await db
+    .updateTable('webhook_endpoints')
+    .set((eb) => ({
+      ...rest,
+      ...(events !== undefined ? { events: JSON.stringify(events) } : {}),
+      version: eb('version', '+', 1),
+    }))
+    .where('store_id', '=', where.storeId)
+    .where('id', '=', where.id)
+    .where('version', '=', where.version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** One delivery of the store's log; another store's is not found. */
+export async function findStoreDelivery(
+  db: Db,
+  storeId: string,
+  id: string,
+): Promise<WebhookDeliveryRow | undefined> {
+  return db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}

@@ -1,18 +1,13 @@
-import type { Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
-export const WEBHOOK_EVENTS = [
-  'ticket.created',
-  'ticket.updated',
-  'request.approved',
-  'request.declined',
-  'message.created',
-  // After a return's approval (services/tickets/return-*.ts) and an appeasement.
-  'return.label_ready',
-  'return.received',
-  'appeasement.created',
-] as const
+import type { WebhookDeliveryStatus, WebhookEvent } from '@porchlight/shared/api/team'
 
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
+export {
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENTS,
+  type WebhookDeliveryStatus,
+  type WebhookEvent,
+} from '@porchlight/shared/api/team'
 
 /** Where a store wants its events posted (a helpdesk, Zapier, its own service). */
 export interface WebhookEndpointsTable {
@@ -25,15 +20,12 @@ export interface WebhookEndpointsTable {
   events: string
   description: string | null
   created_at: number
+  /** Bumped by every change from the console (optimistic saves). */
+  version: Generated<number>
+  secret_rotated_at: number | null
 }
 
-/**
- * pending (not tried yet) -> delivered | retrying (a try failed, another is due) -> failed
- * (given up). The outbox carries the actual delivery; this row is the log agents read.
- */
-export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed'] as const
-export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number]
-
+/** The outbox carries the actual delivery; this row is the log agents read. */
 export interface WebhookDeliveriesTable {
   id: string
   store_id: string
@@ -52,6 +44,8 @@ export interface WebhookDeliveriesTable {
   created_at: number
   updated_at: number
   delivered_at: number | null
+  /** The delivery this one repeats, when an owner sent it again by hand. */
+  resent_of: string | null
 }
 
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>

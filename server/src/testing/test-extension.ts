@@ -7,11 +7,12 @@ import { testClockRoutes } from '../routes/test-clock/test-clock.routes.ts'
 import { testSeedRoutes } from '../routes/test/test-seed.routes.ts'
 import { seedTestHostsStore } from '../seed/test-hosts-store.ts'
 import type { ServerExtension } from '../server-extension.ts'
+import { defaultTargetPolicy } from '../adapters/webhooks/webhook-targets.ts'
 
 /**
  * The test-only parts of a server, each behind its PORCHLIGHT_TEST_* flag (which the
  * configuration refuses in production): the movable clock, the fixture routes, the e2e host
- * pages' store and a fake Shopify answering in this process.
+ * pages' store, a fake Shopify answering in this process and webhooks to this machine.
  */
 export function testExtension(config: Config): ServerExtension {
   let control: ClockControl | undefined
@@ -31,7 +32,11 @@ export function testExtension(config: Config): ServerExtension {
         await seedTestHostsStore(db, config.testHostOrigins, clock.now())
         logger.warn('test host store allows these origins', { origins: config.testHostOrigins })
       }
-      if (!config.testFakeShopify) return { routes }
+      const webhookTargets = config.testPrivateWebhooks
+        ? { ...defaultTargetPolicy, allowPrivate: true }
+        : undefined
+      if (webhookTargets !== undefined) logger.warn('webhooks may go to private addresses')
+      if (!config.testFakeShopify) return { routes, ...(webhookTargets && { webhookTargets }) }
       // msw answers the Admin API in this process; imported on demand, as msw is heavy.
       const { startInProcessShop } =
         await import('../adapters/store/shopify/testing/in-process-shop.ts')
@@ -42,7 +47,11 @@ export function testExtension(config: Config): ServerExtension {
         keyring: keyringOf(config),
       })
       logger.warn('a fake Shopify answers in this process', { domain: shop.shop.domain })
-      return { routes: [...routes, shop.routes], close: () => shop.close() }
+      return {
+        routes: [...routes, shop.routes],
+        close: () => shop.close(),
+        ...(webhookTargets && { webhookTargets }),
+      }
     },
   }
 }

@@ -22,11 +22,7 @@
  *                                          409 conversation_closed; 422 no_shopper_contact)
  *   POST  /v1/agent/tickets/:id/refunds   { version, amount: Money, note? } -> TicketView
  *                                         (409 as above; 422 refund_not_allowed, details as above)
- *   GET   /v1/agent/agents                -> { agents: AgentSummary[] }
- *   GET   /v1/agent/webhooks              -> { endpoints }                     (owners only, else 403)
- *   POST  /v1/agent/webhooks              { url, events, description? } -> 201 { endpoint, secret }
- *   DELETE /v1/agent/webhooks/:id         -> 204                               (owners only)
- *   GET   /v1/agent/webhooks/deliveries?status=&endpoint=&before=&limit=  -> { deliveries }
+ *   The agents and webhook endpoints of the store: see ./team.ts.
  *
  * Every shopper-provided string in these payloads is untrusted text: render it as text only.
  */
@@ -213,10 +209,9 @@ export const AGENT_AUTH_ERROR_CODES = [
 ] as const
 export type AgentAuthErrorCode = (typeof AGENT_AUTH_ERROR_CODES)[number]
 
-/** Stable error codes of the queue, ticket actions, agents and webhook endpoints. */
+/** Stable error codes of the queue, ticket actions and webhook endpoints. */
 export const AGENT_ERROR_CODES = [
   'agent_not_found', // 400: an assignee who is not an agent of this store
-  'agent_forbidden', // 403: owners only (webhooks)
   'ticket_not_found', // 404
   'webhook_not_found', // 404
   'version_conflict', // 409 with details.ticket: VersionConflictDetails

@@ -23,6 +23,7 @@ function tokenServer(initial: ApiTokenSummary[]) {
   let tokens = [...initial]
   const request = vi.fn(async (method: string, path: string, body?: unknown) => {
     if (method === 'GET' && path === '/v1/agent/tokens') return { tokens }
+    if (method === 'GET' && path === '/v1/agent/agents') return { agents: [], canEdit: false }
     if (method === 'POST' && path === '/v1/agent/tokens') {
       const b = body as { name: string; scope: 'read' | 'read_write'; days: number }
       const made = { ...live, id: 'at_new', name: b.name, scope: b.scope }
@@ -39,13 +40,14 @@ function tokenServer(initial: ApiTokenSummary[]) {
   return request
 }
 
-describe('settings: API tokens', () => {
+describe('settings, agents page: API tokens', () => {
   it('lists tokens with access, expiry and last use, and revokes one', async () => {
     const request = tokenServer([live])
-    await renderConsole('/console/settings', fakeApi({ request: request as never }))
+    await renderConsole('/console/settings/agents', fakeApi({ request: request as never }))
     const row = $('tr[data-token="at_helpdesk"]')
     expect(row.textContent).toContain('Helpdesk')
     expect(row.textContent).toContain('read and write')
+    expect(row.textContent).toContain('2026-01-01')
     expect(row.textContent).toContain('2026-04-01')
     expect(row.textContent).toContain('2026-01-10')
     await click(byText<HTMLButtonElement>('tr[data-token="at_helpdesk"] button', 'Revoke'))
@@ -56,7 +58,7 @@ describe('settings: API tokens', () => {
 
   it('creates a read-only token with a chosen life and shows it once', async () => {
     const request = tokenServer([])
-    await renderConsole('/console/settings', fakeApi({ request: request as never }))
+    await renderConsole('/console/settings/agents', fakeApi({ request: request as never }))
     expect($('main').textContent).toContain('No API tokens yet.')
     await type($<HTMLInputElement>('#tk-name'), 'Zapier')
     await type($<HTMLInputElement>('#tk-days'), '30')

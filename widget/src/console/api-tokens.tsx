@@ -85,6 +85,7 @@ export function ApiTokensSection(props: { api: ConsoleApi }) {
               <th scope="col">Name</th>
               <th scope="col">Agent</th>
               <th scope="col">Access</th>
+              <th scope="col">Created</th>
               <th scope="col">Expires</th>
               <th scope="col">Last used</th>
               <th scope="col">State</th>
@@ -101,6 +102,7 @@ export function ApiTokensSection(props: { api: ConsoleApi }) {
                 </td>
                 <td>{t.agent.email}</td>
                 <td>{t.scope === 'read' ? 'read only' : 'read and write'}</td>
+                <td>{day(t.createdAt)}</td>
                 <td>{day(t.expiresAt)}</td>
                 <td>{t.lastUsedAt === null ? 'never' : day(t.lastUsedAt)}</td>
                 <td>{t.state}</td>

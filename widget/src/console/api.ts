@@ -19,6 +19,7 @@ import type {
   ShopifySettings,
 } from '@porchlight/shared/api/settings'
 import type { StoreSettingsErrorCode } from '@porchlight/shared/api/store-settings'
+import type { TeamErrorCode } from '@porchlight/shared/api/team'
 
 const SHOPIFY_SETTINGS = '/v1/agent/settings/shopify'
 
@@ -31,6 +32,7 @@ export type ConsoleErrorCode =
   | AgentErrorCode
   | SettingsErrorCode
   | StoreSettingsErrorCode
+  | TeamErrorCode
   | ChatErrorCode
   | EdgeErrorCode
   | StoreErrorCode

@@ -5,12 +5,15 @@ import { Announcer } from './announce.tsx'
 import { Link, NavContext } from './nav.tsx'
 import { Queue } from './queue.tsx'
 import { InsightsPage } from './insights/insights-page.tsx'
-import { INSIGHTS_HREF, parseRoute, SETTINGS_HREF, type Route } from './route.ts'
+import { BASE, INSIGHTS_HREF, parseRoute, SETTINGS_HREF, type Route } from './route.ts'
 import { OrderPage } from './orders/order-page.tsx'
 import { ORDERS_HREF } from './orders/order-route.ts'
 import { OrdersPage } from './orders/orders-page.tsx'
 import { SettingsPage } from './settings-page.tsx'
 import { SignIn } from './sign-in.tsx'
+import { AgentsPage } from './team/agents-page.tsx'
+import { SetPasswordPage } from './team/set-password-page.tsx'
+import { WebhooksPage } from './team/webhooks-page.tsx'
 import { TicketPage } from './ticket-page.tsx'
 
 export interface Me {
@@ -20,7 +23,10 @@ export interface Me {
   agents: Map<string, AgentSummary>
 }
 
-type Auth = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; me: Me }
+type Auth =
+  | { state: 'checking' }
+  | { state: 'out'; notice?: string; email?: string }
+  | { state: 'in'; me: Me }
 
 const SESSION_ENDED = 'Your session has ended. Sign in again to continue.'
 
@@ -92,7 +98,18 @@ export function ConsoleApp(props: {
   }
 
   let body
-  if (auth.state === 'checking') {
+  if (route.view === 'set-password') {
+    // Reached from an emailed link, signed in or not: the link is the credential here.
+    body = (
+      <SetPasswordPage
+        api={api}
+        onDone={(email) => {
+          setAuth({ state: 'out', notice: 'Your password is set. Sign in with it.', email })
+          navigate(BASE)
+        }}
+      />
+    )
+  } else if (auth.state === 'checking') {
     body = (
       <main id="main" aria-busy="true">
         <p class="muted">Loading…</p>
@@ -103,6 +120,7 @@ export function ConsoleApp(props: {
       <SignIn
         api={api}
         notice={auth.notice}
+        email={auth.email}
         onSignedIn={(login) =>
           // The session answer also names the store, for the header.
           api.session().then(
@@ -124,7 +142,13 @@ export function ConsoleApp(props: {
         ) : route.view === 'insights' ? (
           <InsightsPage api={api} />
         ) : route.view === 'settings' ? (
-          <SettingsPage api={api} page={route.page} />
+          route.page === 'agents' ? (
+            <AgentsPage api={api} myId={auth.me.agent.id} />
+          ) : route.page === 'webhooks' ? (
+            <WebhooksPage api={api} />
+          ) : (
+            <SettingsPage api={api} page={route.page} />
+          )
         ) : (
           <Queue api={api} state={route.queue} me={auth.me} />
         )}

@@ -32,6 +32,13 @@ const CODES: Partial<Record<ConsoleErrorCode, string>> = {
   ticket_not_found: 'This ticket does not exist, or belongs to another store.',
   agent_not_found: 'That agent is not part of this store.',
   owner_required: 'Only an owner of the store can change this.',
+  last_owner: 'The store must keep an active owner: make someone else an owner first.',
+  agent_deactivated: 'This agent is deactivated: reactivate them first.',
+  password_link_invalid:
+    'This link no longer works: it was used, replaced by a newer one, or is over 72 hours old. Ask an owner for a new one.',
+  member_not_found: 'This agent is not part of this store.',
+  webhook_not_found: 'This endpoint no longer exists.',
+  delivery_not_found: 'This delivery is not in this store’s log.',
   version_conflict: CONFLICT_MESSAGE,
   validation_failed: 'Some of what was entered is not valid.',
   payload_too_large: 'That is too long to send.',

@@ -30,10 +30,20 @@ export type Route =
   | NonNullable<ReturnType<typeof parseOrdersRoute>>
   | { view: 'ticket'; id: string }
   | { view: 'settings'; page: SettingsPageName }
+  | { view: 'set-password' }
   | { view: 'insights' }
 
 /** The pages of the Settings area (`shopify` is its first, at /console/settings). */
-export const SETTINGS_PAGES = ['shopify', 'store', 'widget', 'policies', 'chat', 'history'] as const
+export const SETTINGS_PAGES = [
+  'shopify',
+  'store',
+  'widget',
+  'policies',
+  'chat',
+  'agents',
+  'webhooks',
+  'history',
+] as const
 export type SettingsPageName = (typeof SETTINGS_PAGES)[number]
 
 export const BASE = '/console'
@@ -104,6 +114,7 @@ export function apiQuery(s: QueueState, myId: string): URLSearchParams {
 export function parseRoute(pathname: string, search: string): Route {
   const orders = parseOrdersRoute(pathname, search)
   if (orders !== null) return orders
+  if (/^\/console\/set-password\/?$/.test(pathname)) return { view: 'set-password' }
   if (/^\/console\/settings\/?$/.test(pathname)) return { view: 'settings', page: 'shopify' }
   const page = /^\/console\/settings\/([a-z]+)\/?$/.exec(pathname)?.[1]
   if (page !== undefined && pick(SETTINGS_PAGES, page) !== '') {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { CustomerDataAccess, ShopifySettings } from '@porchlight/shared/api/settings'
 import type { ConsoleApi } from './api.ts'
-import { ApiTokensSection } from './api-tokens.tsx'
 import { DataRequestsSection } from './data-requests.tsx'
 import { IdentitySecretsSection } from './identity-secrets.tsx'
 import { errorMessage } from './messages.ts'
@@ -147,7 +146,6 @@ function ShopifySettingsPage(props: { api: ConsoleApi }) {
       </section>
       <DataRequestsSection api={api} />
       <IdentitySecretsSection api={api} />
-      <ApiTokensSection api={api} />
     </>
   )
 }

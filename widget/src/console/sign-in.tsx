@@ -7,9 +7,11 @@ import { errorMessage } from './messages.ts'
 export function SignIn(props: {
   api: ConsoleApi
   notice: string | undefined
+  /** The address to start with (after setting a password from a link). */
+  email?: string | undefined
   onSignedIn: (login: AgentLoginResponse) => void
 }) {
-  const [email, setEmail] = useState('')
+  const [email, setEmail] = useState(props.email ?? '')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)

@@ -22,6 +22,7 @@ import * as m19 from './0019-identity-grants.ts'
 import * as m24 from './0024-order-lookup.ts'
 import * as m25 from './0025-ticket-returns.ts'
 import * as m20 from './0020-settings-history.ts'
+import * as m21 from './0021-agent-team.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0024-order-lookup': m24,
   '0025-ticket-returns': m25,
   '0020-settings-history': m20,
+  '0021-agent-team': m21,
 }

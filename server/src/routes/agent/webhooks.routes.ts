@@ -1,32 +1,47 @@
-import { randomBytes } from 'node:crypto'
+import type { WebhookEndpointJson } from '@porchlight/shared/api/team'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
-import {
-  deleteWebhookEndpoint,
-  insertWebhookEndpoint,
-  listWebhookDeliveries,
-  listWebhookEndpoints,
-  type WebhookEndpoint,
-} from '../../db/webhooks.repository.ts'
-import {
-  WEBHOOK_DELIVERY_STATUSES,
-  WEBHOOK_EVENTS,
-  type WebhookDeliveryRow,
-} from '../../db/webhooks.table.ts'
+import { listWebhookDeliveries, listWebhookEndpoints } from '../../db/webhooks.repository.ts'
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../db/webhooks.table.ts'
 import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
 import { readQuery } from '../../http/query.ts'
-import { newId } from '../../ids.ts'
-import { defaultTargetPolicy } from '../../adapters/webhooks/webhook-targets.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
-import { webhookUrlProblem } from '../../services/webhooks/endpoint-url.ts'
+import { ownersOnly } from '../../middleware/owner-only.ts'
+import {
+  addEndpoint,
+  deliveryJson,
+  editEndpoint,
+  endpointJson,
+  removeEndpoint,
+  resendDelivery,
+  rotateEndpointSecret,
+} from '../../services/webhooks/endpoints.ts'
+
+const url = z.string().trim().min(1).max(2000)
+const events = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length)
 
 export const webhookEndpointBody = z.strictObject({
-  url: z.string().trim().min(1).max(2000),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length),
+  url,
+  events,
   description: z.string().trim().max(200).optional(),
 })
+
+export const webhookEndpointChangeBody = z
+  .strictObject({
+    version: z.number().int().min(1),
+    url: url.optional(),
+    events: events.optional(),
+    /** An empty description removes it. */
+    description: z.string().trim().max(200).nullable().optional(),
+  })
+  .refine((b) => b.url !== undefined || b.events !== undefined || b.description !== undefined, {
+    message: 'send url, events or description',
+    path: ['events'],
+  })
+
+export const rotateSecretBody = z.strictObject({ version: z.number().int().min(1) })
 
 export const deliveriesQuery = z.strictObject({
   status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
@@ -35,84 +50,53 @@ export const deliveriesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })
 
-const MAX_ENDPOINTS = 20
+const ID = '[A-Za-z0-9_-]{1,64}'
+const ENDPOINT = `/v1/agent/webhooks/:id{${ID}}`
+const owners = ownersOnly('manage its webhooks')
 
-/** Managing where events go is an owner's call: endpoints receive shopper data. */
-function requireOwner(c: Context<AppEnv>) {
-  if (c.get('agent').role !== 'owner') {
-    throw new AppError('agent_forbidden', 'Only the store’s owners manage webhooks.')
-  }
-}
+const actorOf = (c: Context<AppEnv>) => ({ id: c.get('agent').agentId, name: c.get('agent').name })
 
-function endpointJson(e: WebhookEndpoint) {
-  return {
-    id: e.id,
-    url: e.url,
-    events: e.events,
-    description: e.description,
-    /** The secret is shown once, at creation; this helps tell endpoints' secrets apart. */
-    secretHint: `…${e.secret.slice(-4)}`,
-    createdAt: new Date(e.created_at).toISOString(),
-  }
-}
+type Failure =
+  | { ok: false; code: 'webhook_not_found' }
+  | { ok: false; code: 'version_conflict'; endpoint: WebhookEndpointJson }
+  | { ok: false; code: 'validation_failed'; message: string }
 
-function deliveryJson(d: WebhookDeliveryRow) {
-  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString())
-  return {
-    id: d.id,
-    endpointId: d.endpoint_id,
-    eventId: d.event_id,
-    event: d.event,
-    url: d.url,
-    status: d.status,
-    attempts: d.attempts,
-    lastResponseCode: d.last_status_code,
-    lastError: d.last_error,
-    nextAttemptAt: d.status === 'retrying' ? iso(d.next_attempt_at) : null,
-    createdAt: iso(d.created_at),
-    updatedAt: iso(d.updated_at),
-    deliveredAt: iso(d.delivered_at),
-    payload: JSON.parse(d.payload) as unknown,
+/** The success of an endpoint change, or its failure thrown as the error answer. */
+function changed<T extends { ok: true }>(result: T | Failure): T {
+  if (result.ok) return result
+  switch (result.code) {
+    case 'version_conflict':
+      throw new AppError('version_conflict', 'Someone changed this endpoint first.', {
+        endpoint: result.endpoint,
+      })
+    case 'validation_failed':
+      throw new AppError('validation_failed', result.message)
+    default:
+      throw new AppError('webhook_not_found', 'No such webhook endpoint.')
   }
 }
 
 /**
- * Outbound webhooks of the agent's store: endpoints (owners only) and the delivery log (any
- * agent of the store). Everything is read and written within the agent's own store.
+ * Outbound webhooks of the agent's store: any agent reads the endpoints and the delivery log;
+ * owners add, change and remove endpoints, rotate secrets and send a delivery again.
+ * Everything is read and written within the agent's own store.
  */
 export const agentWebhookRoutes = new Hono<AppEnv>()
-  .get('/v1/agent/webhooks', requireAgent, async (c) => {
-    requireOwner(c)
+  .use('/v1/agent/webhooks', requireAgent)
+  .use('/v1/agent/webhooks/*', requireAgent)
+  .get('/v1/agent/webhooks', async (c) => {
     const endpoints = await listWebhookEndpoints(c.get('deps').db, c.get('store').id)
-    return c.json({ endpoints: endpoints.map(endpointJson) })
+    return c.json({
+      endpoints: endpoints.map(endpointJson),
+      canEdit: c.get('agent').role === 'owner',
+    })
   })
-  .post('/v1/agent/webhooks', requireAgent, async (c) => {
-    requireOwner(c)
+  .post('/v1/agent/webhooks', owners, async (c) => {
     const body = await readJson(c, webhookEndpointBody)
-    const { db, clock, config, webhookTargets } = c.get('deps')
-    const storeId = c.get('store').id
-    const problem = await webhookUrlProblem(
-      body.url,
-      config.env,
-      webhookTargets ?? defaultTargetPolicy,
-    )
-    if (problem !== null) throw new AppError('validation_failed', `url: ${problem}`)
-    if ((await listWebhookEndpoints(db, storeId)).length >= MAX_ENDPOINTS) {
-      throw new AppError('validation_failed', `A store has at most ${MAX_ENDPOINTS} endpoints.`)
-    }
-    const endpoint: WebhookEndpoint = {
-      id: newId('whe'),
-      store_id: storeId,
-      url: body.url,
-      secret: `whsec_${randomBytes(32).toString('base64url')}`,
-      events: [...new Set(body.events)],
-      description: body.description ?? null,
-      created_at: clock.now().getTime(),
-    }
-    await insertWebhookEndpoint(db, endpoint)
-    return c.json({ endpoint: endpointJson(endpoint), secret: endpoint.secret }, 201)
+    const result = changed(await addEndpoint(c.get('deps'), actorOf(c), c.get('store').id, body))
+    return c.json({ endpoint: result.endpoint, secret: result.secret }, 201)
   })
-  .get('/v1/agent/webhooks/deliveries', requireAgent, async (c) => {
+  .get('/v1/agent/webhooks/deliveries', async (c) => {
     const q = readQuery(c, deliveriesQuery)
     const rows = await listWebhookDeliveries(c.get('deps').db, {
       storeId: c.get('store').id,
@@ -123,10 +107,31 @@ export const agentWebhookRoutes = new Hono<AppEnv>()
     })
     return c.json({ deliveries: rows.map(deliveryJson) })
   })
-  .delete('/v1/agent/webhooks/:id', requireAgent, async (c) => {
-    requireOwner(c)
-    const deleted = await deleteWebhookEndpoint(
-      c.get('deps').db,
+  .post(`/v1/agent/webhooks/deliveries/:id{${ID}}/resend`, owners, async (c) => {
+    const result = await resendDelivery(c.get('deps'), c.get('store').id, c.req.param('id'))
+    if (result.ok) return c.json({ delivery: result.delivery }, 201)
+    if (result.code === 'delivery_not_found') {
+      throw new AppError('delivery_not_found', 'No such delivery in this store.')
+    }
+    throw new AppError('webhook_not_found', 'The endpoint of this delivery was removed.')
+  })
+  .patch(ENDPOINT, owners, async (c) => {
+    const body = await readJson(c, webhookEndpointChangeBody)
+    const where = { storeId: c.get('store').id, id: c.req.param('id'), version: body.version }
+    const result = changed(await editEndpoint(c.get('deps'), actorOf(c), where, body))
+    return c.json({ endpoint: result.endpoint })
+  })
+  .post(`${ENDPOINT}/secret`, owners, async (c) => {
+    const body = await readJson(c, rotateSecretBody)
+    const where = { storeId: c.get('store').id, id: c.req.param('id'), version: body.version }
+    const result = changed(await rotateEndpointSecret(c.get('deps'), actorOf(c), where))
+    c.header('Cache-Control', 'no-store')
+    return c.json({ endpoint: result.endpoint, secret: result.secret })
+  })
+  .delete(ENDPOINT, owners, async (c) => {
+    const deleted = await removeEndpoint(
+      c.get('deps'),
+      actorOf(c),
       c.get('store').id,
       c.req.param('id'),
     )

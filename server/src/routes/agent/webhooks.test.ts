@@ -209,8 +209,10 @@ describe(`outbound webhooks (${testDialect})`, () => {
     expect(JSON.stringify(list.body)).not.toContain(created.secret)
 
     const plain = await signInAgent(t, 'st_demo', 'plain@example.com')
+    // Any agent of the store reads the endpoints (never a secret); owners change them.
+    const read = await json(t.app.request('/v1/agent/webhooks', { headers: plain.read }))
+    expect([read.status, read.body.canEdit, read.body.endpoints.length]).toEqual([200, false, 1])
     for (const [method, path, body] of [
-      ['GET', '/v1/agent/webhooks', undefined],
       ['POST', '/v1/agent/webhooks', { url: receiver.url, events: ['ticket.created'] }],
       ['DELETE', `/v1/agent/webhooks/${created.endpoint.id}`, undefined],
     ] as const) {
@@ -220,6 +222,7 @@ describe(`outbound webhooks (${testDialect})`, () => {
         ...(body ? { body: JSON.stringify(body) } : {}),
       })
       expect(res.status, `${method} ${path}`).toBe(403)
+      expect((await res.json()).error.code).toBe('owner_required')
     }
     // Any agent of the store reads the delivery log.
     expect(

@@ -4,6 +4,7 @@ import { DEMO_AGENT, seedDemoAgent } from '../../seed/demo-store.ts'
 import { startVisitor } from '../../test/chat-support.ts'
 import { jsonRequest, testDialect } from '../../test/harness.ts'
 import { ticketActionsSetup } from '../../test/ticket-actions.ts'
+import { startReceiver } from '../../test/webhook-receiver.ts'
 
 type Doc = {
   paths: Record<string, Record<string, { responses: Record<string, DocResponse> }>>
@@ -214,6 +215,86 @@ describe(`OpenAPI document against real answers (${testDialect})`, () => {
       '/v1/agent/conversations/stream-tickets',
       '/v1/agent/conversations/stream-tickets',
       owner(),
+      201,
+    )
+  })
+  it('documents the Agents and Webhooks settings answers as they are', async () => {
+    const t = await setup()
+    const write = (body?: unknown) => ({ headers: t.owner, body })
+    const invited = await t.check(
+      'post',
+      '/v1/agent/agents',
+      '/v1/agent/agents',
+      write({ email: 'new@example.com', name: 'New' }),
+      201,
+    )
+    const agent = invited['agent'] as { id: string; version: number }
+    const one = `/v1/agent/agents/${agent.id}`
+    await t.check(
+      'post',
+      '/v1/agent/agents/{id}/password-link',
+      `${one}/password-link`,
+      write(),
+      202,
+    )
+    await t.check('patch', '/v1/agent/agents/{id}', one, write({ version: 1, role: 'owner' }), 200)
+    await t.drainOutbox()
+    const mail = t.deps.devOutbox?.list().find((m) => m.to === 'new@example.com')
+    const token = decodeURIComponent(/#token=(\S+)/.exec(mail?.text ?? '')?.[1] ?? '')
+    await t.check(
+      'post',
+      '/v1/agent/password',
+      '/v1/agent/password',
+      {
+        headers: { 'content-type': 'application/json' },
+        body: { token, password: 'a quiet lantern by the ferns' },
+      },
+      200,
+    )
+
+    const receiver = await startReceiver()
+    const made = await t.check(
+      'post',
+      '/v1/agent/webhooks',
+      '/v1/agent/webhooks',
+      write({ url: receiver.url, events: ['ticket.updated'] }),
+      201,
+    )
+    const hook = `/v1/agent/webhooks/${(made['endpoint'] as { id: string }).id}`
+    await t.check('get', '/v1/agent/webhooks', '/v1/agent/webhooks', write(), 200)
+    await t.check(
+      'patch',
+      '/v1/agent/webhooks/{id}',
+      hook,
+      write({ version: 1, description: 'x' }),
+      200,
+    )
+    await t.check(
+      'post',
+      '/v1/agent/webhooks/{id}/secret',
+      `${hook}/secret`,
+      write({ version: 2 }),
+      200,
+    )
+    const ticket = await t.request()
+    await t.app.request(`/v1/agent/tickets/${ticket.id}`, {
+      method: 'PATCH',
+      headers: t.owner,
+      body: JSON.stringify({ version: 1, status: 'pending' }),
+    })
+    const log = await t.check(
+      'get',
+      '/v1/agent/webhooks/deliveries',
+      '/v1/agent/webhooks/deliveries',
+      write(),
+      200,
+    )
+    const [delivery] = log['deliveries'] as Array<{ id: string }>
+    await t.check(
+      'post',
+      '/v1/agent/webhooks/deliveries/{id}/resend',
+      `/v1/agent/webhooks/deliveries/${delivery!.id}/resend`,
+      write(),
       201,
     )
   })

@@ -19,7 +19,7 @@ export interface Operation {
   /** Words for query parameters; a name the query schema lacks is documented as a string. */
   queryNotes?: Record<string, string>
   success: {
-    status: 200 | 201 | 204
+    status: 200 | 201 | 202 | 204
     description: string
     /** The answer's body; none for 204. */
     schema?: z.ZodType

@@ -110,9 +110,17 @@ export async function findAgentSession(
   now: Date,
 ): Promise<AgentPrincipal | undefined> {
   const row = await findAgentSessionByTokenHash(db, hashToken(token))
-  if (row === undefined || row.revokedAt !== null || row.expiresAt <= now.getTime())
+  // Deactivation revokes the sessions too; checking the agent as well keeps a session made
+  // in the same instant from outliving it.
+  if (
+    row === undefined ||
+    row.revokedAt !== null ||
+    row.expiresAt <= now.getTime() ||
+    row.deactivatedAt !== null
+  ) {
     return undefined
-  const { expiresAt: _e, revokedAt: _r, totpEnabledAt, ...principal } = row
+  }
+  const { expiresAt: _e, revokedAt: _r, deactivatedAt: _d, totpEnabledAt, ...principal } = row
   return { ...principal, via: 'session', scope: 'read_write', totpEnabled: totpEnabledAt !== null }
 }
 

@@ -65,7 +65,12 @@ export async function findApiTokenAgent(
   now: Date,
 ): Promise<AgentPrincipal | undefined> {
   const row = await findApiTokenByHash(db, hashToken(token))
-  if (row === undefined || row.revokedAt !== null || row.expiresAt <= now.getTime()) {
+  if (
+    row === undefined ||
+    row.revokedAt !== null ||
+    row.expiresAt <= now.getTime() ||
+    row.deactivatedAt !== null
+  ) {
     return undefined
   }
   if (row.lastUsedAt === null || row.lastUsedAt <= now.getTime() - TOUCH_EVERY_MS) {

@@ -95,6 +95,21 @@ export const OUTBOX_PAYLOADS = {
     /** The client address of the attempt that locked the account. */
     address: z.string(),
   }),
+  /**
+   * An invitation or a password reset. The link's token is sealed (secret-box) under the
+   * server's key for the time it waits here; the link table keeps its hash only.
+   */
+  'agent-password-link': z.object({
+    linkId: z.string(),
+    sealedToken: z.string(),
+    purpose: z.enum(['invite', 'reset']),
+    storeName: z.string(),
+    agentName: z.string(),
+    /** The owner who sent it. */
+    byName: z.string().nullable(),
+    /** When the link stops working, ISO 8601. */
+    expiresAt: z.string(),
+  }),
   /** The delivery row holds the payload and the endpoint; the secret stays in its table. */
   webhook: z.object({ deliveryId: z.string() }),
 } as const

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts'
 import { AGENT_LOCK_TEMPLATE, lockNoticeTemplate } from '../agents/lock-notice.ts'
 import { AUTH_CODE_TEMPLATE, authCodeTemplate } from '../auth/code-message.ts'
 import { REQUEST_ACK_TEMPLATE, requestAckTemplate } from '../requests/acknowledgement.ts'
+import { PASSWORD_LINK_TEMPLATE, passwordLinkTemplate } from '../team/password-links.ts'
 import { TICKET_NOTICE_TEMPLATE, ticketNoticeTemplate } from '../tickets/ticket-notices.ts'
 import { webhookDeliveryTemplate } from '../webhooks/delivery-template.ts'
 import { WEBHOOK_TEMPLATE } from '../webhooks/emit.ts'
@@ -34,5 +35,6 @@ export function outboxTemplates(
     }),
     [WEBHOOK_TEMPLATE]: webhookDeliveryTemplate(deps),
     [AGENT_LOCK_TEMPLATE]: lockNoticeTemplate(config),
+    [PASSWORD_LINK_TEMPLATE]: passwordLinkTemplate({ ...config, secretKey }),
   }
 }

@@ -52,39 +52,69 @@ export async function emitWebhookEvent(
     data: await readLazy(input.data),
   }
   const body = JSON.stringify(payload)
-  const at = input.now.getTime()
   for (const endpoint of endpoints) {
-    const deliveryId = newId('whd')
-    await insertWebhookDelivery(trx, {
-      id: deliveryId,
-      store_id: input.storeId,
-      endpoint_id: endpoint.id,
-      event_id: payload.id,
+    await queueWebhookDelivery(trx, {
+      storeId: input.storeId,
+      endpoint,
+      eventId: payload.id,
       event: input.event,
-      url: endpoint.url,
-      payload: body,
-      status: 'pending',
-      attempts: 0,
-      last_status_code: null,
-      last_error: null,
-      next_attempt_at: at,
-      created_at: at,
-      updated_at: at,
-      delivered_at: null,
+      body,
+      now: input.now,
+      resentOf: null,
     })
-    await enqueue(
-      trx,
-      {
-        channel: 'webhook',
-        to: endpoint.url,
-        template: WEBHOOK_TEMPLATE,
-        params: { deliveryId },
-        storeId: input.storeId,
-      },
-      input.now,
-    )
   }
   return endpoints.length
+}
+
+/**
+ * Queues one delivery of an event's body to one endpoint: its row in the log and its outbox
+ * message, in the caller's transaction. Returns the delivery's id.
+ */
+export async function queueWebhookDelivery(
+  trx: Kysely<Database>,
+  input: {
+    storeId: string
+    endpoint: { id: string; url: string }
+    eventId: string
+    event: WebhookEvent
+    body: string
+    now: Date
+    /** The delivery this one repeats (sent again by hand). */
+    resentOf: string | null
+  },
+): Promise<string> {
+  const at = input.now.getTime()
+  const deliveryId = newId('whd')
+  await insertWebhookDelivery(trx, {
+    id: deliveryId,
+    store_id: input.storeId,
+    endpoint_id: input.endpoint.id,
+    event_id: input.eventId,
+    event: input.event,
+    url: input.endpoint.url,
+    payload: input.body,
+    status: 'pending',
+    attempts: 0,
+    last_status_code: null,
+    last_error: null,
+    next_attempt_at: at,
+    created_at: at,
+    updated_at: at,
+    delivered_at: null,
+    resent_of: input.resentOf,
+  })
+  await enqueue(
+    trx,
+    {
+      channel: 'webhook',
+      to: input.endpoint.url,
+      template: WEBHOOK_TEMPLATE,
+      params: { deliveryId },
+      storeId: input.storeId,
+    },
+    input.now,
+  )
+  return deliveryId
 }
 
 export type TicketWebhookEvent = Extract<

@@ -7,6 +7,8 @@ const PAGES: Array<{ page: SettingsPageName; label: string }> = [
   { page: 'widget', label: 'Widget' },
   { page: 'policies', label: 'Policies' },
   { page: 'chat', label: 'Chat' },
+  { page: 'agents', label: 'Agents' },
+  { page: 'webhooks', label: 'Webhooks' },
   { page: 'history', label: 'History' },
 ]
 

@@ -6,6 +6,7 @@ import { orderLookupOperations } from './order-lookup.operations.ts'
 import { returnOperations } from './return.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
 import { storeSettingsOperations } from './store-settings.operations.ts'
+import { teamOperations } from './team.operations.ts'
 import { ticketOperations } from './ticket.operations.ts'
 
 /**
@@ -19,6 +20,7 @@ export const agentOperations: Operation[] = [
   ...returnOperations,
   ...settingsOperations,
   ...storeSettingsOperations,
+  ...teamOperations,
   ...chatOperations,
   ...insightsOperations,
 ]

@@ -1,63 +1,15 @@
 import { shopifyConnectBody } from '../../agent/shopify-settings.routes.ts'
-import { deliveriesQuery, webhookEndpointBody } from '../../agent/webhooks.routes.ts'
 import type { Operation } from '../operation.ts'
 import {
   dataRequestExport,
   dataRequestsResponse,
-  deliveriesResponse,
-  endpointCreated,
-  endpointsResponse,
   identitySecretMade,
   identitySecretsResponse,
   shopifySettings,
 } from '../responses/settings-responses.ts'
 
-/** Outbound webhooks and the store's Shopify connection. */
+/** The store's Shopify connection and identity secrets. */
 export const settingsOperations: Operation[] = [
-  {
-    method: 'get',
-    path: '/v1/agent/webhooks',
-    summary: 'Webhook endpoints of your store (owners only; secrets are not shown again)',
-    auth: 'agent',
-    success: { status: 200, description: '{ endpoints }', schema: endpointsResponse },
-    errors: { agent_forbidden: '' },
-  },
-  {
-    method: 'post',
-    path: '/v1/agent/webhooks',
-    summary:
-      'Add an endpoint (owners only). Deliveries are POSTs signed with X-Porchlight-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">',
-    auth: 'agent',
-    body: webhookEndpointBody,
-    success: {
-      status: 201,
-      description: '{ endpoint, secret }: the secret is shown this once',
-      schema: endpointCreated,
-    },
-    errors: { agent_forbidden: '' },
-  },
-  {
-    method: 'delete',
-    path: '/v1/agent/webhooks/{id}',
-    summary: 'Remove an endpoint (owners only); its queued deliveries are dropped',
-    auth: 'agent',
-    success: { status: 204, description: 'Removed' },
-    errors: { agent_forbidden: '', webhook_not_found: '' },
-  },
-  {
-    method: 'get',
-    path: '/v1/agent/webhooks/deliveries',
-    summary: 'The delivery log, newest first: status, attempts, last response code',
-    auth: 'agent',
-    query: deliveriesQuery,
-    queryNotes: {
-      status: 'pending, retrying, delivered or failed',
-      endpoint: 'Endpoint id',
-      before: 'ISO 8601: deliveries created before this instant',
-      limit: '1 to 100, default 50',
-    },
-    success: { status: 200, description: '{ deliveries }', schema: deliveriesResponse },
-  },
   {
     method: 'get',
     path: '/v1/agent/settings/shopify',

@@ -2,7 +2,6 @@ import { decisionBody, refundBody, replyBody } from '../../agent/ticket-actions.
 import { noteBody, patchBody, queueQuery } from '../../agent/tickets.routes.ts'
 import type { Operation } from '../operation.ts'
 import {
-  agentsResponse,
   ticketEventResponse,
   ticketPage,
   ticketResponse,
@@ -130,12 +129,5 @@ export const ticketOperations: Operation[] = [
       store_unavailable: '',
       store_auth_failed: '',
     },
-  },
-  {
-    method: 'get',
-    path: '/v1/agent/agents',
-    summary: 'The agents of your store',
-    auth: 'agent',
-    success: { status: 200, description: '{ agents }', schema: agentsResponse },
   },
 ]

@@ -50,8 +50,6 @@ export const agentSessionResponse: z.ZodType<AgentSessionResponse> = z.strictObj
   csrfToken: z.string(),
 })
 
-export const agentsResponse = z.strictObject({ agents: z.array(agentSummary) })
-
 const tokenSummary: z.ZodType<ApiTokenSummary> = z.strictObject({
   id: z.string(),
   name: z.string(),

@@ -6,49 +6,13 @@ import {
   type ShopifySettings,
 } from '@porchlight/shared/api/settings'
 import { z } from 'zod'
-import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../../db/webhooks.table.ts'
 
 /**
- * The success answers of webhook endpoints and store settings, for the OpenAPI document (see
+ * The success answers of store settings, for the OpenAPI document (see
  * agent-responses.ts for why they are typed and strict).
  */
 
 const iso = z.iso.datetime({ offset: true })
-
-const endpoint = z.strictObject({
-  id: z.string(),
-  url: z.string(),
-  events: z.array(z.enum(WEBHOOK_EVENTS)),
-  description: z.string().nullable(),
-  secretHint: z.string().describe('The last characters of the secret, to tell endpoints apart'),
-  createdAt: iso,
-})
-
-export const endpointsResponse = z.strictObject({ endpoints: z.array(endpoint) })
-
-export const endpointCreated = z.strictObject({
-  endpoint,
-  secret: z.string().describe('Signs every delivery; shown this once'),
-})
-
-const delivery = z.strictObject({
-  id: z.string(),
-  endpointId: z.string(),
-  eventId: z.string(),
-  event: z.enum(WEBHOOK_EVENTS),
-  url: z.string(),
-  status: z.enum(WEBHOOK_DELIVERY_STATUSES),
-  attempts: z.number().int(),
-  lastResponseCode: z.number().int().nullable(),
-  lastError: z.string().nullable(),
-  nextAttemptAt: iso.nullable(),
-  createdAt: iso.nullable(),
-  updatedAt: iso.nullable(),
-  deliveredAt: iso.nullable(),
-  payload: z.unknown().describe('The JSON body that was (or will be) posted'),
-})
-
-export const deliveriesResponse = z.strictObject({ deliveries: z.array(delivery) })
 
 export const shopifySettings: z.ZodType<ShopifySettings> = z.strictObject({
   connected: z.boolean(),
