@@ -5,6 +5,7 @@
  * what the sender wrote (the contact form is open to anyone: an acknowledgement must not carry
  * a stranger's words to an address they typed) and never promises an outcome.
  */
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import { fillMail, mailCatalog, resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
@@ -51,7 +52,7 @@ export async function enqueueContactAcknowledgement(
   const fallback = input.store.settings['defaultLocale']
   const params: RequestAckParams = {
     kind: 'contact',
-    reference: `#${input.ticket.number}`,
+    reference: ticketReference(input.ticket.number),
     orderName: input.ticket.order_name,
     storeName: input.store.name,
     locale: resolveMailLocale(input.locale, typeof fallback === 'string' ? fallback : undefined),

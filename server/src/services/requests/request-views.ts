@@ -3,6 +3,7 @@
  * stands, and once an agent decided, when and with what note for the shopper. Nothing of the agents' side
  * (assignee, internal notes, tags) leaves here.
  */
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { RequestFiled, RequestSummary } from '@porchlight/shared/api/requests'
 import type { Kysely } from 'kysely'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
@@ -25,7 +26,7 @@ type Filed = Pick<ShopperRequestRow, 'id' | 'number' | 'type' | 'request_status'
 export function toRequestFiled(ticket: Filed): RequestFiled {
   return {
     ticketId: ticket.id,
-    reference: `#${ticket.number}`,
+    reference: ticketReference(ticket.number),
     type: ticket.type as RequestFiled['type'],
     requestStatus: ticket.request_status,
     createdAt: new Date(ticket.created_at).toISOString(),

@@ -5,6 +5,7 @@
  * exactly when the others do. Request types and contact messages share it; later features
  * (chat hand-offs, agent-created tickets) can too.
  */
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { AppDeps } from '../../deps.ts'
 import { insertTicketProducts } from '../../db/insights.repository.ts'
 import { takeRateLimits, type RateLimit } from '../../db/rate-limits.repository.ts'
@@ -85,7 +86,7 @@ export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<Write
         const { orderId, type } = draft.oneOpenPer
         const open = await findOpenRequest(trx, draft.storeId, orderId, type, ticket.id)
         if (open !== undefined) {
-          throw new Refused({ kind: 'already_open', reference: `#${open.number}` })
+          throw new Refused({ kind: 'already_open', reference: ticketReference(open.number) })
         }
       }
       await appendTicketEvent(trx, {

@@ -1,3 +1,4 @@
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { Kysely } from 'kysely'
 import { fillMail, resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import { decisionTextKey, ticketMailCatalog } from '@porchlight/shared/i18n/mail/tickets/catalogs'
@@ -50,7 +51,7 @@ export async function queueTicketNotice(
     notice: input.notice,
     locale: resolveMailLocale(ticket.locale, typeof fallback === 'string' ? fallback : undefined),
     storeName: store.name,
-    reference: `#${ticket.number}`,
+    reference: ticketReference(ticket.number),
     orderName: ticket.order_name,
     ...(input.notice.kind === 'decision' && isRateable(ticket) ? { rateTicketId: ticket.id } : {}),
   }
