@@ -13,6 +13,7 @@ import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import { renderMail, type RenderedMail } from '../mail/mail-document.ts'
 import { oneLine } from '../mail/one-line.ts'
+import { mailThread, withReplyThread } from '../mail-replies/reply-address.ts'
 import { enqueue, type OutboxMessage, type OutboxTemplate } from '../outbox/outbox.ts'
 import type { OutboxPayloads, OutboxTemplateName } from '../outbox/payloads.ts'
 
@@ -62,7 +63,8 @@ export async function enqueueContactAcknowledgement(
     params,
     input.store.id,
   )
-  await enqueue(trx, message, new Date(input.ticket.created_at))
+  const at = new Date(input.ticket.created_at)
+  await enqueue(trx, await withReplyThread(trx, input.ticket, message, at), at)
   return { queued: true }
 }
 
@@ -102,14 +104,16 @@ export function renderAckSms(params: RequestAckParams): string {
   return fillMail(params.kind === 'contact' ? t.smsContact : t.sms, values(params, 40))
 }
 
-/** The outbox template of acknowledgements. */
-export function requestAckTemplate(): OutboxTemplate<typeof REQUEST_ACK_TEMPLATE> {
+/** The outbox template of acknowledgements; `inboundDomain` receives the shopper's replies. */
+export function requestAckTemplate(
+  inboundDomain?: string,
+): OutboxTemplate<typeof REQUEST_ACK_TEMPLATE> {
   return {
     async render(message) {
       const { params } = message
-      return message.channel === 'email'
-        ? { channel: 'email', ...renderAckEmail(params) }
-        : { channel: 'sms', body: renderAckSms(params) }
+      if (message.channel !== 'email') return { channel: 'sms', body: renderAckSms(params) }
+      const thread = mailThread(params.thread, inboundDomain)
+      return { channel: 'email', ...renderAckEmail(params), ...(thread ? { thread } : {}) }
     },
   }
 }

@@ -19,6 +19,7 @@ import {
 } from '../../db/tickets.repository.ts'
 import type { TicketType } from '../../db/tickets.table.ts'
 import { enqueue, type OutboxMessage } from '../outbox/outbox.ts'
+import { withReplyThread } from '../mail-replies/reply-address.ts'
 import { emitTicketEvent } from '../webhooks/emit.ts'
 import { findReplay, type IdempotencyClaim, type Replay } from './idempotency.ts'
 
@@ -108,7 +109,11 @@ export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<Write
         ticketId: ticket.id,
         at: now,
       })
-      await enqueue(trx, draft.acknowledgement(ticket), now)
+      await enqueue(
+        trx,
+        await withReplyThread(trx, ticket, draft.acknowledgement(ticket), now),
+        now,
+      )
       await emitTicketEvent(trx, { event: 'ticket.created', ticket, now })
       return { kind: 'created', ticket } as const
     })

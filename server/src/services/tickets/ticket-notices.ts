@@ -9,6 +9,7 @@ import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import { renderMail, type MailParagraph, type RenderedMail } from '../mail/mail-document.ts'
 import { oneLine } from '../mail/one-line.ts'
+import { mailThread, withReplyThread } from '../mail-replies/reply-address.ts'
 import { ratingToken } from '../ratings/rating-link.ts'
 import { isRateable } from '../ratings/ratings.ts'
 import { enqueue, type OutboxTemplate, type RenderedMessage } from '../outbox/outbox.ts'
@@ -55,8 +56,9 @@ export async function queueTicketNotice(
     orderName: ticket.order_name,
     ...(input.notice.kind === 'decision' && isRateable(ticket) ? { rateTicketId: ticket.id } : {}),
   }
-  return enqueue(
+  const message = await withReplyThread(
     trx,
+    ticket,
     {
       channel: contact.channel,
       to: contact.to,
@@ -66,6 +68,7 @@ export async function queueTicketNotice(
     },
     input.now,
   )
+  return enqueue(trx, message, input.now)
 }
 
 /** Subject and paragraphs of a notice; the agent's own words are the `quoted` paragraph. */
@@ -151,11 +154,14 @@ export function renderTicketSms(p: TicketNoticeParams): string {
  * (the server's key and address), a resolution email gets its signed rating link; the link is
  * signed when the email is written, so it lives its full time from the moment it is sent.
  */
-export function ticketNoticeTemplate(rating?: {
-  secretKey: string
-  publicUrl: string
-  clock: { now(): Date }
-}): OutboxTemplate<typeof TICKET_NOTICE_TEMPLATE> {
+export function ticketNoticeTemplate(
+  rating?: {
+    secretKey: string
+    publicUrl: string
+    clock: { now(): Date }
+  },
+  inboundDomain?: string,
+): OutboxTemplate<typeof TICKET_NOTICE_TEMPLATE> {
   return {
     async render(message): Promise<RenderedMessage> {
       const { params } = message
@@ -164,7 +170,12 @@ export function ticketNoticeTemplate(rating?: {
         rating !== undefined && params.rateTicketId !== undefined
           ? `${rating.publicUrl}/rate/${ratingToken(rating.secretKey, params.rateTicketId, rating.clock.now())}`
           : undefined
-      return { channel: 'email', ...renderTicketEmail(params, rateUrl) }
+      const thread = mailThread(params.thread, inboundDomain)
+      return {
+        channel: 'email',
+        ...renderTicketEmail(params, rateUrl),
+        ...(thread ? { thread } : {}),
+      }
     },
   }
 }
