@@ -16,6 +16,7 @@ import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
+import { heldReplyRoutes } from './routes/agent/held-replies.routes.ts'
 import { identitySecretsRoutes } from './routes/agent/identity-secrets.routes.ts'
 import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts'
 import { shopifyInstallRoutes } from './routes/shopify/shopify-install.routes.ts'
@@ -28,6 +29,7 @@ import { shopperChatRoutes } from './routes/conversations/shopper-chat.routes.ts
 import { demoRoutes } from './routes/demo/demo.routes.ts'
 import { devOutboxRoutes } from './routes/dev/dev-outbox.routes.ts'
 import { healthRoutes } from './routes/health/health.routes.ts'
+import { INBOUND_MAIL_PATH, inboundMailRoutes } from './routes/inbound/inbound-mail.routes.ts'
 import { orderRoutes } from './routes/orders/orders.routes.ts'
 import { chatRatingRoutes, ratingRoutes } from './routes/ratings/ratings.routes.ts'
 import { requestRoutes } from './routes/requests/requests.routes.ts'
@@ -57,8 +59,10 @@ export function createApp(deps: AppDeps) {
       throw new AppError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)
     },
   })
-  // Webhooks set their own, larger limit (see webhookRoutes).
-  app.use('*', (c, next) => (c.req.path.startsWith('/v1/webhooks/') ? next() : limitBody(c, next)))
+  // Webhooks and inbound mail set their own, larger limits (see their routes).
+  const ownLimit = (path: string) =>
+    path.startsWith('/v1/webhooks/') || path.startsWith(INBOUND_MAIL_PATH)
+  app.use('*', (c, next) => (ownLimit(c.req.path) ? next() : limitBody(c, next)))
   // A NUL in a path or query parameter never reaches a handler (bodies: see readJson).
   app.use('*', rejectUnsafeUrl)
   app.onError(handleError)
@@ -85,6 +89,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes)
   app.route('/', identifyRoutes)
   app.route('/', webhookRoutes)
+  app.route('/', inboundMailRoutes)
+  app.route('/', heldReplyRoutes)
   const chatHub = deps.chatHub ?? createChatHub(deps)
   app.route('/', shopperChatRoutes(chatHub))
   app.route('/', agentChatRoutes(chatHub))

@@ -11,6 +11,7 @@ import {
   STORE_ERROR_CODES,
 } from '@porchlight/shared/api/errors'
 import { RATING_ERROR_CODES } from '@porchlight/shared/api/insights'
+import { MAIL_REPLY_ERROR_CODES } from '@porchlight/shared/api/mail-replies'
 import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
@@ -32,6 +33,7 @@ const lists = [
   SETTINGS_ERROR_CODES,
   SHOPIFY_INSTALL_ERROR_CODES,
   RATING_ERROR_CODES,
+  MAIL_REPLY_ERROR_CODES,
 ]
 
 describe('error codes', () => {

@@ -7,6 +7,7 @@ import type {
   StoreErrorCode,
 } from '@porchlight/shared/api/errors'
 import type { RatingErrorCode } from '@porchlight/shared/api/insights'
+import type { MailReplyErrorCode } from '@porchlight/shared/api/mail-replies'
 import type { OrderErrorCode } from '@porchlight/shared/api/orders'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
@@ -27,6 +28,7 @@ export type ErrorCode =
   | SettingsErrorCode
   | RatingErrorCode
   | ShopifyInstallErrorCode
+  | MailReplyErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -72,6 +74,12 @@ export const errorStatus = {
   challenge_not_found: 404,
   resend_too_soon: 429,
   channel_unavailable: 503,
+  // email replies (shared/src/api/mail-replies.ts)
+  inbound_mail_disabled: 404,
+  inbound_secret_invalid: 401,
+  inbound_mail_malformed: 400,
+  held_reply_not_found: 404,
+  attachment_not_found: 404,
   // orders (shared/src/api/orders.ts)
   invalid_cursor: 400,
   order_not_found: 404,
