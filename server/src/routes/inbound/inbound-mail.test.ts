@@ -81,7 +81,7 @@ describe(`POST /v1/inbound/mail/:secret (${testDialect})`, () => {
     const off = await createTestApp({ env: { INBOUND_MAIL_DOMAIN: INBOUND_DOMAIN } })
     const res = await off.app.request(`/v1/inbound/mail/${INBOUND_SECRET}`, {
       method: 'POST',
-      body: raw,
+      body: new Uint8Array(raw),
     })
     expect(res.status).toBe(404)
     expect((await res.json()).error.code).toBe('inbound_mail_disabled')

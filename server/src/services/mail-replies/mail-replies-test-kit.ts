@@ -61,11 +61,15 @@ export async function mime(input: MimeInput): Promise<Buffer> {
 }
 
 /** Posts a raw message to the inbound HTTP endpoint. */
-export function postInbound(ctx: ReplyCtx, raw: Buffer | string, secret = INBOUND_SECRET) {
+export async function postInbound(
+  ctx: ReplyCtx,
+  raw: Buffer | string,
+  secret = INBOUND_SECRET,
+): Promise<Response> {
   return ctx.app.request(`/v1/inbound/mail/${secret}`, {
     method: 'POST',
     headers: { 'content-type': 'message/rfc822' },
-    body: raw,
+    body: typeof raw === 'string' ? raw : new Uint8Array(raw),
   })
 }
 
