@@ -66,7 +66,7 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
 export interface RequestFiled {
   ticketId: string
-  /** "#1042": shown in the confirmation and the acknowledgement email. */
+  /** "T-1042" (ticketReference): shown in the confirmation and the acknowledgement email. */
   reference: string
   type: RequestType | 'contact'
   requestStatus: RequestStatus | null
@@ -84,6 +84,15 @@ export interface RequestSummary extends RequestFiled {
   rating: number | null
   /** Resolved and not rated yet: the panel offers the rating (POST /v1/tickets/:id/rating). */
   canRate: boolean
+  /** The agents' replies and the shopper's emailed answers, oldest first. */
+  messages: RequestMessage[]
+}
+
+export interface RequestMessage {
+  /** 'store': an agent's reply; 'shopper': what the shopper wrote back by email. */
+  author: 'store' | 'shopper'
+  body: string
+  at: string
 }
 
 export interface ContactMessage {
