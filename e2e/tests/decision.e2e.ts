@@ -99,7 +99,7 @@ describe('a cancellation, from the shopper’s panel to the agent’s decision a
     expect(await panel.locator('.badge').first().textContent()).toBe('Order received')
     await fillRequest(panel, 'Cancel order')
     reference = await sendRequest(panel)
-    expect(reference).toMatch(/^#\d+$/)
+    expect(reference).toMatch(/^T-\d+$/)
 
     // The order page lists the request under review and no longer offers a second one.
     await panel.getByRole('button', { name: 'Back to your order' }).click()

@@ -148,7 +148,7 @@ describe('the insights page', () => {
     const [ticket] = ((await res.json()) as { tickets: Array<{ id: string }> }).tickets
     const { page, errors } = await signedIn()
     await page.goto(`${baseUrl}/console/tickets/${ticket!.id}`)
-    await page.getByRole('heading', { level: 1, name: /Ticket #\d+ · Issue/ }).waitFor()
+    await page.getByRole('heading', { level: 1, name: /Ticket T-\d+ · Issue/ }).waitFor()
     await page.locator('.lines li').first().waitFor()
     expect(
       await page

@@ -95,7 +95,7 @@ describe('the keyboard alone', () => {
     await onHeading(frame, 'Request sent')
     const said = await frame.getByText(/^Your reference is /).textContent()
     const reference = /^Your reference is (.+)\.$/.exec(said ?? '')?.[1] ?? ''
-    expect(reference).toMatch(/^#\d+$/)
+    expect(reference).toMatch(/^T-\d+$/)
 
     // Escape closes the panel and gives the launcher its focus back.
     await page.keyboard.press('Escape')

@@ -78,7 +78,7 @@ async function sendAndCheck(name: string, type: 'return' | 'cancel' | 'issue') {
   const calls = await shopOperations(async () => {
     reference = await sendRequest(page)
   })
-  expect(reference).toMatch(/^#\d+$/)
+  expect(reference).toMatch(/^T-\d+$/)
   expect(await page.getByText(/will review your request/).isVisible()).toBe(true)
   // The order was checked again (the adapter's snapshot, fresh for minutes, may stand in for a
   // read); nothing was asked of the shop: an agent decides, and only then does the shop change.

@@ -21,6 +21,7 @@ import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentExportRoutes } from './routes/agent/exports.routes.ts'
 import { agentOrderRoutes } from './routes/agent/agent-orders.routes.ts'
 import { agentWebhookRoutes } from './routes/agent/webhooks.routes.ts'
+import { heldReplyRoutes } from './routes/agent/held-replies.routes.ts'
 import { identitySecretsRoutes } from './routes/agent/identity-secrets.routes.ts'
 import { privacyRoutes } from './routes/agent/privacy.routes.ts'
 import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts'
@@ -39,6 +40,7 @@ import { shopperChatRoutes } from './routes/conversations/shopper-chat.routes.ts
 import { demoRoutes } from './routes/demo/demo.routes.ts'
 import { devOutboxRoutes } from './routes/dev/dev-outbox.routes.ts'
 import { healthRoutes } from './routes/health/health.routes.ts'
+import { INBOUND_MAIL_PATH, inboundMailRoutes } from './routes/inbound/inbound-mail.routes.ts'
 import { orderRoutes } from './routes/orders/orders.routes.ts'
 import { chatRatingRoutes, ratingRoutes } from './routes/ratings/ratings.routes.ts'
 import { requestRoutes } from './routes/requests/requests.routes.ts'
@@ -68,14 +70,14 @@ export function createApp(deps: AppDeps) {
       throw new AppError('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`)
     },
   })
-  // Webhooks, return labels and logo uploads set their own, larger limits (see their routes).
-  app.use('*', (c, next) =>
-    c.req.path.startsWith('/v1/webhooks/') ||
-    RETURN_LABEL_PATH.test(c.req.path) ||
-    c.req.path === LOGO_UPLOAD_PATH
-      ? next()
-      : limitBody(c, next),
-  )
+  // Webhooks, inbound mail, return labels and logo uploads set their own, larger limits (see
+  // their routes).
+  const ownLimit = (path: string) =>
+    path.startsWith('/v1/webhooks/') ||
+    path.startsWith(INBOUND_MAIL_PATH) ||
+    RETURN_LABEL_PATH.test(path) ||
+    path === LOGO_UPLOAD_PATH
+  app.use('*', (c, next) => (ownLimit(c.req.path) ? next() : limitBody(c, next)))
   // A NUL in a path or query parameter never reaches a handler (bodies: see readJson).
   app.use('*', rejectUnsafeUrl)
   app.onError(handleError)
@@ -114,6 +116,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', grantRoutes)
   app.route('/', shopifyProxyRoutes)
   app.route('/', webhookRoutes)
+  app.route('/', inboundMailRoutes)
+  app.route('/', heldReplyRoutes)
   const chatHub = deps.chatHub ?? createChatHub(deps)
   app.route('/', shopperChatRoutes(chatHub))
   app.route('/', agentChatRoutes(chatHub))

@@ -70,7 +70,10 @@ export function composeDeps(input: ComposeInput, overrides: DepsOverrides = {}):
     logger,
     mailer,
     sms,
-    templates: outboxTemplates(config, { db: database.db, clock }),
+    templates: outboxTemplates(
+      { ...config, inboundDomain: config.inboundMail?.domain },
+      { db: database.db, clock },
+    ),
     ...(webhookTargets !== undefined
       ? { webhooks: createHttpWebhookSender({ targets: webhookTargets }) }
       : {}),

@@ -26,6 +26,8 @@ export interface Config {
   shutdownTimeoutMs: number
   seedDemo: boolean
   smtp: SmtpConfig | undefined
+  /** Shoppers' email replies (INBOUND_MAIL_*); undefined sends no reply address. */
+  inboundMail: InboundMailConfig | undefined
   twilio: TwilioConfig | undefined
   shopifyApiVersion: string
   /**
@@ -63,6 +65,18 @@ export interface SmtpConfig {
   user: string | undefined
   password: string | undefined
   from: string
+}
+
+export interface InboundMailConfig {
+  /** Reply addresses are reply+<token>@domain; its MX points at us or at a provider. */
+  domain: string
+  /** The built-in SMTP receiver's port; undefined leaves it off. */
+  smtpPort: number | undefined
+  smtpHost: string
+  /** The HTTP endpoint's secret, /v1/inbound/mail/<secret>; undefined leaves it off. */
+  httpSecret: string | undefined
+  /** Larger messages are refused before they are read (SMTP SIZE, HTTP body limit). */
+  maxBytes: number
 }
 
 export interface TwilioConfig {
@@ -192,6 +206,7 @@ export function loadConfig(env: Env = process.env): Config {
     // A demo store comes with a well-known agent password: never seed it in production by default.
     seedDemo: bool(env, 'SEED_DEMO', nodeEnv !== 'production'),
     smtp: loadSmtp(env),
+    inboundMail: loadInboundMail(env),
     twilio: loadTwilio(env),
     shopifyApiVersion: str(env, 'SHOPIFY_API_VERSION') ?? '2026-10',
     shopifyApp: loadShopifyApp(env),
@@ -283,6 +298,36 @@ function loadSmtp(env: Env): SmtpConfig | undefined {
     user: str(env, 'SMTP_USER'),
     password: str(env, 'SMTP_PASSWORD'),
     from: str(env, 'SMTP_FROM') ?? 'Porchlight <no-reply@localhost>',
+  }
+}
+
+function loadInboundMail(env: Env): InboundMailConfig | undefined {
+  const domain = str(env, 'INBOUND_MAIL_DOMAIN')
+  const smtpPort = str(env, 'INBOUND_SMTP_PORT')
+  const httpSecret = str(env, 'INBOUND_MAIL_SECRET')
+  if (domain === undefined) {
+    if (smtpPort !== undefined || httpSecret !== undefined) {
+      throw new ConfigError('INBOUND_MAIL_DOMAIN', 'is required to receive replies')
+    }
+    return undefined
+  }
+  if (
+    !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(
+      domain,
+    )
+  ) {
+    throw new ConfigError('INBOUND_MAIL_DOMAIN', `expected a domain name, got "${domain}"`)
+  }
+  // The secret is the endpoint's only credential, in a URL: long and random, like SECRET_KEY.
+  if (httpSecret !== undefined && !/^[A-Za-z0-9_-]{32,200}$/.test(httpSecret)) {
+    throw new ConfigError('INBOUND_MAIL_SECRET', 'expected 32 or more letters, digits, - or _')
+  }
+  return {
+    domain: domain.toLowerCase(),
+    smtpPort: smtpPort === undefined ? undefined : int(env, 'INBOUND_SMTP_PORT', 2525, 0, 65535),
+    smtpHost: str(env, 'INBOUND_SMTP_HOST') ?? '0.0.0.0',
+    httpSecret,
+    maxBytes: int(env, 'INBOUND_MAIL_MAX_BYTES', 15 * 1024 * 1024, 64 * 1024, 25 * 1024 * 1024),
   }
 }
 

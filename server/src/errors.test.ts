@@ -13,6 +13,7 @@ import {
   STORE_ERROR_CODES,
 } from '@porchlight/shared/api/errors'
 import { RATING_ERROR_CODES } from '@porchlight/shared/api/insights'
+import { MAIL_REPLY_ERROR_CODES } from '@porchlight/shared/api/mail-replies'
 import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
 import { PRIVACY_ERROR_CODES } from '@porchlight/shared/api/privacy'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
@@ -44,6 +45,7 @@ const lists = [
   PRIVACY_ERROR_CODES,
   RETURN_ERROR_CODES,
   TEAM_ERROR_CODES,
+  MAIL_REPLY_ERROR_CODES,
 ]
 
 describe('error codes', () => {

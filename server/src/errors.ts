@@ -12,6 +12,7 @@ import type {
   StoreErrorCode,
 } from '@porchlight/shared/api/errors'
 import type { RatingErrorCode } from '@porchlight/shared/api/insights'
+import type { MailReplyErrorCode } from '@porchlight/shared/api/mail-replies'
 import type { OrderErrorCode } from '@porchlight/shared/api/orders'
 import type { PrivacyErrorCode } from '@porchlight/shared/api/privacy'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
@@ -42,6 +43,7 @@ export type ErrorCode =
   | ReturnErrorCode
   | StoreSettingsErrorCode
   | TeamErrorCode
+  | MailReplyErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -95,6 +97,12 @@ export const errorStatus = {
   challenge_not_found: 404,
   resend_too_soon: 429,
   channel_unavailable: 503,
+  // email replies (shared/src/api/mail-replies.ts)
+  inbound_mail_disabled: 404,
+  inbound_secret_invalid: 401,
+  inbound_mail_malformed: 400,
+  held_reply_not_found: 404,
+  attachment_not_found: 404,
   // orders (shared/src/api/orders.ts)
   invalid_cursor: 400,
   order_not_found: 404,

@@ -24,12 +24,15 @@ import { purgeAuthData } from './services/auth/housekeeping.ts'
 import { seedDemoOrders } from './seed/demo-orders.ts'
 import { createChatHub } from './services/chat/hub.ts'
 import { startChatSweeper } from './services/chat/sweeper.ts'
+import { startInboundSmtp } from './services/mail-replies/inbound-smtp.ts'
 
 export const WIDGET_DIST = fileURLToPath(new URL('../../widget/dist', import.meta.url))
 
 export interface RunningServer {
   url: string
   port: number
+  /** The SMTP receiver's port, when INBOUND_SMTP_PORT started one (0 picks a free one). */
+  inboundSmtpPort?: number
   /**
    * Stops accepting, lets in-flight requests and sends finish, closes streams and the database;
    * within config.shutdownTimeoutMs.
@@ -106,6 +109,8 @@ export async function startServer(
     )
   }, 3600_000).unref()
   const sweeper = startChatSweeper(deps)
+  // Off unless INBOUND_SMTP_PORT is set: shoppers' replies to ticket emails.
+  const inboundSmtp = await startInboundSmtp(deps)
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
@@ -142,6 +147,7 @@ export async function startServer(
       }
       clearInterval(idleSweep)
       clearInterval(housekeeping)
+      await inboundSmtp?.close()
       await sweeper.stop()
       deps.chatHub?.close()
       await outboxStopped
@@ -155,6 +161,7 @@ export async function startServer(
   return {
     url: `http://localhost:${port}`,
     port,
+    ...(inboundSmtp !== undefined ? { inboundSmtpPort: inboundSmtp.port } : {}),
     shutdown,
     ...(demoAgentPassword !== undefined ? { demoAgentPassword } : {}),
   }

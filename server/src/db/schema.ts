@@ -7,6 +7,12 @@ import type {
   TicketProductsTable,
   TicketRatingsTable,
 } from './insights.table.ts'
+import type {
+  HeldMailRepliesTable,
+  InboundMailSeenTable,
+  MailAttachmentsTable,
+  TicketReplyAddressesTable,
+} from './mail-replies.table.ts'
 import type { OutboxMessagesTable } from './outbox.table.ts'
 import type { RateLimitBucketsTable, RateLimitHitsTable } from './rate-limits.table.ts'
 import type { DemoOrdersTable } from './demo-orders.table.ts'
@@ -84,4 +90,8 @@ export interface Database {
   ticket_returns: TicketReturnsTable
   settings_history: SettingsHistoryTable
   store_logos: StoreLogosTable
+  ticket_reply_addresses: TicketReplyAddressesTable
+  inbound_mail_seen: InboundMailSeenTable
+  held_mail_replies: HeldMailRepliesTable
+  mail_attachments: MailAttachmentsTable
 }

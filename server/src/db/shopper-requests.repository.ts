@@ -115,3 +115,25 @@ export async function latestDecisions(
   for (const row of rows) out.set(row.ticket_id, row)
   return out
 }
+
+/**
+ * What was written between the store and the shopper on these tickets, oldest first: agents'
+ * replies and the shopper's emailed messages (never internal notes or other history).
+ */
+export async function shopperThreadEvents(db: Db, storeId: string, ticketIds: string[]) {
+  if (ticketIds.length === 0) return []
+  return db
+    .selectFrom('ticket_events')
+    .select(['ticket_id', 'kind', 'actor_kind', 'data', 'created_at'])
+    .where('store_id', '=', storeId)
+    .where('ticket_id', 'in', ticketIds)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'reply'), eb('actor_kind', '=', 'agent')]),
+        eb.and([eb('kind', '=', 'message'), eb('actor_kind', '=', 'shopper')]),
+      ]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}

@@ -1,3 +1,4 @@
+import { ticketNumberIn } from '@porchlight/shared/tickets/reference'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
 import type { TicketChannel, TicketStatus, TicketType } from './tickets.table.ts'
@@ -35,7 +36,8 @@ export async function listQueue(
   const search = filter.search?.trim()
   if (search) {
     const pattern = `%${escapeLike(search.toLowerCase().replace(/^#/, ''))}%`
-    const digits = /^#?\d{1,15}$/.test(search) ? Number(search.replace('#', '')) : undefined
+    // "T-1002", "#1002" (the old form) and "1002" all find ticket 1002.
+    const digits = ticketNumberIn(search)
     // An explicit ESCAPE clause: SQLite has no default LIKE escape character, PostgreSQL does.
     const like = (column: string) =>
       sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`

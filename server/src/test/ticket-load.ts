@@ -75,5 +75,5 @@ export async function fileContact(
 
 /** The ticket reference an acknowledgement email quotes in its subject. */
 export function ackReference(subject: string): string | undefined {
-  return /we received your request (#[0-9]+)/.exec(subject)?.[1]
+  return /we received your request (T-[0-9]+)/.exec(subject)?.[1]
 }

@@ -100,7 +100,7 @@ export interface AgentSessionResponse {
 
 export interface TicketJson {
   id: string
-  /** "#1042": shown to shoppers and agents. */
+  /** "T-1042" (ticketReference): shown to shoppers and agents. `number` stays for older readers. */
   reference: string
   number: number
   type: TicketType

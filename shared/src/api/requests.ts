@@ -67,7 +67,7 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
 export interface RequestFiled {
   ticketId: string
-  /** "#1042": shown in the confirmation and the acknowledgement email. */
+  /** "T-1042" (ticketReference): shown in the confirmation and the acknowledgement email. */
   reference: string
   type: RequestType | 'contact'
   requestStatus: RequestStatus | null
@@ -87,6 +87,15 @@ export interface RequestSummary extends RequestFiled {
   canRate: boolean
   /** An approved return: how to send it back and how far it got (api/returns.ts). */
   returnProgress?: ReturnProgress | null
+  /** The agents' replies and the shopper's emailed answers, oldest first. */
+  messages: RequestMessage[]
+}
+
+export interface RequestMessage {
+  /** 'store': an agent's reply; 'shopper': what the shopper wrote back by email. */
+  author: 'store' | 'shopper'
+  body: string
+  at: string
 }
 
 export interface ContactMessage {

@@ -110,7 +110,7 @@ export const arLater: LaterCatalog = {
   'chat.offline_intro': 'اترك رسالتك وسنرد عليك عبر البريد الإلكتروني.',
   'chat.offline_message_label': 'رسالتك',
   'chat.offline_sent':
-    'شكرًا! استلمنا رسالتك (التذكرة رقم {number}) وسنرد عليك عبر البريد الإلكتروني.',
+    'شكرًا! استلمنا رسالتك (التذكرة {reference}) وسنرد عليك عبر البريد الإلكتروني.',
   'chat.offline_back': 'العودة إلى الدردشة',
   'chat.reconnecting': 'جارٍ إعادة الاتصال…',
   'chat.system.request_created': 'تم إرسال الطلب {reference} ({type}) للطلب {order}',

@@ -165,6 +165,8 @@ export const ar: CoreCatalog = {
   'order.refunded': 'المسترد',
   'order.outstanding': 'المتبقي للدفع',
   'order.requests': 'طلباتك المقدّمة',
+  'order.request_from_store': 'كتب المتجر',
+  'order.request_from_you': 'كتبتَ',
 
   'status.unfulfilled': 'تم استلام الطلب',
   'status.processing': 'قيد التجهيز',

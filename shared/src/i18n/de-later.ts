@@ -107,7 +107,7 @@ export const deLater: LaterCatalog = {
   'chat.offline_intro': 'Hinterlassen Sie Ihre Nachricht, wir antworten per E-Mail.',
   'chat.offline_message_label': 'Ihre Nachricht',
   'chat.offline_sent':
-    'Danke! Wir haben Ihre Nachricht erhalten (Ticket Nr. {number}) und antworten per E-Mail.',
+    'Danke! Wir haben Ihre Nachricht erhalten (Ticket {reference}) und antworten per E-Mail.',
   'chat.offline_back': 'Zurück zum Chat',
   'chat.reconnecting': 'Verbindung wird wiederhergestellt…',
   'chat.system.request_created': 'Anfrage {reference} ({type}) für Bestellung {order} gesendet',

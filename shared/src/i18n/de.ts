@@ -154,6 +154,8 @@ export const de: CoreCatalog = {
   'order.refunded': 'Erstattet',
   'order.outstanding': 'Noch zu zahlen',
   'order.requests': 'Ihre Anfragen',
+  'order.request_from_store': 'Der Shop schrieb',
+  'order.request_from_you': 'Sie schrieben',
 
   'status.unfulfilled': 'Bestellung eingegangen',
   'status.processing': 'Wird vorbereitet',

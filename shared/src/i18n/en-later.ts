@@ -113,7 +113,7 @@ export const enLater = {
   'chat.email_offer': 'Get replies by email',
   'chat.offline_intro': 'Leave your message and we’ll answer by email.',
   'chat.offline_message_label': 'Your message',
-  'chat.offline_sent': 'Thanks! We got your message (ticket #{number}) and will answer by email.',
+  'chat.offline_sent': 'Thanks! We got your message (ticket {reference}) and will answer by email.',
   'chat.offline_back': 'Back to the chat',
   'chat.reconnecting': 'Reconnecting…',
   'chat.system.request_created': 'Request {reference} ({type}) sent for order {order}',

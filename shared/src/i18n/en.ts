@@ -150,6 +150,8 @@ export const en = {
   'order.refunded': 'Refunded',
   'order.outstanding': 'Still to pay',
   'order.requests': 'Your requests',
+  'order.request_from_store': 'The store wrote',
+  'order.request_from_you': 'You wrote',
 
   // Shopper-facing display status of an order (orders/display-status.ts); parcels use these too
   'status.unfulfilled': 'Order received',

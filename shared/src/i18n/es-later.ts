@@ -107,7 +107,7 @@ export const esLater: LaterCatalog = {
   'chat.offline_intro': 'Deja tu mensaje y te responderemos por correo.',
   'chat.offline_message_label': 'Tu mensaje',
   'chat.offline_sent':
-    '¡Gracias! Hemos recibido tu mensaje (ticket n.º {number}) y te responderemos por correo.',
+    '¡Gracias! Hemos recibido tu mensaje (ticket {reference}) y te responderemos por correo.',
   'chat.offline_back': 'Volver al chat',
   'chat.reconnecting': 'Reconectando…',
   'chat.system.request_created': 'Solicitud {reference} ({type}) enviada para el pedido {order}',

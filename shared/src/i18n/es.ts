@@ -145,6 +145,8 @@ export const es: CoreCatalog = {
   'order.refunded': 'Reembolsado',
   'order.outstanding': 'Pendiente de pago',
   'order.requests': 'Tus solicitudes',
+  'order.request_from_store': 'La tienda escribió',
+  'order.request_from_you': 'Escribiste',
 
   'status.unfulfilled': 'Pedido recibido',
   'status.processing': 'En preparación',

@@ -107,7 +107,7 @@ export const frLater: LaterCatalog = {
   'chat.offline_intro': 'Laissez votre message, nous vous répondrons par e-mail.',
   'chat.offline_message_label': 'Votre message',
   'chat.offline_sent':
-    'Merci ! Nous avons bien reçu votre message (ticket n° {number}) et vous répondrons par e-mail.',
+    'Merci ! Nous avons bien reçu votre message (ticket {reference}) et vous répondrons par e-mail.',
   'chat.offline_back': 'Retour à la discussion',
   'chat.reconnecting': 'Reconnexion…',
   'chat.system.request_created': 'Demande {reference} ({type}) envoyée pour la commande {order}',

@@ -152,6 +152,8 @@ export const fr: CoreCatalog = {
   'order.refunded': 'Remboursé',
   'order.outstanding': 'Reste à payer',
   'order.requests': 'Vos demandes',
+  'order.request_from_store': 'La boutique a écrit',
+  'order.request_from_you': 'Vous avez écrit',
 
   'status.unfulfilled': 'Commande reçue',
   'status.processing': 'En préparation',

@@ -166,6 +166,7 @@ export function requestSummary(overrides: Partial<RequestSummary> = {}): Request
     decisionNote: null,
     rating: null,
     canRate: false,
+    messages: [],
     ...overrides,
   }
 }

@@ -4,6 +4,7 @@ import type { Me } from './app.tsx'
 import { formatDateTime, formatMoney, label } from './format.ts'
 import { Bidi } from './bidi.tsx'
 import { agentName } from './ticket-summary.tsx'
+import { EventAttachments } from './mail-replies.tsx'
 
 // Event data is shaped by whoever wrote the event (and may carry shopper text): read it
 // field by field, and only ever render it as text.
@@ -108,7 +109,10 @@ export function describe(
       }
     }
     case 'message':
-      return { what: 'wrote', body: text(d['body']) ?? text(d['text']) }
+      return {
+        what: d['channel'] === 'email' ? 'replied by email' : 'wrote',
+        body: text(d['body']) ?? text(d['text']),
+      }
     // After a return's approval and appeasements (api/returns.ts); `storeCall` names the store action.
     case 'return_label_added':
       return {
@@ -159,6 +163,7 @@ function EventItem(props: { e: TicketEventJson; t: TicketJson; me: Me; showWhat?
           <Bidi>{body}</Bidi>
         </p>
       )}
+      <EventAttachments e={e} />
     </li>
   )
 }

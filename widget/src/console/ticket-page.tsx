@@ -7,6 +7,7 @@ import { DecisionForm } from './decision-form.tsx'
 import { label, replyRoute } from './format.ts'
 import { ConversationPanel } from './chat/conversation-panel.tsx'
 import { History, Notes } from './history.tsx'
+import { HeldReplies, useTicketLive } from './mail-replies.tsx'
 import { CONFLICT_MESSAGE, errorMessage } from './messages.ts'
 import { Link, PageHeading } from './nav.tsx'
 import { OrderPanel } from './order-panel.tsx'
@@ -60,6 +61,13 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
   useEffect(() => {
     void reload()
   }, [reload])
+  // A shopper's emailed reply (or another agent's accepting one) shows without a reload.
+  const [liveTick, setLiveTick] = useState(0)
+  const onLive = useCallback(() => {
+    setLiveTick((n) => n + 1)
+    void reload()
+  }, [reload])
+  useTicketLive(api, id, onLive)
 
   const run: Run = async (write, saved) => {
     if (view === null || busy) return false
@@ -155,6 +163,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
               onSubmit={(body) => run(async () => api.reply(t.id, body), 'Reply sent.')}
             />
           )}
+          <HeldReplies api={api} ticketId={t.id} version={liveTick} onAccepted={onLive} />
           <Notes ticket={t} history={view.history} me={me}>
             <TextForm
               id="note"

@@ -14,6 +14,8 @@ export type CapturedMessage =
       subject: string
       text: string
       html: string
+      /** The ticket's reply address, when the email is about one and replies are received. */
+      replyTo?: string
     }
   | { id: string; at: string; channel: 'sms'; to: string; text: string }
 
@@ -61,6 +63,7 @@ export function createDevOutbox(options: {
           subject: m.subject,
           text: m.text,
           html: m.html,
+          ...(m.thread?.replyTo !== undefined ? { replyTo: m.thread.replyTo } : {}),
         }),
       close: async () => {},
     },

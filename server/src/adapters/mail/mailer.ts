@@ -9,6 +9,15 @@ export interface MailMessage {
    * as the Message-ID, so a repeat after a crash can be recognised and dropped.
    */
   id?: string
+  /** A message about a ticket: where the shopper's reply goes and which thread it belongs to. */
+  thread?: MailThread
+}
+
+export interface MailThread {
+  /** reply+<token>@<inbound domain>; absent when replies are not received. */
+  replyTo?: string
+  /** The thread's root id (the ticket's): In-Reply-To and References name it, so mail apps group. */
+  root: string
 }
 
 /**

@@ -42,6 +42,24 @@ export function stableMessageId(id: string, from: string): string {
 }
 
 /**
+ * Reply-To and the threading headers of a ticket's email. Every message of a ticket answers
+ * the same root id, which no message carries itself: mail apps group them under it, and a
+ * shopper's reply names it back (one more way to tell the reply's ticket than the address).
+ */
+function threadHeaders(message: MailMessage, from: string) {
+  const thread = message.thread
+  if (thread === undefined) return {}
+  const root = stableMessageId(thread.root, from)
+  return {
+    ...(thread.replyTo !== undefined && plainAddress.test(thread.replyTo)
+      ? { replyTo: thread.replyTo }
+      : {}),
+    inReplyTo: root,
+    references: [root],
+  }
+}
+
+/**
  * Email over SMTP with a pooled transport (a few long-lived connections instead of one per
  * message). Configured by SMTP_URL, or SMTP_HOST/PORT/USER/PASSWORD; SMTP_FROM is the sender.
  */
@@ -88,6 +106,7 @@ export function createSmtpMailer(config: SmtpConfig): Mailer {
           ...(message.id !== undefined
             ? { messageId: stableMessageId(message.id, config.from) }
             : {}),
+          ...threadHeaders(message, config.from),
         })
       } catch (err) {
         throw classify(err)

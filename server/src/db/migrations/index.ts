@@ -19,10 +19,11 @@ import * as m16 from './0016-shopify-tokens.ts'
 import * as m17 from './0017-identity-secrets.ts'
 import * as m18 from './0018-shopify-webhooks-and-privacy.ts'
 import * as m19 from './0019-identity-grants.ts'
-import * as m24 from './0024-order-lookup.ts'
-import * as m25 from './0025-ticket-returns.ts'
 import * as m20 from './0020-settings-history.ts'
 import * as m21 from './0021-agent-team.ts'
+import * as m22 from './0022-mail-replies.ts'
+import * as m24 from './0024-order-lookup.ts'
+import * as m25 from './0025-ticket-returns.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -50,8 +51,9 @@ export const migrations: Record<string, Migration> = {
   '0017-identity-secrets': m17,
   '0018-shopify-webhooks-and-privacy': m18,
   '0019-identity-grants': m19,
-  '0024-order-lookup': m24,
-  '0025-ticket-returns': m25,
   '0020-settings-history': m20,
   '0021-agent-team': m21,
+  '0022-mail-replies': m22,
+  '0024-order-lookup': m24,
+  '0025-ticket-returns': m25,
 }

@@ -46,7 +46,7 @@ describe(`agent ticket queue (${testDialect})`, () => {
     expect(dated.total).toBe(2)
   })
 
-  it('searches by order number, email, phone, name and ticket number, taking wildcards literally', async () => {
+  it('searches by order number, email, phone, name and ticket reference, taking wildcards literally', async () => {
     const ctx = await setup()
     const a = await ctx.t({
       order_name: '#1042',
@@ -71,6 +71,10 @@ describe(`agent ticket queue (${testDialect})`, () => {
     expect(await search('4155550100')).toEqual([b.id])
     expect(await search('grace')).toEqual([b.id])
     expect(await search(`#${b.number}`)).toEqual([b.id])
+    // The visible reference, as an agent would paste it from an email, finds the ticket too.
+    expect(await search(`T-${b.number}`)).toEqual([b.id])
+    expect(await search(`t-${b.number}`)).toEqual([b.id])
+    expect(await search(`T-${b.number}x`)).toEqual([])
     expect(await search('%')).toEqual([])
     expect(await search('_')).toEqual([])
   })

@@ -23,8 +23,8 @@ export interface Operation {
     description: string
     /** The answer's body; none for 204. */
     schema?: z.ZodType
-    /** Default application/json. */
-    contentType?: 'text/event-stream' | 'text/csv'
+    /** Default application/json; a download's type is in its Content-Type header. */
+    contentType?: 'text/event-stream' | 'text/csv' | 'application/octet-stream'
   }
   /** The codes this operation answers beyond the edge's, each with optional words. */
   errors?: Partial<Record<ErrorCode, string>>

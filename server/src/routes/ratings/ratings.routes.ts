@@ -1,3 +1,4 @@
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import { findStoreById } from '../../db/stores.repository.ts'
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
@@ -75,7 +76,7 @@ export const ratingRoutes = new Hono<AppEnv>()
     const { words, store } = await pageOf(c, ticket)
     const page = ratingFormPage(words, {
       storeName: store?.name ?? 'the store',
-      reference: `#${ticket.number}`,
+      reference: ticketReference(ticket.number),
       action: c.req.path,
       preselected: Number.isInteger(score) && score >= 1 && score <= 5 ? score : null,
     })

@@ -28,7 +28,7 @@ describe(`POST /v1/contact without signing in (${testDialect})`, () => {
     const res = await postContact(ctx, anonymous)
     expect(res.status).toBe(201)
     const filed = (await res.json()) as RequestFiled
-    expect(filed).toMatchObject({ reference: '#1001', type: 'contact', requestStatus: null })
+    expect(filed).toMatchObject({ reference: 'T-1001', type: 'contact', requestStatus: null })
     const [ticket, ...others] = await tickets(ctx)
     expect(others).toEqual([])
     expect(ticket).toMatchObject({
@@ -50,7 +50,7 @@ describe(`POST /v1/contact without signing in (${testDialect})`, () => {
     expect(sent.map((m) => [m.channel, m.to])).toEqual([['email', 'eve.stranger@example.com']])
     const mail = sent[0]
     if (mail?.channel !== 'email') throw new Error('expected an email')
-    expect(mail.text).toContain('We received your message #1001.')
+    expect(mail.text).toContain('We received your message T-1001.')
     expect(mail.text).toContain('The Lumen & Loom team will read it and reply to you.')
     // Nothing the sender typed travels to the address they typed.
     for (const typed of ['spam.example', 'Norway', 'Eve']) {
@@ -63,8 +63,8 @@ describe(`POST /v1/contact without signing in (${testDialect})`, () => {
     expect((await postContact(ctx, { ...anonymous, locale: 'fr' })).status).toBe(201)
     const [mail] = await delivered(ctx)
     if (mail?.channel !== 'email') throw new Error('expected an email')
-    expect(mail.subject).toBe('Lumen & Loom : nous avons bien reçu votre demande #1001')
-    expect(mail.text).toContain('Nous avons bien reçu votre message #1001.')
+    expect(mail.subject).toBe('Lumen & Loom : nous avons bien reçu votre demande T-1001')
+    expect(mail.text).toContain('Nous avons bien reçu votre message T-1001.')
   })
 
   it.each<[string, Record<string, unknown>, string]>([
@@ -219,7 +219,7 @@ describe(`POST /v1/contact signed in (${testDialect})`, () => {
     })
     const sent = await delivered(ctx)
     expect(sent.map((m) => m.channel === 'email' && [m.to, m.text.split('\n')[0]])).toEqual([
-      ['ada@example.com', 'We received your message #1001 about order #1001.'],
+      ['ada@example.com', 'We received your message T-1001 about order #1001.'],
     ])
     // It shows among the shopper's requests.
     const list = await ctx.app.request('/v1/requests', { headers })
@@ -284,7 +284,7 @@ describe(`POST /v1/contact signed in (${testDialect})`, () => {
       ['email', 'chidi@example.com'],
     ])
     expect(sent[0]?.text).toBe(
-      'Lumen & Loom: Wir haben Ihre Nachricht #1001 erhalten. Das Team antwortet Ihnen.',
+      'Lumen & Loom: Wir haben Ihre Nachricht T-1001 erhalten. Das Team antwortet Ihnen.',
     )
   })
 })

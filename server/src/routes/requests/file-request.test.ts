@@ -31,7 +31,7 @@ describe(`POST /v1/orders/:id/requests (${testDialect})`, () => {
     const filed = (await res.json()) as RequestFiled
     expect(filed).toEqual({
       ticketId: expect.stringMatching(/^tk_/),
-      reference: '#1001',
+      reference: 'T-1001',
       type: 'return',
       requestStatus: 'requested',
       createdAt: ctx.clock.now().toISOString(),
@@ -68,8 +68,8 @@ describe(`POST /v1/orders/:id/requests (${testDialect})`, () => {
     const mail = sent[0]
     if (mail?.channel !== 'email') throw new Error('expected an email')
     expect(mail.to).toBe('ada@example.com')
-    expect(mail.subject).toBe('Lumen & Loom: we received your request #1001')
-    expect(mail.text).toContain('We received your return request #1001 for order #1006.')
+    expect(mail.subject).toBe('Lumen & Loom: we received your request T-1001')
+    expect(mail.text).toContain('We received your return request T-1001 for order #1006.')
     expect(mail.text).toContain('The Lumen & Loom team will review it')
     expect(mail.text).not.toMatch(/refund/i)
     // The shopper's words are not echoed back.
@@ -92,7 +92,7 @@ describe(`POST /v1/orders/:id/requests (${testDialect})`, () => {
     })
     const sent = await delivered(ctx)
     expect(sent.map((m) => m.channel === 'email' && m.text.split('\n')[0])).toEqual([
-      'We received your request #1001 to cancel order #1001.',
+      'We received your request T-1001 to cancel order #1001.',
     ])
   })
 
@@ -128,7 +128,7 @@ describe(`POST /v1/orders/:id/requests (${testDialect})`, () => {
     const mail = sent[0]
     if (mail?.channel !== 'email') throw new Error('expected an email')
     expect(mail.to).toBe('bruno@example.com')
-    expect(mail.subject).toBe('Lumen & Loom : nous avons bien reçu votre demande #1001')
+    expect(mail.subject).toBe('Lumen & Loom : nous avons bien reçu votre demande T-1001')
     expect(mail.text).toContain('d’annulation de la commande #1012')
     expect(mail.html).toContain('<html lang="fr" dir="ltr">')
   })
@@ -145,7 +145,7 @@ describe(`POST /v1/orders/:id/requests (${testDialect})`, () => {
       ['email', DEMO_SHOPPERS.chidi.email],
     ])
     expect(sent[0]?.text).toBe(
-      'Lumen & Loom: we received your request #1001 about order #1029. The team will review it and get back to you.',
+      'Lumen & Loom: we received your request T-1001 about order #1029. The team will review it and get back to you.',
     )
     expect((await tickets(ctx))[0]).toMatchObject({
       identity_kind: 'phone',

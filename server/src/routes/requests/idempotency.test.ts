@@ -51,7 +51,7 @@ describe(`Idempotency-Key on requests (${testDialect})`, () => {
     ctx.clock.advance(5 * 86_400_000)
     const retry = await postRequest(ctx, id(1026), body, headers, 'late-retry')
     expect(retry.status).toBe(200)
-    expect(((await retry.json()) as RequestFiled).reference).toBe('#1001')
+    expect(((await retry.json()) as RequestFiled).reference).toBe('T-1001')
   })
 
   it('answers 422 idempotency_key_reused for the same key with another body', async () => {
@@ -108,7 +108,7 @@ describe(`Idempotency-Key on requests (${testDialect})`, () => {
     expect([one?.status, two?.status].sort()).toEqual([201, 409])
     const refused = one?.status === 409 ? one : two
     expect(await refused?.json()).toMatchObject({
-      error: { code: 'request_already_open', details: { reference: '#1001' } },
+      error: { code: 'request_already_open', details: { reference: 'T-1001' } },
     })
     expect(await tickets(ctx)).toHaveLength(1)
     expect(await outboxRows(ctx)).toHaveLength(1)

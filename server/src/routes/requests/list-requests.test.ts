@@ -52,6 +52,7 @@ describe(`GET /v1/requests (${testDialect})`, () => {
         decisionNote: null,
         rating: null,
         canRate: false,
+        messages: [],
       },
       {
         ...cancel,
@@ -62,6 +63,7 @@ describe(`GET /v1/requests (${testDialect})`, () => {
         decisionNote: null,
         rating: null,
         canRate: false,
+        messages: [],
       },
     ])
     // A new session of the same shopper sees them too; another shopper sees only their own.
@@ -163,6 +165,7 @@ describe(`the order page's requests and reasons (${testDialect})`, () => {
         decisionNote: null,
         rating: null,
         canRate: false,
+        messages: [],
       },
     ])
     expect(body.order.actions.returnReasons.map((r) => r.code)).toEqual([

@@ -94,7 +94,7 @@ describe(`request checks (${testDialect})`, () => {
     const again = await postRequest(ctx, id(1001), { ...cancelRequest, reason: 'other' }, headers)
     expect(again.status).toBe(409)
     expect(await again.json()).toMatchObject({
-      error: { code: 'request_already_open', details: { reference: '#1001' } },
+      error: { code: 'request_already_open', details: { reference: 'T-1001' } },
     })
     // Another type about the same order is its own request.
     const issue = { type: 'issue', reason: 'taking_too_long', channel: 'chat', locale: 'en' }

@@ -1,3 +1,4 @@
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import { AUTHOR_KINDS } from '@porchlight/shared/chat/revert'
 import {
   REFUND_STATUSES,
@@ -116,7 +117,7 @@ export const testSeedRoutes = new Hono<AppEnv>()
           })
         }
         await emitTicketEvent(trx, { event: 'ticket.created', ticket, now })
-        out.push({ id: ticket.id, reference: `#${ticket.number}` })
+        out.push({ id: ticket.id, reference: ticketReference(ticket.number) })
       }
       return out
     })

@@ -108,7 +108,7 @@ describe(`kill -9 during concurrent ticket filing (${testDialect})`, () => {
     const tickets = await db.rows<{ number: number; comment: string }>(
       "select number, comment from tickets where type = 'contact' and number > 1000",
     )
-    const byReference = new Map(tickets.map((t) => [`#${t.number}`, t.comment]))
+    const byReference = new Map(tickets.map((t) => [`T-${t.number}`, t.comment]))
     for (const [key, reference] of acknowledged) {
       expect(byReference.get(reference), reference).toBe(`Load message ${key}`)
     }

@@ -168,8 +168,8 @@ async function send(
 ): Promise<{ messageId: string | undefined }> {
   const to = row.recipient
   if (rendered.channel === 'email') {
-    const { subject, text, html } = rendered
-    return deps.mailer.send({ to, subject, text, html, id: row.id })
+    const { subject, text, html, thread } = rendered
+    return deps.mailer.send({ to, subject, text, html, id: row.id, ...(thread ? { thread } : {}) })
   }
   if (rendered.channel === 'sms') {
     return deps.sms.send({ to, body: rendered.body, id: row.id, attempt: row.attempts })

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DeliveryError } from '../../adapters/delivery-error.ts'
+import type { MailThread } from '../../adapters/mail/mailer.ts'
 import { OUTBOX_PRIORITY, type OutboxChannel, type OutboxPriority } from '../../db/outbox.table.ts'
 import { insertOutboxMessage } from '../../db/outbox.repository.ts'
 import type { Database } from '../../db/schema.ts'
@@ -75,7 +76,7 @@ export interface QueuedMessage<K extends OutboxTemplateName = OutboxTemplateName
 }
 
 export type RenderedMessage =
-  | { channel: 'email'; subject: string; text: string; html: string }
+  | { channel: 'email'; subject: string; text: string; html: string; thread?: MailThread }
   | { channel: 'sms'; body: string }
   /** `body` is posted exactly as given (it is what the signature covers). */
   | { channel: 'webhook'; url: string; body: string; headers: Record<string, string> }

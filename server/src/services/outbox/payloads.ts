@@ -58,6 +58,12 @@ const ticketNotice = z.discriminatedUnion('kind', [
   }),
 ])
 
+/**
+ * The ticket an email is about and its reply token (ticket_reply_addresses), so the email
+ * carries the ticket's reply address and threading headers. Absent on rows from before.
+ */
+const mailThread = z.object({ ticketId: z.string(), token: z.string() }).optional()
+
 export const OUTBOX_PAYLOADS = {
   /** Enough to derive the sign-in code again when sending, never the code. */
   'auth-code': z.object({
@@ -77,6 +83,7 @@ export const OUTBOX_PAYLOADS = {
     orderName: z.string().nullable(),
     storeName: z.string(),
     locale,
+    thread: mailThread,
   }),
   /** A decision, reply or refund, written in the shopper's language when sent. */
   'ticket-notice': z.object({
@@ -87,6 +94,7 @@ export const OUTBOX_PAYLOADS = {
     orderName: z.string().nullable(),
     /** Set on a decision that resolved the ticket: its email carries a signed rating link. */
     rateTicketId: z.string().optional(),
+    thread: mailThread,
   }),
   'agent-login-locked': z.object({
     storeName: z.string(),

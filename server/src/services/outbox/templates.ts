@@ -16,6 +16,8 @@ export function outboxTemplates(
     secretKey: string | undefined
     secretKeyPrevious?: string | undefined
     publicUrl: string
+    /** INBOUND_MAIL_DOMAIN: ticket emails carry a reply address there. */
+    inboundDomain?: string | undefined
   },
   deps: { db: Kysely<Database>; clock: Clock },
 ): Required<OutboxTemplates> {
@@ -27,12 +29,11 @@ export function outboxTemplates(
       secretKeyPrevious: config.secretKeyPrevious,
       publicUrl: config.publicUrl,
     }),
-    [REQUEST_ACK_TEMPLATE]: requestAckTemplate(),
-    [TICKET_NOTICE_TEMPLATE]: ticketNoticeTemplate({
-      secretKey,
-      publicUrl: config.publicUrl,
-      clock: deps.clock,
-    }),
+    [REQUEST_ACK_TEMPLATE]: requestAckTemplate(config.inboundDomain),
+    [TICKET_NOTICE_TEMPLATE]: ticketNoticeTemplate(
+      { secretKey, publicUrl: config.publicUrl, clock: deps.clock },
+      config.inboundDomain,
+    ),
     [WEBHOOK_TEMPLATE]: webhookDeliveryTemplate(deps),
     [AGENT_LOCK_TEMPLATE]: lockNoticeTemplate(config),
     [PASSWORD_LINK_TEMPLATE]: passwordLinkTemplate({ ...config, secretKey }),

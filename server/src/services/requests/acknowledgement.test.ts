@@ -113,7 +113,7 @@ describe(`enqueueContactAcknowledgement (${testDialect})`, () => {
     await ctx.drainOutbox()
     const sent = ctx.deps.devOutbox?.list() ?? []
     expect(sent.map((m) => m.channel === 'email' && [m.to, m.subject])).toEqual([
-      ['eve@example.com', 'Lumen & Loom: hemos recibido tu solicitud #1001'],
+      ['eve@example.com', 'Lumen & Loom: hemos recibido tu solicitud T-1001'],
     ])
   })
 })

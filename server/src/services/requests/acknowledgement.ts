@@ -5,6 +5,7 @@
  * what the sender wrote (the contact form is open to anyone: an acknowledgement must not carry
  * a stranger's words to an address they typed) and never promises an outcome.
  */
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import { fillMail, mailCatalog, resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
@@ -12,6 +13,7 @@ import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import { renderMail, type RenderedMail } from '../mail/mail-document.ts'
 import { oneLine } from '../mail/one-line.ts'
+import { mailThread, withReplyThread } from '../mail-replies/reply-address.ts'
 import { enqueue, type OutboxMessage, type OutboxTemplate } from '../outbox/outbox.ts'
 import type { OutboxPayloads, OutboxTemplateName } from '../outbox/payloads.ts'
 
@@ -51,7 +53,7 @@ export async function enqueueContactAcknowledgement(
   const fallback = input.store.settings['defaultLocale']
   const params: RequestAckParams = {
     kind: 'contact',
-    reference: `#${input.ticket.number}`,
+    reference: ticketReference(input.ticket.number),
     orderName: input.ticket.order_name,
     storeName: input.store.name,
     locale: resolveMailLocale(input.locale, typeof fallback === 'string' ? fallback : undefined),
@@ -61,7 +63,8 @@ export async function enqueueContactAcknowledgement(
     params,
     input.store.id,
   )
-  await enqueue(trx, message, new Date(input.ticket.created_at))
+  const at = new Date(input.ticket.created_at)
+  await enqueue(trx, await withReplyThread(trx, input.ticket, message, at), at)
   return { queued: true }
 }
 
@@ -101,14 +104,16 @@ export function renderAckSms(params: RequestAckParams): string {
   return fillMail(params.kind === 'contact' ? t.smsContact : t.sms, values(params, 40))
 }
 
-/** The outbox template of acknowledgements. */
-export function requestAckTemplate(): OutboxTemplate<typeof REQUEST_ACK_TEMPLATE> {
+/** The outbox template of acknowledgements; `inboundDomain` receives the shopper's replies. */
+export function requestAckTemplate(
+  inboundDomain?: string,
+): OutboxTemplate<typeof REQUEST_ACK_TEMPLATE> {
   return {
     async render(message) {
       const { params } = message
-      return message.channel === 'email'
-        ? { channel: 'email', ...renderAckEmail(params) }
-        : { channel: 'sms', body: renderAckSms(params) }
+      if (message.channel !== 'email') return { channel: 'sms', body: renderAckSms(params) }
+      const thread = mailThread(params.thread, inboundDomain)
+      return { channel: 'email', ...renderAckEmail(params), ...(thread ? { thread } : {}) }
     },
   }
 }

@@ -4,6 +4,7 @@
  * gives a name and an email, and is held to per-address and per-recipient limits, since the
  * form is open to the whole internet and each message sends an email.
  */
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { ContactMessage } from '@porchlight/shared/api/requests'
 import { resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import type { Order } from '@porchlight/shared/orders/model'
@@ -144,7 +145,7 @@ export async function sendContactMessage(
         sender.recipient,
         {
           kind: 'contact',
-          reference: `#${ticket.number}`,
+          reference: ticketReference(ticket.number),
           orderName: sender.order?.name ?? null,
           storeName: store.name,
           locale,

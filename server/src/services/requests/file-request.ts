@@ -3,6 +3,7 @@
  * Everything the panel showed is checked again now, against the order as the store has it and
  * the store's rules: the panel may be stale, and its requests may be forged.
  */
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { FileRequest } from '@porchlight/shared/api/requests'
 import { resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import { cancelEligibility, returnEligibility } from '@porchlight/shared/orders/eligibility'
@@ -132,7 +133,7 @@ export async function fileRequest(
     const replay = await findReplay(deps.db, store.id, claim)
     if (replay?.kind === 'key_reused') throw keyReused()
     if (replay !== undefined) return replay
-    throw alreadyOpen(`#${open.number}`)
+    throw alreadyOpen(ticketReference(open.number))
   }
 
   const locale = resolveMailLocale(body.locale, storeLocale(store))
@@ -162,7 +163,7 @@ export async function fileRequest(
         shopperRecipient(session.identity, order.email),
         {
           kind: body.type,
-          reference: `#${ticket.number}`,
+          reference: ticketReference(ticket.number),
           orderName: order.name,
           storeName: store.name,
           locale,
@@ -178,7 +179,7 @@ export async function fileRequest(
     await tellShopperChat(deps, store, outcome.ticket, {
       kind: 'request_created',
       type: body.type,
-      reference: `#${outcome.ticket.number}`,
+      reference: ticketReference(outcome.ticket.number),
       orderName: order.name,
     })
   }

@@ -1,9 +1,11 @@
 /**
  * Tickets as the shopper sees them (shared/src/api/requests.ts): a reference, a type, where it
- * stands, and once an agent decided, when and with what note for the shopper. Nothing of the agents' side
- * (assignee, internal notes, tags) leaves here.
+ * stands, once an agent decided, when and with what note for the shopper, and what the store
+ * and the shopper wrote each other. Nothing of the agents' side (assignee, internal notes,
+ * tags) leaves here.
  */
-import type { RequestFiled, RequestSummary } from '@porchlight/shared/api/requests'
+import { ticketReference } from '@porchlight/shared/tickets/reference'
+import type { RequestFiled, RequestMessage, RequestSummary } from '@porchlight/shared/api/requests'
 import type { ReturnProgress } from '@porchlight/shared/api/returns'
 import type { Kysely } from 'kysely'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
@@ -15,6 +17,7 @@ import {
   latestDecisions,
   listOrderRequests,
   listShopperRequests,
+  shopperThreadEvents,
   type ShopperRequestRow,
 } from '../../db/shopper-requests.repository.ts'
 import { isRateable } from '../ratings/ratings.ts'
@@ -29,11 +32,32 @@ type Filed = Pick<ShopperRequestRow, 'id' | 'number' | 'type' | 'request_status'
 export function toRequestFiled(ticket: Filed): RequestFiled {
   return {
     ticketId: ticket.id,
-    reference: `#${ticket.number}`,
+    reference: ticketReference(ticket.number),
     type: ticket.type as RequestFiled['type'],
     requestStatus: ticket.request_status,
     createdAt: new Date(ticket.created_at).toISOString(),
   }
+}
+
+/** Each ticket's replies and emailed answers, as the panel lists them. */
+async function threads(
+  db: Kysely<Database>,
+  storeId: string,
+  ticketIds: string[],
+): Promise<Map<string, RequestMessage[]>> {
+  const out = new Map<string, RequestMessage[]>()
+  for (const e of await shopperThreadEvents(db, storeId, ticketIds)) {
+    const body = (JSON.parse(e.data) as { body?: unknown }).body
+    if (typeof body !== 'string' || body === '') continue
+    const list = out.get(e.ticket_id) ?? []
+    list.push({
+      author: e.actor_kind === 'agent' ? 'store' : 'shopper',
+      body,
+      at: new Date(e.created_at).toISOString(),
+    })
+    out.set(e.ticket_id, list)
+  }
+  return out
 }
 
 /**
@@ -94,6 +118,11 @@ async function summaries(
     rows.filter((r) => isRateable(r)).map((r) => r.id),
   )
   const progress = await returnProgressOf(db, store, rows)
+  const messages = await threads(
+    db,
+    storeId,
+    rows.map((r) => r.id),
+  )
   return rows.map((row) => {
     const decision = decisions.get(row.id)
     const rating = scores.get(row.id) ?? null
@@ -107,6 +136,7 @@ async function summaries(
       rating,
       canRate: rating === null && isRateable(row),
       ...(row.type === 'return' ? { returnProgress: progress.get(row.id) ?? null } : {}),
+      messages: messages.get(row.id) ?? [],
     }
   })
 }

@@ -5,6 +5,7 @@
  * exactly when the others do. Request types and contact messages share it; later features
  * (chat hand-offs, agent-created tickets) can too.
  */
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { AppDeps } from '../../deps.ts'
 import { insertTicketProducts } from '../../db/insights.repository.ts'
 import { takeRateLimits, type RateLimit } from '../../db/rate-limits.repository.ts'
@@ -18,6 +19,7 @@ import {
 } from '../../db/tickets.repository.ts'
 import type { TicketType } from '../../db/tickets.table.ts'
 import { enqueue, type OutboxMessage } from '../outbox/outbox.ts'
+import { withReplyThread } from '../mail-replies/reply-address.ts'
 import { emitTicketEvent } from '../webhooks/emit.ts'
 import { findReplay, type IdempotencyClaim, type Replay } from './idempotency.ts'
 
@@ -85,7 +87,7 @@ export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<Write
         const { orderId, type } = draft.oneOpenPer
         const open = await findOpenRequest(trx, draft.storeId, orderId, type, ticket.id)
         if (open !== undefined) {
-          throw new Refused({ kind: 'already_open', reference: `#${open.number}` })
+          throw new Refused({ kind: 'already_open', reference: ticketReference(open.number) })
         }
       }
       await appendTicketEvent(trx, {
@@ -107,7 +109,11 @@ export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<Write
         ticketId: ticket.id,
         at: now,
       })
-      await enqueue(trx, draft.acknowledgement(ticket), now)
+      await enqueue(
+        trx,
+        await withReplyThread(trx, ticket, draft.acknowledgement(ticket), now),
+        now,
+      )
       await emitTicketEvent(trx, { event: 'ticket.created', ticket, now })
       return { kind: 'created', ticket } as const
     })

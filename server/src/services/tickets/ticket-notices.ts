@@ -1,3 +1,4 @@
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { Kysely } from 'kysely'
 import { fillMail, resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
 import { decisionTextKey, ticketMailCatalog } from '@porchlight/shared/i18n/mail/tickets/catalogs'
@@ -8,6 +9,7 @@ import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import { renderMail, type MailParagraph, type RenderedMail } from '../mail/mail-document.ts'
 import { oneLine } from '../mail/one-line.ts'
+import { mailThread, withReplyThread } from '../mail-replies/reply-address.ts'
 import { ratingToken } from '../ratings/rating-link.ts'
 import { isRateable } from '../ratings/ratings.ts'
 import { enqueue, type OutboxTemplate, type RenderedMessage } from '../outbox/outbox.ts'
@@ -51,12 +53,13 @@ export async function queueTicketNotice(
     notice: input.notice,
     locale: resolveMailLocale(ticket.locale, typeof fallback === 'string' ? fallback : undefined),
     storeName: store.name,
-    reference: `#${ticket.number}`,
+    reference: ticketReference(ticket.number),
     orderName: ticket.order_name,
     ...(input.notice.kind === 'decision' && isRateable(ticket) ? { rateTicketId: ticket.id } : {}),
   }
-  return enqueue(
+  const message = await withReplyThread(
     trx,
+    ticket,
     {
       channel: contact.channel,
       to: contact.to,
@@ -66,6 +69,7 @@ export async function queueTicketNotice(
     },
     input.now,
   )
+  return enqueue(trx, message, input.now)
 }
 
 /**
@@ -174,11 +178,14 @@ export function renderTicketSms(p: TicketNoticeParams, publicUrl?: string): stri
  * (the server's key and address), a resolution email gets its signed rating link; the link is
  * signed when the email is written, so it lives its full time from the moment it is sent.
  */
-export function ticketNoticeTemplate(rating?: {
-  secretKey: string
-  publicUrl: string
-  clock: { now(): Date }
-}): OutboxTemplate<typeof TICKET_NOTICE_TEMPLATE> {
+export function ticketNoticeTemplate(
+  rating?: {
+    secretKey: string
+    publicUrl: string
+    clock: { now(): Date }
+  },
+  inboundDomain?: string,
+): OutboxTemplate<typeof TICKET_NOTICE_TEMPLATE> {
   return {
     async render(message): Promise<RenderedMessage> {
       const { params } = message
@@ -190,7 +197,12 @@ export function ticketNoticeTemplate(rating?: {
         rating !== undefined && params.rateTicketId !== undefined
           ? `${rating.publicUrl}/rate/${ratingToken(rating.secretKey, params.rateTicketId, rating.clock.now())}`
           : undefined
-      return { channel: 'email', ...renderTicketEmail(params, rateUrl, publicUrl) }
+      const thread = mailThread(params.thread, inboundDomain)
+      return {
+        channel: 'email',
+        ...renderTicketEmail(params, rateUrl, publicUrl),
+        ...(thread ? { thread } : {}),
+      }
     },
   }
 }

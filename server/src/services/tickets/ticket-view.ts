@@ -1,3 +1,4 @@
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { TicketEventRow } from '../../db/tickets.table.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 
@@ -5,7 +6,7 @@ import type { Ticket } from '../../db/tickets.repository.ts'
 export function ticketJson(t: Ticket) {
   return {
     id: t.id,
-    reference: `#${t.number}`,
+    reference: ticketReference(t.number),
     number: t.number,
     type: t.type,
     status: t.status,

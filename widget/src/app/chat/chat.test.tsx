@@ -386,6 +386,6 @@ describe('the panel chat', () => {
       message: 'Call me back',
       locale: 'en',
     })
-    expect(screen.getByRole('status').textContent).toContain('ticket #1042')
+    expect(screen.getByRole('status').textContent).toContain('ticket T-1042')
   })
 })

@@ -1,3 +1,4 @@
+import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { AvailabilityResponse } from '@porchlight/shared/api/chat'
 import { useId, useState } from 'preact/hooks'
 import { useI18n } from '../locale.ts'
@@ -53,7 +54,7 @@ export function OfflineForm(props: { session: ChatSession; onBack: () => void })
   if (sent !== null) {
     return (
       <>
-        <p role="status">{t('chat.offline_sent', { number: String(sent) })}</p>
+        <p role="status">{t('chat.offline_sent', { reference: ticketReference(sent) })}</p>
         <button type="button" class="link" onClick={props.onBack}>
           {t('chat.offline_back')}
         </button>

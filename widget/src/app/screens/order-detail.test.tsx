@@ -255,6 +255,29 @@ describe('the order page', () => {
     expect(heading().textContent).toBe('Your orders')
   })
 
+  it('shows what the store and the shopper wrote each other on a request, in order', async () => {
+    await openOrder(
+      orderView({
+        requests: [
+          requestSummary({
+            messages: [
+              { author: 'store', body: 'Could you send a photo?', at: '2026-11-21T09:00:00Z' },
+              { author: 'shopper', body: 'Here it is.', at: '2026-11-21T10:00:00Z' },
+            ],
+          }),
+        ],
+      }),
+    )
+    const lines = [...part('Your requests').getByRole('listitem').querySelectorAll('.line')].map(
+      (l) => l.textContent,
+    )
+    expect(lines).toEqual([
+      'November 20, 2026',
+      'The store wrote · November 21, 2026Could you send a photo?',
+      'You wrote · November 21, 2026Here it is.',
+    ])
+  })
+
   it('announces an approved cancel in one breath: the order cancelled and the request approved', async () => {
     const cancel = requestSummary({ type: 'cancel' })
     let view = orderView({

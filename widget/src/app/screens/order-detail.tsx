@@ -188,6 +188,19 @@ function Requests({ order, i18n, api }: { order: OrderView; i18n: LocaleState; a
             <span class="line muted">{when(r.createdAt, i18n)}</span>
             {r.decisionNote && <span class="line">{r.decisionNote}</span>}
             {r.returnProgress && <ReturnSteps progress={r.returnProgress} i18n={i18n} />}
+            {r.messages?.map((m, i) => (
+              <span key={i} class="line">
+                <span class="muted">
+                  {i18n.t(
+                    m.author === 'store' ? 'order.request_from_store' : 'order.request_from_you',
+                  )}
+                  {' · '}
+                  {when(m.at, i18n)}
+                </span>
+                <br />
+                {m.body}
+              </span>
+            ))}
             {(r.canRate || r.rating !== null) && (
               <Rating.Screen rated={r.rating} send={(body) => api.rateTicket(r.ticketId, body)} />
             )}

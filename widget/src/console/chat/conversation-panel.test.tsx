@@ -85,6 +85,14 @@ function chatApi(conversationId: string | null = 'cv_1', shopperText = 'Where is
   return { api, calls, listed }
 }
 
+/** The chat panel's calls, without the ticket page's held replies and live stream. */
+const chatCalls = (calls: Array<{ method: string; path: string; body: unknown }>) =>
+  calls.filter(
+    (c) =>
+      !c.path.startsWith('/v1/agent/held-replies') &&
+      !(c.path === '/v1/agent/conversations/stream-tickets' && c.method === 'POST'),
+  )
+
 beforeEach(() => {
   FakeEventSource.opened = []
   vi.stubGlobal('EventSource', FakeEventSource)
@@ -165,9 +173,12 @@ describe('a chat ticket in the console', () => {
     await act(() => FakeEventSource.latest().emit('ready', { cursor: 3 }, '3'))
     await settle()
     expect($('[data-slot="conversation"]').textContent).toContain('Where is my lamp?')
-    expect(calls.filter((c) => c.method === 'GET').map((c) => c.path)).toEqual([
-      '/v1/agent/conversations/cv_1',
-    ])
+    // (The ticket page's own calls, its held replies and its live stream, are not the chat's.)
+    expect(
+      chatCalls(calls)
+        .filter((c) => c.method === 'GET')
+        .map((c) => c.path),
+    ).toEqual(['/v1/agent/conversations/cv_1'])
     expect(listed).toEqual([])
   })
 
@@ -178,7 +189,9 @@ describe('a chat ticket in the console', () => {
     expect($('[data-slot="conversation"]').textContent).toContain(
       'No conversation belongs to this ticket.',
     )
-    expect(calls).toEqual([])
+    expect(chatCalls(calls)).toEqual([])
+    // One stream: the ticket page's own; the panel opened none.
+    expect(FakeEventSource.opened).toHaveLength(1)
     expect(listed).toEqual([])
   })
 })

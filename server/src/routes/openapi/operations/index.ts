@@ -4,6 +4,7 @@ import { chatOperations } from './chat.operations.ts'
 import { insightsOperations } from './insights.operations.ts'
 import { orderLookupOperations } from './order-lookup.operations.ts'
 import { returnOperations } from './return.operations.ts'
+import { mailReplyOperations } from './mail-reply.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
 import { storeSettingsOperations } from './store-settings.operations.ts'
 import { teamOperations } from './team.operations.ts'
@@ -23,4 +24,5 @@ export const agentOperations: Operation[] = [
   ...teamOperations,
   ...chatOperations,
   ...insightsOperations,
+  ...mailReplyOperations,
 ]

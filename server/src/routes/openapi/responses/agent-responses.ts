@@ -79,7 +79,9 @@ export const securitySettings = z.strictObject({ requireTotp: z.boolean() })
 
 export const ticketJson: z.ZodType<TicketJson> = z.strictObject({
   id: z.string(),
-  reference: z.string().describe('"#1042": shown to shoppers and agents'),
+  reference: z
+    .string()
+    .describe('"T-1042": the ticket reference shown to shoppers and agents; number stays as well'),
   number: z.number().int(),
   type: z.enum(TICKET_TYPES),
   status: z.enum(TICKET_STATUSES),
