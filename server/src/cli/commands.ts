@@ -1,4 +1,5 @@
 import { adminCommands } from './admin-commands.ts'
+import { appProxyCommands } from './app-proxy-commands.ts'
 import type { Command } from './command.ts'
 import { identityCommands } from './identity-commands.ts'
 import { secretCommands } from './secret-commands.ts'
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   ...secretCommands,
   ...securityCommands,
   ...identityCommands,
+  ...appProxyCommands,
 ]
