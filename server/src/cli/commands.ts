@@ -1,4 +1,5 @@
 import { adminCommands } from './admin-commands.ts'
+import { appProxyCommands } from './app-proxy-commands.ts'
 import type { Command } from './command.ts'
 import { identityCommands } from './identity-commands.ts'
 import { secretCommands } from './secret-commands.ts'
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   ...securityCommands,
   ...identityCommands,
   ...settingsCommands,
+  ...appProxyCommands,
 ]

@@ -37,13 +37,17 @@ export const DEFAULT_APP_PROXY_PATH = '/apps/porchlight'
 /** Shopify's proxy prefixes, and a subpath of letters, digits, `_` and `-` up to 30. */
 const appProxyPath = /^\/(?:apps|a|community|tools)\/[A-Za-z0-9_-]{1,30}$/
 
+/** Whether `path` is a storefront path Shopify's app proxy can sit at (`/apps/porchlight`). */
+export const isAppProxyPath = (path: unknown): path is string =>
+  typeof path === 'string' && appProxyPath.test(path)
+
 /** The store's app proxy identity path, when Shopify signs its requests with an app's secret. */
 function appProxyIdentity(store: Store): string | null {
   if (store.adapterKind !== 'shopify') return null
   const mode = storedMode(store.adapterConfig)
   if (mode !== 'client_credentials' && mode !== 'oauth') return null
   const path = store.settings['shopifyAppProxy']
-  return `${typeof path === 'string' && appProxyPath.test(path) ? path : DEFAULT_APP_PROXY_PATH}/identity`
+  return `${isAppProxyPath(path) ? path : DEFAULT_APP_PROXY_PATH}/identity`
 }
 
 const hexColour = /^#[0-9a-fA-F]{6}$/

@@ -42,26 +42,15 @@ export async function seedShopifyAppStore(
       keyring,
     ),
   )
-  const allowed = JSON.stringify(input.origins)
-  // Each start rewrites the connection: the fake shop is new with every process.
-  await db
-    .insertInto('stores')
-    .values({
-      id: storeId,
-      name: `${shop.shopName} (Shopify app test)`,
-      widget_key: TEST_SHOPIFY_APP_WIDGET_KEY,
-      allowed_origins: allowed,
-      settings: '{}',
-      adapter_kind: 'shopify',
-      adapter_config: config,
-      created_at: now.getTime(),
-    })
-    .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet({ adapter_kind: 'shopify', adapter_config: config, allowed_origins: allowed }),
-    )
-    .execute()
+  await upsertShopifyTestStore(db, {
+    id: storeId,
+    name: `${shop.shopName} (Shopify app test)`,
+    widgetKey: TEST_SHOPIFY_APP_WIDGET_KEY,
+    origins: input.origins,
+    settings: {},
+    config,
+    now,
+  })
   await replaceShopifyToken(db, storeId, {
     domain: shop.domain,
     accessToken: sealSecret(keyring, tokenPurpose(storeId, 'access'), shop.accessToken),
@@ -70,4 +59,40 @@ export async function seedShopifyAppStore(
     expiresAt: now.getTime() + TOKEN_LIFE_MS,
     refreshExpiresAt: null,
   })
+}
+
+/** Writes a Shopify test store; each start rewrites its connection, as the shop is new. */
+export async function upsertShopifyTestStore(
+  db: Kysely<Database>,
+  store: {
+    id: string
+    name: string
+    widgetKey: string
+    origins: string[]
+    settings: Record<string, unknown>
+    config: string
+    now: Date
+  },
+): Promise<void> {
+  const allowed = JSON.stringify(store.origins)
+  await db
+    .insertInto('stores')
+    .values({
+      id: store.id,
+      name: store.name,
+      widget_key: store.widgetKey,
+      allowed_origins: allowed,
+      settings: JSON.stringify(store.settings),
+      adapter_kind: 'shopify',
+      adapter_config: store.config,
+      created_at: store.now.getTime(),
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        adapter_kind: 'shopify',
+        adapter_config: store.config,
+        allowed_origins: allowed,
+      }),
+    )
+    .execute()
 }

@@ -6,7 +6,7 @@ import type { Database } from '../../../../db/schema.ts'
 import { hashPassword } from '../../../../services/agents/passwords.ts'
 import type { Keyring } from '../../../../keyring.ts'
 import type { FakeShop } from './fake-shop.ts'
-import { seedShopifyAppStore } from './in-process-app-store.ts'
+import { seedShopifyAppStore, upsertShopifyTestStore } from './in-process-app-store.ts'
 import { SAMPLE_EMAIL, sampleShop } from './sample-shop.ts'
 
 export const TEST_SHOPIFY_STORE_ID = 'st_test_shopify'
@@ -81,26 +81,15 @@ async function seedStore(db: Kysely<Database>, shop: FakeShop, origins: string[]
     shopName: shop.shopName,
     scopes: shop.scopes,
   })
-  const allowed = JSON.stringify(origins)
-  // Each start rewrites the connection: the fake shop is new with every process.
-  await db
-    .insertInto('stores')
-    .values({
-      id: TEST_SHOPIFY_STORE_ID,
-      name: `${shop.shopName} (Shopify test)`,
-      widget_key: TEST_SHOPIFY_WIDGET_KEY,
-      allowed_origins: allowed,
-      settings: JSON.stringify({ theme: { color: '#5c6ac4', position: 'right' } }),
-      adapter_kind: 'shopify',
-      adapter_config: config,
-      created_at: now.getTime(),
-    })
-    .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet({ adapter_kind: 'shopify', adapter_config: config, allowed_origins: allowed }),
-    )
-    .execute()
+  await upsertShopifyTestStore(db, {
+    id: TEST_SHOPIFY_STORE_ID,
+    name: `${shop.shopName} (Shopify test)`,
+    widgetKey: TEST_SHOPIFY_WIDGET_KEY,
+    origins,
+    settings: { theme: { color: '#5c6ac4', position: 'right' } },
+    config,
+    now,
+  })
   await db
     .insertInto('agents')
     .values({
