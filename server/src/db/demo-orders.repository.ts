@@ -62,25 +62,8 @@ export async function listDemoOrders(
     after?: DemoOrderPosition
   },
 ): Promise<Array<Pick<DemoOrderRow, 'id' | 'created_at' | 'data'>>> {
-  let query = db
-    .selectFrom('demo_orders')
-    .select(['id', 'created_at', 'data'])
-    .where('store_id', '=', input.storeId)
-    .where(input.column, '=', input.value)
-  const after = input.after
-  if (after !== undefined) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-      ]),
-    )
-  }
-  return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(input.limit + 1)
-    .execute()
+  const { column, value, ...page } = input
+  return searchDemoOrders(db, { ...page, filters: { [column]: value } })
 }
 
 /**

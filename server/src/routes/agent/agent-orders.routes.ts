@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
 import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
+import { readQuery } from '../../http/query.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
 import { orderLookupCsv } from '../../services/export/exports.ts'
 import { lookupFilters } from '../../services/order-lookup/filters.ts'
@@ -44,18 +45,6 @@ export const orderExportQuery = z.strictObject(filterFields)
 export const orderNoteBody = z.strictObject({ body: z.string().trim().min(1).max(5000) })
 export const shopperMessageBody = z.strictObject({ body: z.string().trim().min(1).max(5000) })
 
-function parse<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
-  const parsed = schema.safeParse(query)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new AppError(
-      'validation_failed',
-      `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`,
-    )
-  }
-  return parsed.data
-}
-
 /** An order id as adapters take it; anything else names no order (404, never a 500). */
 function orderId(raw: string): string {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) throw new AppError('order_not_found', 'No such order.')
@@ -67,7 +56,7 @@ export const agentOrderRoutes = new Hono<AppEnv>()
   .use('/v1/agent/orders', requireAgent)
   .use('/v1/agent/orders/*', requireAgent)
   .get('/v1/agent/orders', async (c) => {
-    const q = parse(orderLookupQuery, c.req.query())
+    const q = readQuery(c, orderLookupQuery)
     const { pageSize, cursor, ...params } = q
     const page = await lookupOrders(c.get('deps'), c.get('store'), lookupFilters(params), {
       size: pageSize as 10 | 20 | 50 | 100,
@@ -76,7 +65,7 @@ export const agentOrderRoutes = new Hono<AppEnv>()
     return c.json(page)
   })
   .get('/v1/agent/orders/export.csv', (c) => {
-    const filters = lookupFilters(parse(orderExportQuery, c.req.query()))
+    const filters = lookupFilters(readQuery(c, orderExportQuery))
     const body = orderLookupCsv(c.get('deps'), c.get('store'), filters)
     return new Response(body, {
       headers: {

@@ -274,13 +274,22 @@ describe(`an order's page, notes and writing to the shopper (${testDialect})`, (
   })
 
   it('keeps concurrent writes about one order apart: a ticket, a number and an email each', async () => {
-    const t = await setup()
-    const colleague = await signInAgent(t, 'st_demo', 'colleague@example.com')
+    // Its own light setup (one agent, one password hash): the race is the point, not sign-in.
+    const t = await createTestApp()
+    const agent = await signInAgent(t)
+    const grace = await addOrder(t, 'st_demo', {
+      id: 'ord_grace_1',
+      name: '#2001',
+      email: 'grace@example.com',
+      addressName: 'Grace Hopper',
+      postalCode: 'SW1A 1AA',
+      createdAt: '2025-03-10T12:00:00Z',
+    })
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        t.app.request(`/v1/agent/orders/${t.grace.id}/messages`, {
+        t.app.request(`/v1/agent/orders/${grace.id}/messages`, {
           method: 'POST',
-          headers: (i % 2 === 0 ? t.agent : colleague).write,
+          headers: agent.write,
           body: JSON.stringify({ body: `Message ${i}` }),
         }),
       ),
@@ -289,7 +298,7 @@ describe(`an order's page, notes and writing to the shopper (${testDialect})`, (
     const tickets = await t.db
       .selectFrom('tickets')
       .select(['id', 'number'])
-      .where('order_id', '=', t.grace.id)
+      .where('order_id', '=', grace.id)
       .execute()
     expect(tickets).toHaveLength(6)
     expect(new Set(tickets.map((x) => Number(x.number))).size).toBe(6)
