@@ -85,8 +85,8 @@ export interface RequestSummary extends RequestFiled {
   rating: number | null
   /** Resolved and not rated yet: the panel offers the rating (POST /v1/tickets/:id/rating). */
   canRate: boolean
-  /** An approved return: how to send it back and how far it got (api/returns.ts). */
-  returnProgress?: ReturnProgress | null
+  /** Only on an approved return: how to send it back and how far it got (api/returns.ts). */
+  returnProgress?: ReturnProgress
   /** The agents' replies and the shopper's emailed answers, oldest first. */
   messages: RequestMessage[]
 }

@@ -135,7 +135,8 @@ async function summaries(
       decisionNote: decision === undefined ? null : decisionNote(decision.data),
       rating,
       canRate: rating === null && isRateable(row),
-      ...(row.type === 'return' ? { returnProgress: progress.get(row.id) ?? null } : {}),
+      // Only on an approved return: every other request answers as it always did.
+      ...(progress.has(row.id) ? { returnProgress: progress.get(row.id) } : {}),
       messages: messages.get(row.id) ?? [],
     }
   })
