@@ -20,6 +20,7 @@ import { identitySecretsRoutes } from './routes/agent/identity-secrets.routes.ts
 import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts'
 import { shopifyInstallRoutes } from './routes/shopify/shopify-install.routes.ts'
 import { LOGO_UPLOAD_PATH, logoRoutes } from './routes/settings/logo.routes.ts'
+import { policiesPreviewRoutes } from './routes/settings/policies-preview.routes.ts'
 import { sectionSettingsRoutes } from './routes/settings/section-settings.routes.ts'
 import { settingsHistoryRoutes } from './routes/settings/settings-history.routes.ts'
 import { openApiRoutes } from './routes/openapi/openapi.routes.ts'
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', sectionSettingsRoutes)
   app.route('/', settingsHistoryRoutes)
   app.route('/', logoRoutes)
+  app.route('/', policiesPreviewRoutes)
   app.route('/', openApiRoutes)
   app.route('/', authRoutes)
   app.route('/', identifyRoutes)
