@@ -28,6 +28,7 @@ import { shopifySettingsRoutes } from './routes/agent/shopify-settings.routes.ts
 import { shopifyInstallRoutes } from './routes/shopify/shopify-install.routes.ts'
 import { shopifyProxyRoutes } from './routes/shopify/shopify-proxy.routes.ts'
 import { LOGO_UPLOAD_PATH, logoRoutes } from './routes/settings/logo.routes.ts'
+import { policiesPreviewRoutes } from './routes/settings/policies-preview.routes.ts'
 import { sectionSettingsRoutes } from './routes/settings/section-settings.routes.ts'
 import { settingsHistoryRoutes } from './routes/settings/settings-history.routes.ts'
 import { openApiRoutes } from './routes/openapi/openapi.routes.ts'
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', sectionSettingsRoutes)
   app.route('/', settingsHistoryRoutes)
   app.route('/', logoRoutes)
+  app.route('/', policiesPreviewRoutes)
   app.route('/', openApiRoutes)
   app.route('/', authRoutes)
   app.route('/', identifyRoutes)

@@ -104,4 +104,21 @@ describe('stored settings', () => {
       { field: 'loopPortalUrl', old: null, new: 'https://returns.example' },
     ])
   })
+
+  it('keeps the zone an older store kept with its hours as the store zone', () => {
+    const old = stored({
+      chat: { businessHours: { timezone: 'Europe/Paris', weekly: { mon: [['09:00', '17:00']] } } },
+    })
+    expect(readSection('store', old).values.timezone).toBe('Europe/Paris')
+    const chat = readSection('chat', old).values
+    const afterChat = writeSection('chat', { ...chat, revertHours: 12 }, old)
+    expect(afterChat.settings['timezone']).toBe('Europe/Paris')
+    expect(afterChat.settings['chat']).toMatchObject({ businessHours: { weekly: chat.hours } })
+    const store = readSection('store', old).values
+    const afterStore = writeSection('store', { ...store, timezone: 'Asia/Tokyo' }, old)
+    expect(afterStore.settings['timezone']).toBe('Asia/Tokyo')
+    expect(afterStore.settings['chat']).toEqual({
+      businessHours: { weekly: { mon: [['09:00', '17:00']] } },
+    })
+  })
 })

@@ -83,7 +83,8 @@ function rawFields(section: SettingsSection, stored: StoredSettings): Json {
         allowedOrigins: stored.allowedOrigins,
         defaultLocale: s['defaultLocale'],
         locales: s['locales'],
-        timezone: s['timezone'],
+        // Stores set up before the Store section kept their zone with the business hours.
+        timezone: s['timezone'] ?? obj(obj(s['chat'])['businessHours'])['timezone'],
       }
     case 'widget':
       return { color: theme['color'], position: theme['position'], greeting: theme['greeting'] }
@@ -171,6 +172,8 @@ export function writeSection<S extends SettingsSection>(
       out.allowedOrigins = v.allowedOrigins
       Object.assign(s, { logo: v.logo, defaultLocale: v.defaultLocale, locales: v.locales })
       s['timezone'] = v.timezone
+      // One zone for the store: hours that named their own now follow the store's.
+      s['chat'] = withHoursZone(obj(s['chat']), undefined)
       break
     }
     case 'widget': {
@@ -213,6 +216,9 @@ export function writeSection<S extends SettingsSection>(
     case 'chat': {
       const v = values as SectionValues['chat']
       const chat = obj(s['chat'])
+      // Hours are in the store's zone; an older store's zone, kept with its hours, moves there.
+      const oldZone = obj(chat['businessHours'])['timezone']
+      if (s['timezone'] === undefined && typeof oldZone === 'string') s['timezone'] = oldZone
       s['chat'] = {
         ...chat,
         businessHours: v.hours === null ? null : { weekly: v.hours },
@@ -225,6 +231,13 @@ export function writeSection<S extends SettingsSection>(
     }
   }
   return out
+}
+
+function withHoursZone(chat: Json, zone: string | undefined): Json {
+  const hours = chat['businessHours']
+  if (typeof hours !== 'object' || hours === null) return chat
+  const { timezone: _old, ...rest } = hours as Json
+  return { ...chat, businessHours: zone === undefined ? rest : { ...rest, timezone: zone } }
 }
 
 /** Field-by-field differences of two versions of a section, for the history. */

@@ -1,22 +1,16 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEMO_AGENT, DEMO_WIDGET_KEY } from '../../seed/demo-store.ts'
 import { readSse } from '../../test/sse-client.ts'
 import { agentSignIn, spawnServer, type SpawnedServer } from '../../test/spawn-server.ts'
 import { testDialect } from '../../test/harness.ts'
+import { throwawaySchema } from '../../test/pg-schema.ts'
 
-const url = process.env['TEST_DATABASE_URL']
-const schema = `p_${randomBytes(6).toString('hex')}`
+const { url, schema, drop } = throwawaySchema()
 const servers: SpawnedServer[] = []
 
 afterAll(async () => {
   for (const s of servers) await s.stop('SIGKILL')
-  if (url === undefined || testDialect !== 'postgres') return
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  await admin.end()
+  await drop()
 })
 
 const json = (method: string, body: unknown, headers: Record<string, string>) => ({

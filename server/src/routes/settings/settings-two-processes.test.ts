@@ -1,21 +1,15 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEMO_AGENT, DEMO_WIDGET_KEY } from '../../seed/demo-store.ts'
 import { agentSignIn, spawnServer, type SpawnedServer } from '../../test/spawn-server.ts'
 import { testDialect } from '../../test/harness.ts'
+import { throwawaySchema } from '../../test/pg-schema.ts'
 
-const url = process.env['TEST_DATABASE_URL']
-const schema = `p_${randomBytes(6).toString('hex')}`
+const { url, schema, drop } = throwawaySchema()
 const servers: SpawnedServer[] = []
 
 afterAll(async () => {
   for (const s of servers) await s.stop('SIGKILL')
-  if (url === undefined || testDialect !== 'postgres') return
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  await admin.end()
+  await drop()
 })
 
 /**
@@ -59,5 +53,6 @@ describe.skipIf(testDialect !== 'postgres')('settings across two server processe
     expect(after.status).toBe(200)
     expect((await after.json()).theme.color).toBe('#0b5e3a')
     expect(Date.now() - started).toBeLessThan(2000)
-  })
+    // Starting two servers (migrations, seed) takes a while on a busy machine.
+  }, 90_000)
 })

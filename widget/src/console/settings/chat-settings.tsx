@@ -1,10 +1,8 @@
 import { WEEKDAYS, type Weekday } from '@porchlight/shared/chat/availability'
-import { locales } from '@porchlight/shared/i18n/locales'
 import { TYPICAL_REPLY_TIMES, type ChatSection } from '@porchlight/shared/settings/schema'
 import { useState } from 'preact/hooks'
 import type { ConsoleApi } from '../api.ts'
-import { errorOf, Field, SectionFormShell } from './fields.tsx'
-import { LANGUAGE_NAMES } from './store-settings.tsx'
+import { errorOf, Field, PerLanguageText, SectionFormShell } from './fields.tsx'
 import { useSection } from './use-section.ts'
 
 const DAY_NAMES: Record<Weekday, string> = {
@@ -144,33 +142,16 @@ export function ChatSettings(props: { api: ConsoleApi }) {
               Add the day
             </button>
           </fieldset>
-          <fieldset>
-            <legend>"Back at" text while closed (optional, per language)</legend>
-            <p class="muted">Left empty, shoppers see when the chat opens next.</p>
-            {locales.map((l) => (
-              <Field
-                key={l}
-                id={`ch-back-${l}`}
-                label={LANGUAGE_NAMES[l]}
-                error={errorOf(e, `backAt.${l}`)}
-              >
-                {(aria) => (
-                  <input
-                    {...aria}
-                    lang={l}
-                    dir="auto"
-                    maxLength={120}
-                    value={d.backAt[l] ?? ''}
-                    onInput={(ev) => {
-                      const text = ev.currentTarget.value
-                      const { [l]: _gone, ...rest } = d.backAt
-                      form.set({ backAt: text.trim() === '' ? rest : { ...rest, [l]: text } })
-                    }}
-                  />
-                )}
-              </Field>
-            ))}
-          </fieldset>
+          <PerLanguageText
+            id="ch-back"
+            legend={'"Back at" text while closed (optional, per language)'}
+            hint="Left empty, shoppers see when the chat opens next."
+            field="backAt"
+            value={d.backAt}
+            max={120}
+            errors={e}
+            onChange={(backAt) => form.set({ backAt })}
+          />
           <Field id="ch-reply" label="Typical reply time" error={errorOf(e, 'typicalReply')}>
             {(aria) => (
               <select

@@ -1,6 +1,8 @@
 import type { ComponentChildren, JSX } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
+import { locales, type Locale } from '@porchlight/shared/i18n/locales'
 import type { SettingsSection } from '@porchlight/shared/settings/schema'
+import { LANGUAGE_NAMES } from './languages.ts'
 import type { FieldErrors, SectionForm } from './use-section.ts'
 
 /** The error of a field and of anything under it (`locales` for `locales.2`). */
@@ -123,5 +125,47 @@ export function SectionFormShell<S extends SettingsSection>(props: {
       </form>
       {props.aside}
     </div>
+  )
+}
+
+/** One text per language (a greeting, the "back at" words); an emptied one is left out. */
+export function PerLanguageText(props: {
+  id: string
+  legend: string
+  hint?: string
+  field: string
+  value: Partial<Record<Locale, string>>
+  max: number
+  errors: FieldErrors
+  onChange(value: Partial<Record<Locale, string>>): void
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.hint && <p class="muted">{props.hint}</p>}
+      {locales.map((l) => (
+        <Field
+          key={l}
+          id={`${props.id}-${l}`}
+          label={LANGUAGE_NAMES[l]}
+          error={errorOf(props.errors, `${props.field}.${l}`)}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              lang={l}
+              dir="auto"
+              maxLength={props.max}
+              value={props.value[l] ?? ''}
+              onInput={(ev) => {
+                const text = ev.currentTarget.value
+                const { [l]: _gone, ...rest } = props.value
+                props.onChange(text.trim() === '' ? rest : { ...rest, [l]: text })
+              }}
+            />
+          )}
+        </Field>
+      ))}
+    </fieldset>
   )
 }

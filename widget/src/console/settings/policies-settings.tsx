@@ -9,6 +9,7 @@ import {
 } from '@porchlight/shared/orders/reason-codes'
 import type { ConsoleApi } from '../api.ts'
 import { errorOf, Field, SectionFormShell } from './fields.tsx'
+import { PoliciesPreviewPanel } from './policies-preview.tsx'
 import { ReasonListEditor } from './reason-list.tsx'
 import { useSection } from './use-section.ts'
 
@@ -28,7 +29,11 @@ export function PoliciesSettings(props: { api: ConsoleApi }) {
   const d = form.draft
   const e = form.errors
   return (
-    <SectionFormShell form={form} title="Policies">
+    <SectionFormShell
+      form={form}
+      title="Policies"
+      aside={d && <PoliciesPreviewPanel api={props.api} draft={d} />}
+    >
       {d && (
         <>
           <fieldset>

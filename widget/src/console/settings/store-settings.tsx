@@ -4,16 +4,8 @@ import { useState } from 'preact/hooks'
 import type { ConsoleApi } from '../api.ts'
 import { errorMessage } from '../messages.ts'
 import { errorOf, Field, SectionFormShell } from './fields.tsx'
+import { LANGUAGE_NAMES } from './languages.ts'
 import { useSection } from './use-section.ts'
-
-/** Each language in its own words, so a merchant finds theirs. */
-export const LANGUAGE_NAMES: Record<Locale, string> = {
-  en: 'English',
-  fr: 'Français',
-  es: 'Español',
-  de: 'Deutsch',
-  ar: 'العربية',
-}
 
 const zones = (): string[] => {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] }

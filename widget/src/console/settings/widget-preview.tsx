@@ -6,7 +6,7 @@ import type { CoreCatalog } from '@porchlight/shared/i18n/types'
 import type { WidgetSection } from '@porchlight/shared/settings/schema'
 import { isHexColour, launcherInk } from '@porchlight/shared/settings/contrast'
 import { useEffect, useState } from 'preact/hooks'
-import { LANGUAGE_NAMES } from './store-settings.tsx'
+import { LANGUAGE_NAMES } from './languages.ts'
 
 /**
  * What shoppers will see with the draft: the launcher (colour, ink, side) and the panel's first

@@ -1,4 +1,3 @@
-import { locales } from '@porchlight/shared/i18n/locales'
 import { LAUNCHER_SIDES } from '@porchlight/shared/settings/schema'
 import {
   MIN_LABEL_CONTRAST,
@@ -6,8 +5,7 @@ import {
   launcherLabelContrast,
 } from '@porchlight/shared/settings/contrast'
 import type { ConsoleApi } from '../api.ts'
-import { errorOf, Field, SectionFormShell } from './fields.tsx'
-import { LANGUAGE_NAMES } from './store-settings.tsx'
+import { errorOf, Field, PerLanguageText, SectionFormShell } from './fields.tsx'
 import { useSection } from './use-section.ts'
 import { WidgetPreview } from './widget-preview.tsx'
 
@@ -76,32 +74,15 @@ export function WidgetSettings(props: { api: ConsoleApi }) {
               </label>
             ))}
           </fieldset>
-          <fieldset>
-            <legend>Greeting (optional, per language)</legend>
-            {locales.map((l) => (
-              <Field
-                key={l}
-                id={`wg-greeting-${l}`}
-                label={LANGUAGE_NAMES[l]}
-                error={errorOf(e, `greeting.${l}`)}
-              >
-                {(aria) => (
-                  <input
-                    {...aria}
-                    lang={l}
-                    dir="auto"
-                    maxLength={200}
-                    value={d.greeting[l] ?? ''}
-                    onInput={(ev) => {
-                      const text = ev.currentTarget.value
-                      const { [l]: _gone, ...rest } = d.greeting
-                      form.set({ greeting: text.trim() === '' ? rest : { ...rest, [l]: text } })
-                    }}
-                  />
-                )}
-              </Field>
-            ))}
-          </fieldset>
+          <PerLanguageText
+            id="wg-greeting"
+            legend="Greeting (optional, per language)"
+            field="greeting"
+            value={d.greeting}
+            max={200}
+            errors={e}
+            onChange={(greeting) => form.set({ greeting })}
+          />
         </>
       )}
     </SectionFormShell>

@@ -2,12 +2,17 @@ import { SETTINGS_SECTIONS, type SettingsSection } from '@porchlight/shared/sett
 import { sectionSaveBody, settingsPath } from '../../settings/section-settings.routes.ts'
 import { LOGO_UPLOAD_PATH } from '../../settings/logo.routes.ts'
 import {
+  POLICIES_PREVIEW_PATH,
+  policiesPreviewBody,
+} from '../../settings/policies-preview.routes.ts'
+import {
   SETTINGS_HISTORY_PATH,
   settingsHistoryQuery,
 } from '../../settings/settings-history.routes.ts'
 import type { Operation } from '../operation.ts'
 import {
   logoUploaded,
+  policiesPreviewResponse,
   sectionAnswerSchema,
   settingsHistoryResponse,
 } from '../responses/store-settings-responses.ts'
@@ -61,6 +66,15 @@ export const storeSettingsOperations: Operation[] = [
     auth: 'agent',
     success: { status: 201, description: 'The logo’s id and address', schema: logoUploaded },
     errors: { owner_required: '', logo_invalid: '', logo_too_large: '' },
+  },
+  {
+    method: 'post',
+    path: POLICIES_PREVIEW_PATH,
+    summary:
+      'What the store’s latest orders (those of its latest tickets) would offer under draft policies; nothing is saved',
+    auth: 'agent',
+    body: policiesPreviewBody,
+    success: { status: 200, description: '{ orders }', schema: policiesPreviewResponse },
   },
   {
     method: 'get',

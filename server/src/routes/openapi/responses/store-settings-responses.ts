@@ -1,4 +1,7 @@
+import type { PoliciesPreview } from '@porchlight/shared/api/policies-preview'
 import type { LogoUploaded, SettingsHistoryItem } from '@porchlight/shared/api/store-settings'
+import { INELIGIBLE_CODES } from '@porchlight/shared/orders/eligibility'
+import { ISSUE_SCENARIO_CODES } from '@porchlight/shared/orders/issue-scenarios'
 import { sectionSchemas, type SettingsSection } from '@porchlight/shared/settings/schema'
 import { z } from 'zod'
 
@@ -35,3 +38,31 @@ const historyItem: z.ZodType<SettingsHistoryItem> = z.strictObject({
 })
 
 export const settingsHistoryResponse = z.strictObject({ entries: z.array(historyItem) })
+
+const previewOffer = z.union([
+  z.strictObject({ offered: z.literal(true), until: z.iso.datetime({ offset: true }).nullable() }),
+  z.strictObject({
+    offered: z.literal(false),
+    reason: z
+      .object({
+        code: z.enum(INELIGIBLE_CODES),
+        data: z.record(z.string(), z.unknown()).optional(),
+      })
+      .describe('Why not, as the panel says it (ineligible.<code>)'),
+  }),
+])
+
+export const policiesPreviewResponse: z.ZodType<PoliciesPreview> = z.strictObject({
+  orders: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      cancel: previewOffer,
+      return: previewOffer,
+      issue: z.strictObject({
+        scenario: z.enum(ISSUE_SCENARIO_CODES),
+        reasons: z.array(z.string()),
+      }),
+    }),
+  ),
+}) as unknown as z.ZodType<PoliciesPreview>
