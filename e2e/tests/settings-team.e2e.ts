@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from '../support/browser.ts'
 import { axeViolations, outbox, poll } from '../support/shopper.ts'
 
@@ -14,7 +14,10 @@ import { axeViolations, outbox, poll } from '../support/shopper.ts'
  */
 const baseUrl = inject('baseUrl')
 const OWNER = { email: 'agent@lumen-loom.example', password: 'porchlight-demo' }
-const run = Date.now().toString(36)
+const runId = Date.now().toString(36)
+let runs = 0
+/** A marker of one test's run, so a test repeated on one server never meets its last run. */
+let run = runId
 
 let browser: Browser
 beforeAll(async () => {
@@ -80,6 +83,11 @@ function signedWith(secret: string, r: { headers: IncomingHttpHeaders; body: str
 }
 
 describe('settings: agents and webhooks', () => {
+  beforeEach(() => {
+    runs += 1
+    run = `${runId}-${runs}`
+  })
+
   it('an owner invites an agent, who sets a password from the email and signs in', async () => {
     const { page, errors } = await freshPage()
     await signIn(page, OWNER)

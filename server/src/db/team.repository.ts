@@ -69,20 +69,6 @@ export async function findTeamMember(
   return row && toMember(row)
 }
 
-export async function findTeamMemberByEmail(
-  db: Db,
-  storeId: string,
-  email: string,
-): Promise<TeamMemberRow | undefined> {
-  const row = await db
-    .selectFrom('agents')
-    .select(columns)
-    .where('store_id', '=', storeId)
-    .where('email', '=', email)
-    .executeTakeFirst()
-  return row && toMember(row)
-}
-
 /**
  * Adds an agent; false when the store has one with this email already (the unique index
  * decides, so two invitations of one address at once make one agent).

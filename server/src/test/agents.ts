@@ -5,6 +5,11 @@ import type { createTestApp } from './harness.ts'
 
 type Ctx = Awaited<ReturnType<typeof createTestApp>>
 
+// Every test agent has the same password: one scrypt hash serves them all, so a test that
+// signs several agents in does not pay a hash each (tens of milliseconds, seconds on a busy
+// machine). Signing in still checks the password for real.
+let testPasswordHash: Promise<string> | undefined
+
 /** Creates an agent in a store and signs them in; returns headers for console requests. */
 export async function signInAgent(
   ctx: Ctx,
@@ -19,7 +24,7 @@ export async function signInAgent(
       store_id: storeId,
       email,
       name: `Agent of ${storeId}`,
-      password_hash: await hashPassword('agent-password'),
+      password_hash: await (testPasswordHash ??= hashPassword('agent-password')),
       role,
       created_at: ctx.clock.now().getTime(),
     })

@@ -34,7 +34,10 @@ export async function teamSetup(options: TestAppOptions = {}) {
         return { token: decodeURIComponent(match[1]), subject: m.subject }
       })
   }
+  /** Uses a set-password link's token, as the set-password page does. */
+  const setPassword = (token: string, password: string) =>
+    call('POST', '/v1/agent/password', { 'content-type': 'application/json' }, { token, password })
   const login = (email: string, password: string) =>
     call('POST', '/v1/agent/login', { 'content-type': 'application/json' }, { email, password })
-  return { ...ctx, owner, agent, call, get, send, linksSentTo, login }
+  return { ...ctx, owner, agent, call, get, send, linksSentTo, setPassword, login }
 }

@@ -221,8 +221,12 @@ describe(`the store's agents (${testDialect})`, () => {
           name: 'Agent of st_demo',
           email: 'agent-st_demo@example.com',
           role: 'agent',
+          state: 'active',
+          version: 1,
+          createdAt: t.clock.now().toISOString(),
         },
       ],
+      canEdit: false,
     })
     expect((await t.app.request('/v1/agent/agents')).status).toBe(401)
   })

@@ -33,27 +33,11 @@ describe(`the Agents settings (${testDialect})`, () => {
     expect(JSON.stringify(links)).not.toContain(link!.token)
 
     // A weak password is refused and uses nothing up.
-    const weak = await t.call(
-      'POST',
-      '/v1/agent/password',
-      { 'content-type': 'application/json' },
-      {
-        token: link!.token,
-        password: 'password1234',
-      },
-    )
+    const weak = await t.setPassword(link!.token, 'password1234')
     expect([weak.status, weak.body.error.code]).toEqual([400, 'weak_password'])
     expect((await t.login('nia@example.com', 'password1234')).status).toBe(401)
 
-    const set = await t.call(
-      'POST',
-      '/v1/agent/password',
-      { 'content-type': 'application/json' },
-      {
-        token: link!.token,
-        password: GOOD_PASSWORD,
-      },
-    )
+    const set = await t.setPassword(link!.token, GOOD_PASSWORD)
     expect(set).toEqual({
       status: 200,
       body: { email: 'nia@example.com', store: { id: 'st_demo', name: expect.any(String) } },
@@ -62,15 +46,7 @@ describe(`the Agents settings (${testDialect})`, () => {
     expect(await member(t, invited.id)).toMatchObject({ state: 'active' })
 
     // Single use: the same link again, even with another password, is refused.
-    const again = await t.call(
-      'POST',
-      '/v1/agent/password',
-      { 'content-type': 'application/json' },
-      {
-        token: link!.token,
-        password: 'another long passphrase 77',
-      },
-    )
+    const again = await t.setPassword(link!.token, 'another long passphrase 77')
     expect([again.status, again.body.error.code]).toEqual([400, 'password_link_invalid'])
     expect((await t.login('nia@example.com', GOOD_PASSWORD)).status).toBe(200)
   })
@@ -82,16 +58,7 @@ describe(`the Agents settings (${testDialect})`, () => {
     const resent = await t.send('POST', `${AGENTS}/${invited.id}/password-link`)
     expect(resent.status).toBe(202)
     const [, second] = await t.linksSentTo('late@example.com')
-    const use = (token: string) =>
-      t.call(
-        'POST',
-        '/v1/agent/password',
-        { 'content-type': 'application/json' },
-        {
-          token,
-          password: GOOD_PASSWORD,
-        },
-      )
+    const use = (token: string) => t.setPassword(token, GOOD_PASSWORD)
     expect((await use(first!.token)).body.error.code).toBe('password_link_invalid')
     t.clock.advance(PASSWORD_LINK_HOURS * 3600_000)
     expect((await use(second!.token)).body.error.code).toBe('password_link_invalid')
@@ -238,15 +205,7 @@ describe(`the Agents settings (${testDialect})`, () => {
     const [link] = await t.linksSentTo('plain-agent@example.com')
     expect(link!.subject).toContain('new password')
     expect((await t.login('plain-agent@example.com', 'agent-password')).status).toBe(200)
-    const set = await t.call(
-      'POST',
-      '/v1/agent/password',
-      { 'content-type': 'application/json' },
-      {
-        token: link!.token,
-        password: GOOD_PASSWORD,
-      },
-    )
+    const set = await t.setPassword(link!.token, GOOD_PASSWORD)
     expect(set.status).toBe(200)
     expect((await t.login('plain-agent@example.com', 'agent-password')).status).toBe(401)
     expect((await t.login('plain-agent@example.com', GOOD_PASSWORD)).status).toBe(200)
