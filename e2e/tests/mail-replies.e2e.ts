@@ -6,7 +6,6 @@ import { freePort, startServerProcess, type ServerProcess } from '../support/ser
 import {
   DEMO_KEY,
   freshDemoOrder,
-  onScreen,
   openOrder,
   openPanel,
   poll,
@@ -170,9 +169,15 @@ describe('replies by email', () => {
 
     const panel = await openPanel(browser, server.url, token, '')
     await openOrder(panel.page, order.name)
-    await onScreen(panel.page, 'It ships tomorrow morning.')
-    await onScreen(panel.page, 'Great, by SMTP!')
-    await onScreen(panel.page, 'And again, over HTTP.')
+    const requests = panel.page.locator('li.card', { hasText: reference })
+    for (const words of [
+      'It ships tomorrow morning.',
+      'Great, by SMTP!',
+      'And again, over HTTP.',
+    ]) {
+      await requests.getByText(words).waitFor()
+    }
+    expect(await requests.textContent()).toContain('The store wrote')
     expect(panel.errors).toEqual([])
     await panel.close()
   })
