@@ -15,6 +15,19 @@ import {
   ticketWithReplyAddress,
 } from '../../services/mail-replies/mail-replies-test-kit.ts'
 
+/** A 30 MB body in 64 KB chunks that counts how many chunks were read of it. */
+function thirtyMegabytes() {
+  let pulled = 0
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled += 1
+      if (pulled > 480) controller.close()
+      else controller.enqueue(new Uint8Array(64 * 1024))
+    },
+  })
+  return { body, pulled: () => pulled }
+}
+
 describe(`POST /v1/inbound/mail/:secret (${testDialect})`, () => {
   it('posts the shopper’s reply, quote stripped, in the thread and live on the console', async () => {
     const ctx = await replyApp()
@@ -105,15 +118,7 @@ describe(`POST /v1/inbound/mail/:secret (${testDialect})`, () => {
   it('refuses a 30 MB message from its Content-Length, before reading it', async () => {
     const ctx = await replyApp()
     const before = await footprint(ctx)
-    let pulled = 0
-    // A body that counts what is read of it: refused early means (almost) nothing was pulled.
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled += 1
-        if (pulled > 480) controller.close()
-        else controller.enqueue(new Uint8Array(64 * 1024))
-      },
-    })
+    const { body, pulled } = thirtyMegabytes()
     const res = await ctx.app.request(`/v1/inbound/mail/${INBOUND_SECRET}`, {
       method: 'POST',
       headers: { 'content-length': String(30 * 1024 * 1024) },
@@ -122,21 +127,14 @@ describe(`POST /v1/inbound/mail/:secret (${testDialect})`, () => {
     } as RequestInit)
     expect(res.status).toBe(413)
     expect((await res.json()).error.code).toBe('payload_too_large')
-    expect(pulled).toBeLessThan(5)
+    expect(pulled()).toBeLessThan(5)
     expect(await footprint(ctx)).toEqual(before)
     expect(dropReasons(ctx)).toEqual(['too_large'])
   })
 
   it('refuses a 30 MB message sent without a length once the limit is passed', async () => {
     const ctx = await replyApp()
-    let pulled = 0
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled += 1
-        if (pulled > 480) controller.close()
-        else controller.enqueue(new Uint8Array(64 * 1024))
-      },
-    })
+    const { body, pulled } = thirtyMegabytes()
     const res = await ctx.app.request(`/v1/inbound/mail/${INBOUND_SECRET}`, {
       method: 'POST',
       body,
@@ -144,6 +142,6 @@ describe(`POST /v1/inbound/mail/:secret (${testDialect})`, () => {
     } as RequestInit)
     expect(res.status).toBe(413)
     // The default limit is 15 MB: reading stopped about there, not at 30.
-    expect(pulled * 64 * 1024).toBeLessThan(17 * 1024 * 1024)
+    expect(pulled() * 64 * 1024).toBeLessThan(17 * 1024 * 1024)
   })
 })

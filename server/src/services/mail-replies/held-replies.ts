@@ -6,7 +6,6 @@
  */
 import type { HeldReplyJson } from '@porchlight/shared/api/mail-replies'
 import { ticketReference } from '@porchlight/shared/tickets/reference'
-import { insertChatEvent } from '../../db/chat-events.repository.ts'
 import {
   deleteHeldAttachments,
   heldAttachmentsMeta,
@@ -18,29 +17,13 @@ import { findTicket, type Ticket } from '../../db/tickets.repository.ts'
 import type { TicketEventRow } from '../../db/tickets.table.ts'
 import { AppError } from '../../errors.ts'
 import { chatWrite, type ChatDeps, type ChatTrx } from '../chat/chat-writes.ts'
-import { postInThread } from './thread-post.ts'
+import { announceToAgents, postInThread } from './thread-post.ts'
 
 /** The live event that tells open consoles the held list changed. */
 export const HELD_REPLIES_KIND = 'held_replies'
 
-export async function announceHeld(
-  w: ChatTrx,
-  ticket: Pick<Ticket, 'id'>,
-  heldId: string,
-  at: Date,
-) {
-  await insertChatEvent(w.trx, {
-    store_id: w.storeId,
-    seq: await w.seq(),
-    kind: HELD_REPLIES_KIND,
-    conversation_id: ticket.id,
-    audience: 'agents',
-    visitor_id: null,
-    identity_kind: null,
-    identity_value: null,
-    data: JSON.stringify({ ticketId: ticket.id, heldId }),
-    created_at: at.getTime(),
-  })
+export function announceHeld(w: ChatTrx, ticket: Pick<Ticket, 'id'>, heldId: string, at: Date) {
+  return announceToAgents(w, ticket.id, HELD_REPLIES_KIND, { heldId }, at)
 }
 
 const HELD_LIST_MAX = 200

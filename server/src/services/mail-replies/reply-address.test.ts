@@ -12,21 +12,28 @@ beforeAll(async () => {
 })
 afterAll(() => receiver.close())
 
+/** A contact ticket filed on an app that mails over real SMTP, its acknowledgement sent. */
+async function contactOverSmtp(env: Record<string, string> = {}) {
+  const ctx = await replyApp({
+    SMTP_URL: receiver.url,
+    SMTP_FROM: 'Lumen <no-reply@lumen.example>',
+    ...env,
+  })
+  const before = receiver.received.length
+  const res = await postContact(ctx, {
+    message: 'Hello',
+    name: 'Eve',
+    email: 'eve@example.com',
+    locale: 'en',
+  })
+  const { ticketId } = (await res.json()) as { ticketId: string }
+  await ctx.drainOutbox()
+  return { ctx, before, ticketId }
+}
+
 describe(`ticket emails over SMTP (${testDialect})`, () => {
   it('carry the ticket’s reply address and thread headers on every email about it', async () => {
-    const ctx = await replyApp({
-      SMTP_URL: receiver.url,
-      SMTP_FROM: 'Lumen <no-reply@lumen.example>',
-    })
-    const before = receiver.received.length
-    const res = await postContact(ctx, {
-      message: 'Hello',
-      name: 'Eve',
-      email: 'eve@example.com',
-      locale: 'en',
-    })
-    const { ticketId } = (await res.json()) as { ticketId: string }
-    await ctx.drainOutbox()
+    const { ctx, before, ticketId } = await contactOverSmtp()
     const agent = await mintAgent(ctx)
     await agent.post(`/v1/agent/tickets/${ticketId}/replies`, { body: 'Shipped today.' })
     await ctx.drainOutbox()
@@ -50,21 +57,10 @@ describe(`ticket emails over SMTP (${testDialect})`, () => {
   })
 
   it('carry no Reply-To when replies are not received, and still thread', async () => {
-    const ctx = await replyApp({
-      SMTP_URL: receiver.url,
-      SMTP_FROM: 'Lumen <no-reply@lumen.example>',
+    const { ctx, before, ticketId } = await contactOverSmtp({
       INBOUND_MAIL_DOMAIN: '',
       INBOUND_MAIL_SECRET: '',
     })
-    const before = receiver.received.length
-    const res = await postContact(ctx, {
-      message: 'Hello',
-      name: 'Eve',
-      email: 'eve@example.com',
-      locale: 'en',
-    })
-    const { ticketId } = (await res.json()) as { ticketId: string }
-    await ctx.drainOutbox()
     await ctx.deps.mailer.close()
     const [mail] = receiver.received.slice(before)
     expect(headerOf(mail!.raw, 'reply-to')).toBeUndefined()

@@ -62,24 +62,27 @@ export async function storeAttachments(
   return stored
 }
 
-/** Announces a ticket history entry to the store's agents' streams. */
-export async function announceTicketEvent(
+/**
+ * Puts an event about a ticket on the store's live log for its agents' streams (not a
+ * conversation's event: the ticket names it, and shoppers' streams never see it).
+ */
+export async function announceToAgents(
   w: ChatTrx,
-  ticket: Pick<Ticket, 'id'>,
-  event: TicketEventRow,
+  ticketId: string,
+  kind: string,
+  data: Record<string, unknown>,
   at: Date,
 ) {
   await insertChatEvent(w.trx, {
     store_id: w.storeId,
     seq: await w.seq(),
-    kind: TICKET_EVENT_KIND,
-    // Not a conversation's event: the ticket names it, and only agents' streams see it.
-    conversation_id: ticket.id,
+    kind,
+    conversation_id: ticketId,
     audience: 'agents',
     visitor_id: null,
     identity_kind: null,
     identity_value: null,
-    data: JSON.stringify({ ticketId: ticket.id, event: ticketEventJson(event) }),
+    data: JSON.stringify({ ticketId, ...data }),
     created_at: at.getTime(),
   })
 }
@@ -111,7 +114,7 @@ export async function postInThread(
     },
     at: now,
   })
-  await announceTicketEvent(w, ticket, event, now)
+  await announceToAgents(w, ticket.id, TICKET_EVENT_KIND, { event: ticketEventJson(event) }, now)
   let current = ticket
   if (ticket.status === 'resolved' || ticket.status === 'closed') {
     const reopened = await changeTicket(trx, ticket.store_id, ticket.id, {
