@@ -15,6 +15,8 @@ export interface AgentsTable {
   totp_enabled_at: number | null
   /** The last TOTP time step accepted (codes are single use). */
   totp_last_step: number | null
+  /** Set away by hand (presence); null while the agent is in. */
+  away_since: number | null
 }
 
 export type AgentRow = Selectable<AgentsTable>

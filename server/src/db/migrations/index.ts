@@ -17,6 +17,7 @@ import * as m14 from './0014-agent-auth-hardening.ts'
 import * as m15 from './0015-ticket-ratings.ts'
 import * as m16 from './0016-shopify-tokens.ts'
 import * as m17 from './0017-identity-secrets.ts'
+import * as m23 from './0023-presence-and-saved-replies.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0015-ticket-ratings': m15,
   '0016-shopify-tokens': m16,
   '0017-identity-secrets': m17,
+  '0023-presence-and-saved-replies': m23,
 }

@@ -2,6 +2,7 @@ import type { Operation } from '../operation.ts'
 import { agentAuthOperations } from './agent-auth.operations.ts'
 import { chatOperations } from './chat.operations.ts'
 import { insightsOperations } from './insights.operations.ts'
+import { presenceOperations } from './presence.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
 import { ticketOperations } from './ticket.operations.ts'
 
@@ -15,4 +16,5 @@ export const agentOperations: Operation[] = [
   ...settingsOperations,
   ...chatOperations,
   ...insightsOperations,
+  ...presenceOperations,
 ]
