@@ -23,6 +23,22 @@ export async function beatTab(
     .execute()
 }
 
+/** Tabs whose event stream is open here: still there, whatever their timers do in the background. */
+export async function touchTabs(
+  db: Db,
+  tabs: { agentId: string; tabId: string }[],
+  at: number,
+): Promise<void> {
+  for (const tab of tabs) {
+    await db
+      .updateTable('agent_presence')
+      .set({ seen_at: at })
+      .where('agent_id', '=', tab.agentId)
+      .where('tab_id', '=', tab.tabId)
+      .execute()
+  }
+}
+
 export async function dropTab(db: Db, agentId: string, tabId: string): Promise<void> {
   await db
     .deleteFrom('agent_presence')

@@ -131,9 +131,11 @@ export async function openStream(
   client: { post(path: string, body?: unknown): Promise<Response> | Response },
   side: 'shopper' | 'agent',
   lastEventId?: number,
+  /** The ticket's query string (`?tab=` for a console tab). */
+  ticketQuery = '',
 ) {
   const base = side === 'shopper' ? '/v1/conversations' : '/v1/agent/conversations'
-  const res = await client.post(`${base}/stream-tickets`)
+  const res = await client.post(`${base}/stream-tickets${ticketQuery}`)
   if (res.status !== 201) throw new Error(`ticket: ${res.status} ${await res.text()}`)
   const { url } = (await res.json()) as { url: string }
   const stream = await ctx.app.request(

@@ -5,7 +5,8 @@ import {
 } from '@porchlight/shared/api/presence'
 import { describe, expect, it } from 'vitest'
 import { DEMO_STORE_ID, DEMO_WIDGET_KEY } from '../../seed/demo-store.ts'
-import { addStore, mintAgent } from '../../test/chat-support.ts'
+import { HEARTBEAT_MS } from '../../services/chat/stream-limits.ts'
+import { addStore, mintAgent, openStream } from '../../test/chat-support.ts'
 import { createTestApp, jsonRequest, testDialect } from '../../test/harness.ts'
 
 type Ctx = Awaited<ReturnType<typeof createTestApp>>
@@ -48,6 +49,40 @@ describe(`agent presence (${testDialect})`, () => {
     ctx.clock.advance(1)
     expect(await stateOf(ctx, agent)).toBe('offline')
     expect(await shopperSees(ctx)).toBe(false)
+  })
+
+  it('keeps a tab whose event stream is open, though its own timers stop beating', async () => {
+    const ctx = await createTestApp()
+    const agent = await mintAgent(ctx)
+    await beat(ctx, agent, 'tab-hidden-aa')
+    await beat(ctx, agent, 'tab-plain-bbb')
+    const stream = await openStream(ctx, agent, 'agent', undefined, '?tab=tab-hidden-aa')
+    expect((await stream.next()).event).toBe('ready')
+    // Two minutes without a beat from either tab; the hub refreshes the one with the stream.
+    for (let i = 0; i < 6; i++) {
+      ctx.clock.advance(HEARTBEAT_MS)
+      await ctx.hub.beat()
+    }
+    const team = await agent.get('/v1/agent/presence')
+    expect(await team.json()).toMatchObject({ agents: [{ state: 'available' }] })
+    // Only the tab holding the stream was refreshed.
+    const rows = await ctx.db
+      .selectFrom('agent_presence')
+      .select(['tab_id', 'seen_at'])
+      .orderBy('tab_id')
+      .execute()
+    const now = ctx.clock.now().getTime()
+    expect(rows.map((r) => [r.tab_id, Number(r.seen_at)])).toEqual([
+      ['tab-hidden-aa', now],
+      ['tab-plain-bbb', now - 6 * HEARTBEAT_MS],
+    ])
+    await stream.close()
+    // With the stream gone, the tab expires like any other.
+    ctx.clock.advance(PRESENCE_EXPIRY_MS)
+    expect(await stateOf(ctx, agent)).toBe('offline')
+    // A ticket for a malformed tab id is refused.
+    const bad = await agent.post('/v1/agent/conversations/stream-tickets?tab=x')
+    expect(bad.status).toBe(400)
   })
 
   it('goes offline at once when the last tab closes, not while another is open', async () => {

@@ -1,6 +1,7 @@
 import type { BusNotice, EphemeralEvent } from '../../adapters/realtime/event-bus.ts'
 import { eventLogPosition, readChatEvents } from '../../db/chat-events.repository.ts'
 import { liveSessionIds } from '../../db/chat-visitors.repository.ts'
+import { touchTabs } from '../../db/presence.repository.ts'
 import type { ChatEventRow } from '../../db/conversations.table.ts'
 import { logTaskFailure } from '../../db/storage-health.ts'
 import type { ChatDeps } from './chat-writes.ts'
@@ -160,11 +161,23 @@ export function createChatHub(options: ChatHubOptions) {
     }
   }
 
-  /** Every 25 s: keep connections alive and drop streams of ended sessions. */
+  /**
+   * Every 25 s: keep connections alive, keep the presence of console tabs whose stream is open
+   * (browsers slow a background tab's timers to one a minute, its stream stays), and drop
+   * streams of ended sessions.
+   */
   const beat = async () => {
     const streams = all()
     for (const s of streams) s.sse.comment('heartbeat')
     const now = clock.now().getTime()
+    const tabs = []
+    for (const s of streams) {
+      const p = s.principal
+      if (p.audience === 'agent' && p.tabId !== undefined) {
+        tabs.push({ agentId: p.agent.agentId, tabId: p.tabId })
+      }
+    }
+    await touchTabs(db, tabs, now)
     const refs = { visitors: [] as string[], shoppers: [] as string[], agents: [] as string[] }
     for (const s of streams) {
       const p = s.principal

@@ -1,4 +1,7 @@
-/** Streams send a comment this often so proxies and browsers keep the connection open. */
+/**
+ * Streams send a comment this often so proxies and browsers keep the connection open. The same
+ * beat refreshes a console tab's presence, so it must stay under PRESENCE_EXPIRY_MS (30 s).
+ */
 export const HEARTBEAT_MS = 25_000
 
 /** Events are kept this long for replay after Last-Event-ID; a client away longer resyncs. */
