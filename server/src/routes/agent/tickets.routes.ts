@@ -1,4 +1,5 @@
 import { TICKET_CHANNELS, TICKET_STATUSES, TICKET_TYPES } from '@porchlight/shared/api/agent'
+import { INBOX_VIEWS, viewFilter } from '@porchlight/shared/api/inbox'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
@@ -49,6 +50,8 @@ export const queueQuery = z.strictObject({
   to: isoDate,
   q: z.string().max(200).optional(),
   assignee: z.string().max(64).optional(),
+  /** An inbox view (shared/src/api/inbox.ts); a status or channel given replaces the view's. */
+  view: z.enum(INBOX_VIEWS).optional(),
   pageSize: z.enum(['10', '20', '50', '100']).default('20').transform(Number),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 })
@@ -81,17 +84,19 @@ export const agentTicketRoutes = new Hono<AppEnv>()
   .use('/v1/agent/tickets/*', requireAgent)
   .get('/v1/agent/tickets', async (c) => {
     const q = parseQuery(c.req.query())
+    const view = q.view === undefined ? undefined : viewFilter(q.view, c.get('agent').agentId)
     const { tickets, total } = await listQueue(
       c.get('deps').db,
       {
         storeId: c.get('store').id,
         type: q.type,
-        status: q.status,
-        channel: q.channel,
+        status: q.status ?? (view ? [view.status] : undefined),
+        channel: q.channel ?? (view?.channel ? [view.channel] : undefined),
         from: q.from,
         to: q.to,
         search: q.q,
-        assigneeId: q.assignee,
+        assigneeId: q.assignee ?? view?.assigneeId,
+        requestStatus: view?.requestStatus ? [view.requestStatus] : undefined,
       },
       { size: q.pageSize, number: q.page },
     )

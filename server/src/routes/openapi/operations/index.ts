@@ -1,6 +1,7 @@
 import type { Operation } from '../operation.ts'
 import { agentAuthOperations } from './agent-auth.operations.ts'
 import { chatOperations } from './chat.operations.ts'
+import { inboxOperations } from './inbox.operations.ts'
 import { insightsOperations } from './insights.operations.ts'
 import { presenceOperations } from './presence.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
@@ -17,4 +18,5 @@ export const agentOperations: Operation[] = [
   ...chatOperations,
   ...insightsOperations,
   ...presenceOperations,
+  ...inboxOperations,
 ]
