@@ -70,7 +70,12 @@ export interface ConsoleApi {
    * Any other console call (the chat routes live in chat/), with the same session and CSRF;
    * `keepalive` lets a call made as the tab closes outlive the page.
    */
-  request<T>(method: string, path: string, body?: unknown, init?: { keepalive?: boolean }): Promise<T>
+  request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init?: { keepalive?: boolean },
+  ): Promise<T>
 }
 
 /**

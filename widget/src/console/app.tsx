@@ -5,10 +5,14 @@ import { Announcer } from './announce.tsx'
 import { Link, NavContext } from './nav.tsx'
 import { Queue } from './queue.tsx'
 import { InsightsPage } from './insights/insights-page.tsx'
-import { INSIGHTS_HREF, parseRoute, SETTINGS_HREF, type Route } from './route.ts'
+import { BASE, INSIGHTS_HREF, parseRoute, SETTINGS_HREF, type Route } from './route.ts'
 import { SettingsPage } from './settings-page.tsx'
 import { SignIn } from './sign-in.tsx'
 import { TicketPage } from './ticket-page.tsx'
+import { createLiveFeed, LiveContext, type LiveFeed } from './live-feed.ts'
+import { newTabId, usePresence } from './presence.ts'
+import { StatusBar } from './status-bar.tsx'
+import { useInbox } from './use-inbox.ts'
 
 export interface Me {
   agent: AgentSummary
@@ -34,6 +38,8 @@ export function ConsoleApp(props: {
   const [route, setRoute] = useState<Route>(currentRoute)
   const authRef = useRef(auth)
   authRef.current = auth
+  // One id for this tab, for as long as the page lives: presence and the stream both name it.
+  const tabId = useMemo(newTabId, [])
 
   const api = useMemo(
     () =>
@@ -49,6 +55,22 @@ export function ConsoleApp(props: {
     setRoute(currentRoute())
     window.scrollTo?.(0, 0)
   }, [])
+
+  const signedIn = auth.state === 'in'
+  const { presence, setAway } = usePresence(api, tabId, signedIn)
+  const [feed, setFeed] = useState<LiveFeed | null>(null)
+  useEffect(() => {
+    if (!signedIn) return
+    const f = createLiveFeed(api, tabId)
+    setFeed(f)
+    return () => {
+      f.close()
+      setFeed(null)
+    }
+  }, [api, tabId, signedIn])
+  const { inbox, changes } = useInbox(api, signedIn ? feed : null, signedIn, () =>
+    navigate(`${BASE}?view=chats`),
+  )
 
   useEffect(() => {
     const onPop = () => setRoute(currentRoute())
@@ -119,7 +141,7 @@ export function ConsoleApp(props: {
         ) : route.view === 'settings' ? (
           <SettingsPage api={api} />
         ) : (
-          <Queue api={api} state={route.queue} me={auth.me} />
+          <Queue api={api} state={route.queue} me={auth.me} inbox={inbox} changes={changes} />
         )}
       </main>
     )
@@ -127,29 +149,32 @@ export function ConsoleApp(props: {
 
   return (
     <NavContext.Provider value={navigate}>
-      <a class="skip" href="#main">
-        Skip to content
-      </a>
-      <header class="top">
-        <span class="brand">Porchlight console</span>
-        {auth.state === 'in' && (
-          <span class="who">
-            <span class="who-name" title={whoName(auth.me)}>
-              {whoName(auth.me)}
+      <LiveContext.Provider value={feed}>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="top">
+          <span class="brand">Porchlight console</span>
+          {auth.state === 'in' && (
+            <span class="who">
+              <span class="who-name" title={whoName(auth.me)}>
+                {whoName(auth.me)}
+              </span>
+              <StatusBar presence={presence} onAway={setAway} />
+              <Link href={INSIGHTS_HREF} current={route.view === 'insights'}>
+                Insights
+              </Link>
+              <Link href={SETTINGS_HREF} current={route.view === 'settings'}>
+                Settings
+              </Link>
+              <button type="button" onClick={signOut}>
+                Sign out
+              </button>
             </span>
-            <Link href={INSIGHTS_HREF} current={route.view === 'insights'}>
-              Insights
-            </Link>
-            <Link href={SETTINGS_HREF} current={route.view === 'settings'}>
-              Settings
-            </Link>
-            <button type="button" onClick={signOut}>
-              Sign out
-            </button>
-          </span>
-        )}
-      </header>
-      <Announcer>{body}</Announcer>
+          )}
+        </header>
+        <Announcer>{body}</Announcer>
+      </LiveContext.Provider>
     </NavContext.Provider>
   )
 }
