@@ -13,6 +13,7 @@ import {
 import { RATING_ERROR_CODES } from '@porchlight/shared/api/insights'
 import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
+import { SAVED_REPLY_ERROR_CODES } from '@porchlight/shared/api/saved-replies'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
 import { describe, expect, it } from 'vitest'
 import { AppError, errorStatus } from './errors.ts'
@@ -32,6 +33,7 @@ const lists = [
   SETTINGS_ERROR_CODES,
   SHOPIFY_INSTALL_ERROR_CODES,
   RATING_ERROR_CODES,
+  SAVED_REPLY_ERROR_CODES,
 ]
 
 describe('error codes', () => {

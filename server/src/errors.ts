@@ -9,6 +9,7 @@ import type {
 import type { RatingErrorCode } from '@porchlight/shared/api/insights'
 import type { OrderErrorCode } from '@porchlight/shared/api/orders'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
+import type { SavedReplyErrorCode } from '@porchlight/shared/api/saved-replies'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -27,6 +28,7 @@ export type ErrorCode =
   | SettingsErrorCode
   | RatingErrorCode
   | ShopifyInstallErrorCode
+  | SavedReplyErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -137,6 +139,9 @@ export const errorStatus = {
   shopify_callback_hmac_invalid: 400,
   shopify_callback_state_invalid: 400,
   shopify_callback_shop_invalid: 400,
+  // saved replies (shared/src/api/saved-replies.ts)
+  saved_reply_not_found: 404,
+  saved_reply_shortcut_taken: 409,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>
 
 /** What an error answer may carry beside its code: a record (reasons, a ticket) or a list. */

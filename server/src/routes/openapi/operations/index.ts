@@ -4,6 +4,7 @@ import { chatOperations } from './chat.operations.ts'
 import { inboxOperations } from './inbox.operations.ts'
 import { insightsOperations } from './insights.operations.ts'
 import { presenceOperations } from './presence.operations.ts'
+import { savedReplyOperations } from './saved-reply.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
 import { ticketOperations } from './ticket.operations.ts'
 
@@ -19,4 +20,5 @@ export const agentOperations: Operation[] = [
   ...insightsOperations,
   ...presenceOperations,
   ...inboxOperations,
+  ...savedReplyOperations,
 ]
