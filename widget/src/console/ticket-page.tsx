@@ -14,6 +14,7 @@ import { readOrder } from './order-reader.ts'
 import { queueHref } from './queue.tsx'
 import { RefundForm } from './refund-form.tsx'
 import { TextForm } from './text-form.tsx'
+import { fillContext } from './saved-reply-picker.tsx'
 import { TicketControls } from './ticket-controls.tsx'
 import { TicketRating } from './ticket-rating.tsx'
 import { TicketSummary } from './ticket-summary.tsx'
@@ -111,6 +112,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
 
   const t = view.ticket
   const route = replyRoute(t.shopper)
+  const fill = fillContext(api, t, order)
   return (
     <article class="ticket">
       <p>
@@ -130,7 +132,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
             <RefundForm ticket={t} order={order} api={api} run={run} busy={busy} />
           )}
           {t.type === 'chat' && (
-            <ConversationPanel api={api} conversationId={view.conversationId} />
+            <ConversationPanel api={api} conversationId={view.conversationId} fill={fill} />
           )}
           {t.type !== 'chat' && (
             <TextForm
@@ -143,6 +145,8 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
               }
               submit="Send reply"
               busy={busy}
+              savedReplies={fill}
+              shortcut="r"
               onSubmit={(body) => run(async () => api.reply(t.id, body), 'Reply sent.')}
             />
           )}
@@ -154,6 +158,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
               submit="Add note"
               nested
               busy={busy}
+              shortcut="n"
               onSubmit={(body) => run(async () => api.note(t.id, body), 'Note added.')}
             />
           </Notes>
