@@ -13,6 +13,7 @@ import { createLiveFeed, LiveContext, type LiveFeed } from './live-feed.ts'
 import { newTabId, usePresence } from './presence.ts'
 import { StatusBar } from './status-bar.tsx'
 import { useInbox } from './use-inbox.ts'
+import { ShortcutHelp, useShortcuts } from './keyboard.tsx'
 
 export interface Me {
   agent: AgentSummary
@@ -71,6 +72,10 @@ export function ConsoleApp(props: {
   const { inbox, changes } = useInbox(api, signedIn ? feed : null, signedIn, () =>
     navigate(`${BASE}?view=chats`),
   )
+
+  const [help, setHelp] = useState(false)
+  const openHelp = useCallback(() => setHelp(true), [])
+  useShortcuts(openHelp)
 
   useEffect(() => {
     const onPop = () => setRoute(currentRoute())
@@ -174,6 +179,7 @@ export function ConsoleApp(props: {
           )}
         </header>
         <Announcer>{body}</Announcer>
+        {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       </LiveContext.Provider>
     </NavContext.Provider>
   )

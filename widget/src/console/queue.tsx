@@ -31,9 +31,9 @@ export function shopperLabel(t: TicketJson): string {
 let lastQueueHref = BASE
 export const queueHref = () => lastQueueHref
 
-// Arrow keys (and j/k) move between rows; Enter on the focused link opens the ticket.
+// Arrow keys move between rows (j/k too, from keyboard.tsx); Enter on the focused link opens it.
 function onRowKey(e: KeyboardEvent) {
-  const keys: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 }
+  const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 }
   const step = keys[e.key]
   const home = e.key === 'Home'
   const end = e.key === 'End'
