@@ -152,6 +152,20 @@ export function ConversationPanel(props: {
             )}
           </div>
           {c.status === 'open' && (
+            <button
+              type="button"
+              class="end-chat"
+              onClick={() =>
+                chat.end(c.id).then(
+                  (r) => setData((prev) => prev && { ...prev, conversation: r.conversation }),
+                  (err: unknown) => setFailure(errorMessage(err)),
+                )
+              }
+            >
+              End chat
+            </button>
+          )}
+          {c.status === 'open' && (
             <ReplyBox
               chat={chat}
               conversationId={c.id}
