@@ -46,7 +46,12 @@ export async function addStore(ctx: { db: AppDeps['db'] }, id: string, key: stri
  * straight into the tables: scrypt sign-in is tested by the agent-auth suite and would only
  * slow these tests down.
  */
-export async function mintAgent(ctx: Ctx, storeId = DEMO_STORE_ID, name = 'Dana') {
+export async function mintAgent(
+  ctx: Ctx,
+  storeId = DEMO_STORE_ID,
+  name = 'Dana',
+  role: 'agent' | 'owner' = 'agent',
+) {
   const agentId = newId('ag')
   const token = `pla_${randomBytes(32).toString('base64url')}`
   const csrf = randomBytes(24).toString('base64url')
@@ -59,7 +64,7 @@ export async function mintAgent(ctx: Ctx, storeId = DEMO_STORE_ID, name = 'Dana'
       email: `${agentId}@example.com`,
       name,
       password_hash: null,
-      role: 'agent',
+      role,
       created_at: now,
     })
     .execute()

@@ -1,29 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_AGENT, DEMO_WIDGET_KEY } from '../../seed/demo-store.ts'
-import { readSse } from '../../test/sse-client.ts'
-import { agentSignIn, spawnServer, type SpawnedServer } from '../../test/spawn-server.ts'
 import { testDialect } from '../../test/harness.ts'
+import { jsonInit as json, sharedPostgres } from '../../test/shared-postgres.ts'
+import { readSse } from '../../test/sse-client.ts'
+import { agentSignIn } from '../../test/spawn-server.ts'
 
-const url = process.env['TEST_DATABASE_URL']
-const schema = `p_${randomBytes(6).toString('hex')}`
-const servers: SpawnedServer[] = []
-
-afterAll(async () => {
-  for (const s of servers) await s.stop('SIGKILL')
-  if (url === undefined || testDialect !== 'postgres') return
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  await admin.end()
-})
-
-const json = (method: string, body: unknown, headers: Record<string, string>) => ({
-  method,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-})
+const db = sharedPostgres()
 
 /**
  * Two real server processes on one PostgreSQL database: an agent whose console runs against
@@ -31,11 +14,8 @@ const json = (method: string, body: unknown, headers: Record<string, string>) =>
  */
 describe.skipIf(testDialect !== 'postgres')('presence and the live inbox across processes', () => {
   it('shares presence and carries new tickets and chats to the other process’s inbox', async () => {
-    const env = { DATABASE_URL: url as string, DATABASE_SCHEMA: schema }
-    const a = await spawnServer(env)
-    servers.push(a)
-    const b = await spawnServer(env)
-    servers.push(b)
+    const a = await db.spawn()
+    const b = await db.spawn()
     const key = { 'x-porchlight-key': DEMO_WIDGET_KEY }
     const online = async () =>
       (await (await fetch(`${a.url}/v1/conversations/availability`, { headers: key })).json())

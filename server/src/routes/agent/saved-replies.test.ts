@@ -6,15 +6,7 @@ import { createTestApp, jsonRequest, testDialect } from '../../test/harness.ts'
 
 type Ctx = Awaited<ReturnType<typeof createTestApp>>
 
-async function owner(ctx: Ctx, storeId = DEMO_STORE_ID) {
-  const agent = await mintAgent(ctx, storeId, 'Olga')
-  await ctx.db
-    .updateTable('agents')
-    .set({ role: 'owner' })
-    .where('id', '=', agent.agentId)
-    .execute()
-  return agent
-}
+const owner = (ctx: Ctx, storeId = DEMO_STORE_ID) => mintAgent(ctx, storeId, 'Olga', 'owner')
 
 const send = (
   ctx: Ctx,
