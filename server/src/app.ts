@@ -12,6 +12,9 @@ import { agentAuthRoutes } from './routes/agent/agent-auth.routes.ts'
 import { agentInsightsRoutes } from './routes/agent/insights.routes.ts'
 import { agentDirectoryRoutes } from './routes/agent/agents.routes.ts'
 import { agentPasswordRoutes } from './routes/agent/agent-password.routes.ts'
+import { presenceRoutes } from './routes/agent/presence.routes.ts'
+import { inboxRoutes } from './routes/agent/inbox.routes.ts'
+import { savedReplyRoutes } from './routes/agent/saved-replies.routes.ts'
 import { agentTokenRoutes } from './routes/agent/agent-tokens.routes.ts'
 import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
@@ -100,6 +103,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', returnLabelRoutes)
   app.route('/', agentDirectoryRoutes)
   app.route('/', agentPasswordRoutes)
+  app.route('/', presenceRoutes)
+  app.route('/', inboxRoutes)
+  app.route('/', savedReplyRoutes)
   app.route('/', agentInsightsRoutes)
   app.route('/', agentTokenRoutes)
   app.route('/', agentTotpRoutes)

@@ -18,6 +18,7 @@ import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
 import { PRIVACY_ERROR_CODES } from '@porchlight/shared/api/privacy'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
 import { RETURN_ERROR_CODES } from '@porchlight/shared/api/returns'
+import { SAVED_REPLY_ERROR_CODES } from '@porchlight/shared/api/saved-replies'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
 import { STORE_SETTINGS_ERROR_CODES } from '@porchlight/shared/api/store-settings'
 import { TEAM_ERROR_CODES } from '@porchlight/shared/api/team'
@@ -46,6 +47,7 @@ const lists = [
   RETURN_ERROR_CODES,
   TEAM_ERROR_CODES,
   MAIL_REPLY_ERROR_CODES,
+  SAVED_REPLY_ERROR_CODES,
 ]
 
 describe('error codes', () => {

@@ -17,6 +17,7 @@ import type { OrderErrorCode } from '@porchlight/shared/api/orders'
 import type { PrivacyErrorCode } from '@porchlight/shared/api/privacy'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
 import type { ReturnErrorCode } from '@porchlight/shared/api/returns'
+import type { SavedReplyErrorCode } from '@porchlight/shared/api/saved-replies'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
 import type { StoreSettingsErrorCode } from '@porchlight/shared/api/store-settings'
 import type { TeamErrorCode } from '@porchlight/shared/api/team'
@@ -44,6 +45,7 @@ export type ErrorCode =
   | StoreSettingsErrorCode
   | TeamErrorCode
   | MailReplyErrorCode
+  | SavedReplyErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -188,6 +190,9 @@ export const errorStatus = {
   agent_exists: 409,
   last_owner: 409,
   agent_deactivated: 409,
+  // saved replies (shared/src/api/saved-replies.ts)
+  saved_reply_not_found: 404,
+  saved_reply_shortcut_taken: 409,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>
 
 /** What an error answer may carry beside its code: a record (reasons, a ticket) or a list. */

@@ -19,6 +19,8 @@ export interface AgentsTable {
   deactivated_at: number | null
   /** Bumped by every change from the console (optimistic saves). */
   version: Generated<number>
+  /** Set away by hand (presence); null while the agent is in. */
+  away_since: number | null
 }
 
 /** Set-password links (an invitation or a reset); only the token's hash is stored. */

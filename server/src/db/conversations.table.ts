@@ -110,14 +110,6 @@ export interface ChatStreamTicketsTable {
   used_at: number | null
 }
 
-/** One row per open console stream, refreshed by heartbeats: agents online across processes. */
-export interface ChatPresenceTable {
-  stream_id: string
-  store_id: string
-  agent_id: string
-  seen_at: number
-}
-
 export type ConversationRow = Selectable<ConversationsTable>
 export type ChatMessageRow = Selectable<ChatMessagesTable>
 export type NewChatMessageRow = Insertable<ChatMessagesTable>

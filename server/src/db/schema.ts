@@ -22,12 +22,13 @@ import type {
   ChatEventCountersTable,
   ChatEventsTable,
   ChatMessagesTable,
-  ChatPresenceTable,
   ChatStreamTicketsTable,
   ChatVisitorsTable,
   ConversationsTable,
 } from './conversations.table.ts'
 import type { IdentityGrantsTable } from './identity-grants.table.ts'
+import type { AgentPresenceTable } from './presence.table.ts'
+import type { SavedRepliesTable } from './saved-replies.table.ts'
 import type { IdentityTokenUsesTable, StoreIdentitySecretsTable } from './identity-secrets.table.ts'
 import type {
   CustomerDataRequestsTable,
@@ -80,7 +81,8 @@ export interface Database {
   chat_event_counters: ChatEventCountersTable
   chat_events: ChatEventsTable
   chat_stream_tickets: ChatStreamTicketsTable
-  chat_presence: ChatPresenceTable
+  agent_presence: AgentPresenceTable
+  saved_replies: SavedRepliesTable
   ticket_action_claims: TicketActionClaimsTable
   webhook_endpoints: WebhookEndpointsTable
   webhook_deliveries: WebhookDeliveriesTable

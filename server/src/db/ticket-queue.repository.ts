@@ -1,7 +1,7 @@
 import { ticketNumberIn } from '@porchlight/shared/tickets/reference'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.ts'
-import type { TicketChannel, TicketStatus, TicketType } from './tickets.table.ts'
+import type { RequestStatus, TicketChannel, TicketStatus, TicketType } from './tickets.table.ts'
 import { toTicket, type Ticket } from './tickets.repository.ts'
 
 export interface QueueFilter {
@@ -14,7 +14,9 @@ export interface QueueFilter {
   to?: number
   /** Order number, email, phone, name or ticket number. */
   search?: string
-  assigneeId?: string
+  /** An agent's id; null: tickets nobody has taken. */
+  assigneeId?: string | null
+  requestStatus?: RequestStatus[]
 }
 
 // LIKE wildcards typed by an agent are matched literally.
@@ -32,7 +34,13 @@ export async function listQueue(
   if (filter.channel?.length) query = query.where('channel', 'in', filter.channel)
   if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from)
   if (filter.to !== undefined) query = query.where('created_at', '<', filter.to)
-  if (filter.assigneeId !== undefined) query = query.where('assignee_id', '=', filter.assigneeId)
+  if (filter.assigneeId === null) query = query.where('assignee_id', 'is', null)
+  else if (filter.assigneeId !== undefined) {
+    query = query.where('assignee_id', '=', filter.assigneeId)
+  }
+  if (filter.requestStatus?.length) {
+    query = query.where('request_status', 'in', filter.requestStatus)
+  }
   const search = filter.search?.trim()
   if (search) {
     const pattern = `%${escapeLike(search.toLowerCase().replace(/^#/, ''))}%`

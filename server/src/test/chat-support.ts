@@ -46,7 +46,12 @@ export async function addStore(ctx: { db: AppDeps['db'] }, id: string, key: stri
  * straight into the tables: scrypt sign-in is tested by the agent-auth suite and would only
  * slow these tests down.
  */
-export async function mintAgent(ctx: Ctx, storeId = DEMO_STORE_ID, name = 'Dana') {
+export async function mintAgent(
+  ctx: Ctx,
+  storeId = DEMO_STORE_ID,
+  name = 'Dana',
+  role: 'agent' | 'owner' = 'agent',
+) {
   const agentId = newId('ag')
   const token = `pla_${randomBytes(32).toString('base64url')}`
   const csrf = randomBytes(24).toString('base64url')
@@ -59,7 +64,7 @@ export async function mintAgent(ctx: Ctx, storeId = DEMO_STORE_ID, name = 'Dana'
       email: `${agentId}@example.com`,
       name,
       password_hash: null,
-      role: 'agent',
+      role,
       created_at: now,
     })
     .execute()
@@ -131,9 +136,11 @@ export async function openStream(
   client: { post(path: string, body?: unknown): Promise<Response> | Response },
   side: 'shopper' | 'agent',
   lastEventId?: number,
+  /** The ticket's query string (`?tab=` for a console tab). */
+  ticketQuery = '',
 ) {
   const base = side === 'shopper' ? '/v1/conversations' : '/v1/agent/conversations'
-  const res = await client.post(`${base}/stream-tickets`)
+  const res = await client.post(`${base}/stream-tickets${ticketQuery}`)
   if (res.status !== 201) throw new Error(`ticket: ${res.status} ${await res.text()}`)
   const { url } = (await res.json()) as { url: string }
   const stream = await ctx.app.request(

@@ -70,8 +70,16 @@ export interface ConsoleApi {
   agents(): Promise<{ agents: AgentSummary[] }>
   shopifySettings(): Promise<ShopifySettings>
   connectShopify(body: ShopifyConnectRequest): Promise<ShopifySettings>
-  /** Any other console call (the chat routes live in chat/), with the same session and CSRF. */
-  request<T>(method: string, path: string, body?: unknown): Promise<T>
+  /**
+   * Any other console call (the chat routes live in chat/), with the same session and CSRF;
+   * `keepalive` lets a call made as the tab closes outlive the page.
+   */
+  request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    init?: { keepalive?: boolean },
+  ): Promise<T>
 }
 
 /**
@@ -91,6 +99,7 @@ export function createApi(
     path: string,
     body?: unknown,
     retried = false,
+    keepalive = false,
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' }
     // A file (a logo upload) goes as its own bytes; anything else as JSON.
@@ -104,6 +113,7 @@ export function createApi(
         headers,
         credentials: 'same-origin',
         body: file ?? (body === undefined ? null : JSON.stringify(body)),
+        ...(keepalive ? { keepalive } : {}),
       })
     } catch {
       throw new ApiError(0, 'network_error', 'The server could not be reached.')
@@ -125,7 +135,7 @@ export function createApi(
     // write changed nothing, so sending it again is safe.
     if (code === 'csrf_failed' && !retried) {
       csrf = (await call<AgentSessionResponse>('GET', '/v1/agent/session')).csrfToken
-      return call<T>(method, path, body, true)
+      return call<T>(method, path, body, true, keepalive)
     }
     throw new ApiError(res.status, code, err?.message ?? `HTTP ${res.status}`, err?.details)
   }
@@ -157,6 +167,6 @@ export function createApi(
     agents: () => call('GET', '/v1/agent/agents'),
     shopifySettings: () => call('GET', SHOPIFY_SETTINGS),
     connectShopify: (body) => call('PUT', SHOPIFY_SETTINGS, body),
-    request: (method, path, body) => call(method, path, body),
+    request: (method, path, body, init) => call(method, path, body, false, init?.keepalive),
   }
 }

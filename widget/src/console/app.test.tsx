@@ -50,6 +50,8 @@ describe('sign-in and session', () => {
         return answer(200, { agent: ME, store: { id: 's', name: 'Shop' }, csrfToken: 't' })
       if (path === '/v1/agent/agents') return answer(200, { agents: [ME] })
       if (expired) return answer(401, { error: { code: 'agent_unauthenticated', message: 'x' } })
+      if (!path.startsWith('/v1/agent/tickets'))
+        return answer(404, { error: { code: 'not_found', message: 'x' } })
       return answer(200, { tickets: [], total: 0, page: 1, pageSize: 20 })
     })
     await renderConsole('/console?status=open', (ended) =>

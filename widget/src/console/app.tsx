@@ -15,6 +15,11 @@ import { AgentsPage } from './team/agents-page.tsx'
 import { SetPasswordPage } from './team/set-password-page.tsx'
 import { WebhooksPage } from './team/webhooks-page.tsx'
 import { TicketPage } from './ticket-page.tsx'
+import { createLiveFeed, LiveContext, type LiveFeed } from './live-feed.ts'
+import { newTabId, usePresence } from './presence.ts'
+import { StatusBar } from './status-bar.tsx'
+import { useInbox } from './use-inbox.ts'
+import { ShortcutHelp, useShortcuts } from './keyboard.tsx'
 
 export interface Me {
   agent: AgentSummary
@@ -43,6 +48,8 @@ export function ConsoleApp(props: {
   const [route, setRoute] = useState<Route>(currentRoute)
   const authRef = useRef(auth)
   authRef.current = auth
+  // One id for this tab, for as long as the page lives: presence and the stream both name it.
+  const tabId = useMemo(newTabId, [])
 
   const api = useMemo(
     () =>
@@ -58,6 +65,26 @@ export function ConsoleApp(props: {
     setRoute(currentRoute())
     window.scrollTo?.(0, 0)
   }, [])
+
+  const signedIn = auth.state === 'in'
+  const { presence, setAway } = usePresence(api, tabId, signedIn)
+  const [feed, setFeed] = useState<LiveFeed | null>(null)
+  useEffect(() => {
+    if (!signedIn) return
+    const f = createLiveFeed(api, tabId)
+    setFeed(f)
+    return () => {
+      f.close()
+      setFeed(null)
+    }
+  }, [api, tabId, signedIn])
+  const { inbox, changes } = useInbox(api, signedIn ? feed : null, signedIn, () =>
+    navigate(`${BASE}?view=chats`),
+  )
+
+  const [help, setHelp] = useState(false)
+  const openHelp = useCallback(() => setHelp(true), [])
+  useShortcuts(openHelp)
 
   useEffect(() => {
     const onPop = () => setRoute(currentRoute())
@@ -150,7 +177,7 @@ export function ConsoleApp(props: {
             <SettingsPage api={api} page={route.page} />
           )
         ) : (
-          <Queue api={api} state={route.queue} me={auth.me} />
+          <Queue api={api} state={route.queue} me={auth.me} inbox={inbox} changes={changes} />
         )}
       </main>
     )
@@ -158,32 +185,36 @@ export function ConsoleApp(props: {
 
   return (
     <NavContext.Provider value={navigate}>
-      <a class="skip" href="#main">
-        Skip to content
-      </a>
-      <header class="top">
-        <span class="brand">Porchlight console</span>
-        {auth.state === 'in' && (
-          <span class="who">
-            <span class="who-name" title={whoName(auth.me)}>
-              {whoName(auth.me)}
+      <LiveContext.Provider value={feed}>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="top">
+          <span class="brand">Porchlight console</span>
+          {auth.state === 'in' && (
+            <span class="who">
+              <span class="who-name" title={whoName(auth.me)}>
+                {whoName(auth.me)}
+              </span>
+              <StatusBar presence={presence} onAway={setAway} />
+              <Link href={ORDERS_HREF} current={route.view === 'orders' || route.view === 'order'}>
+                Orders
+              </Link>
+              <Link href={INSIGHTS_HREF} current={route.view === 'insights'}>
+                Insights
+              </Link>
+              <Link href={SETTINGS_HREF} current={route.view === 'settings'}>
+                Settings
+              </Link>
+              <button type="button" onClick={signOut}>
+                Sign out
+              </button>
             </span>
-            <Link href={ORDERS_HREF} current={route.view === 'orders' || route.view === 'order'}>
-              Orders
-            </Link>
-            <Link href={INSIGHTS_HREF} current={route.view === 'insights'}>
-              Insights
-            </Link>
-            <Link href={SETTINGS_HREF} current={route.view === 'settings'}>
-              Settings
-            </Link>
-            <button type="button" onClick={signOut}>
-              Sign out
-            </button>
-          </span>
-        )}
-      </header>
-      <Announcer>{body}</Announcer>
+          )}
+        </header>
+        <Announcer>{body}</Announcer>
+        {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      </LiveContext.Provider>
     </NavContext.Provider>
   )
 }

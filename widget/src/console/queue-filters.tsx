@@ -56,6 +56,7 @@ export function QueueFilters(props: { state: QueueState; onChange: (s: QueueStat
           <input
             id="f-q"
             type="search"
+            data-shortcut="/"
             value={q}
             maxLength={200}
             aria-describedby="f-q-hint"

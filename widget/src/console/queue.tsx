@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { TicketJson, TicketPage } from '@porchlight/shared/api/agent'
+import type { InboxResponse } from '@porchlight/shared/api/inbox'
 import type { ConsoleApi } from './api.ts'
 import type { Me } from './app.tsx'
 import { formatAge, formatDateTime, label } from './format.ts'
@@ -16,6 +17,10 @@ import {
   type QueueState,
 } from './route.ts'
 import { Bidi } from './bidi.tsx'
+import { InboxViews, viewName } from './inbox-views.tsx'
+
+/** How often the "waiting" times move on. */
+const TICK_MS = 30_000
 
 /** Who the shopper is, from what the ticket knows (typed name first, verified identity after). */
 export function shopperLabel(t: TicketJson): string {
@@ -26,9 +31,9 @@ export function shopperLabel(t: TicketJson): string {
 let lastQueueHref = BASE
 export const queueHref = () => lastQueueHref
 
-// Arrow keys (and j/k) move between rows; Enter on the focused link opens the ticket.
+// Arrow keys move between rows (j/k too, from keyboard.tsx); Enter on the focused link opens it.
 function onRowKey(e: KeyboardEvent) {
-  const keys: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 }
+  const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 }
   const step = keys[e.key]
   const home = e.key === 'Home'
   const end = e.key === 'End'
@@ -46,16 +51,36 @@ function onRowKey(e: KeyboardEvent) {
   }
 }
 
-/** The store's queue: filters, search, a keyboard-navigable table and a pager. */
-export function Queue(props: { api: ConsoleApi; state: QueueState; me: Me }) {
-  const { api, state, me } = props
+/**
+ * The store's inbox: its views with live counts, filters, search, a keyboard-navigable table
+ * and a pager. `changes` moves whenever the console stream says something new arrived; the
+ * list reads itself again then, without a reload.
+ */
+export function Queue(props: {
+  api: ConsoleApi
+  state: QueueState
+  me: Me
+  inbox?: InboxResponse | null
+  changes?: number
+}) {
+  const { api, state, me, inbox = null, changes = 0 } = props
   const navigate = useNavigate()
   const [page, setPage] = useState<TicketPage | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | undefined>()
   const search = queueSearch(state)
   const now = useRef(Date.now())
+  const [, tick] = useState(0)
   lastQueueHref = `${BASE}${search}`
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      now.current = Date.now()
+      tick((n) => n + 1)
+    }, TICK_MS)
+    return () => clearInterval(timer)
+  }, [])
+  const waitingSince = new Map(inbox?.waiting.map((w) => [w.ticketId, w.since]) ?? [])
 
   // Keyed on the state object, not its query string: searching again (or any navigation)
   // refreshes the list even when the filters are unchanged.
@@ -79,7 +104,7 @@ export function Queue(props: { api: ConsoleApi; state: QueueState; me: Me }) {
     return () => {
       live = false
     }
-  }, [api, state, me.agent.id])
+  }, [api, state, me.agent.id, changes])
 
   const go = (s: QueueState) => navigate(`${BASE}${queueSearch(s)}`)
   const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1
@@ -89,6 +114,7 @@ export function Queue(props: { api: ConsoleApi; state: QueueState; me: Me }) {
   return (
     <section aria-labelledby="queue-title" class="queue">
       <PageHeading id="queue-title">Queue</PageHeading>
+      <InboxViews state={state} inbox={inbox} />
       <QueueFilters state={state} onChange={go} />
       <p>
         {/* The same filters, every page (the server ignores paging here). */}
@@ -104,7 +130,8 @@ export function Queue(props: { api: ConsoleApi; state: QueueState; me: Me }) {
       <div class="table-wrap" aria-busy={loading}>
         <table>
           <caption class="sr-only">
-            Tickets, newest first. Use the arrow keys to move between tickets.
+            {viewName(state.view)}: tickets, newest first. Use the arrow keys or j and k to move
+            between tickets.
           </caption>
           <thead>
             <tr>
@@ -143,6 +170,11 @@ export function Queue(props: { api: ConsoleApi; state: QueueState; me: Me }) {
                   <time dateTime={t.createdAt} title={formatDateTime(t.createdAt)}>
                     {formatAge(t.createdAt, now.current)}
                   </time>
+                  {waitingSince.has(t.id) && (
+                    <span class="sub waiting">
+                      Waiting {formatAge(waitingSince.get(t.id) as string, now.current)}
+                    </span>
+                  )}
                 </td>
                 <td>
                   {t.assigneeId === null

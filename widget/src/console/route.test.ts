@@ -14,6 +14,7 @@ describe('queue state in the URL', () => {
       '?type=return&status=pending&channel=help-center&from=2026-01-01&to=2026-01-31&q=%231042&mine=1&pageSize=50&page=3'
     const state = parseQueue(search)
     expect(state).toEqual({
+      view: '',
       type: 'return',
       status: 'pending',
       channel: 'help-center',

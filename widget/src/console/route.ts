@@ -7,9 +7,12 @@ import {
   type TicketType,
 } from '@porchlight/shared/api/agent'
 import { parseOrdersRoute } from './orders/order-route.ts'
+import { INBOX_VIEWS, type InboxView } from '@porchlight/shared/api/inbox'
 
 /** The queue's view as the URL holds it, so a reload or a shared link shows the same page. */
 export interface QueueState {
+  /** An inbox view; '' is every ticket, whatever its status. */
+  view: InboxView | ''
   type: TicketType | ''
   status: TicketStatus | ''
   channel: TicketChannel | ''
@@ -61,6 +64,7 @@ export function parseQueue(search: string): QueueState {
   const page = Number(p.get('page'))
   const date = (v: string | null) => (v !== null && DATE.test(v) ? v : '')
   return {
+    view: pick(INBOX_VIEWS, p.get('view')),
     type: pick(TICKET_TYPES, p.get('type')),
     status: pick(TICKET_STATUSES, p.get('status')),
     channel: pick(TICKET_CHANNELS, p.get('channel')),
@@ -76,6 +80,7 @@ export function parseQueue(search: string): QueueState {
 /** The query string of a queue view, defaults left out so URLs stay short. */
 export function queueSearch(s: QueueState): string {
   const p = new URLSearchParams()
+  if (s.view) p.set('view', s.view)
   if (s.type) p.set('type', s.type)
   if (s.status) p.set('status', s.status)
   if (s.channel) p.set('channel', s.channel)
@@ -98,6 +103,7 @@ function localMidnight(date: string, addDays = 0): string {
 /** The API query for a queue view: dates become instants, `to` covers its whole day. */
 export function apiQuery(s: QueueState, myId: string): URLSearchParams {
   const p = new URLSearchParams()
+  if (s.view) p.set('view', s.view)
   if (s.type) p.set('type', s.type)
   if (s.status) p.set('status', s.status)
   if (s.channel) p.set('channel', s.channel)

@@ -191,6 +191,8 @@ export async function settle() {
   }
 }
 
+let mounted: Element | null = null
+
 /**
  * Renders the whole console at `url` (a path under /console) and waits for it to load. Pass a
  * fake API, or a factory that receives the app's "session ended" hook.
@@ -200,8 +202,11 @@ export async function renderConsole(
   api: ConsoleApi | ((onUnauthenticated: () => void) => ConsoleApi),
 ) {
   history.replaceState(null, '', url)
+  // The previous console goes properly, so its window listeners (keys, presence) go with it.
+  if (mounted !== null) await act(() => render(null, mounted as Element))
   document.body.innerHTML = ''
   const root = document.createElement('div')
+  mounted = root
   document.body.append(root)
   const makeApi = typeof api === 'function' ? api : () => api
   await act(() => render(<ConsoleApp makeApi={makeApi} />, root))

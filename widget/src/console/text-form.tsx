@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { useSavedReplyPicker, type FillContext } from './saved-reply-picker.tsx'
 
 /** A titled textarea with one button: replies and internal notes. */
 export function TextForm(props: {
@@ -11,10 +12,15 @@ export function TextForm(props: {
   nested?: boolean
   /** Resolves true when saved; the draft is kept otherwise. */
   onSubmit: (body: string) => Promise<boolean>
+  /** Saved replies: `/` in the field lists them, filled from this ticket. */
+  savedReplies?: FillContext
+  /** The keyboard shortcut that focuses the field (see keyboard.ts). */
+  shortcut?: string
 }) {
   const [body, setBody] = useState('')
   const [invalid, setInvalid] = useState(false)
   const fieldId = `${props.id}-body`
+  const picker = useSavedReplyPicker(props.savedReplies, body, setBody, fieldId)
   return (
     <section class="card" aria-labelledby={`${props.id}-title`}>
       {props.nested ? (
@@ -45,11 +51,16 @@ export function TextForm(props: {
           value={body}
           aria-invalid={invalid}
           aria-describedby={`${props.id}-hint${invalid ? ` ${props.id}-error` : ''}`}
+          data-shortcut={props.shortcut}
+          {...(props.savedReplies ? picker.fieldProps : {})}
           onInput={(e) => setBody(e.currentTarget.value)}
+          onKeyDown={(e) => picker.onKeyDown(e)}
         />
+        {picker.list}
         <small id={`${props.id}-hint`} class="muted">
           {props.hint}
         </small>
+        {props.savedReplies && <small class="muted"> Type / for saved replies.</small>}
         {invalid && (
           <p id={`${props.id}-error`} class="field-error">
             Write something first.

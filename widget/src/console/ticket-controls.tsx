@@ -46,9 +46,20 @@ export function TicketControls({ ticket: t, me, api, run, busy }: Props) {
           <button
             type="button"
             disabled={busy}
+            data-shortcut="a"
             onClick={() => patch({ assigneeId: me.agent.id }, 'Assigned to you.')}
           >
             Assign to me
+          </button>
+        )}
+        {t.status !== 'resolved' && (
+          <button
+            type="button"
+            disabled={busy}
+            data-shortcut="e"
+            onClick={() => patch({ status: 'resolved' }, 'Status changed to Resolved.')}
+          >
+            Resolve
           </button>
         )}
         {t.assigneeId !== null && (

@@ -17,6 +17,7 @@ import { RefundForm } from './refund-form.tsx'
 import { AppeasementForm } from './appeasement-form.tsx'
 import { ReturnPanel } from './return-panel.tsx'
 import { TextForm } from './text-form.tsx'
+import { fillContext } from './saved-reply-picker.tsx'
 import { TicketControls } from './ticket-controls.tsx'
 import { TicketRating } from './ticket-rating.tsx'
 import { TicketSummary } from './ticket-summary.tsx'
@@ -121,6 +122,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
 
   const t = view.ticket
   const route = replyRoute(t.shopper)
+  const fill = fillContext(api, t, order)
   return (
     <article class="ticket">
       <p>
@@ -147,7 +149,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
             <AppeasementForm ticket={t} api={api} run={run} busy={busy} />
           )}
           {t.type === 'chat' && (
-            <ConversationPanel api={api} conversationId={view.conversationId} />
+            <ConversationPanel api={api} conversationId={view.conversationId} fill={fill} />
           )}
           {t.type !== 'chat' && (
             <TextForm
@@ -160,6 +162,8 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
               }
               submit="Send reply"
               busy={busy}
+              savedReplies={fill}
+              shortcut="r"
               onSubmit={(body) => run(async () => api.reply(t.id, body), 'Reply sent.')}
             />
           )}
@@ -172,6 +176,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
               submit="Add note"
               nested
               busy={busy}
+              shortcut="n"
               onSubmit={(body) => run(async () => api.note(t.id, body), 'Note added.')}
             />
           </Notes>

@@ -1,23 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_AGENT, DEMO_WIDGET_KEY } from '../../seed/demo-store.ts'
-import { readSse } from '../../test/sse-client.ts'
-import { agentSignIn, spawnServer, type SpawnedServer } from '../../test/spawn-server.ts'
 import { testDialect } from '../../test/harness.ts'
-import { throwawaySchema } from '../../test/pg-schema.ts'
+import { jsonInit as json, sharedPostgres } from '../../test/shared-postgres.ts'
+import { readSse } from '../../test/sse-client.ts'
+import { agentSignIn } from '../../test/spawn-server.ts'
 
-const { url, schema, drop } = throwawaySchema()
-const servers: SpawnedServer[] = []
-
-afterAll(async () => {
-  for (const s of servers) await s.stop('SIGKILL')
-  await drop()
-})
-
-const json = (method: string, body: unknown, headers: Record<string, string>) => ({
-  method,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-})
+const db = sharedPostgres()
 
 /**
  * Two real server processes on one PostgreSQL database (a fresh schema): what is posted to one
@@ -26,16 +14,10 @@ const json = (method: string, body: unknown, headers: Record<string, string>) =>
 describe.skipIf(testDialect !== 'postgres')('chat across two server processes', () => {
   it('carries messages both ways between processes, and closes streams on shutdown', async () => {
     // A short deadline: a stream that kept its connection open would show up as a forced close.
-    const env = {
-      DATABASE_URL: url as string,
-      DATABASE_SCHEMA: schema,
-      SHUTDOWN_TIMEOUT_MS: '2000',
-    }
+    const env = { SHUTDOWN_TIMEOUT_MS: '2000' }
     // One after the other: the first applies the migrations and seeds the demo store.
-    const a = await spawnServer(env)
-    servers.push(a)
-    const b = await spawnServer(env)
-    servers.push(b)
+    const a = await db.spawn(env)
+    const b = await db.spawn(env)
 
     const agent = await agentSignIn(b.url, DEMO_AGENT.email, DEMO_AGENT.password)
     const agentTicket = await fetch(`${b.url}/v1/agent/conversations/stream-tickets`, {

@@ -1,4 +1,5 @@
 import { TICKET_CHANNELS, TICKET_STATUSES, TICKET_TYPES } from '@porchlight/shared/api/agent'
+import { INBOX_VIEWS, viewFilter } from '@porchlight/shared/api/inbox'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
@@ -49,6 +50,8 @@ export const queueQuery = z.strictObject({
   to: isoDate,
   q: z.string().max(200).optional(),
   assignee: z.string().max(64).optional(),
+  /** An inbox view (shared/src/api/inbox.ts); a status or channel given replaces the view's. */
+  view: z.enum(INBOX_VIEWS).optional(),
   pageSize: z.enum(['10', '20', '50', '100']).default('20').transform(Number),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 })
@@ -76,17 +79,26 @@ export function parseQuery(query: Record<string, string>) {
   return parsed.data
 }
 
-/** The repository's filter for a parsed queue query (the list and its CSV export share it). */
-export function queueFilter(storeId: string, q: ReturnType<typeof parseQuery>): QueueFilter {
+/**
+ * The repository's filter for a parsed queue query, with the inbox view (if any) as the agent
+ * who asks sees it: the list and its CSV export share it, so an export is what the list shows.
+ */
+export function queueFilter(
+  storeId: string,
+  agentId: string,
+  q: ReturnType<typeof parseQuery>,
+): QueueFilter {
+  const view = q.view === undefined ? undefined : viewFilter(q.view, agentId)
   return {
     storeId,
     type: q.type,
-    status: q.status,
-    channel: q.channel,
+    status: q.status ?? (view ? [view.status] : undefined),
+    channel: q.channel ?? (view?.channel ? [view.channel] : undefined),
     from: q.from,
     to: q.to,
     search: q.q,
-    assigneeId: q.assignee,
+    assigneeId: q.assignee ?? view?.assigneeId,
+    requestStatus: view?.requestStatus ? [view.requestStatus] : undefined,
   }
 }
 
@@ -98,11 +110,8 @@ export const agentTicketRoutes = new Hono<AppEnv>()
     const q = parseQuery(c.req.query())
     const { tickets, total } = await listQueue(
       c.get('deps').db,
-      queueFilter(c.get('store').id, q),
-      {
-        size: q.pageSize,
-        number: q.page,
-      },
+      queueFilter(c.get('store').id, c.get('agent').agentId, q),
+      { size: q.pageSize, number: q.page },
     )
     return c.json({ tickets: tickets.map(ticketJson), total, page: q.page, pageSize: q.pageSize })
   })

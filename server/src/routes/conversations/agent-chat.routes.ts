@@ -1,3 +1,4 @@
+import { TAB_ID_PATTERN } from '@porchlight/shared/api/presence'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
@@ -29,6 +30,9 @@ export const conversationListQuery = z.object({
   before: seqParam,
 })
 
+/** A console tab asks for its stream, so the open stream keeps the tab's presence alive. */
+export const streamTicketQuery = z.object({ tab: z.string().regex(TAB_ID_PATTERN).optional() })
+
 /** A conversation's page of messages: those before this event number. */
 export const conversationQuery = z.object({ before: seqParam })
 
@@ -54,12 +58,14 @@ export function agentChatRoutes(hub: ChatHub) {
     .post(`${BASE}/stream-tickets`, requireAgent, async (c) => {
       const agent = c.get('agent')
       const { db, clock } = c.get('deps')
+      const tabId = queryParam('tab', c.req.query('tab'), streamTicketQuery.shape.tab)
       const { ticket, expiresInSeconds } = await issueStreamTicket(
         db,
         {
           audience: 'agent',
           storeId: agent.storeId,
           agent: { agentId: agent.agentId, sessionId: agent.sessionId, name: agent.name },
+          ...(tabId !== undefined ? { tabId } : {}),
         },
         clock.now(),
       )

@@ -6,18 +6,18 @@ import {
 } from '@porchlight/shared/chat/availability'
 import type { AvailabilityResponse } from '@porchlight/shared/api/chat'
 import { readSection } from '@porchlight/shared/settings/stored'
-import { countAgentsOnline } from '../../db/chat-events.repository.ts'
 import { recentFirstResponses } from '../../db/conversations.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
+import { availableAgents } from '../agents/presence.ts'
 import type { ChatDeps } from './chat-writes.ts'
-import { PRESENCE_TTL_MS } from './stream-limits.ts'
 
 /** The expected reply time looks at the last 50 conversations of the last 30 days. */
 const RECENT = { count: 50, days: 30 }
 
 /**
- * Whether live chat is staffed now: inside business hours and an agent with the console open
- * (in any process: presence lives in the database). Otherwise the widget offers email replies.
+ * Whether live chat is staffed now: inside business hours and an agent available (a console tab
+ * open, not idle, not set away; in any process: presence lives in the database). Otherwise the
+ * widget offers email replies.
  */
 export async function chatAvailability(
   deps: ChatDeps,
@@ -33,7 +33,7 @@ export async function chatAvailability(
   }
   const storeHours = hours.ok ? hours.hours : null
   const withinBusinessHours = isWithinBusinessHours(storeHours, now)
-  const online = await countAgentsOnline(deps.db, store.id, now.getTime() - PRESENCE_TTL_MS)
+  const online = await availableAgents(deps, store.id)
   const responses = await recentFirstResponses(
     deps.db,
     store.id,

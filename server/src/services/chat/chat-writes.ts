@@ -75,7 +75,11 @@ export interface ChatTrx {
 }
 
 /** Tells every process the store's log grew; a failed notice is caught up by the next heartbeat. */
-export async function announce(deps: ChatDeps, storeId: string, seq: number): Promise<void> {
+export async function announce(
+  deps: Pick<ChatDeps, 'bus' | 'logger'>,
+  storeId: string,
+  seq: number,
+): Promise<void> {
   try {
     await deps.bus.publish({ type: 'appended', storeId, seq })
   } catch (err) {

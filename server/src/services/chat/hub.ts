@@ -1,13 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import type { BusNotice, EphemeralEvent } from '../../adapters/realtime/event-bus.ts'
-import {
-  dropPresence,
-  eventLogPosition,
-  markPresent,
-  readChatEvents,
-  touchPresence,
-} from '../../db/chat-events.repository.ts'
+import { eventLogPosition, readChatEvents } from '../../db/chat-events.repository.ts'
 import { liveSessionIds } from '../../db/chat-visitors.repository.ts'
+import { touchTabs } from '../../db/presence.repository.ts'
 import type { ChatEventRow } from '../../db/conversations.table.ts'
 import { logTaskFailure } from '../../db/storage-health.ts'
 import type { ChatDeps } from './chat-writes.ts'
@@ -17,15 +11,12 @@ import { HEARTBEAT_MS, REPLAY_MAX } from './stream-limits.ts'
 import type { StreamPrincipal } from './stream-tickets.ts'
 
 interface Stream {
-  id: string
   principal: StreamPrincipal
   sse: SseConnection
   /** Highest event number written to this client. */
   lastSent: number
   /** While the stream replays, live events wait here (and are deduplicated by number). */
   pending: ChatEventRow[] | undefined
-  /** The presence row's write, so a quick close never runs before it. */
-  presence: Promise<void> | undefined
 }
 
 /** A store with open streams in this process, and how far this process has read its log. */
@@ -164,28 +155,29 @@ export function createChatHub(options: ChatHubOptions) {
     if (feed === undefined) return
     feed.streams.delete(stream)
     if (feed.streams.size === 0) feeds.delete(feed.storeId)
-    if (stream.presence !== undefined) {
-      void stream.presence
-        .then(() => dropPresence(db, [stream.id]))
-        .catch((err: Error) => logger.warn('presence not cleared', { error: err.message }))
-    }
     if (feeds.size === 0 && heartbeat !== undefined) {
       clearInterval(heartbeat)
       heartbeat = undefined
     }
   }
 
-  /** Every 25 s: keep connections alive, refresh presence, drop streams of ended sessions. */
+  /**
+   * Every 25 s: keep connections alive, keep the presence of console tabs whose stream is open
+   * (browsers slow a background tab's timers to one a minute, its stream stays), and drop
+   * streams of ended sessions.
+   */
   const beat = async () => {
     const streams = all()
     for (const s of streams) s.sse.comment('heartbeat')
     const now = clock.now().getTime()
-    const agents = streams.filter((s) => s.principal.audience === 'agent')
-    await touchPresence(
-      db,
-      agents.map((s) => s.id),
-      now,
-    )
+    const tabs = []
+    for (const s of streams) {
+      const p = s.principal
+      if (p.audience === 'agent' && p.tabId !== undefined) {
+        tabs.push({ agentId: p.agent.agentId, tabId: p.tabId })
+      }
+    }
+    await touchTabs(db, tabs, now)
     const refs = { visitors: [] as string[], shoppers: [] as string[], agents: [] as string[] }
     for (const s of streams) {
       const p = s.principal
@@ -213,8 +205,6 @@ export function createChatHub(options: ChatHubOptions) {
     const { storeId } = stream.principal
     const owner =
       stream.principal.audience === 'shopper' ? ownerOf(stream.principal.participant) : undefined
-    // Online from the first event on: a console that sees `ready` counts for availability.
-    await stream.presence
     const pos = await eventLogPosition(db, storeId)
     let from = lastEventId ?? pos.lastSeq
     let resync: 'too_far_behind' | 'unknown_cursor' | undefined
@@ -243,12 +233,10 @@ export function createChatHub(options: ChatHubOptions) {
     /** Opens a stream for an authenticated principal, resuming after `lastEventId` if given. */
     open(principal: StreamPrincipal, lastEventId: number | null): Response {
       const stream: Stream = {
-        id: `str_${randomBytes(9).toString('base64url')}`,
         principal,
         sse: openSse(() => remove(stream)),
         lastSent: 0,
         pending: [],
-        presence: undefined,
       }
       feedFor(principal.storeId).streams.add(stream)
       heartbeat ??= setInterval(() => {
@@ -257,14 +245,6 @@ export function createChatHub(options: ChatHubOptions) {
         )
       }, HEARTBEAT_MS)
       heartbeat.unref()
-      if (principal.audience === 'agent') {
-        stream.presence = markPresent(db, {
-          streamId: stream.id,
-          storeId: principal.storeId,
-          agentId: principal.agent.agentId,
-          at: clock.now().getTime(),
-        }).catch((err: Error) => logger.warn('presence not recorded', { error: err.message }))
-      }
       if (options.shutdownSignal.aborted) stream.sse.close()
       else {
         start(stream, lastEventId).catch((err: Error) => {

@@ -6,7 +6,8 @@ import type { Store } from '../../db/stores.repository.ts'
 import { appendTicketEvent, insertTicket, type Ticket } from '../../db/tickets.repository.ts'
 import { emitTicketEvent } from '../webhooks/emit.ts'
 import { offlineLimits, takeChatLimits } from './chat-limits.ts'
-import type { ChatDeps } from './chat-writes.ts'
+import { chatWrite, type ChatDeps } from './chat-writes.ts'
+import { recordNewTicket } from './inbox-events.ts'
 import type { ChatParticipant } from './participants.ts'
 
 export interface OfflineMessage {
@@ -35,7 +36,9 @@ export async function captureOfflineMessage(
 ): Promise<{ ticketNumber: number; acknowledgementQueued: boolean }> {
   const now = deps.clock.now()
   const email = input.email.toLowerCase()
-  const result = await deps.db.transaction().execute(async (trx) => {
+  // A chat write: the new ticket goes out on the console stream with its event number.
+  const result = await chatWrite(deps, store.id, async (w) => {
+    const trx = w.trx
     // Per mailbox and per address, counted with the ticket: each one sends an email.
     await takeChatLimits(
       trx,
@@ -73,6 +76,7 @@ export async function captureOfflineMessage(
       at: now,
     })
     await emitTicketEvent(trx, { event: 'ticket.created', ticket, now })
+    await recordNewTicket(trx, await w.seq(), ticket, now)
     return { ticketNumber: ticket.number, acknowledgementQueued: ack.queued }
   })
   // The acknowledgement and the webhooks go out now rather than at the worker's next poll.

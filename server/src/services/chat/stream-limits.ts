@@ -1,4 +1,7 @@
-/** Streams send a comment this often so proxies and browsers keep the connection open. */
+/**
+ * Streams send a comment this often so proxies and browsers keep the connection open. The same
+ * beat refreshes a console tab's presence, so it must stay under PRESENCE_EXPIRY_MS (30 s).
+ */
 export const HEARTBEAT_MS = 25_000
 
 /** Events are kept this long for replay after Last-Event-ID; a client away longer resyncs. */
@@ -6,9 +9,6 @@ export const REPLAY_WINDOW_MS = 60 * 60_000
 
 /** At most this many events are replayed; a client further behind resyncs instead. */
 export const REPLAY_MAX = 500
-
-/** An agent counts as online while a console stream of theirs was seen this recently. */
-export const PRESENCE_TTL_MS = HEARTBEAT_MS * 2 + 15_000
 
 /** Stream tickets are short-lived and single-use: they stand in for a secret in the URL. */
 export const STREAM_TICKET_TTL_MS = 60_000

@@ -13,6 +13,8 @@ export type StreamPrincipal =
       audience: 'agent'
       storeId: string
       agent: { agentId: string; sessionId: string; name: string }
+      /** The console tab holding the stream: an open stream keeps its presence alive. */
+      tabId?: string
     }
 
 /**

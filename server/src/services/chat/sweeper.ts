@@ -1,14 +1,12 @@
 import { revertHoursFrom } from '@porchlight/shared/chat/revert'
-import {
-  pruneChatEvents,
-  pruneStalePresence,
-  pruneStreamTickets,
-} from '../../db/chat-events.repository.ts'
+import { PRESENCE_EXPIRY_MS } from '@porchlight/shared/api/presence'
+import { pruneChatEvents, pruneStreamTickets } from '../../db/chat-events.repository.ts'
+import { pruneStaleTabs } from '../../db/presence.repository.ts'
 import { findConversation, listRevertCandidates } from '../../db/conversations.repository.ts'
 import { logTaskFailure } from '../../db/storage-health.ts'
 import { listStores } from '../../db/stores.repository.ts'
 import { chatWrite, closeConversationIn, type ChatDeps } from './chat-writes.ts'
-import { PRESENCE_TTL_MS, REPLAY_WINDOW_MS } from './stream-limits.ts'
+import { REPLAY_WINDOW_MS } from './stream-limits.ts'
 import { revertOf } from './views.ts'
 
 export const SWEEP_INTERVAL_MS = 60_000
@@ -55,7 +53,7 @@ export async function sweepChat(deps: ChatDeps): Promise<SweepReport> {
   }
   const prunedEvents = await pruneChatEvents(deps.db, now.getTime() - REPLAY_WINDOW_MS)
   await pruneStreamTickets(deps.db, now.getTime())
-  await pruneStalePresence(deps.db, now.getTime() - PRESENCE_TTL_MS)
+  await pruneStaleTabs(deps.db, now.getTime() - PRESENCE_EXPIRY_MS)
   if (closed > 0) deps.logger.info('chat sweep', { closed, prunedEvents })
   return { closed, prunedEvents }
 }

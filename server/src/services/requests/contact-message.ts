@@ -21,7 +21,7 @@ import { loadShopperOrder, shopperRecipient, storeLocale } from './file-request.
 import { anonymousScope, findReplay, keyReused, requestHash } from './idempotency.ts'
 import { writeTicket, type WriteOutcome } from './ticket-writer.ts'
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'storeAdapters'>
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'storeAdapters' | 'bus' | 'logger'>
 
 /** Anonymous messages: per client address and per recipient, each an hour long. */
 export const CONTACT_LIMITS = { perAddress: 10, perRecipient: 5, windowMs: 3600_000 }

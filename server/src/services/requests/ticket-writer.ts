@@ -18,12 +18,15 @@ import {
   type Ticket,
 } from '../../db/tickets.repository.ts'
 import type { TicketType } from '../../db/tickets.table.ts'
+import { nextChatSeq } from '../../db/chat-events.repository.ts'
+import { announce } from '../chat/chat-writes.ts'
+import { recordNewTicket } from '../chat/inbox-events.ts'
 import { enqueue, type OutboxMessage } from '../outbox/outbox.ts'
 import { withReplyThread } from '../mail-replies/reply-address.ts'
 import { emitTicketEvent } from '../webhooks/emit.ts'
 import { findReplay, type IdempotencyClaim, type Replay } from './idempotency.ts'
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'bus' | 'logger'>
 
 export interface TicketDraft {
   storeId: string
@@ -61,8 +64,11 @@ class Refused {
  */
 export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<WriteOutcome> {
   const now = deps.clock.now()
+  let seq = 0
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const outcome = await deps.db.transaction().execute(async (trx) => {
+      // First: the console stream's event number (see recordNewTicket for the lock order).
+      seq = await nextChatSeq(trx, draft.storeId)
       if (draft.rateLimits !== undefined && draft.rateLimits.length > 0) {
         const taken = await takeRateLimits(trx, draft.rateLimits, now.getTime())
         if (!taken.ok) {
@@ -115,8 +121,11 @@ export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<Write
         now,
       )
       await emitTicketEvent(trx, { event: 'ticket.created', ticket, now })
+      await recordNewTicket(trx, seq, ticket, now)
       return { kind: 'created', ticket } as const
     })
+    await announce(deps, draft.storeId, seq)
+    return outcome
   } catch (err) {
     if (err instanceof Refused) return err.outcome
     throw err

@@ -28,6 +28,8 @@ export function chatApi(api: ConsoleApi) {
     read: (id: string, throughSeq: number) =>
       api.request<{ readSeq: number }>('POST', `${path(id)}/read`, { throughSeq }),
     typing: (id: string) => api.request<void>('POST', `${path(id)}/typing`),
+    end: (id: string) =>
+      api.request<{ conversation: AgentConversation }>('POST', `${path(id)}/close`),
     async ticketUrl(): Promise<string | null> {
       try {
         return (await api.request<StreamTicketResponse>('POST', `${BASE}/stream-tickets`)).url

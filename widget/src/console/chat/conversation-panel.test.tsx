@@ -48,6 +48,8 @@ function chatApi(conversationId: string | null = 'cv_1', shopperText = 'Where is
   const calls: Array<{ method: string; path: string; body: unknown }> = []
   const listed: string[] = []
   const request = vi.fn(async (method: string, path: string, body?: unknown) => {
+    // The console's own calls (presence, the inbox, its stream, saved replies) are not the panel's.
+    if (/^\/v1\/agent\/(presence|inbox|saved-replies)|\?tab=/.test(path)) return undefined
     calls.push({ method, path, body })
     if (path.startsWith(LIST)) {
       listed.push(path)

@@ -7,6 +7,7 @@ import { errorMessage } from '../messages.ts'
 import { chatApi } from './chat-api.ts'
 import { ReplyBox } from './reply-box.tsx'
 import { Bidi } from '../bidi.tsx'
+import type { FillContext } from '../saved-reply-picker.tsx'
 
 const EVENTS = ['ready', 'message', 'read', 'conversation', 'resync'] as const
 
@@ -27,7 +28,12 @@ function authorName(m: ChatMessage, c: AgentConversation): string {
  * read marks; the agent answers, says it is typing, and reads what arrives while looking.
  * `conversationId` comes with the ticket view (null: the ticket has no conversation).
  */
-export function ConversationPanel(props: { api: ConsoleApi; conversationId: string | null }) {
+export function ConversationPanel(props: {
+  api: ConsoleApi
+  conversationId: string | null
+  /** Saved replies in the answer box, filled from the ticket. */
+  fill?: FillContext
+}) {
   const id = props.conversationId
   const chat = useMemo(() => chatApi(props.api), [props.api])
   const [data, setData] = useState<Loaded | null>(null)
@@ -146,9 +152,24 @@ export function ConversationPanel(props: { api: ConsoleApi; conversationId: stri
             )}
           </div>
           {c.status === 'open' && (
+            <button
+              type="button"
+              class="end-chat"
+              onClick={() =>
+                chat.end(c.id).then(
+                  (r) => setData((prev) => prev && { ...prev, conversation: r.conversation }),
+                  (err: unknown) => setFailure(errorMessage(err)),
+                )
+              }
+            >
+              End chat
+            </button>
+          )}
+          {c.status === 'open' && (
             <ReplyBox
               chat={chat}
               conversationId={c.id}
+              fill={props.fill}
               onSent={(m) =>
                 setData(
                   (prev) =>

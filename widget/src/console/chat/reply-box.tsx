@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks'
 import { useAnnounce } from '../announce.tsx'
 import { errorMessage } from '../messages.ts'
 import type { ChatApi } from './chat-api.ts'
+import { useSavedReplyPicker, type FillContext } from '../saved-reply-picker.tsx'
 
 // The shopper shows "typing" for 6 s per signal: one every 4 s keeps it on without a gap.
 const TYPING_EVERY_MS = 4000
@@ -15,6 +16,7 @@ export function ReplyBox(props: {
   chat: ChatApi
   conversationId: string
   onSent: (message: ChatMessage) => void
+  fill?: FillContext | undefined
 }) {
   const announce = useAnnounce()
   const [text, setText] = useState('')
@@ -23,6 +25,7 @@ export function ReplyBox(props: {
   const lastTyping = useRef(0)
   // Kept across a failed try, so a retry of the same words is stored once.
   const pendingId = useRef<string | null>(null)
+  const picker = useSavedReplyPicker(props.fill, text, setText, 'chat-reply-body')
 
   async function send() {
     const body = text.trim()
@@ -60,6 +63,8 @@ export function ReplyBox(props: {
         maxLength={5000}
         value={text}
         aria-describedby="chat-reply-hint"
+        data-shortcut="r"
+        {...(props.fill ? picker.fieldProps : {})}
         onInput={(e) => {
           setText(e.currentTarget.value)
           pendingId.current = null
@@ -70,14 +75,17 @@ export function ReplyBox(props: {
           }
         }}
         onKeyDown={(e) => {
+          if (picker.onKeyDown(e)) return
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
             e.preventDefault()
             void send()
           }
         }}
       />
+      {picker.list}
       <small id="chat-reply-hint" class="muted">
         Enter sends, Shift+Enter adds a line. The shopper sees it live.
+        {props.fill && ' Type / for saved replies.'}
       </small>
       {error !== null && <p class="field-error">{error}</p>}
       <button type="submit" class="primary" disabled={busy}>

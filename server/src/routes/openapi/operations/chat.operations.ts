@@ -2,6 +2,7 @@ import {
   agentMessageBody,
   conversationListQuery,
   conversationQuery,
+  streamTicketQuery,
 } from '../../conversations/agent-chat.routes.ts'
 import { readBody } from '../../conversations/chat-schemas.ts'
 import type { Operation } from '../operation.ts'
@@ -41,6 +42,10 @@ export const chatOperations: Operation[] = [
     path: '/v1/agent/conversations/stream-tickets',
     summary: 'A short-lived, single-use ticket for the console event stream (no secret in URLs)',
     auth: 'agent',
+    query: streamTicketQuery,
+    queryNotes: {
+      tab: 'The console tab’s presence id: while its stream is open, the tab counts as open',
+    },
     success: {
       status: 201,
       description: '{ ticket, expiresInSeconds, url }',

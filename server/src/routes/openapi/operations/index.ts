@@ -1,10 +1,13 @@
 import type { Operation } from '../operation.ts'
 import { agentAuthOperations } from './agent-auth.operations.ts'
 import { chatOperations } from './chat.operations.ts'
+import { inboxOperations } from './inbox.operations.ts'
 import { insightsOperations } from './insights.operations.ts'
 import { orderLookupOperations } from './order-lookup.operations.ts'
 import { returnOperations } from './return.operations.ts'
 import { mailReplyOperations } from './mail-reply.operations.ts'
+import { presenceOperations } from './presence.operations.ts'
+import { savedReplyOperations } from './saved-reply.operations.ts'
 import { settingsOperations } from './settings.operations.ts'
 import { storeSettingsOperations } from './store-settings.operations.ts'
 import { teamOperations } from './team.operations.ts'
@@ -25,4 +28,7 @@ export const agentOperations: Operation[] = [
   ...chatOperations,
   ...insightsOperations,
   ...mailReplyOperations,
+  ...presenceOperations,
+  ...inboxOperations,
+  ...savedReplyOperations,
 ]

@@ -26,6 +26,7 @@ export const ticketOperations: Operation[] = [
       to: 'ISO 8601, exclusive',
       q: 'Order number, email, phone, name or ticket number',
       assignee: 'Agent id',
+      view: 'An inbox view: mine, unassigned, open, chats (open chats), decisions (requests waiting for a decision)',
       pageSize: '10, 20, 50 or 100',
       page: 'From 1',
     },
