@@ -183,7 +183,7 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
 
   let delivery = 0
   /** Posts a webhook as Shopify does, signed with `key` (the store's signing key by default). */
-  const send = (
+  const send = async (
     topic: string,
     payload: unknown,
     options: { storeId?: string; key?: string | null; domain?: string } = {},
@@ -191,7 +191,7 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
     const body = JSON.stringify(payload)
     const key = options.key === undefined ? WEBHOOK_SECRET : options.key
     delivery++
-    return ctx.app.request(`/v1/webhooks/shopify/${options.storeId ?? store.id}`, {
+    return await ctx.app.request(`/v1/webhooks/shopify/${options.storeId ?? store.id}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
