@@ -205,9 +205,12 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
     })
   }
 
-  const owner = await signInAgent(ctx, store.id, 'owner@lumen.test', 'owner')
-  const agent = await signInAgent(ctx, store.id, 'agent@lumen.example', 'agent')
-  const otherOwner = await signInAgent(ctx, otherStore.id, 'owner@other.test', 'owner')
+  /** Agents of both stores (signed in on demand: each sign-in costs two scrypt hashes). */
+  const agents = async () => ({
+    owner: await signInAgent(ctx, store.id, 'owner@lumen.test', 'owner'),
+    agent: await signInAgent(ctx, store.id, 'agent@lumen.example', 'agent'),
+    otherOwner: await signInAgent(ctx, otherStore.id, 'owner@other.test', 'owner'),
+  })
   return {
     ...ctx,
     shop,
@@ -219,9 +222,7 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
     shopper,
     traces,
     send,
-    owner,
-    agent,
-    otherOwner,
+    agents,
   }
 }
 
