@@ -19,6 +19,17 @@ import { createTestApp, mintShopperSession } from '../../test/harness.ts'
  * counts that show what they changed and what they left alone.
  */
 
+/** The tables that hold a shopper's personal data, each with a `store_id`. */
+const PERSONAL_TABLES = [
+  'shopify_orders',
+  'shopper_sessions',
+  'shopper_events',
+  'tickets',
+  'ticket_events',
+  'conversations',
+  'chat_messages',
+] as const
+
 export interface Shopper {
   email: string
   phone: string
@@ -139,39 +150,15 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
 
   /** Everything the tables hold about a shopper, as text: what a purge must empty. */
   async function traces(storeId: string, who: Shopper): Promise<string[]> {
-    const rows = [
-      ...(await ctx.db
-        .selectFrom('shopify_orders')
+    const rows: string[] = []
+    for (const table of PERSONAL_TABLES) {
+      const found = await ctx.db
+        .selectFrom(table)
         .selectAll()
         .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db
-        .selectFrom('shopper_sessions')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db.selectFrom('tickets').selectAll().where('store_id', '=', storeId).execute()),
-      ...(await ctx.db
-        .selectFrom('ticket_events')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db
-        .selectFrom('conversations')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db
-        .selectFrom('shopper_events')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db
-        .selectFrom('chat_messages')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-    ].map((r) => JSON.stringify(r))
+        .execute()
+      rows.push(...found.map((r) => JSON.stringify(r)))
+    }
     return rows.filter(
       (r) =>
         r.includes(who.email) ||

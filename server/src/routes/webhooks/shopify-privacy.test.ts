@@ -19,6 +19,8 @@ describe(`Shopify privacy webhooks: customers/redact and shop/redact (${testDial
     const bobBefore = await t.traces(t.store.id, bob)
     const otherBefore = await t.traces(t.otherStore.id, adaElsewhere)
 
+    // A minute later, so the history reads in order (entries of one instant sort by id).
+    t.clock.advance(60_000)
     const first = await json(await t.send('customers/redact', redactPayload(t.shop.domain, ada)))
     expect(first).toEqual({
       status: 200,
