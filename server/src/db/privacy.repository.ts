@@ -21,7 +21,8 @@ type Db = Kysely<Database>
 export const REDACTED = '[redacted]'
 
 const values = (p: Person) => [...p.emails, ...p.phones]
-const none = (list: string[]) => (list.length === 0 ? ['\u0000none'] : list)
+// An empty IN list is not valid SQL; no email, phone or id is ever '[none]' (PostgreSQL text refuses NUL).
+const none = (list: string[]) => (list.length === 0 ? ['[none]'] : list)
 
 function ticketOf(whom: Whom) {
   return (eb: ExpressionBuilder<Database, 'tickets'>) =>

@@ -37,7 +37,8 @@ export async function storedAdapterConfig(
 /**
  * The Shopify stores whose config names this shop domain (connected or disconnected): the one
  * webhook address of an OAuth app serving many stores finds its store this way. The domain
- * sits inside the JSON config, so the match is made on the parsed rows.
+ * sits inside the JSON config (text on SQLite, not on PostgreSQL), so the match is made on the
+ * parsed rows.
  */
 export async function findShopifyStoresByDomain(
   db: Kysely<Database>,
@@ -47,7 +48,6 @@ export async function findShopifyStoresByDomain(
     .selectFrom('stores')
     .selectAll()
     .where('adapter_kind', '=', 'shopify')
-    .where('adapter_config', 'like', `%${JSON.stringify(domain).slice(1, -1)}%`)
     .execute()
   return rows.map(toStore).filter((s) => s.adapterConfig['domain'] === domain)
 }

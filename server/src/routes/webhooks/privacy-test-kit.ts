@@ -19,6 +19,17 @@ import { createTestApp, mintShopperSession } from '../../test/harness.ts'
  * counts that show what they changed and what they left alone.
  */
 
+/** The tables that hold a shopper's personal data, each with a `store_id`. */
+const PERSONAL_TABLES = [
+  'shopify_orders',
+  'shopper_sessions',
+  'shopper_events',
+  'tickets',
+  'ticket_events',
+  'conversations',
+  'chat_messages',
+] as const
+
 export interface Shopper {
   email: string
   phone: string
@@ -139,39 +150,15 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
 
   /** Everything the tables hold about a shopper, as text: what a purge must empty. */
   async function traces(storeId: string, who: Shopper): Promise<string[]> {
-    const rows = [
-      ...(await ctx.db
-        .selectFrom('shopify_orders')
+    const rows: string[] = []
+    for (const table of PERSONAL_TABLES) {
+      const found = await ctx.db
+        .selectFrom(table)
         .selectAll()
         .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db
-        .selectFrom('shopper_sessions')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db.selectFrom('tickets').selectAll().where('store_id', '=', storeId).execute()),
-      ...(await ctx.db
-        .selectFrom('ticket_events')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db
-        .selectFrom('conversations')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db
-        .selectFrom('shopper_events')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-      ...(await ctx.db
-        .selectFrom('chat_messages')
-        .selectAll()
-        .where('store_id', '=', storeId)
-        .execute()),
-    ].map((r) => JSON.stringify(r))
+        .execute()
+      rows.push(...found.map((r) => JSON.stringify(r)))
+    }
     return rows.filter(
       (r) =>
         r.includes(who.email) ||
@@ -183,7 +170,7 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
 
   let delivery = 0
   /** Posts a webhook as Shopify does, signed with `key` (the store's signing key by default). */
-  const send = (
+  const send = async (
     topic: string,
     payload: unknown,
     options: { storeId?: string; key?: string | null; domain?: string } = {},
@@ -191,7 +178,7 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
     const body = JSON.stringify(payload)
     const key = options.key === undefined ? WEBHOOK_SECRET : options.key
     delivery++
-    return ctx.app.request(`/v1/webhooks/shopify/${options.storeId ?? store.id}`, {
+    return await ctx.app.request(`/v1/webhooks/shopify/${options.storeId ?? store.id}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -205,9 +192,12 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
     })
   }
 
-  const owner = await signInAgent(ctx, store.id, 'owner@lumen.test', 'owner')
-  const agent = await signInAgent(ctx, store.id, 'agent@lumen.example', 'agent')
-  const otherOwner = await signInAgent(ctx, otherStore.id, 'owner@other.test', 'owner')
+  /** Agents of both stores (signed in on demand: each sign-in costs two scrypt hashes). */
+  const agents = async () => ({
+    owner: await signInAgent(ctx, store.id, 'owner@lumen.test', 'owner'),
+    agent: await signInAgent(ctx, store.id, 'agent@lumen.example', 'agent'),
+    otherOwner: await signInAgent(ctx, otherStore.id, 'owner@other.test', 'owner'),
+  })
   return {
     ...ctx,
     shop,
@@ -219,9 +209,7 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
     shopper,
     traces,
     send,
-    owner,
-    agent,
-    otherOwner,
+    agents,
   }
 }
 

@@ -19,6 +19,8 @@ describe(`Shopify privacy webhooks: customers/redact and shop/redact (${testDial
     const bobBefore = await t.traces(t.store.id, bob)
     const otherBefore = await t.traces(t.otherStore.id, adaElsewhere)
 
+    // A minute later, so the history reads in order (entries of one instant sort by id).
+    t.clock.advance(60_000)
     const first = await json(await t.send('customers/redact', redactPayload(t.shop.domain, ada)))
     expect(first).toEqual({
       status: 200,
@@ -130,6 +132,7 @@ describe(`Shopify privacy webhooks: customers/redact and shop/redact (${testDial
 describe(`Shopify privacy webhooks: customers/data_request (${testDialect})`, () => {
   it('keeps one export per request for the owners, who alone may list and download it', async () => {
     const t = await privacySetup(mocks)
+    const { owner, agent, otherOwner } = await t.agents()
     const ada = await t.shopper(t.store.id, 'Ada')
     await t.shopper(t.store.id, 'Bob')
     const made = await json(
@@ -142,13 +145,13 @@ describe(`Shopify privacy webhooks: customers/data_request (${testDialect})`, ()
     expect(again.body).toEqual({ status: 'exported', created: false })
 
     const list = await json(
-      await t.app.request('/v1/agent/privacy/data-requests', { headers: t.owner.read }),
+      await t.app.request('/v1/agent/privacy/data-requests', { headers: owner.read }),
     )
     expect(list.status).toBe(200)
     expect(list.body.requests).toHaveLength(1)
     const [request] = list.body.requests
     expect(request).toMatchObject({ customer: ada.email, shopifyRequestId: '9999' })
-    const download = await t.app.request(request.downloadUrl, { headers: t.owner.read })
+    const download = await t.app.request(request.downloadUrl, { headers: owner.read })
     expect(download.status).toBe(200)
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.json"$/)
     const doc = (await download.json()) as any
@@ -174,15 +177,15 @@ describe(`Shopify privacy webhooks: customers/data_request (${testDialect})`, ()
 
     // An agent who is not an owner, and the owner of another store, get nothing.
     for (const path of ['/v1/agent/privacy/data-requests', request.downloadUrl]) {
-      const byAgent = await json(await t.app.request(path, { headers: t.agent.read }))
+      const byAgent = await json(await t.app.request(path, { headers: agent.read }))
       expect(byAgent).toMatchObject({ status: 403, body: { error: { code: 'owner_required' } } })
     }
     const otherList = await json(
-      await t.app.request('/v1/agent/privacy/data-requests', { headers: t.otherOwner.read }),
+      await t.app.request('/v1/agent/privacy/data-requests', { headers: otherOwner.read }),
     )
     expect(otherList).toEqual({ status: 200, body: { requests: [] } })
     const otherDownload = await json(
-      await t.app.request(request.downloadUrl, { headers: t.otherOwner.read }),
+      await t.app.request(request.downloadUrl, { headers: otherOwner.read }),
     )
     expect(otherDownload).toMatchObject({
       status: 404,
@@ -194,7 +197,7 @@ describe(`Shopify privacy webhooks: customers/data_request (${testDialect})`, ()
     // A later customers/redact removes the export too: it holds the very data being erased.
     await t.send('customers/redact', redactPayload(t.shop.domain, ada))
     const after = await json(
-      await t.app.request('/v1/agent/privacy/data-requests', { headers: t.owner.read }),
+      await t.app.request('/v1/agent/privacy/data-requests', { headers: owner.read }),
     )
     expect(after.body.requests).toEqual([])
   })

@@ -254,6 +254,33 @@ describe(`the fake shop answers as the ${SCHEMA_VERSION} schema would (${testDia
     ])
   })
 
+  it('catches a webhook answer or topic the real API would not have', () => {
+    const uri = 'https://support.example.com/v1/webhooks/shopify/st_1'
+    const listed = (topic: string) => ({
+      query: operations.webhookSubscriptionsAt.document,
+      variables: { uri },
+      data: {
+        webhookSubscriptions: {
+          nodes: [{ id: 'gid://shopify/WebhookSubscription/1', topic, uri }],
+        },
+      },
+    })
+    expect(answerErrors(listed('ORDERS_UPDATED'))).toEqual([])
+    expect(answerErrors(listed('orders/updated'))).toEqual([
+      'webhookSubscriptions.nodes.0.topic: Enum "WebhookSubscriptionTopic" cannot represent value: "orders/updated"',
+    ])
+    // The privacy topics are not in the enum: an app cannot subscribe them through the API.
+    const compliance = answerErrors({
+      query: operations.webhookSubscriptionCreate.document,
+      variables: { topic: 'CUSTOMERS_REDACT', webhookSubscription: { uri, format: 'JSON' } },
+      data: { webhookSubscriptionCreate: null },
+    })
+    expect(compliance).toHaveLength(1)
+    expect(compliance[0]).toContain(
+      'Value "CUSTOMERS_REDACT" does not exist in "WebhookSubscriptionTopic" enum',
+    )
+  })
+
   it('catches a variable filling an input field the version deprecates', () => {
     const errors = answerErrors({
       query: operations.returnRequest.document,
