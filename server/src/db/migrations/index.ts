@@ -22,9 +22,9 @@ import * as m19 from './0019-identity-grants.ts'
 import * as m20 from './0020-settings-history.ts'
 import * as m21 from './0021-agent-team.ts'
 import * as m22 from './0022-mail-replies.ts'
+import * as m23 from './0023-presence-and-saved-replies.ts'
 import * as m24 from './0024-order-lookup.ts'
 import * as m25 from './0025-ticket-returns.ts'
-import * as m23 from './0023-presence-and-saved-replies.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -55,7 +55,7 @@ export const migrations: Record<string, Migration> = {
   '0020-settings-history': m20,
   '0021-agent-team': m21,
   '0022-mail-replies': m22,
+  '0023-presence-and-saved-replies': m23,
   '0024-order-lookup': m24,
   '0025-ticket-returns': m25,
-  '0023-presence-and-saved-replies': m23,
 }
