@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
   FakeShopifyAuth,
   TEST_CLIENT_ID,
   TEST_CLIENT_SECRET,
 } from '../../adapters/store/shopify/testing/fake-oauth.ts'
+import { signedProxyQuery } from '../../adapters/store/shopify/testing/app-proxy-kit.ts'
 import type { FakeShop } from '../../adapters/store/shopify/testing/fake-shop.ts'
 import { SAMPLE_EMAIL, sampleShop } from '../../adapters/store/shopify/testing/sample-shop.ts'
 import { interceptShopify } from '../../adapters/store/shopify/testing/test-kit.ts'
@@ -65,12 +65,7 @@ function proxyQuery(
     timestamp: String(Math.floor(ctx.clock.now().getTime() / 1000)),
     ...params,
   }
-  const message = Object.keys(all)
-    .sort()
-    .map((k) => `${k}=${all[k]}`)
-    .join('')
-  const signature = createHmac('sha256', secret).update(message).digest('hex')
-  return new URLSearchParams({ ...all, signature })
+  return signedProxyQuery(all, secret)
 }
 
 const askIdentity = (ctx: Ctx, query: URLSearchParams, storeId = 'st_demo') =>

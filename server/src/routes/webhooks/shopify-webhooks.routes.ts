@@ -7,10 +7,10 @@ import { shopifyRuntime } from '../../adapters/store/shopify/shopify-runtime.ts'
 import { verifyShopifyHmac } from '../../adapters/store/shopify/webhook-signature.ts'
 import { handleOrderWebhook } from '../../adapters/store/shopify/webhook-handler.ts'
 import { parseWebhookBody } from '../../adapters/store/shopify/webhook-payload.ts'
-import { findShopifyStoresByDomain } from '../../db/shopify-connection.repository.ts'
 import { findStoreById, type Store } from '../../db/stores.repository.ts'
 import { AppError } from '../../errors.ts'
 import { handleComplianceRequest } from '../../services/privacy/compliance-webhooks.ts'
+import { storesOfAppShop } from '../../services/shopify/app-stores.ts'
 import { disconnectShopify } from '../../services/shopify/disconnect.ts'
 
 /**
@@ -103,9 +103,7 @@ export const webhookRoutes = new Hono<AppEnv>()
     if (!domain.success) {
       throw new AppError('webhook_shop_mismatch', 'This webhook names no myshopify.com shop.')
     }
-    const stores = (await findShopifyStoresByDomain(deps.db, domain.data)).filter(
-      (s) => s.adapterConfig['mode'] === 'oauth' && s.adapterConfig['clientId'] === app.clientId,
-    )
+    const stores = await storesOfAppShop(deps, domain.data)
     const outcomes = []
     for (const store of stores) outcomes.push(await deliver(c, store, topicOf(c), raw))
     if (outcomes.length === 0) return c.json({ status: 'ignored', reason: 'no store of this shop' })
