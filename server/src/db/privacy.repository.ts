@@ -162,6 +162,35 @@ export async function deletePersonRows(db: Db, storeId: string, whom: Whom): Pro
   return removed
 }
 
+/**
+ * Messages the outbox holds for the person (codes, acknowledgements, replies: their address and
+ * what was said to them), sent or waiting; for `'shop'` every message of the store, webhooks
+ * to the store's endpoints included. A message a worker is sending this instant is left to
+ * finish: the next purge (a redelivery, or shop/redact) takes it.
+ */
+export async function deleteOutboxMessagesTo(db: Db, storeId: string, whom: Whom): Promise<number> {
+  let q = db
+    .deleteFrom('outbox_messages')
+    .where('store_id', '=', storeId)
+    .where('status', '!=', 'sending')
+  if (whom !== 'shop') {
+    q = q.where('channel', 'in', ['email', 'sms']).where('recipient', 'in', none(values(whom)))
+  }
+  return Number((await q.executeTakeFirst()).numDeletedRows)
+}
+
+/** A shopper's rating words on these tickets (the score stays: it holds nothing personal). */
+export async function redactRatingComments(db: Db, storeId: string, ticketIds: string[]) {
+  if (ticketIds.length === 0) return
+  await db
+    .updateTable('ticket_ratings')
+    .set({ comment: REDACTED })
+    .where('store_id', '=', storeId)
+    .where('ticket_id', 'in', ticketIds)
+    .where('comment', 'is not', null)
+    .execute()
+}
+
 /** The person's orders in the Shopify order cache (the next read goes to Shopify). */
 export async function deleteCachedOrdersOf(db: Db, storeId: string, whom: Whom): Promise<number> {
   let q = db.deleteFrom('shopify_orders').where('store_id', '=', storeId)

@@ -9,6 +9,8 @@ import {
   WEBHOOK_SECRET,
 } from '../../adapters/store/shopify/testing/test-kit.ts'
 import { signShopifyBody } from '../../adapters/store/shopify/webhook-signature.ts'
+import { insertOutboxMessage } from '../../db/outbox.repository.ts'
+import { insertRatingOnce } from '../../db/ratings.repository.ts'
 import { appendTicketEvent, insertTicket } from '../../db/tickets.repository.ts'
 import { signInAgent } from '../../test/agents.ts'
 import { createTestApp, mintShopperSession } from '../../test/harness.ts'
@@ -28,6 +30,8 @@ const PERSONAL_TABLES = [
   'ticket_events',
   'conversations',
   'chat_messages',
+  'outbox_messages',
+  'ticket_ratings',
 ] as const
 
 export interface Shopper {
@@ -139,6 +143,39 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
         created_at: now,
       })
       .execute()
+    // What the outbox sent them (a code by text, a reply by email) and the rating they gave.
+    for (const [channel, recipient] of [
+      ['sms', phone],
+      ['email', email],
+    ] as const) {
+      await insertOutboxMessage(ctx.db, {
+        id: `ob_${storeId}_${n}_${channel}`,
+        channel,
+        recipient,
+        template: 'ticket-reply',
+        params: JSON.stringify({ name: `${first} Lovelace` }),
+        store_id: storeId,
+        group_key: null,
+        status: 'sent',
+        attempts: 1,
+        next_attempt_at: now,
+        not_after: null,
+        claim_token: null,
+        claimed_by: null,
+        lease_until: null,
+        last_error: null,
+        created_at: now,
+        finished_at: now,
+      })
+    }
+    await insertRatingOnce(ctx.db, {
+      ticket_id: ticket.id,
+      store_id: storeId,
+      score: 5,
+      comment: `Thanks, ${first} is happy`,
+      source: 'panel',
+      created_at: now,
+    })
     return {
       email,
       phone,
@@ -164,7 +201,8 @@ export async function privacySetup(mocks: ReturnType<typeof interceptShopify>) {
         r.includes(who.email) ||
         r.includes(who.phone) ||
         r.includes(`${who.name} `) ||
-        r.includes(`I am ${who.name}`),
+        r.includes(`I am ${who.name}`) ||
+        r.includes(`${who.name} is happy`),
     )
   }
 

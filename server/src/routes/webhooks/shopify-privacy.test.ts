@@ -24,8 +24,8 @@ describe(`Shopify privacy webhooks: customers/redact and shop/redact (${testDial
     const first = await json(await t.send('customers/redact', redactPayload(t.shop.domain, ada)))
     expect(first).toEqual({
       status: 200,
-      // rows: the session and the sign-in it left in the activity log.
-      body: { status: 'redacted', tickets: 1, orders: 1, rows: 2 },
+      // rows: the session, the sign-in it left in the activity log, and the text and email sent.
+      body: { status: 'redacted', tickets: 1, orders: 1, rows: 4 },
     })
     expect(await t.traces(t.store.id, ada)).toEqual([])
     expect(await t.traces(t.store.id, bob)).toEqual(bobBefore)
@@ -82,7 +82,7 @@ describe(`Shopify privacy webhooks: customers/redact and shop/redact (${testDial
     const res = await json(
       await t.send('shop/redact', { shop_id: 954889, shop_domain: t.shop.domain }),
     )
-    expect(res.body).toEqual({ status: 'redacted', tickets: 2, orders: 2, rows: 4 })
+    expect(res.body).toEqual({ status: 'redacted', tickets: 2, orders: 2, rows: 8 })
     expect(await t.traces(t.store.id, ada)).toEqual([])
     expect(await t.traces(t.store.id, bob)).toEqual([])
     expect(await t.traces(t.otherStore.id, cleo)).toEqual(cleoBefore)

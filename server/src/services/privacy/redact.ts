@@ -2,9 +2,11 @@ import { changeTicket } from '../../db/tickets.repository.ts'
 import {
   deleteCachedOrdersOf,
   deleteDataRequestsOf,
+  deleteOutboxMessagesTo,
   deletePersonRows,
   eventsOfTickets,
   redactConversations,
+  redactRatingComments,
   REDACTED,
   setTicketEventData,
   ticketsToRedact,
@@ -67,8 +69,8 @@ export function redactEventData(data: string): string {
 
 /**
  * Purges what Porchlight holds about a person of a store, or about everyone of it (`'shop'`),
- * in one transaction: the cached Shopify orders, sessions, sign-in codes, activity and chat
- * visitors go; tickets stay for the store's books (number, type, status, order, dates) with
+ * in one transaction: the cached Shopify orders, sessions, sign-in codes, activity, chat
+ * visitors and the outbox's messages to them go; tickets stay for the store's books (number, type, status, order, dates) with
  * their personal fields and message bodies replaced by `[redacted]` and a `redacted` entry in
  * their history. A second run finds nothing left to change, so a redelivered webhook is a no-op.
  */
@@ -103,7 +105,10 @@ export async function redactPersonalData(
       if (data !== e.data) await setTicketEventData(trx, e.id, data)
     }
     await redactConversations(trx, storeId, changed)
-    const rows = await deletePersonRows(trx, storeId, whom)
+    await redactRatingComments(trx, storeId, changed)
+    const rows =
+      (await deletePersonRows(trx, storeId, whom)) +
+      (await deleteOutboxMessagesTo(trx, storeId, whom))
     const orders = await deleteCachedOrdersOf(trx, storeId, whom)
     await deleteDataRequestsOf(trx, storeId, whom)
     return { tickets: changed.length, orders, rows }
