@@ -165,7 +165,7 @@ describe(`replies to the shopper (${testDialect})`, () => {
     expect(mail.channel).toBe('email')
     if (mail.channel !== 'email') return
     expect(mail.to).toBe(DEMO_SHOPPERS.bruno.email)
-    expect(mail.subject).toBe(`Re : votre demande #${ticket.number} à Lumen & Loom`)
+    expect(mail.subject).toBe(`Re : votre demande T-${ticket.number} à Lumen & Loom`)
     expect(mail.text).toContain(body)
     expect(mail.html).not.toContain('<script>')
   })
