@@ -136,7 +136,7 @@ describe(`offline capture (${testDialect})`, () => {
     const sent = ctx.deps.devOutbox?.list() ?? []
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ channel: 'email', to: 'ada@example.com' })
-    expect(sent[0]?.text).toContain(`#${body.ticketNumber}`)
+    expect(sent[0]?.text).toContain(`T-${body.ticketNumber}`)
   })
 
   it('takes the verified identity of a signed-in shopper', async () => {
