@@ -1,10 +1,19 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ReturnProgress } from '@porchlight/shared/api/returns'
+import { FakeEventSource } from '../common/fake-event-source.ts'
+import { ApiError } from './api.ts'
 import { $, byText, fakeApi, renderConsole, submit, ticket, type, view } from './test-kit.tsx'
+
+beforeEach(() => {
+  // The ticket page listens for live changes (held replies, messages) on the console stream.
+  FakeEventSource.opened = []
+  vi.stubGlobal('EventSource', FakeEventSource)
+})
 
 afterEach(() => {
   document.body.innerHTML = ''
+  vi.unstubAllGlobals()
 })
 
 const progress: ReturnProgress = {
@@ -31,7 +40,11 @@ function returnApi() {
         total: { amount: 4500, currency: 'EUR' },
       }
     }
-    return view({ ticket: { ...approved, version: approved.version + 1 } })
+    if (method === 'POST' && /\/(receipts|appeasements)$/.test(path)) {
+      return view({ ticket: { ...approved, version: approved.version + 1 } })
+    }
+    // Everything else the console asks on its own (presence, inbox counts, the stream ticket).
+    throw new ApiError(404, 'not_found', 'No route')
   })
   const api = fakeApi({ ticket: async () => view({ ticket: approved }), request: request as never })
   return { api, request }
@@ -59,7 +72,7 @@ describe('the return and appeasement controls', () => {
     expect(document.querySelector('#appease-title')?.parentElement?.textContent).toContain(
       'remains on this line',
     )
-    expect(request.mock.calls.filter((c) => c[0] === 'POST')).toEqual([])
+    expect(request.mock.calls.filter((c) => String(c[1]).endsWith('/appeasements'))).toEqual([])
     await type($<HTMLInputElement>('#ap-amount'), '12.50')
     await type($<HTMLInputElement>('#ap-comment'), 'Kept with a scratch')
     await submit($<HTMLInputElement>('#ap-amount').form!)
