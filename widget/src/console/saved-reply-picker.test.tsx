@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from './api.ts'
 import { $, fakeApi, renderConsole, settle, ticket, type, view } from './test-kit.tsx'
 
 afterEach(() => {
@@ -31,9 +32,11 @@ function apiWithReplies(locale = 'en') {
     ticket: vi.fn(async () =>
       view({ ticket: ticket({ shopper: { ...ticket().shopper, locale } }) }),
     ),
-    request: vi.fn(async (_method: string, path: string) =>
-      path === '/v1/agent/saved-replies' ? { replies } : undefined,
-    ) as never,
+    request: vi.fn(async (_method: string, path: string) => {
+      if (path === '/v1/agent/saved-replies') return { replies }
+      // Any other read of the ticket page (refundable amounts, the stream) as the server would.
+      throw new ApiError(404, 'not_found', 'No route')
+    }) as never,
   })
 }
 
