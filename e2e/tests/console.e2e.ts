@@ -167,7 +167,9 @@ describe('agent console', () => {
       await expect
         .poll(() => page.locator('.notes .event-body').allTextContents())
         .toEqual([payload])
-      await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Note added.')
+      await expect
+        .poll(() => page.locator('.announcer [role="status"]').textContent())
+        .toBe('Note added.')
 
       expect(await foreignElements(page)).toBe(0)
       expect(await page.locator('a[href^="javascript:"]').count()).toBe(0)
@@ -190,7 +192,7 @@ describe('agent console', () => {
     await a.page.getByLabel('Status', { exact: true }).selectOption('pending')
     await a.page.getByRole('button', { name: 'Change status' }).click()
     await expect
-      .poll(() => a.page.getByRole('status').first().textContent())
+      .poll(() => a.page.locator('.announcer [role="status"]').textContent())
       .toBe('Status changed to Pending.')
 
     // B still shows the old version; its write is refused and it now shows A's change.

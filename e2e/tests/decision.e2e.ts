@@ -149,7 +149,7 @@ describe('a cancellation, from the shopper’s panel to the agent’s decision a
     await page.getByLabel('Reason (sent to the shopper; required to decline)').fill(NOTE)
     await page.getByRole('button', { name: 'Approve the cancellation' }).click()
     await expect
-      .poll(() => page.getByRole('status').first().textContent(), WAIT)
+      .poll(() => page.locator('.announcer [role="status"]').textContent(), WAIT)
       .toBe('Approved the cancellation.')
     await expect
       .poll(() => page.getByText('This request is').textContent(), WAIT)

@@ -74,7 +74,7 @@ describe('order lookup in the console', () => {
     const ticketLink = page.locator('#order-tickets-title ~ ul a').first()
     await ticketLink.waitFor()
     const reference = (await ticketLink.textContent()) ?? ''
-    expect(reference).toMatch(/^#\d+$/)
+    expect(reference).toMatch(/^T-\d+$/)
 
     const mail = await poll(
       async () => (await outbox(baseUrl, shopper)).find((m) => m.text?.includes(message)),

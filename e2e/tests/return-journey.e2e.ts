@@ -62,7 +62,9 @@ const steps = async () => (await returnBox()).locator('[data-step] strong').allT
 
 /** The console's status line says the write was saved. */
 async function saved(text: string) {
-  await expect.poll(() => consolePage.getByRole('status').first().textContent(), WAIT).toBe(text)
+  await expect
+    .poll(() => consolePage.locator('.announcer [role="status"]').textContent(), WAIT)
+    .toBe(text)
 }
 
 describe('a return, from the request to the label, the receipt and the refund', () => {

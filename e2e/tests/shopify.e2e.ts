@@ -351,10 +351,15 @@ describe('the console’s Shopify settings, in Chromium', () => {
     expect(await token.inputValue()).toBe('')
     saveArtifact('console-shopify-settings', await page.screenshot({ fullPage: true }))
     expect(await page.content()).not.toContain(SHOP.token)
-    // The check, and the probe that learns the app's protected customer data level.
+    // The check, the probe that learns the app's protected customer data level, then
+    // Porchlight's own webhooks: what is there, one create for each of the six topics (the fake
+    // shop holds none yet), and the list again to confirm them.
     expect((await shopCalls(before)).calls.map((c) => c.operation)).toEqual([
       'PorchlightShop',
       'PorchlightCustomerAccess',
+      'PorchlightWebhookSubscriptions',
+      ...Array<string>(6).fill('PorchlightWebhookCreate'),
+      'PorchlightWebhookSubscriptions',
     ])
     const settings = await page.evaluate(() =>
       fetch('/v1/agent/settings/shopify').then((r) => r.text()),
