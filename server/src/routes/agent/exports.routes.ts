@@ -13,7 +13,10 @@ export const agentExportRoutes = new Hono<AppEnv>()
   .use('/v1/agent/tickets/export.csv', requireAgent)
   .get('/v1/agent/tickets/export.csv', (c) => {
     const q = parseQuery(c.req.query())
-    const body = ticketQueueCsv(c.get('deps'), queueFilter(c.get('store').id, c.get('agent').agentId, q))
+    const body = ticketQueueCsv(
+      c.get('deps'),
+      queueFilter(c.get('store').id, c.get('agent').agentId, q),
+    )
     return new Response(body, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',

@@ -1,8 +1,9 @@
 import type { IdentitySecretInfo, NewIdentitySecret } from '@porchlight/shared/api/auth'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { AppError } from '../../errors.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
+import { ownersOnly as ownersOnlyTo } from '../../middleware/owner-only.ts'
 import {
   createIdentitySecret,
   endIdentitySecret,
@@ -11,12 +12,7 @@ import {
 
 const PATH = '/v1/agent/settings/identity-secrets'
 
-const ownersOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.get('agent').role !== 'owner') {
-    throw new AppError('owner_required', 'Only an owner of the store can manage identity secrets.')
-  }
-  await next()
-}
+const ownersOnly = ownersOnlyTo('manage identity secrets')
 
 /**
  * The store's identity secrets (signed identity, `Porchlight('identify', token)`): owners make,

@@ -1,19 +1,15 @@
 import type { DataRequestSummary } from '@porchlight/shared/api/privacy'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { findDataRequest, listDataRequests } from '../../db/privacy.repository.ts'
 import { AppError } from '../../errors.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
+import { ownersOnly as ownersOnlyTo } from '../../middleware/owner-only.ts'
 
 const PATH = '/v1/agent/privacy/data-requests'
 
 // The exports hold a customer's personal data: owners only, like the store's secrets.
-const ownersOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.get('agent').role !== 'owner') {
-    throw new AppError('owner_required', 'Only an owner of the store can read data requests.')
-  }
-  await next()
-}
+const ownersOnly = ownersOnlyTo('read data requests')
 
 /**
  * Shopify's customers/data_request exports of the agent's store: the list, and each export as

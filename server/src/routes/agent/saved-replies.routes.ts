@@ -1,11 +1,11 @@
 import { SAVED_REPLY_VARIABLES, SHORTCUT_PATTERN } from '@porchlight/shared/api/saved-replies'
 import { unknownVariables } from '@porchlight/shared/chat/saved-replies'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
-import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
+import { ownersOnly as ownersOnlyTo } from '../../middleware/owner-only.ts'
 import {
   createSavedReply,
   editSavedReply,
@@ -42,12 +42,7 @@ export const savedReplyBody = z.strictObject({
     .optional(),
 })
 
-const ownersOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.get('agent').role !== 'owner') {
-    throw new AppError('owner_required', 'Only an owner of the store edits saved replies.')
-  }
-  await next()
-}
+const ownersOnly = ownersOnlyTo('edit saved replies')
 
 /** Saved replies: every agent of the store uses them, its owners write them. */
 export const savedReplyRoutes = new Hono<AppEnv>()

@@ -10,6 +10,7 @@ import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
 import { keyringOf } from '../../keyring.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
+import { assertOwner } from '../../middleware/owner-only.ts'
 import { disconnectShopify } from '../../services/shopify/disconnect.ts'
 import { shopifySettingsOf } from './shopify-settings-view.ts'
 
@@ -68,9 +69,7 @@ export const shopifySettingsRoutes = new Hono<AppEnv>()
   .get(PATH, async (c) => c.json(await shopifySettingsOf(c, c.get('store'))))
   .put(PATH, async (c) => {
     const agent = c.get('agent')
-    if (agent.role !== 'owner') {
-      throw new AppError('owner_required', 'Only an owner of the store can change its connection.')
-    }
+    assertOwner(agent, 'change its connection')
     const body = await readJson(c, shopifyConnectBody)
     const deps = c.get('deps')
     const storeId = c.get('store').id
@@ -106,9 +105,7 @@ export const shopifySettingsRoutes = new Hono<AppEnv>()
   })
   .delete(PATH, async (c) => {
     const agent = c.get('agent')
-    if (agent.role !== 'owner') {
-      throw new AppError('owner_required', 'Only an owner of the store can change its connection.')
-    }
+    assertOwner(agent, 'change its connection')
     const deps = c.get('deps')
     const store = c.get('store')
     if (store.adapterKind === 'shopify') {

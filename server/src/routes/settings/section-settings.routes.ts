@@ -9,6 +9,7 @@ import {
 import type { AppEnv } from '../../app-env.ts'
 import { AppError } from '../../errors.ts'
 import { readJson } from '../../http/json-body.ts'
+import { assertOwner } from '../../middleware/owner-only.ts'
 import { requireAgent } from '../../middleware/agent-session.ts'
 import { sectionAnswer, saveSection } from '../../services/settings/section-settings.ts'
 import type { SettingsActor } from '../../db/settings-history.repository.ts'
@@ -24,9 +25,7 @@ export const sectionSaveBody = <S extends SettingsSection>(section: S) =>
 
 /** Only an owner changes settings; any agent of the store may read them. */
 export function requireOwner(c: Context<AppEnv>, what = 'its settings'): void {
-  if (c.get('agent').role !== 'owner') {
-    throw new AppError('owner_required', `Only an owner of the store can change ${what}.`)
-  }
+  assertOwner(c.get('agent'), `change ${what}`)
 }
 
 /** Who the history names for a save made through this request. */

@@ -3,7 +3,7 @@ import type { Operation } from '../operation.ts'
 import { savedReplyList, savedReplyResponse } from '../responses/saved-reply-responses.ts'
 
 const ITEM = '/v1/agent/saved-replies/{id}'
-const ownerOnly = { owner_required: 'only an owner of the store edits saved replies' } as const
+const ownerOnly = { owner_required: 'only an owner of the store can edit saved replies' } as const
 
 /** Saved replies: canned answers with variables, inserted from the console's composer. */
 export const savedReplyOperations: Operation[] = [
