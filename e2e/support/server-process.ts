@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 const entries = {
   /** main.ts with the test switches (server/src/testing/test-main.ts). */
   test: fileURLToPath(new URL('../../server/src/testing/test-main.ts', import.meta.url)),
-  /** What `pnpm start` runs: builds the widget when stale, then starts main.ts. */
+  /** What `pnpm start` runs: builds the widget and the server when stale, then starts the build. */
   start: fileURLToPath(new URL('../../server/src/start.ts', import.meta.url)),
 }
 

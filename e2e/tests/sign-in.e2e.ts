@@ -80,7 +80,12 @@ describe('sign-in with a code from the dev outbox', () => {
   })
 })
 
-describe('sign-in with a code sent over SMTP', () => {
+// Both forms of the server: the sources (the test entry) and the build that `pnpm start`
+// runs, whose SMTP conversation runs from the bundle's own worker file (smtp-thread.mjs).
+describe.each([
+  ['from its sources', 'test'],
+  ['built, as `pnpm start` runs it', 'start'],
+] as const)('sign-in with a code sent over SMTP, the server %s', (_form, entry) => {
   const inbox: Array<{ to: string[]; raw: string }> = []
   const smtp = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -103,10 +108,13 @@ describe('sign-in with a code sent over SMTP', () => {
   beforeAll(async () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
     const port = (smtp.server.address() as AddressInfo).port
-    server = await startServerProcess({
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
-      SMTP_FROM: 'Lumen & Loom <codes@lumen.example>',
-    })
+    server = await startServerProcess(
+      {
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        SMTP_FROM: 'Lumen & Loom <codes@lumen.example>',
+      },
+      { entry },
+    )
   })
   afterAll(async () => {
     const code = await server?.stop()

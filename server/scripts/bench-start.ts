@@ -1,19 +1,21 @@
 /**
- * Start-up benchmark: how long `node server/src/main.ts` takes from launch to a healthy answer
- * on SQLite with the embedded defaults, and how much memory it holds once up, beside a bare
- * `node:http` server launched the same way in the same run (the machine's own cost of starting
- * Node, which no code of ours can go under).
+ * Start-up benchmark: how long the server takes from launch to a healthy answer on SQLite with
+ * the embedded defaults, and how much memory it holds once up, beside a bare `node:http`
+ * server launched the same way in the same run (the machine's own cost of starting Node, which
+ * no code of ours can go under). Two forms of the server are timed: the built one that
+ * `pnpm start` and production run (`node server/dist/main.mjs`, run `pnpm build` first), and
+ * the sources (`node server/src/main.ts`).
  *
  *   pnpm bench:start [--runs 15] [--root <checkout>]
  *
- * `--root` times another checkout (say, the commit before a change) with the same script, in
- * the same run: its server/src/main.ts is launched instead. The database is migrated and seeded
+ * `--root` times another checkout (say, the commit before a change) with the same script: its
+ * entries are launched instead (a checkout with no server bundle is timed from its sources). The database is migrated and seeded
  * by one launch before the timed ones, which then each start against it. Each timed launch is
  * checked: /healthz answers 200 and the loader script is served; a launch that does not is an
  * error, not a figure. Runs alternate server and bare launches so that both meet the same load.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -28,7 +30,8 @@ const { values } = parseArgs({
 })
 const RUNS = Number(values.runs)
 const ROOT = resolve(values.root)
-const MAIN = join(ROOT, 'server/src/main.ts')
+const SOURCES = join(ROOT, 'server/src/main.ts')
+const BUNDLE = join(ROOT, 'server/dist/main.mjs')
 const BARE = `require('node:http').createServer((q, r) => r.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')`
 
 interface Launch {
@@ -113,35 +116,42 @@ const serverEnv = {
   DATABASE_URL: `sqlite:${join(dataDir, 'porchlight.db')}`,
   LOG_LEVEL: 'warn',
 }
-// The first launch migrates, seeds the demo store and fills main.ts's compile cache: not timed.
-const first = await launch([MAIN], serverEnv, servesLoader)
-const server: Launch[] = []
+// The first launch migrates, seeds the demo store and fills the compile cache: not timed.
+const forms = [
+  ...(existsSync(BUNDLE) ? [{ name: 'built (main.mjs)', entry: BUNDLE }] : []),
+  { name: 'sources (main.ts)', entry: SOURCES },
+]
+const first = await launch([forms[0]!.entry], serverEnv, servesLoader)
+for (const form of forms.slice(1)) await launch([form.entry], serverEnv, servesLoader)
+const runs = new Map<string, Launch[]>(forms.map((f) => [f.name, []]))
 const bare: Launch[] = []
 for (let i = 0; i < RUNS; i++) {
-  server.push(await launch([MAIN], serverEnv, servesLoader))
+  for (const form of forms) {
+    runs.get(form.name)!.push(await launch([form.entry], serverEnv, servesLoader))
+  }
   bare.push(await launch(['-e', BARE], {}))
 }
-const row = (name: string, runs: Launch[]) => {
-  const ms = runs.map((r) => r.ms)
-  const cpu = runs.map((r) => r.cpuMs)
-  const rss = runs.map((r) => r.rssMb)
+const row = (name: string, launches: Launch[]) => {
+  const ms = launches.map((r) => r.ms)
+  const cpu = launches.map((r) => r.cpuMs)
+  const rss = launches.map((r) => r.rssMb)
   const f = (v: number) => v.toFixed(0).padStart(5)
   return `${name.padEnd(18)} wall median ${f(quantile(ms, 0.5))} ms, p90 ${f(quantile(ms, 0.9))} ms; CPU median ${f(quantile(cpu, 0.5))} ms, p90 ${f(quantile(cpu, 0.9))} ms; RSS median ${quantile(rss, 0.5).toFixed(0)} MB`
 }
 console.log(`${ROOT}: ${RUNS} launches each, alternating`)
 console.log(`first launch (migrate, seed, cold compile cache): ${first.ms.toFixed(0)} ms`)
-console.log(row('server (main.ts)', server))
+for (const [name, launches] of runs) console.log(row(name, launches))
 console.log(row('bare node:http', bare))
-const ratio = (key: 'ms' | 'cpuMs', q: number) =>
+const at = (launches: Launch[], key: 'ms' | 'cpuMs', q: number) =>
   quantile(
-    server.map((r) => r[key]),
-    q,
-  ) /
-  quantile(
-    bare.map((r) => r[key]),
+    launches.map((r) => r[key]),
     q,
   )
-console.log(
-  `server / bare: wall median ${ratio('ms', 0.5).toFixed(1)}x, p90 ${ratio('ms', 0.9).toFixed(1)}x; ` +
-    `CPU median ${ratio('cpuMs', 0.5).toFixed(1)}x, p90 ${ratio('cpuMs', 0.9).toFixed(1)}x`,
-)
+for (const [name, launches] of runs) {
+  const ratio = (key: 'ms' | 'cpuMs', q: number) =>
+    (at(launches, key, q) / at(bare, key, q)).toFixed(1)
+  console.log(
+    `${name} / bare: wall median ${ratio('ms', 0.5)}x, p90 ${ratio('ms', 0.9)}x; ` +
+      `CPU median ${ratio('cpuMs', 0.5)}x, p90 ${ratio('cpuMs', 0.9)}x`,
+  )
+}

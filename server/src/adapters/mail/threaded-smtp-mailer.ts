@@ -4,6 +4,13 @@ import { DeliveryError } from '../delivery-error.ts'
 import type { Mailer, MailMessage } from './mailer.ts'
 import type { ThreadAnswer, ThreadRequest } from './smtp-thread.ts'
 
+// Beside this module: smtp-thread.ts in the sources, smtp-thread.mjs in the server bundle
+// (server/dist, where this code lives in main.mjs).
+const SMTP_THREAD = new URL(
+  import.meta.url.endsWith('.mjs') ? './smtp-thread.mjs' : './smtp-thread.ts',
+  import.meta.url,
+)
+
 /**
  * SMTP from a worker thread. On SQLite every commit's fsync blocks the main event loop, and an
  * SMTP conversation needs several round trips per message, each waiting for a turn of that
@@ -28,7 +35,7 @@ export function createThreadedSmtpMailer(config: SmtpConfig): Mailer {
 
   function thread(): Worker {
     if (worker !== undefined) return worker
-    const w = new Worker(new URL('./smtp-thread.ts', import.meta.url), { workerData: config })
+    const w = new Worker(SMTP_THREAD, { workerData: config })
     w.on('message', (answer: ThreadAnswer) => {
       const entry = waiting.get(answer.seq)
       if (entry === undefined) return

@@ -2,9 +2,10 @@
  * A raw MIME message read with mailparser into what a reply needs: the sender, the recipients
  * (for the reply token when no SMTP envelope says them), the headers that tell a machine's
  * mail, the text and the attachments. Anything that is not a message (no header block, no
- * sender) is `undefined`: malformed, dropped by the caller.
+ * sender) is `undefined`: malformed, dropped by the caller. mailparser (with its charset
+ * tables, about a third of the server's code) is loaded with the first message, not at start.
  */
-import { simpleParser, type AddressObject } from 'mailparser'
+import type { AddressObject } from 'mailparser'
 
 export interface ParsedReply {
   from: string
@@ -29,6 +30,7 @@ export async function parseReplyMail(raw: Buffer): Promise<ParsedReply | undefin
   const head = raw.subarray(0, 256 * 1024).toString('latin1')
   // A message has a header block ended by an empty line, starting with a header field.
   if (!/^[!-9;-~]+:/.test(head) || !/\r?\n\r?\n/.test(head)) return undefined
+  const { simpleParser } = await import('mailparser')
   let mail
   try {
     mail = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true })
