@@ -259,6 +259,29 @@ export async function sessionsOf(db: Db, storeId: string, person: Person) {
     .execute()
 }
 
+/** The ratings the person gave on these tickets. */
+export async function ratingsOfTickets(db: Db, storeId: string, ticketIds: string[]) {
+  return db
+    .selectFrom('ticket_ratings')
+    .select(['ticket_id', 'score', 'comment', 'source', 'created_at'])
+    .where('store_id', '=', storeId)
+    .where('ticket_id', 'in', none(ticketIds))
+    .execute()
+}
+
+/** The emails and text messages Porchlight sent, or has still to send, to the person. */
+export async function outboxMessagesTo(db: Db, storeId: string, person: Person) {
+  return db
+    .selectFrom('outbox_messages')
+    .select(['channel', 'recipient', 'template', 'status', 'created_at', 'finished_at'])
+    .where('store_id', '=', storeId)
+    .where('channel', 'in', ['email', 'sms'])
+    .where('recipient', 'in', none(values(person)))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
 /** The ids of the person's orders Porchlight holds a cached copy of. */
 export async function cachedOrderIdsOf(db: Db, storeId: string, person: Person) {
   const rows = await db

@@ -169,7 +169,17 @@ describe(`Shopify privacy webhooks: customers/data_request (${testDialect})`, ()
       `Dear Ada, we will call ${ada.phone}`,
     ])
     expect(doc.tickets[0].messages.map((m: any) => m.text)).toEqual(['My card ends 4242, I am Ada'])
+    expect(doc.tickets[0].rating).toMatchObject({ score: 5, comment: 'Thanks, Ada is happy' })
     expect(doc.sessions).toHaveLength(1)
+    // What the outbox sent them, without the parameters (a reply token, a code's derivation).
+    expect(doc.messagesSent.map((m: any) => [m.channel, m.to])).toEqual(
+      expect.arrayContaining([
+        ['sms', ada.phone],
+        ['email', ada.email],
+      ]),
+    )
+    expect(doc.messagesSent).toHaveLength(2)
+    expect(doc.messagesSent.every((m: any) => !('details' in m) && !('params' in m))).toBe(true)
     expect(doc.cachedOrders.map((o: any) => o.shopifyOrderId)).toEqual([ada.orderId])
     // Nothing of Bob's is in Ada's export.
     expect(JSON.stringify(doc)).not.toContain('bob@example.com')

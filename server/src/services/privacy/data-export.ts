@@ -5,6 +5,8 @@ import {
   eventsOfTickets,
   insertDataRequest,
   messagesOfConversations,
+  outboxMessagesTo,
+  ratingsOfTickets,
   sessionsOf,
   ticketsOf,
   type Person,
@@ -24,9 +26,11 @@ const parse = (text: string): unknown => {
 
 /**
  * What Porchlight holds about one person of a store, as a JSON document for the store's owners
- * to hand over: their tickets (requests and chats) with history and messages, their sessions'
- * metadata (never a token), and the orders it keeps a cached copy of (Shopify holds the orders
- * themselves, and answers for them).
+ * to hand over: their tickets (requests and chats) with history, messages and their rating, their sessions'
+ * metadata (never a token), which emails and text messages were sent to them (the kind and
+ * when; their parameters stay out: they hold the ticket's reply token and a code's
+ * derivation, credentials rather than data about the person), and the orders it keeps a cached copy of (Shopify holds the orders themselves, and answers for
+ * them).
  */
 export async function buildCustomerExport(
   deps: Deps,
@@ -39,6 +43,7 @@ export async function buildCustomerExport(
   const ids = tickets.map((t) => t.id)
   const events = await eventsOfTickets(db, storeId, ids)
   const conversations = await conversationsOfTickets(db, storeId, ids)
+  const ratings = await ratingsOfTickets(db, storeId, ids)
   const messages = await messagesOfConversations(
     db,
     storeId,
@@ -83,12 +88,29 @@ export async function buildCustomerExport(
           text: m.text,
           at: iso(m.created_at),
         })),
+      rating:
+        ratings
+          .filter((r) => r.ticket_id === t.id)
+          .map((r) => ({
+            score: r.score,
+            comment: r.comment,
+            givenIn: r.source,
+            at: iso(r.created_at),
+          }))[0] ?? null,
     })),
     sessions: (await sessionsOf(db, storeId, person)).map((s) => ({
       signedInWith: s.identity_kind,
       createdAt: iso(s.created_at),
       expiresAt: iso(s.expires_at),
       revokedAt: iso(s.revoked_at),
+    })),
+    messagesSent: (await outboxMessagesTo(db, storeId, person)).map((m) => ({
+      channel: m.channel,
+      to: m.recipient,
+      template: m.template,
+      status: m.status,
+      queuedAt: iso(m.created_at),
+      finishedAt: iso(m.finished_at),
     })),
     cachedOrders: (await cachedOrderIdsOf(db, storeId, person)).map((o) => ({
       shopifyOrderId: o.order_id,
