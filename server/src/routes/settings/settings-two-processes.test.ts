@@ -38,7 +38,6 @@ describe.skipIf(testDialect !== 'postgres')('settings across two server processe
     const widget = await (
       await fetch(`${a.url}/v1/agent/settings/widget`, { headers: owner })
     ).json()
-    const started = Date.now()
     const saved = await fetch(`${a.url}/v1/agent/settings/widget`, {
       method: 'PUT',
       headers: { ...owner, 'content-type': 'application/json' },
@@ -48,11 +47,12 @@ describe.skipIf(testDialect !== 'postgres')('settings across two server processe
       }),
     })
     expect(saved.status).toBe(200)
-    // The browser's revalidation (If-None-Match) gets the new config, not a 304.
+    // The very next read on the other process, the browser's revalidation (If-None-Match),
+    // gets the new config, not a 304: there is no delay to wait out, so "within 2 seconds"
+    // holds however busy the machine is (a wall-clock bound here would only time the machine).
     const after = await configOnB(tag)
     expect(after.status).toBe(200)
     expect((await after.json()).theme.color).toBe('#0b5e3a')
-    expect(Date.now() - started).toBeLessThan(2000)
     // Starting two servers (migrations, seed) takes a while on a busy machine.
   }, 90_000)
 })
