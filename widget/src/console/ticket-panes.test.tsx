@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { $, byText, click, fakeApi, pageOf, renderConsole, ticket, type } from './test-kit.tsx'
+
+/** A window `width` pixels wide, as far as the console's media queries can tell. */
+function viewport(width: number) {
+  vi.stubGlobal('matchMedia', (query: string) => {
+    const min = Number(/min-width:\s*(\d+)px/.exec(query)?.[1] ?? 0)
+    return {
+      matches: width >= min,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }
+  })
+}
+
+const listApi = () =>
+  fakeApi({
+    tickets: vi.fn(async () =>
+      pageOf([ticket(), ticket({ id: 'tk_2', reference: 'T-1002', type: 'return' })]),
+    ),
+  })
+
+const thread = () => $('article.pane-thread')
+const side = () => $('aside.pane-side')
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
+})
+
+describe('the ticket page’s panes', () => {
+  it('on a wide screen shows the inbox list, the thread and the shopper with the order', async () => {
+    viewport(1400)
+    const api = listApi()
+    await renderConsole('/console/tickets/tk_1', api)
+    const list = $('nav.pane-list')
+    expect(list.getAttribute('aria-labelledby')).toBe('inbox-list-title')
+    const links = [...list.querySelectorAll<HTMLAnchorElement>('a.row-link')]
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '/console/tickets/tk_1',
+      '/console/tickets/tk_2',
+    ])
+    // The ticket on screen is marked in the list.
+    expect(links[0]?.getAttribute('aria-current')).toBe('page')
+    expect(links[1]?.getAttribute('aria-current')).toBeNull()
+    expect(thread().hidden).toBe(false)
+    expect(side().hidden).toBe(false)
+    expect(side().getAttribute('aria-label')).toBe('Shopper and order')
+    expect(side().querySelector('#order-title')?.textContent).toBe('Order #1042')
+    expect(side().textContent).toContain('Approve the cancellation')
+    expect(thread().querySelector('#thread-title')).not.toBeNull()
+    // The list is the queue's own view: the same API read the queue makes.
+    expect(api.tickets).toHaveBeenCalledTimes(1)
+  })
+
+  it('leaves the list out on a medium screen, thread and order side by side', async () => {
+    viewport(1000)
+    const api = listApi()
+    await renderConsole('/console/tickets/tk_1', api)
+    expect(document.querySelector('nav.pane-list')).toBeNull()
+    expect(api.tickets).not.toHaveBeenCalled()
+    expect(thread().hidden).toBe(false)
+    expect(side().hidden).toBe(false)
+    expect(byText('a', 'Back to the queue').getAttribute('href')).toBe('/console')
+  })
+
+  it('on a narrow screen shows one pane at a time, with a way to the other and back', async () => {
+    viewport(400)
+    await renderConsole('/console/tickets/tk_1', listApi())
+    expect(document.querySelector('nav.pane-list')).toBeNull()
+    expect(thread().hidden).toBe(false)
+    expect(side().hidden).toBe(true)
+    await click(byText('button', 'Shopper and order'))
+    expect(thread().hidden).toBe(true)
+    expect(side().hidden).toBe(false)
+    expect(document.activeElement).toBe(side())
+    await click(byText('button', 'Back to the thread'))
+    expect(side().hidden).toBe(true)
+    expect(thread().hidden).toBe(false)
+    expect(document.activeElement).toBe(thread())
+  })
+
+  it('keeps a draft while the agent looks at the order on a narrow screen', async () => {
+    viewport(400)
+    await renderConsole('/console/tickets/tk_1', listApi())
+    const box = $<HTMLTextAreaElement>('#reply-body')
+    await type(box, 'Half a reply')
+    await click(byText('button', 'Shopper and order'))
+    await click(byText('button', 'Back to the thread'))
+    expect($<HTMLTextAreaElement>('#reply-body')).toBe(box)
+    expect(box.value).toBe('Half a reply')
+  })
+})
