@@ -11,7 +11,10 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ?
 
 /** Who wrote a history entry: an agent's name, the shopper's, or Porchlight. */
 export function actorName(e: TicketEventJson, t: TicketJson, me: Me): ComponentChildren {
-  if (e.actor.kind === 'agent') return <Bidi>{agentName(me, e.actor.id)}</Bidi>
+  // An entry an agent wrote with no id (imported history, an API token's): not "Nobody".
+  if (e.actor.kind === 'agent') {
+    return e.actor.id === null ? 'An agent' : <Bidi>{agentName(me, e.actor.id)}</Bidi>
+  }
   if (e.actor.kind === 'shopper') {
     const name = t.shopper.name ?? t.shopper.email ?? t.shopper.identity?.value
     return name === undefined || name === null ? 'The shopper' : <Bidi>{name}</Bidi>
