@@ -14,7 +14,12 @@ const TABS: ReadonlyArray<{ tab: ComposerTab; name: string; shortcut: string }> 
  * stay mounted, so a draft survives a look at the other tab. Choosing a tab, by click or by its
  * shortcut (r, n), puts the cursor in its field; the arrow keys move between the tabs.
  */
-export function Composer(props: { reply: ComponentChildren; note: ComponentChildren }) {
+export function Composer(props: {
+  reply: ComponentChildren
+  note: ComponentChildren
+  /** Brings the composer's pane into view first (a phone showing the order instead). */
+  onShow?: () => void
+}) {
   const [tab, setTab] = useState<ComposerTab>('reply')
   // Bumped by a click: the field is focused after the render that shows its panel.
   const [focusAsk, setFocusAsk] = useState(0)
@@ -53,6 +58,7 @@ export function Composer(props: { reply: ComponentChildren; note: ComponentChild
             tabIndex={tab === t.tab ? 0 : -1}
             data-shortcut={t.shortcut}
             onClick={() => {
+              props.onShow?.()
               setTab(t.tab)
               setFocusAsk((n) => n + 1)
             }}

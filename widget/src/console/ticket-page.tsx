@@ -175,6 +175,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me; changes
           busy={busy}
           liveTick={liveTick}
           onLive={onLive}
+          onShow={() => setPane('thread')}
         />
       </article>
       <aside

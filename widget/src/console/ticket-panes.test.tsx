@@ -1,6 +1,17 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { $, byText, click, fakeApi, pageOf, renderConsole, ticket, type } from './test-kit.tsx'
+import {
+  $,
+  byText,
+  click,
+  fakeApi,
+  pageOf,
+  renderConsole,
+  settle,
+  ticket,
+  type,
+} from './test-kit.tsx'
 
 /** A window `width` pixels wide, as far as the console's media queries can tell. */
 function viewport(width: number) {
@@ -80,6 +91,19 @@ describe('the ticket page’s panes', () => {
     expect(side().hidden).toBe(true)
     expect(thread().hidden).toBe(false)
     expect(document.activeElement).toBe(thread())
+  })
+
+  it('comes back to the thread for r and n while the order shows on a narrow screen', async () => {
+    viewport(400)
+    await renderConsole('/console/tickets/tk_1', listApi())
+    await click(byText('button', 'Shopper and order'))
+    await act(() => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }))
+    })
+    await settle()
+    expect(thread().hidden).toBe(false)
+    expect(side().hidden).toBe(true)
+    expect(document.activeElement).toBe($('#note-body'))
   })
 
   it('keeps a draft while the agent looks at the order on a narrow screen', async () => {

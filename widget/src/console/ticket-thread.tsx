@@ -17,6 +17,8 @@ export function TicketThread(
     /** Bumped when the ticket changed elsewhere: the held replies read themselves again. */
     liveTick: number
     onLive: () => void
+    /** Shows the thread's pane when a composer tab is chosen (r or n while the order shows). */
+    onShow?: () => void
   },
 ) {
   const { view, order, api, me, run, busy } = props
@@ -68,6 +70,7 @@ export function TicketThread(
       />
       <HeldReplies api={api} ticketId={t.id} version={props.liveTick} onAccepted={props.onLive} />
       <Composer
+        onShow={props.onShow}
         reply={reply}
         note={
           <TextForm
