@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { FakeEventSource } from '../common/fake-event-source.ts'
+import { ApiError } from './api.ts'
 import {
   $,
   byText,
@@ -64,6 +66,37 @@ describe('the ticket page’s panes', () => {
     expect(thread().querySelector('#thread-title')).not.toBeNull()
     // The list is the queue's own view: the same API read the queue makes.
     expect(api.tickets).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps the inbox list live beside the ticket, as the queue is', async () => {
+    viewport(1400)
+    FakeEventSource.opened = []
+    vi.stubGlobal('EventSource', FakeEventSource)
+    const request = vi.fn(async (_method: string, path: string) => {
+      if (path.startsWith('/v1/agent/conversations/stream-tickets'))
+        return { ticket: 't', expiresInSeconds: 60, url: '/v1/agent/conversations/stream?ticket=t' }
+      throw new ApiError(404, 'not_found', 'No route')
+    })
+    const api = fakeApi({ request: request as never })
+    await renderConsole('/console/tickets/tk_1', api)
+    const refs = () =>
+      [...document.querySelectorAll('nav.pane-list .inbox-ref')].map((r) => r.textContent)
+    expect(refs()).toEqual(['#1001'])
+    vi.mocked(api.tickets).mockResolvedValue(
+      pageOf([ticket({ id: 'tk_3', reference: 'T-1003' }), ticket()]),
+    )
+    // The console's stream says a ticket arrived (the ticket's own streams ignore the kind).
+    await act(() => {
+      for (const s of FakeEventSource.opened) {
+        s.emit('ticket', { ticketId: 'tk_3', number: 1003, type: 'contact', channel: 'chat' }, '9')
+      }
+    })
+    // The inbox reads itself once per burst, a moment after the last event.
+    await act(() => new Promise((r) => setTimeout(r, 200)))
+    await settle()
+    expect(refs()).toEqual(['T-1003', '#1001'])
+    // The ticket on screen stayed as it was: no reload of the page for a new ticket elsewhere.
+    expect(thread().querySelector('h1')?.textContent).toBe('Ticket #1001 · Cancel')
   })
 
   it('leaves the list out on a medium screen, thread and order side by side', async () => {
