@@ -154,14 +154,17 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me; changes
         tabIndex={-1}
         ref={threadRef}
       >
-        <p class="pane-nav">
-          {layout !== 'wide' && <Link href={queueHref()}>Back to the queue</Link>}
-          {narrow && (
-            <button type="button" onClick={() => show('side')}>
-              Shopper and order
-            </button>
-          )}
-        </p>
+        {/* On a wide screen the list beside the thread has the way back to the queue. */}
+        {layout !== 'wide' && (
+          <p class="pane-nav">
+            <Link href={queueHref()}>Back to the queue</Link>
+            {narrow && (
+              <button type="button" onClick={() => show('side')}>
+                Shopper and order
+              </button>
+            )}
+          </p>
+        )}
         <PageHeading>
           Ticket {t.reference} · {label(t.type)}
         </PageHeading>
