@@ -16,8 +16,6 @@ export function TextForm(props: {
   onSubmit: (body: string) => Promise<boolean>
   /** Saved replies: `/` in the field lists them, filled from this ticket. */
   savedReplies?: FillContext
-  /** The keyboard shortcut that focuses the field (see keyboard.ts). */
-  shortcut?: string
 }) {
   const [body, setBody] = useState('')
   const [invalid, setInvalid] = useState(false)
@@ -47,7 +45,6 @@ export function TextForm(props: {
         value={body}
         aria-invalid={invalid}
         aria-describedby={`${props.id}-hint${invalid ? ` ${props.id}-error` : ''}`}
-        data-shortcut={props.shortcut}
         {...(props.savedReplies ? picker.fieldProps : {})}
         onInput={(e) => setBody(e.currentTarget.value)}
         onKeyDown={(e) => picker.onKeyDown(e)}
