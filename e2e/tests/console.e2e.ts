@@ -162,10 +162,12 @@ describe('agent console', () => {
       expect(await page.locator('.tags li span').textContent()).toBe(payload)
 
       // Writes from a reloaded page work: the CSRF token comes back from the session.
+      // The composer's note tab takes the cursor to the note's field.
+      await page.getByRole('tab', { name: 'Internal note' }).click()
       await page.getByRole('textbox', { name: 'Add an internal note' }).fill(payload)
       await page.getByRole('button', { name: 'Add note' }).click()
       await expect
-        .poll(() => page.locator('.notes .event-body').allTextContents())
+        .poll(() => page.locator('.thread .event-note .event-body').allTextContents())
         .toEqual([payload])
       await expect
         .poll(() => page.locator('.announcer [role="status"]').textContent())

@@ -143,7 +143,10 @@ describe('a cancellation, from the shopper’s panel to the agent’s decision a
 
     // The request as the shopper sent it, and the order beside it as the store has it now.
     expect(await page.locator('blockquote').textContent()).toBe('Sent by the e2e journey.')
-    const side = page.getByRole('complementary')
+    // The order's own section of the side pane, beside the thread.
+    const side = page
+      .getByRole('complementary', { name: 'Shopper and order' })
+      .getByRole('region', { name: `Order ${order.name}` })
     await expect.poll(() => side.textContent(), WAIT).toContain('Unfulfilled')
 
     await page.getByLabel('Reason (sent to the shopper; required to decline)').fill(NOTE)
@@ -155,7 +158,7 @@ describe('a cancellation, from the shopper’s panel to the agent’s decision a
       .poll(() => page.getByText('This request is').textContent(), WAIT)
       .toContain('Approved')
     await expect.poll(() => side.textContent(), WAIT).toContain('Cancelled')
-    const history = page.getByRole('region', { name: 'History' })
+    const history = page.getByRole('region', { name: 'Thread' })
     await expect.poll(() => history.textContent(), WAIT).toContain('approved the request')
     expect(await history.textContent()).toContain(NOTE)
 
@@ -169,6 +172,24 @@ describe('a cancellation, from the shopper’s panel to the agent’s decision a
       'console-ticket',
       await page.screenshot({ fullPage: true, animations: 'disabled' }),
     )
+
+    // On a phone one pane at a time, each as clean for axe as the wide page.
+    await page.setViewportSize({ width: 390, height: 844 })
+    const toSide = page.getByRole('button', { name: 'Shopper and order' })
+    await toSide.waitFor()
+    expect(await page.getByRole('region', { name: 'Thread' }).isVisible()).toBe(true)
+    expect(await side.isVisible()).toBe(false)
+    expect(await axeViolations(page)).toEqual([])
+    saveArtifact('console-ticket-390', await page.screenshot({ animations: 'disabled' }))
+    await toSide.click()
+    await page.getByRole('button', { name: 'Back to the thread' }).waitFor()
+    expect(await side.isVisible()).toBe(true)
+    expect(await page.getByRole('region', { name: 'Thread' }).isVisible()).toBe(false)
+    expect(await axeViolations(page)).toEqual([])
+    saveArtifact('console-ticket-side-390', await page.screenshot({ animations: 'disabled' }))
+    await page.getByRole('button', { name: 'Back to the thread' }).click()
+    await toSide.waitFor()
+    await page.setViewportSize({ width: 1280, height: 900 })
 
     // A reload (another tab, a second look) offers no second approval.
     await page.reload()

@@ -166,6 +166,13 @@ describe('the insights page', () => {
     await page.setViewportSize({ width: 375, height: 667 })
     const nameBox = await page.locator('.who-name').boundingBox()
     expect(nameBox!.height).toBeLessThan(30)
+    // And the ticket shows one pane at a time: the thread first.
+    await page.getByRole('button', { name: 'Shopper and order' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    writeFileSync(
+      `${SCREENSHOTS}/console-ticket-375.png`,
+      await page.screenshot({ fullPage: true, animations: 'disabled' }),
+    )
     expect(errors).toEqual([])
     await page.context().close()
   })

@@ -211,7 +211,7 @@ export type AgentAuthErrorCode = (typeof AGENT_AUTH_ERROR_CODES)[number]
 
 /** Stable error codes of the queue, ticket actions and webhook endpoints. */
 export const AGENT_ERROR_CODES = [
-  'agent_not_found', // 400: an assignee who is not an agent of this store
+  'agent_not_found', // 400: an assignee who is not an active agent of this store
   'ticket_not_found', // 404
   'webhook_not_found', // 404
   'version_conflict', // 409 with details.ticket: VersionConflictDetails

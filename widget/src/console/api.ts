@@ -19,7 +19,10 @@ import type {
   ShopifySettings,
 } from '@porchlight/shared/api/settings'
 import type { StoreSettingsErrorCode } from '@porchlight/shared/api/store-settings'
-import type { TeamErrorCode } from '@porchlight/shared/api/team'
+import type { AgentState, TeamErrorCode } from '@porchlight/shared/api/team'
+
+/** An agent of the store as the team list gives them (`state` tells who can still take a ticket). */
+export type Teammate = AgentSummary & { state?: AgentState }
 
 const SHOPIFY_SETTINGS = '/v1/agent/settings/shopify'
 
@@ -67,7 +70,7 @@ export interface ConsoleApi {
   reply(id: string, body: string): Promise<{ event: TicketEventJson }>
   decide(id: string, body: DecisionRequest): Promise<TicketView>
   refund(id: string, body: { version: number; amount: Money; note?: string }): Promise<TicketView>
-  agents(): Promise<{ agents: AgentSummary[] }>
+  agents(): Promise<{ agents: Teammate[] }>
   shopifySettings(): Promise<ShopifySettings>
   connectShopify(body: ShopifyConnectRequest): Promise<ShopifySettings>
   /**

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { AgentSummary } from '@porchlight/shared/api/agent'
-import { createApi, type ConsoleApi } from './api.ts'
+import { createApi, type ConsoleApi, type Teammate } from './api.ts'
 import { Announcer } from './announce.tsx'
 import { Link, NavContext } from './nav.tsx'
 import { Queue } from './queue.tsx'
@@ -25,7 +25,7 @@ export interface Me {
   agent: AgentSummary
   store: { id: string; name: string | null }
   /** Agents of the store by id, for names in history and assignment. */
-  agents: Map<string, AgentSummary>
+  agents: Map<string, Teammate>
 }
 
 type Auth =
@@ -94,7 +94,7 @@ export function ConsoleApp(props: {
 
   const enter = useCallback(
     async (agent: AgentSummary, store: Me['store']) => {
-      const agents = new Map([[agent.id, agent]])
+      const agents = new Map<string, Teammate>([[agent.id, agent]])
       setAuth({ state: 'in', me: { agent, store, agents } })
       // The list only adds names; without it the console still works (ids stand in).
       try {
@@ -161,7 +161,7 @@ export function ConsoleApp(props: {
     body = (
       <main id="main">
         {route.view === 'ticket' ? (
-          <TicketPage key={route.id} api={api} id={route.id} me={auth.me} />
+          <TicketPage key={route.id} api={api} id={route.id} me={auth.me} changes={changes} />
         ) : route.view === 'orders' ? (
           <OrdersPage api={api} state={route.search} />
         ) : route.view === 'order' ? (

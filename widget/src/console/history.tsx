@@ -1,17 +1,20 @@
 import { Fragment, type ComponentChildren } from 'preact'
 import type { TicketEventJson, TicketJson } from '@porchlight/shared/api/agent'
 import type { Me } from './app.tsx'
-import { formatDateTime, formatMoney, label } from './format.ts'
+import { formatMoney, label } from './format.ts'
 import { Bidi } from './bidi.tsx'
 import { agentName } from './ticket-summary.tsx'
-import { EventAttachments } from './mail-replies.tsx'
 
 // Event data is shaped by whoever wrote the event (and may carry shopper text): read it
 // field by field, and only ever render it as text.
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 
-function actorName(e: TicketEventJson, t: TicketJson, me: Me): ComponentChildren {
-  if (e.actor.kind === 'agent') return <Bidi>{agentName(me, e.actor.id)}</Bidi>
+/** Who wrote a history entry: an agent's name, the shopper's, or Porchlight. */
+export function actorName(e: TicketEventJson, t: TicketJson, me: Me): ComponentChildren {
+  // An entry an agent wrote with no id (imported history, an API token's): not "Nobody".
+  if (e.actor.kind === 'agent') {
+    return e.actor.id === null ? 'An agent' : <Bidi>{agentName(me, e.actor.id)}</Bidi>
+  }
   if (e.actor.kind === 'shopper') {
     const name = t.shopper.name ?? t.shopper.email ?? t.shopper.identity?.value
     return name === undefined || name === null ? 'The shopper' : <Bidi>{name}</Bidi>
@@ -145,68 +148,4 @@ export function describe(
         body: text(d['body']) ?? text(d['message']) ?? text(d['reason']) ?? text(d['comment']),
       }
   }
-}
-
-function EventItem(props: { e: TicketEventJson; t: TicketJson; me: Me; showWhat?: boolean }) {
-  const { e, t, me } = props
-  const { what, body } = describe(e, me)
-  return (
-    <li class={`event event-${e.actor.kind}`}>
-      <p class="event-head">
-        <strong>{actorName(e, t, me)}</strong>
-        {props.showWhat !== false && <> {what}</>}
-        {' · '}
-        <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-      </p>
-      {body !== null && (
-        <p class="event-body shopper-text">
-          <Bidi>{body}</Bidi>
-        </p>
-      )}
-      <EventAttachments e={e} />
-    </li>
-  )
-}
-
-/** Who did what when, oldest first. */
-export function History(props: { ticket: TicketJson; history: TicketEventJson[]; me: Me }) {
-  return (
-    <section class="card" aria-labelledby="history-title">
-      <h2 id="history-title">History</h2>
-      {props.history.length === 0 ? (
-        <p class="muted">Nothing has happened yet.</p>
-      ) : (
-        <ol class="events">
-          {props.history.map((e) => (
-            <EventItem key={e.id} e={e} t={props.ticket} me={props.me} />
-          ))}
-        </ol>
-      )}
-    </section>
-  )
-}
-
-/** Internal notes (agents only), with the form to add one. */
-export function Notes(props: {
-  ticket: TicketJson
-  history: TicketEventJson[]
-  me: Me
-  children: ComponentChildren
-}) {
-  const notes = props.history.filter((e) => e.kind === 'note')
-  return (
-    <section class="card notes" aria-labelledby="notes-title">
-      <h2 id="notes-title">Internal notes</h2>
-      {notes.length === 0 ? (
-        <p class="muted">No notes yet.</p>
-      ) : (
-        <ol class="events">
-          {notes.map((e) => (
-            <EventItem key={e.id} e={e} t={props.ticket} me={props.me} showWhat={false} />
-          ))}
-        </ol>
-      )}
-      {props.children}
-    </section>
-  )
 }

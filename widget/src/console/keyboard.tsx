@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['j / k', 'Next / previous ticket in the list'],
   ['Enter', 'Open the ticket'],
-  ['r', 'Reply'],
-  ['n', 'Write an internal note'],
+  ['r', 'Reply to the shopper (the composer’s Reply tab)'],
+  ['n', 'Write an internal note (the composer’s Internal note tab)'],
   ['a', 'Assign the ticket to me'],
   ['e', 'Resolve the ticket'],
   ['/', 'Search'],

@@ -76,7 +76,7 @@ describe('two-way email in the console', () => {
     await act(() => stream.emit('ticket_event', { ticketId: 'tk_1', event: {} }, '2'))
     await settle()
     expect(vi.mocked(api.ticket).mock.calls.length).toBe(loads + 1)
-    const history = $('#history-title').parentElement!
+    const history = $('#thread-title').closest('section')!
     expect(history.textContent).toContain('replied by email')
     expect(history.textContent).toContain('It arrived, thanks')
     const link = history.querySelector<HTMLAnchorElement>('.attachments a')!

@@ -42,10 +42,16 @@ function LinePrice(props: { price: Money; quantity: number | null }) {
 
 /** The order beside the ticket: status, payment, timeline, shipments and line items. */
 // Only the ticket's order link is read, so the order page passes its order in the same shape.
-export function OrderPanel(props: { ticket: Pick<TicketJson, 'order'>; order: OrderView | null }) {
+// Inside the ticket page's side pane (itself the page's aside) it is a section, not a landmark.
+export function OrderPanel(props: {
+  ticket: Pick<TicketJson, 'order'>
+  order: OrderView | null
+  section?: boolean
+}) {
   const { ticket: t, order: o } = props
+  const Box = props.section ? 'section' : 'aside'
   return (
-    <aside class="ticket-order card" aria-labelledby="order-title">
+    <Box class="ticket-order card" aria-labelledby="order-title">
       <h2 id="order-title">
         Order <Bidi>{o?.name ?? t.order?.name ?? ''}</Bidi>
       </h2>
@@ -199,6 +205,6 @@ export function OrderPanel(props: { ticket: Pick<TicketJson, 'order'>; order: Or
           )}
         </>
       )}
-    </aside>
+    </Box>
   )
 }

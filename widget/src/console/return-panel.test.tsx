@@ -117,7 +117,7 @@ describe('the return and appeasement controls', () => {
       ...api,
       ticket: async () => view({ ticket: approved, history }),
     })
-    const region = $('#history-title').parentElement!.textContent ?? ''
+    const region = $('#thread-title').closest('section')!.textContent ?? ''
     expect(region).toContain('marked 2 unit(s) received, refunded €98.00 (receiveReturn)')
     expect(region).toContain('Return line items have already been processed')
   })

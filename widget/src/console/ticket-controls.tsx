@@ -25,8 +25,20 @@ export function TicketControls({ ticket: t, me, api, run, busy }: Props) {
   const status = pick !== null && pick.version === t.version ? pick.status : t.status
   const setStatus = (value: TicketStatus) => setPick({ version: t.version, status: value })
   const [tag, setTag] = useState('')
+  const [target, setTarget] = useState('')
+  // A transfer goes to a teammate who can still sign in; "Assign to me" covers the agent.
+  const teammates = [...me.agents.values()].filter(
+    (a) => a.id !== me.agent.id && a.id !== t.assigneeId && a.state !== 'deactivated',
+  )
   const patch = (body: Omit<Parameters<ConsoleApi['patch']>[1], 'version'>, saved: string) =>
     run((version) => api.patch(t.id, { ...body, version }), saved)
+
+  async function transfer(e: Event) {
+    e.preventDefault()
+    const to = me.agents.get(target)
+    if (to === undefined) return
+    if (await patch({ assigneeId: to.id }, `Transferred to ${to.name}.`)) setTarget('')
+  }
 
   async function addTag(e: Event) {
     e.preventDefault()
@@ -72,6 +84,22 @@ export function TicketControls({ ticket: t, me, api, run, busy }: Props) {
           </button>
         )}
       </div>
+      {teammates.length > 0 && (
+        <form class="row" onSubmit={transfer}>
+          <label for="t-transfer">Transfer to</label>
+          <select id="t-transfer" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+            <option value="">Choose an agent</option>
+            {teammates.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={busy || !teammates.some((a) => a.id === target)}>
+            Transfer
+          </button>
+        </form>
+      )}
       <form
         class="row"
         onSubmit={(e) => {

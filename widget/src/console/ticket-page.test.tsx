@@ -32,7 +32,7 @@ describe('ticket view', () => {
     expect($('#order-title').textContent).toBe('Order #1042')
     expect($('.ticket-order').textContent).toContain('Visa •••• 4242')
     expect($('.ticket-order').textContent).toContain('Linen throw')
-    expect($('#history-title').nextElementSibling?.textContent).toContain('Ada Shopper')
+    expect($('#thread-title').closest('section')?.textContent).toContain('Ada Shopper')
     expect(byText('label', /Amount \(EUR\)/)).toBeTruthy()
   })
 
@@ -54,6 +54,39 @@ describe('ticket view', () => {
     await type($<HTMLInputElement>('#t-tag'), 'vip')
     await submit($<HTMLInputElement>('#t-tag').form!)
     expect(api.patch).toHaveBeenLastCalledWith('tk_1', { version: 4, tags: ['vip'] })
+  })
+
+  it('transfers the ticket to a teammate, and offers no deactivated one', async () => {
+    const team = [
+      ME,
+      { id: 'ag_sam', name: 'Sam', email: 'sam@example.com', role: 'agent' as const },
+      {
+        id: 'ag_gone',
+        name: 'Gone',
+        email: 'gone@example.com',
+        role: 'agent' as const,
+        state: 'deactivated' as const,
+      },
+    ]
+    let stored = ticket()
+    const api = fakeApi({
+      agents: vi.fn(async () => ({ agents: team })),
+      ticket: async () => view({ ticket: stored }),
+      patch: vi.fn(async () => {
+        stored = ticket({ version: 4, assigneeId: 'ag_sam' })
+        return { ticket: stored }
+      }),
+    })
+    await renderConsole('/console/tickets/tk_1', api)
+    const select = $<HTMLSelectElement>('#t-transfer')
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'ag_sam'])
+    await choose(select, 'ag_sam')
+    await submit(select.form!)
+    expect(api.patch).toHaveBeenCalledWith('tk_1', { version: 3, assigneeId: 'ag_sam' })
+    expect(statusText()).toBe('Transferred to Sam.')
+    // Sam has it now: the list offers nobody else (the agent takes it back with "Assign to me").
+    expect(document.querySelector('#t-transfer')).toBeNull()
+    expect(byText('button', 'Assign to me')).toBeTruthy()
   })
 
   it('on a conflict shows the fresh ticket and says so, then writes with the fresh version', async () => {
@@ -155,7 +188,7 @@ describe('ticket view', () => {
     const box = $<HTMLTextAreaElement>('#note-body')
     await type(box, 'Called the carrier')
     await submit(box.form!)
-    expect($('.notes .events').textContent).toContain('Called the carrier')
+    expect($('.thread .event-note').textContent).toContain('Called the carrier')
     expect(box.value).toBe('')
     expect(statusText()).toBe('Note added.')
   })

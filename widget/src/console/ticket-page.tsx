@@ -1,26 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { TicketEventJson, TicketJson, TicketView } from '@porchlight/shared/api/agent'
 import { ApiError, type ConsoleApi } from './api.ts'
 import { useAnnounce } from './announce.tsx'
 import type { Me } from './app.tsx'
-import { DecisionForm } from './decision-form.tsx'
-import { label, replyRoute } from './format.ts'
-import { ConversationPanel } from './chat/conversation-panel.tsx'
-import { History, Notes } from './history.tsx'
-import { HeldReplies, useTicketLive } from './mail-replies.tsx'
+import { label } from './format.ts'
+import { InboxList } from './inbox-list.tsx'
+import { useTicketLive } from './mail-replies.tsx'
 import { CONFLICT_MESSAGE, errorMessage } from './messages.ts'
 import { Link, PageHeading } from './nav.tsx'
-import { OrderPanel } from './order-panel.tsx'
-import { readOrder } from './order-reader.ts'
+import { readOrder, type OrderView } from './order-reader.ts'
 import { queueHref } from './queue.tsx'
-import { RefundForm } from './refund-form.tsx'
-import { AppeasementForm } from './appeasement-form.tsx'
-import { ReturnPanel } from './return-panel.tsx'
-import { TextForm } from './text-form.tsx'
-import { fillContext } from './saved-reply-picker.tsx'
-import { TicketControls } from './ticket-controls.tsx'
-import { TicketRating } from './ticket-rating.tsx'
-import { TicketSummary } from './ticket-summary.tsx'
+import { TicketSide } from './ticket-side.tsx'
+import { TicketThread } from './ticket-thread.tsx'
+import { useLayout } from './use-layout.ts'
 
 /** What a write brings back: a whole view, the changed ticket, or one new history event. */
 export type WriteResult = { view?: TicketView; ticket?: TicketJson; event?: TicketEventJson }
@@ -34,14 +26,43 @@ export type Run = (
   saved: string,
 ) => Promise<boolean>
 
+/** What each pane of the ticket page is given: the ticket as read, and the way to change it. */
+export interface PaneProps {
+  view: TicketView
+  order: OrderView | null
+  api: ConsoleApi
+  me: Me
+  run: Run
+  busy: boolean
+}
+
 function freshTicket(err: ApiError): TicketJson | undefined {
   const t = (err.details as { ticket?: unknown } | null | undefined)?.ticket
   return typeof t === 'object' && t !== null && 'version' in t ? (t as TicketJson) : undefined
 }
 
-/** One ticket with the order beside it; every write names the version it read. */
-export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
+/**
+ * One ticket in up to three panes: the inbox list (wide screens), the thread with its composer,
+ * and the shopper with the order and its controls. On a narrow screen one pane shows at a time,
+ * with a button to the other. Every write names the version it read.
+ */
+export function TicketPage(props: { api: ConsoleApi; id: string; me: Me; changes?: number }) {
   const { api, id, me } = props
+  const layout = useLayout()
+  // Narrow screens only: which of the two panes shows. Both stay mounted, so drafts survive.
+  const [pane, setPane] = useState<'thread' | 'side'>('thread')
+  const sideRef = useRef<HTMLElement>(null)
+  const threadRef = useRef<HTMLElement>(null)
+  // Bumped by the buttons between panes: after the render that shows a pane, its start takes
+  // the focus, as a new page's would (never on first load: the heading has it then).
+  const [moved, setMoved] = useState(0)
+  const show = (next: 'thread' | 'side') => {
+    setPane(next)
+    setMoved((n) => n + 1)
+  }
+  useEffect(() => {
+    if (moved > 0) (pane === 'side' ? sideRef : threadRef).current?.focus()
+  }, [moved])
   const announce = useAnnounce()
   const [view, setView] = useState<TicketView | null>(null)
   const [loadError, setLoadError] = useState<string | undefined>()
@@ -121,69 +142,61 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
   }
 
   const t = view.ticket
-  const route = replyRoute(t.shopper)
-  const fill = fillContext(api, t, order)
+  const narrow = layout === 'narrow'
   return (
-    <article class="ticket">
-      <p>
-        <Link href={queueHref()}>Back to the queue</Link>
-      </p>
-      <PageHeading>
-        Ticket {t.reference} · {label(t.type)}
-      </PageHeading>
-      {conflict && <p class="note note-warn">{CONFLICT_MESSAGE}</p>}
-      <div class="ticket-grid">
-        <div class="ticket-main">
-          <TicketSummary ticket={t} order={order} me={me} />
-          <TicketRating rating={view.rating} />
-          <TicketControls ticket={t} me={me} api={api} run={run} busy={busy} />
-          {t.requestStatus !== null && <DecisionForm ticket={t} api={api} run={run} busy={busy} />}
-          {t.order !== null && (
-            <RefundForm ticket={t} order={order} api={api} run={run} busy={busy} />
-          )}
-          {t.type === 'return' && t.requestStatus === 'approved' && (
-            <ReturnPanel ticket={t} api={api} run={run} busy={busy} />
-          )}
-          {/* Only once the store gave the order: without it there are no lines to refund. */}
-          {t.order !== null && order !== null && (
-            <AppeasementForm ticket={t} api={api} run={run} busy={busy} />
-          )}
-          {t.type === 'chat' && (
-            <ConversationPanel api={api} conversationId={view.conversationId} fill={fill} />
-          )}
-          {t.type !== 'chat' && (
-            <TextForm
-              id="reply"
-              title="Reply to the shopper"
-              hint={
-                route === null
-                  ? 'The shopper left no email or phone: a reply cannot reach them.'
-                  : `Sent to the shopper ${route}.`
-              }
-              submit="Send reply"
-              busy={busy}
-              savedReplies={fill}
-              shortcut="r"
-              onSubmit={(body) => run(async () => api.reply(t.id, body), 'Reply sent.')}
-            />
-          )}
-          <HeldReplies api={api} ticketId={t.id} version={liveTick} onAccepted={onLive} />
-          <Notes ticket={t} history={view.history} me={me}>
-            <TextForm
-              id="note"
-              title="Add an internal note"
-              hint="Only agents see notes."
-              submit="Add note"
-              nested
-              busy={busy}
-              shortcut="n"
-              onSubmit={(body) => run(async () => api.note(t.id, body), 'Note added.')}
-            />
-          </Notes>
-          <History ticket={t} history={view.history} me={me} />
-        </div>
-        <OrderPanel ticket={t} order={order} />
-      </div>
-    </article>
+    <div class={`ticket-panes layout-${layout}`}>
+      {layout === 'wide' && (
+        <InboxList api={api} me={me} currentId={t.id} changes={props.changes ?? 0} />
+      )}
+      <article
+        class="ticket pane pane-thread"
+        hidden={narrow && pane !== 'thread'}
+        tabIndex={-1}
+        ref={threadRef}
+      >
+        {/* On a wide screen the list beside the thread has the way back to the queue. */}
+        {layout !== 'wide' && (
+          <p class="pane-nav">
+            <Link href={queueHref()}>Back to the queue</Link>
+            {narrow && (
+              <button type="button" onClick={() => show('side')}>
+                Shopper and order
+              </button>
+            )}
+          </p>
+        )}
+        <PageHeading>
+          Ticket {t.reference} · {label(t.type)}
+        </PageHeading>
+        {conflict && <p class="note note-warn">{CONFLICT_MESSAGE}</p>}
+        <TicketThread
+          view={view}
+          order={order}
+          api={api}
+          me={me}
+          run={run}
+          busy={busy}
+          liveTick={liveTick}
+          onLive={onLive}
+          onShow={() => setPane('thread')}
+        />
+      </article>
+      <aside
+        class="pane pane-side"
+        aria-label="Shopper and order"
+        hidden={narrow && pane !== 'side'}
+        tabIndex={-1}
+        ref={sideRef}
+      >
+        {narrow && (
+          <p class="pane-nav">
+            <button type="button" onClick={() => show('thread')}>
+              Back to the thread
+            </button>
+          </p>
+        )}
+        <TicketSide view={view} order={order} api={api} me={me} run={run} busy={busy} />
+      </aside>
+    </div>
   )
 }

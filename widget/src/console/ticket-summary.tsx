@@ -19,10 +19,9 @@ const Row = (props: { term: string; children: ComponentChildren }) => (
   </div>
 )
 
-/** The ticket's facts, the shopper, and what they asked for. Shopper text is text only. */
+/** The ticket's facts and the shopper (what they asked opens the thread). Shopper text is text only. */
 export function TicketSummary(props: { ticket: TicketJson; order: OrderView | null; me: Me }) {
   const { ticket: t, order, me } = props
-  const titles = new Map(order?.lines.map((l) => [l.id, l.title]))
   return (
     <>
       <section class="card" aria-labelledby="details-title">
@@ -67,30 +66,6 @@ export function TicketSummary(props: { ticket: TicketJson; order: OrderView | nu
           </Row>
         </dl>
       </section>
-      {(t.reason !== null || t.comment !== null || t.lines.length > 0) && (
-        <section class="card" aria-labelledby="request-title">
-          <h2 id="request-title">What the shopper asked</h2>
-          {t.reason !== null && (
-            <p>
-              <strong>Reason:</strong> <Bidi>{label(t.reason)}</Bidi>
-            </p>
-          )}
-          {t.comment !== null && (
-            <blockquote class="shopper-text">
-              <Bidi>{t.comment}</Bidi>
-            </blockquote>
-          )}
-          {t.lines.length > 0 && (
-            <ul class="plain">
-              {t.lines.map((l) => (
-                <li key={l.lineItemId}>
-                  {l.quantity} × <Bidi>{titles.get(l.lineItemId) ?? l.lineItemId}</Bidi>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
     </>
   )
 }

@@ -125,6 +125,41 @@ describe(`agent ticket queue (${testDialect})`, () => {
     expect(assignAcross.status).toBe(400)
   })
 
+  it('transfers a ticket to a teammate, never to a deactivated one, and says so in the history', async () => {
+    const ctx = await setup()
+    const t = await ctx.t({})
+    const mate = await signInAgent(ctx, 'st_demo', 'teammate@example.com')
+    const gone = await signInAgent(ctx, 'st_demo', 'gone-agent@example.com')
+    await ctx.db
+      .updateTable('agents')
+      .set({ deactivated_at: ctx.clock.now().getTime() })
+      .where('id', '=', gone.agentId)
+      .execute()
+    const patch = (version: number, assigneeId: string) =>
+      ctx.app.request(`/v1/agent/tickets/${t.id}`, {
+        method: 'PATCH',
+        headers: ctx.agent.write,
+        body: JSON.stringify({ version, assigneeId }),
+      })
+    expect((await patch(1, ctx.agent.agentId)).status).toBe(200)
+    // History entries of one millisecond are ordered by id, not by write: keep them apart.
+    ctx.clock.advance(1000)
+    const moved = await patch(2, mate.agentId)
+    expect(moved.status).toBe(200)
+    expect((await moved.json()).ticket).toMatchObject({ assigneeId: mate.agentId, version: 3 })
+    const refused = await patch(3, gone.agentId)
+    expect(refused.status).toBe(400)
+    expect((await refused.json()).error.code).toBe('agent_not_found')
+    const view = await (
+      await ctx.app.request(`/v1/agent/tickets/${t.id}`, { headers: mate.read })
+    ).json()
+    expect(view.ticket).toMatchObject({ assigneeId: mate.agentId, version: 3 })
+    expect(view.history.map((e: { data: { assigneeId?: string } }) => e.data.assigneeId)).toEqual([
+      ctx.agent.agentId,
+      mate.agentId,
+    ])
+  })
+
   it('lets one of two concurrent changes win and shows the other the fresh ticket', async () => {
     const ctx = await setup()
     const t = await ctx.t({})

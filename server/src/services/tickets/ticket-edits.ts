@@ -1,5 +1,5 @@
 import type { TicketStatus } from '@porchlight/shared/api/agent'
-import { isStoreAgent } from '../../db/agents.repository.ts'
+import { isAssignableAgent } from '../../db/agents.repository.ts'
 import {
   changeTicket,
   findTicket,
@@ -16,7 +16,7 @@ export interface TicketEdit {
   /** The version the agent read; the edit applies only if the ticket is still at it. */
   version: number
   status?: TicketStatus | undefined
-  /** Another agent of the store, or null to unassign. */
+  /** Another active agent of the store (a transfer), or null to unassign. */
   assigneeId?: string | null | undefined
   tags?: string[] | undefined
 }
@@ -24,7 +24,7 @@ export interface TicketEdit {
 export type TicketEditResult =
   | { ok: true; ticket: Ticket }
   | { ok: false; code: 'ticket_not_found' }
-  /** The assignee is no agent of this store. */
+  /** The assignee is no agent of this store, or was deactivated. */
   | { ok: false; code: 'agent_not_found' }
   /** Someone changed the ticket first: here it is now. */
   | { ok: false; code: 'version_conflict'; ticket: Ticket }
@@ -43,7 +43,7 @@ export async function editTicket(
   const changes: TicketChanges = {}
   if (edit.status !== undefined) changes.status = edit.status
   if (edit.assigneeId !== undefined) {
-    if (edit.assigneeId !== null && !(await isStoreAgent(db, storeId, edit.assigneeId))) {
+    if (edit.assigneeId !== null && !(await isAssignableAgent(db, storeId, edit.assigneeId))) {
       return { ok: false, code: 'agent_not_found' }
     }
     changes.assignee_id = edit.assigneeId

@@ -63,7 +63,6 @@ export function ReplyBox(props: {
         maxLength={5000}
         value={text}
         aria-describedby="chat-reply-hint"
-        data-shortcut="r"
         {...(props.fill ? picker.fieldProps : {})}
         onInput={(e) => {
           setText(e.currentTarget.value)

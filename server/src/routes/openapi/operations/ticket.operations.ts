@@ -53,7 +53,7 @@ export const ticketOperations: Operation[] = [
     body: patchBody,
     success: { status: 200, description: 'The updated ticket', schema: ticketResponse },
     errors: {
-      agent_not_found: 'the assignee is not an agent of this store',
+      agent_not_found: 'the assignee is not an active agent of this store (another store’s, or deactivated)',
       ticket_not_found: '',
       version_conflict: 'with the fresh ticket in error.details.ticket',
     },

@@ -4,6 +4,7 @@ import { FakeEventSource } from '../../common/fake-event-source.ts'
 import {
   $,
   byText,
+  click,
   fakeApi,
   renderConsole,
   settle,
@@ -64,6 +65,14 @@ function chatApi(conversationId: string | null = 'cv_1', shopperText = 'Where is
         hasMore: false,
         nextId: null,
       }
+    if (path === '/v1/agent/conversations/cv_1/close')
+      return {
+        conversation: conversation({
+          status: 'closed',
+          closedReason: 'agent_closed',
+          closedAt: '2026-11-22T09:05:00Z',
+        }),
+      }
     if (path.endsWith('/messages'))
       return { conversation: conversation(), message: message(8, 'agent', 'On its way') }
     return undefined
@@ -109,7 +118,7 @@ describe('a chat ticket in the console', () => {
     await renderConsole('/console/tickets/tk_chat', chatApi('cv_1', text).api)
     await act(() => FakeEventSource.latest().emit('ready', { cursor: 3 }, '3'))
     await settle()
-    const body = [...document.querySelectorAll('.chat-thread .event-body')].at(-1)!
+    const body = [...document.querySelectorAll('.thread .event-body')].at(-1)!
     expect(body.querySelector('bdi')?.textContent).toBe(text)
     expect(body.textContent).toBe(text)
     const author = body.closest('li')!.querySelector('.event-head strong')!
@@ -167,6 +176,23 @@ describe('a chat ticket in the console', () => {
     await settle()
     expect(slot.textContent).toContain('Seen by the shopper')
     expect(listed).toEqual([])
+  })
+
+  it('ends the chat from the thread: the answer box goes, the thread says it is closed', async () => {
+    const { api, calls } = chatApi()
+    await renderConsole('/console/tickets/tk_chat', api)
+    await act(() => FakeEventSource.latest().emit('ready', { cursor: 3 }, '3'))
+    await settle()
+    const slot = $('[data-slot="conversation"]')
+    expect(document.getElementById('chat-reply-body')).not.toBeNull()
+    await click(byText('button', 'End chat'))
+    expect(calls.filter((c) => c.path.endsWith('/close')).map((c) => c.method)).toEqual(['POST'])
+    expect(slot.textContent).toMatch(/Closed \(Agent closed\)/)
+    expect(document.querySelectorAll('button.end-chat')).toHaveLength(0)
+    expect(document.getElementById('chat-reply-body')).toBeNull()
+    expect($('#composer-reply').textContent).toContain('The chat has ended')
+    // The messages stay in the thread for the agent.
+    expect(slot.textContent).toContain('Where is my lamp?')
   })
 
   it('opens the conversation the ticket names, without listing the store’s conversations', async () => {
