@@ -314,6 +314,8 @@ async function runOn(dialect: string): Promise<Row[]> {
         `${seedSeconds.toFixed(1)} s; ${REQUESTS} verified requests per row after ${WARM_UP} ` +
         `warm-up; ${availableParallelism()} cores, load average ${load} at start`,
     )
+    // The CPU column is the server process's alone: PostgreSQL's own processes are not in it.
+    if (dialect === 'postgres') console.log('server CPU below leaves out the PostgreSQL processes')
     console.log(
       `${'row'.padEnd(40)} ${'rows'.padStart(7)}  server time ms (chat: end to end)${' '.repeat(13)}| server CPU ms (chat: POST answered)`,
     )
