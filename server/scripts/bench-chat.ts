@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEMO_AGENT, DEMO_WIDGET_KEY } from '../src/seed/demo-store.ts'
 import { readSse } from '../src/test/sse-client.ts'
-import { agentSignIn, spawnServer } from '../src/test/spawn-server.ts'
+import { agentSignIn, postJson, spawnServer } from '../src/test/spawn-server.ts'
 
 const { values } = parseArgs({
   options: {
@@ -35,11 +35,7 @@ const server = await spawnServer(env)
 const key = { 'x-porchlight-key': DEMO_WIDGET_KEY }
 
 const post = (path: string, body: unknown, headers: Record<string, string>) =>
-  fetch(server.url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  })
+  postJson(server, path, body, headers)
 
 /** Asks the server to collect garbage and report its memory (see bench-gc-preload.ts). */
 async function serverMemory(): Promise<NodeJS.MemoryUsage> {

@@ -82,6 +82,20 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   }
 }
 
+/** A JSON POST to a spawned server, as the panel and the console send them. */
+export function postJson(
+  server: Pick<SpawnedServer, 'url'>,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Response> {
+  return fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+}
+
 /** Signs the demo agent in over HTTP and returns headers for console requests. */
 export async function agentSignIn(url: string, email: string, password: string) {
   const res = await fetch(`${url}/v1/agent/login`, {
