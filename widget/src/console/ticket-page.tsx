@@ -4,6 +4,7 @@ import { ApiError, type ConsoleApi } from './api.ts'
 import { useAnnounce } from './announce.tsx'
 import type { Me } from './app.tsx'
 import { DecisionForm } from './decision-form.tsx'
+import { ExchangePanel } from './exchange-panel.tsx'
 import { label, replyRoute } from './format.ts'
 import { ConversationPanel } from './chat/conversation-panel.tsx'
 import { History, Notes } from './history.tsx'
@@ -138,6 +139,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
           <TicketRating rating={view.rating} />
           <TicketControls ticket={t} me={me} api={api} run={run} busy={busy} />
           {t.requestStatus !== null && <DecisionForm ticket={t} api={api} run={run} busy={busy} />}
+          <ExchangePanel ticket={t} history={view.history} api={api} run={run} busy={busy} />
           {t.order !== null && (
             <RefundForm ticket={t} order={order} api={api} run={run} busy={busy} />
           )}
