@@ -3,10 +3,9 @@ import type { UserError } from './shopify-types.ts'
 
 /**
  * The documents of an exchange (Admin API 2026-10): the variants of an order line's product
- * with their stock (`inventoryQuantity`, which needs read_products and read_inventory; without
- * them Shopify answers null and the variant counts as not in stock), and `returnCreate` with
- * `exchangeLineItems`: Shopify's own exchange, an open return whose exchange items Shopify
- * ships once the return is processed, with nothing to pay when the prices match.
+ * with their stock (`inventoryQuantity`; reading products and stock needs the read_products
+ * and read_inventory scopes), and `returnCreate` with `exchangeLineItems`: Shopify's own
+ * exchange, an open return whose exchange items Shopify ships once the return is processed.
  */
 
 export interface RawExchangeVariant {
