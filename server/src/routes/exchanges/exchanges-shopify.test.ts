@@ -112,7 +112,7 @@ describe(`exchanges on Shopify (${testDialect})`, () => {
     })
   })
 
-  it('refuses another product’s variant up front and an emptied stock at approval, without a store call', async () => {
+  it('refuses another product’s variant or one out of stock when the shopper asks', async () => {
     const s = await setup()
     const foreign = await s.fileExchange('999')
     expect(foreign.status).toBe(422)
@@ -120,7 +120,10 @@ describe(`exchanges on Shopify (${testDialect})`, () => {
     const soldOut = await s.fileExchange('803')
     expect(soldOut.status).toBe(409)
     expect(soldOut.body.error.code).toBe('exchange_out_of_stock')
+  })
 
+  it('refuses at approval a variant that ran out since, without a store call', async () => {
+    const s = await setup()
     const filed = await s.fileExchange('802')
     expect(filed.status).toBe(201)
     s.variants[1]!.inventoryQuantity = 0
@@ -128,6 +131,16 @@ describe(`exchanges on Shopify (${testDialect})`, () => {
     expect(refused.status).toBe(409)
     expect(refused.body.error.code).toBe('exchange_out_of_stock')
     expect(s.shop.callsOf('PorchlightReturnCreate')).toEqual([])
+  })
+
+  it('sends one returnCreate when two approvals arrive at once', async () => {
+    const s = await setup()
+    const filed = await s.fileExchange('802')
+    const answers = await Promise.all(
+      [1, 2].map(() => s.decide(filed.body.ticketId, { version: 1 })),
+    )
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
+    expect(s.shop.callsOf('PorchlightReturnCreate')).toHaveLength(1)
   })
 
   it('answers Shopify’s refusal in its words and leaves the ticket requested', async () => {
