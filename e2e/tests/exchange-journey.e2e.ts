@@ -1,6 +1,7 @@
 import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { connectBrowser } from '../support/browser.ts'
+import { openTicketInConsole } from '../support/console-ticket.ts'
 import { settledFrame } from '../support/host-page.ts'
 import {
   axeViolations,
@@ -19,7 +20,6 @@ import {
  * orders and on the return. The order is this run's own copy of demo order #1006.
  */
 const baseUrl = inject('baseUrl')
-const AGENT = { email: 'agent@lumen-loom.example', password: 'porchlight-demo' }
 const run = `exchange${Date.now().toString(36)}`
 const shopper = `${run}@example.com`
 const LARGE = 'Sand, large (150 × 200 cm)'
@@ -72,18 +72,7 @@ describe('an exchange of a size, from the panel to the exchange order', () => {
   })
 
   it('the agent sees the exchange asked for and approves it; the store makes the exchange order', async () => {
-    consolePage = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    ).newPage()
-    await consolePage.goto(`${baseUrl}/console`)
-    await consolePage.getByLabel('Email').fill(AGENT.email)
-    await consolePage.getByLabel('Password').fill(AGENT.password)
-    await consolePage.getByRole('button', { name: 'Sign in' }).click()
-    await consolePage.getByRole('heading', { level: 1, name: 'Queue' }).waitFor()
-    await consolePage.getByRole('searchbox', { name: 'Search' }).fill(order.name)
-    await consolePage.getByRole('button', { name: 'Search' }).click()
-    await consolePage.getByRole('link', { name: reference, exact: true }).click()
-    await consolePage.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor()
+    consolePage = await openTicketInConsole(browser, baseUrl, order.name, reference)
     const panelCard = consolePage.locator('section', {
       has: consolePage.locator('#exchange-title'),
     })
