@@ -139,7 +139,10 @@ describe(`exchanges on Shopify (${testDialect})`, () => {
     const answers = await Promise.all(
       [1, 2].map(() => s.decide(filed.body.ticketId, { version: 1 })),
     )
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
+    // One makes it; the other is refused as busy, or, if it read the ticket once the first had
+    // finished, answers the approved ticket as it is (deciding again the same way).
+    expect(answers.map((a) => a.status)).toContain(200)
+    for (const a of answers) expect([200, 409]).toContain(a.status)
     expect(s.shop.callsOf('PorchlightReturnCreate')).toHaveLength(1)
   })
 
