@@ -1,6 +1,7 @@
 import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { connectBrowser } from '../support/browser.ts'
+import { openTicketInConsole } from '../support/console-ticket.ts'
 import { settledFrame } from '../support/host-page.ts'
 import {
   fillRequest,
@@ -22,7 +23,6 @@ import {
  * The order is this run's own copy of demo order #1006 (delivered five days ago).
  */
 const baseUrl = inject('baseUrl')
-const AGENT = { email: 'agent@lumen-loom.example', password: 'porchlight-demo' }
 const run = `return${Date.now().toString(36)}`
 const shopper = `${run}@example.com`
 const LABEL = `https://labels.example.com/${run}.pdf`
@@ -78,18 +78,7 @@ describe('a return, from the request to the label, the receipt and the refund', 
   })
 
   it('the agent approves it, and the shopper reads the return reference', async () => {
-    consolePage = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    ).newPage()
-    await consolePage.goto(`${baseUrl}/console`)
-    await consolePage.getByLabel('Email').fill(AGENT.email)
-    await consolePage.getByLabel('Password').fill(AGENT.password)
-    await consolePage.getByRole('button', { name: 'Sign in' }).click()
-    await consolePage.getByRole('heading', { level: 1, name: 'Queue' }).waitFor()
-    await consolePage.getByRole('searchbox', { name: 'Search' }).fill(order.name)
-    await consolePage.getByRole('button', { name: 'Search' }).click()
-    await consolePage.getByRole('link', { name: reference, exact: true }).click()
-    await consolePage.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor()
+    consolePage = await openTicketInConsole(browser, baseUrl, order.name, reference)
     await consolePage.getByRole('button', { name: 'Approve the return' }).click()
     await saved('Approved the return.')
     await consolePage.locator('#return-title').waitFor(WAIT)

@@ -48,6 +48,7 @@ import { INBOUND_MAIL_PATH, inboundMailRoutes } from './routes/inbound/inbound-m
 import { orderRoutes } from './routes/orders/orders.routes.ts'
 import { chatRatingRoutes, ratingRoutes } from './routes/ratings/ratings.routes.ts'
 import { requestRoutes } from './routes/requests/requests.routes.ts'
+import { exchangeRoutes } from './routes/exchanges/exchanges.routes.ts'
 import { webhookRoutes } from './routes/webhooks/shopify-webhooks.routes.ts'
 import { widgetRoutes } from './routes/widget/widget.routes.ts'
 import { createChatHub } from './services/chat/hub.ts'
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', widgetRoutes)
   app.route('/', orderRoutes)
   app.route('/', requestRoutes)
+  app.route('/', exchangeRoutes)
   app.route('/', ratingRoutes)
   app.route('/', consoleRoutes)
   app.route('/', agentAuthRoutes)

@@ -17,6 +17,7 @@ import { MAIL_REPLY_ERROR_CODES } from '@porchlight/shared/api/mail-replies'
 import { ORDER_ERROR_CODES } from '@porchlight/shared/api/orders'
 import { PRIVACY_ERROR_CODES } from '@porchlight/shared/api/privacy'
 import { REQUEST_ERROR_CODES } from '@porchlight/shared/api/requests'
+import { EXCHANGE_ERROR_CODES } from '@porchlight/shared/api/exchanges'
 import { RETURN_ERROR_CODES } from '@porchlight/shared/api/returns'
 import { SAVED_REPLY_ERROR_CODES } from '@porchlight/shared/api/saved-replies'
 import { SETTINGS_ERROR_CODES, SHOPIFY_INSTALL_ERROR_CODES } from '@porchlight/shared/api/settings'
@@ -45,6 +46,7 @@ const lists = [
   RATING_ERROR_CODES,
   PRIVACY_ERROR_CODES,
   RETURN_ERROR_CODES,
+  EXCHANGE_ERROR_CODES,
   TEAM_ERROR_CODES,
   MAIL_REPLY_ERROR_CODES,
   SAVED_REPLY_ERROR_CODES,

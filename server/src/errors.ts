@@ -16,6 +16,7 @@ import type { MailReplyErrorCode } from '@porchlight/shared/api/mail-replies'
 import type { OrderErrorCode } from '@porchlight/shared/api/orders'
 import type { PrivacyErrorCode } from '@porchlight/shared/api/privacy'
 import type { RequestErrorCode } from '@porchlight/shared/api/requests'
+import type { ExchangeErrorCode } from '@porchlight/shared/api/exchanges'
 import type { ReturnErrorCode } from '@porchlight/shared/api/returns'
 import type { SavedReplyErrorCode } from '@porchlight/shared/api/saved-replies'
 import type { SettingsErrorCode, ShopifyInstallErrorCode } from '@porchlight/shared/api/settings'
@@ -42,6 +43,7 @@ export type ErrorCode =
   | ShopifyInstallErrorCode
   | PrivacyErrorCode
   | ReturnErrorCode
+  | ExchangeErrorCode
   | StoreSettingsErrorCode
   | TeamErrorCode
   | MailReplyErrorCode
@@ -182,6 +184,9 @@ export const errorStatus = {
   receipt_exceeds_return: 422,
   appeasement_exceeds_line: 422,
   line_not_on_order: 422,
+  // exchanges (shared/src/api/exchanges.ts)
+  exchange_variant_not_allowed: 422,
+  exchange_out_of_stock: 409,
   // the Agents and Webhooks settings (shared/src/api/team.ts)
   weak_password: 400,
   password_link_invalid: 400,

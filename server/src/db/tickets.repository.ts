@@ -1,3 +1,4 @@
+import type { ExchangeWish } from '@porchlight/shared/api/exchanges'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '../ids.ts'
 import type { Database } from './schema.ts'
@@ -7,7 +8,8 @@ type Db = Kysely<Database> | Transaction<Database>
 
 /** A ticket with its JSON columns parsed. */
 export interface Ticket extends Omit<TicketRow, 'lines' | 'tags'> {
-  lines: Array<{ lineItemId: string; quantity: number }>
+  /** A return's lines; `exchange` when the shopper asked for another variant instead. */
+  lines: Array<{ lineItemId: string; quantity: number; exchange?: ExchangeWish }>
   tags: string[]
 }
 

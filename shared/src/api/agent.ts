@@ -27,6 +27,7 @@
  * Every shopper-provided string in these payloads is untrusted text: render it as text only.
  */
 import type { ChatAuthorKind } from '../chat/revert.ts'
+import type { ExchangeWish } from './exchanges.ts'
 import type { RatingJson } from './insights.ts'
 import type { RequestStatus } from './requests.ts'
 
@@ -117,7 +118,8 @@ export interface TicketJson {
   }
   reason: string | null
   comment: string | null
-  lines: Array<{ lineItemId: string; quantity: number }>
+  /** A return's lines; `exchange` when the shopper asked for another variant instead. */
+  lines: Array<{ lineItemId: string; quantity: number; exchange?: ExchangeWish }>
   tags: string[]
   assigneeId: string | null
   version: number
@@ -169,6 +171,11 @@ export interface DecisionRequest {
    * approval of an issue (its resolution, a reply or a refund, is still to come).
    */
   keepOpen?: boolean
+  /**
+   * Approving a return that asks for an exchange: `'refund'` refunds the lines instead (the
+   * variant ran out, or the agent offers the money back). Absent: the exchange is made.
+   */
+  instead?: 'refund'
 }
 
 /**

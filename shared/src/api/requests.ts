@@ -24,6 +24,8 @@
  *                               (error.details.reference)
  *   422 invalid_reason          the reason is not one this order offers for this type
  *   422 invalid_lines           lines not in the order or above the returnable quantity
+ *   422 exchange_variant_not_allowed  an exchange for a variant of another product
+ *   409 exchange_out_of_stock   the variant asked for in exchange is not in stock now
  *   422 idempotency_key_reused
  *
  * Also (both POSTs): 401 session_missing | session_expired | session_revoked (a bearer token
@@ -35,6 +37,7 @@
  * Shopper-provided strings (comment, message, name) are stored exactly as given and must be
  * shown as text, never as HTML. Lengths count UTF-16 code units, as a textarea's maxlength does.
  */
+import type { ExchangeErrorCode } from './exchanges.ts'
 import type { ReturnProgress } from './returns.ts'
 import type { AuthErrorCode, SessionEndedCode } from './auth.ts'
 import type { EdgeErrorCode, StoreErrorCode } from './errors.ts'
@@ -53,8 +56,11 @@ export interface FileRequest {
   reason: string
   /** Optional words from the shopper, at most 1,000 characters. */
   comment?: string
-  /** Returns only: which lines and how many (at least one line). */
-  lines?: Array<{ lineItemId: string; quantity: number }>
+  /**
+   * Returns only: which lines and how many (at least one line). `exchangeVariantId`: the
+   * shopper wants that variant of the same product instead of their money (api/exchanges.ts).
+   */
+  lines?: Array<{ lineItemId: string; quantity: number; exchangeVariantId?: string }>
   /** Where the shopper filed it (from the panel's mode). */
   channel: RequestChannel
   /** The shopper's language, for the acknowledgement and later messages. */
@@ -141,4 +147,5 @@ export type RequestErrorCode =
   | SessionEndedCode
   | Extract<AuthErrorCode, 'invalid_email'>
   | Extract<OrderErrorCode, 'order_not_found'>
+  | ExchangeErrorCode
   | Extract<StoreErrorCode, 'store_not_found'>

@@ -12,6 +12,7 @@
  * uploaded label at its unguessable address GET /v1/return-labels/:token.
  */
 import type { Money } from '../orders/model.ts'
+import type { ExchangeView } from './exchanges.ts'
 
 /** The steps of a return the shopper's timeline shows, in the order they happen. */
 export const RETURN_STEPS = ['approved', 'label_ready', 'received', 'refunded'] as const
@@ -48,6 +49,8 @@ export interface ReturnProgress {
   lines: ReturnLineProgress[]
   /** Each step once it happened (received and refunded may happen several times). */
   steps: Array<{ step: ReturnStep; at: string; amount?: Money }>
+  /** The exchange the store made with this return, when the shopper asked for one. */
+  exchange?: ExchangeView
 }
 
 /** JSON body of POST return-label: the link to a label the store made elsewhere. */

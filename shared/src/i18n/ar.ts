@@ -89,6 +89,9 @@ export const ar: CoreCatalog = {
   'error.request_not_offered': 'لم يعد هذا الطلب متاحًا لهذه الطلبية.',
   'error.request_already_open': 'سبق أن طلبت ذلك: الطلب {reference} قيد المراجعة.',
   'error.invalid_reason': 'لم يعد هذا السبب متاحًا لهذا الطلب. اختر سببًا آخر.',
+  'error.exchange_out_of_stock': 'نفد هذا المقاس أو اللون للتو. اختر غيره أو اطلب استرداد المبلغ.',
+  'error.exchange_variant_not_allowed':
+    'لا يمكن استبدال هذا المنتج إلا بمقاس أو لون آخر من المنتج نفسه.',
   'error.invalid_lines':
     'لم يعد من الممكن إرجاع بعض المنتجات بهذه الكميات. تحقّق منها وحاول مرة أخرى.',
   'error.idempotency_key_missing': 'تعذّر إرسال طلبك. يُرجى المحاولة مرة أخرى.',
@@ -245,6 +248,7 @@ export const ar: CoreCatalog = {
   'return.label': 'نزّل ملصق الإرجاع',
   'return.no_label': 'إذا وفّر المتجر ملصق إرجاع، فسيظهر هنا.',
   'return.received': 'استُلم {received} من {quantity}',
+  'return.exchange': 'طلب الاستبدال {name}: {items}',
   'return.progress': 'مراحل الإرجاع',
   'return.step.approved': 'تمت الموافقة',
   'return.step.label_ready': 'الملصق جاهز',

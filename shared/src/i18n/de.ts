@@ -89,6 +89,10 @@ export const de: CoreCatalog = {
     'Sie haben das bereits angefragt: Anfrage {reference} wird geprüft.',
   'error.invalid_reason':
     'Dieser Grund ist für diese Bestellung nicht mehr verfügbar. Bitte wählen Sie einen anderen.',
+  'error.exchange_out_of_stock':
+    'Diese Größe oder Farbe ist gerade ausverkauft. Wählen Sie eine andere oder bitten Sie um Erstattung.',
+  'error.exchange_variant_not_allowed':
+    'Dieser Artikel kann nur gegen eine andere Größe oder Farbe desselben Produkts getauscht werden.',
   'error.invalid_lines':
     'Einige Artikel können nicht mehr in dieser Menge zurückgegeben werden. Bitte prüfen Sie sie und versuchen Sie es erneut.',
   'error.idempotency_key_missing':
@@ -236,6 +240,7 @@ export const de: CoreCatalog = {
   'return.label': 'Rücksendeetikett herunterladen',
   'return.no_label': 'Wenn der Shop ein Rücksendeetikett bereitstellt, erscheint es hier.',
   'return.received': '{received} von {quantity} erhalten',
+  'return.exchange': 'Umtauschbestellung {name}: {items}',
   'return.progress': 'Stand der Rücksendung',
   'return.step.approved': 'Angenommen',
   'return.step.label_ready': 'Etikett bereit',

@@ -90,6 +90,10 @@ export const en = {
     'You already asked for this: request {reference} is being reviewed.',
   'error.invalid_reason':
     'That reason isn’t available for this order any more. Choose another one.',
+  'error.exchange_out_of_stock':
+    'That size or colour has just sold out. Pick another, or ask for a refund.',
+  'error.exchange_variant_not_allowed':
+    'This item can only be exchanged for another size or colour of the same product.',
   'error.invalid_lines':
     'Some items can’t be returned in those quantities any more. Check them and try again.',
   'error.idempotency_key_missing': 'We couldn’t send your request. Please try again.',
@@ -235,6 +239,7 @@ export const en = {
   'return.label': 'Download the return label',
   'return.no_label': 'If the store provides a return label, it will appear here.',
   'return.received': '{received} of {quantity} received',
+  'return.exchange': 'Exchange order {name}: {items}',
   'return.progress': 'Return progress',
   'return.step.approved': 'Approved',
   'return.step.label_ready': 'Label ready',

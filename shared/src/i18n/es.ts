@@ -83,6 +83,10 @@ export const es: CoreCatalog = {
   'error.request_not_offered': 'Esta solicitud ya no está disponible para este pedido.',
   'error.request_already_open': 'Ya lo has pedido: estamos revisando la solicitud {reference}.',
   'error.invalid_reason': 'Ese motivo ya no está disponible para este pedido. Elige otro.',
+  'error.exchange_out_of_stock':
+    'Esa talla o color se acaba de agotar. Elige otro o pide un reembolso.',
+  'error.exchange_variant_not_allowed':
+    'Este artículo solo se puede cambiar por otra talla o color del mismo producto.',
   'error.invalid_lines':
     'Algunos artículos ya no se pueden devolver en esas cantidades. Revísalos y vuelve a intentarlo.',
   'error.idempotency_key_missing': 'No hemos podido enviar tu solicitud. Vuelve a intentarlo.',
@@ -226,6 +230,7 @@ export const es: CoreCatalog = {
   'return.label': 'Descargar la etiqueta de devolución',
   'return.no_label': 'Si la tienda ofrece una etiqueta de devolución, aparecerá aquí.',
   'return.received': '{received} de {quantity} recibidos',
+  'return.exchange': 'Pedido de cambio {name}: {items}',
   'return.progress': 'Estado de la devolución',
   'return.step.approved': 'Aceptada',
   'return.step.label_ready': 'Etiqueta lista',

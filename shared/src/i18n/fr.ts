@@ -90,6 +90,10 @@ export const fr: CoreCatalog = {
     'Vous l’avez déjà demandé : la demande {reference} est en cours d’examen.',
   'error.invalid_reason':
     'Ce motif n’est plus proposé pour cette commande. Choisissez-en un autre.',
+  'error.exchange_out_of_stock':
+    'Cette taille ou couleur vient d’être épuisée. Choisissez-en une autre ou demandez un remboursement.',
+  'error.exchange_variant_not_allowed':
+    'Cet article ne peut être échangé que contre une autre taille ou couleur du même produit.',
   'error.invalid_lines':
     'Certains articles ne peuvent plus être retournés dans ces quantités. Vérifiez-les et réessayez.',
   'error.idempotency_key_missing': 'Nous n’avons pas pu envoyer votre demande. Veuillez réessayer.',
@@ -234,6 +238,7 @@ export const fr: CoreCatalog = {
   'return.label': 'Télécharger l’étiquette de retour',
   'return.no_label': 'Si la boutique fournit une étiquette de retour, elle apparaîtra ici.',
   'return.received': '{received} sur {quantity} reçu(s)',
+  'return.exchange': 'Commande d’échange {name} : {items}',
   'return.progress': 'Suivi du retour',
   'return.step.approved': 'Accepté',
   'return.step.label_ready': 'Étiquette prête',

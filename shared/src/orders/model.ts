@@ -167,6 +167,20 @@ export interface Order {
   refunds?: OrderRefund[]
   /** Returns opened for this order. */
   returns?: OrderReturn[]
+  /** Orders made from this one (an exchange, a reshipment) or that this one was made from. */
+  linkedOrders?: LinkedOrder[]
+}
+
+/**
+ * A link between two orders of the same shopper, kept on both: `exchange` / `reshipment` on
+ * the original (pointing to the new order), `exchange_of` / `reshipment_of` on the new one.
+ */
+export interface LinkedOrder {
+  relation: 'exchange' | 'exchange_of' | 'reshipment' | 'reshipment_of'
+  orderId: string
+  orderName: string
+  /** ISO 8601 timestamp the link was made. */
+  at: string
 }
 
 export type CancelReason = 'customer' | 'declined' | 'fraud' | 'inventory' | 'other' | 'unknown'

@@ -1,3 +1,4 @@
+import type { ExchangeOptions } from '@porchlight/shared/api/exchanges'
 import { SESSION_ENDED_CODES } from '@porchlight/shared/api/auth'
 import type {
   AuthErrorCode,
@@ -182,6 +183,10 @@ export function createApiClient(
       ),
     order: (id: string, locale: string) =>
       call<{ order: OrderView }>(`${order(id)}?${new URLSearchParams({ locale })}`),
+    exchangeOptions: (orderId: string, lineItemId: string) =>
+      call<ExchangeOptions>(
+        `${order(orderId)}/lines/${encodeURIComponent(lineItemId)}/exchange-options`,
+      ),
     fileRequest: (orderId: string, request: FileRequest, key: string) =>
       post<RequestFiled>(`${order(orderId)}/requests`, request, key),
     contact: (message: ContactMessage, key: string) =>

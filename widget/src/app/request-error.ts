@@ -27,6 +27,8 @@ export const REQUEST_ERROR_CODES = [
   'unsupported_media_type',
   'invalid_reason',
   'invalid_lines',
+  'exchange_out_of_stock',
+  'exchange_variant_not_allowed',
   'idempotency_key_reused',
   'rate_limited',
 ] as const

@@ -1,3 +1,4 @@
+import type { ExchangeErrorCode } from '@porchlight/shared/api/exchanges'
 import type {
   AgentAuthErrorCode,
   AgentErrorCode,
@@ -39,6 +40,7 @@ export type ConsoleErrorCode =
   | ChatErrorCode
   | EdgeErrorCode
   | StoreErrorCode
+  | ExchangeErrorCode
   | 'network_error'
   | `http_${number}`
 

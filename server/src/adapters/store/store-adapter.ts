@@ -1,4 +1,5 @@
 import type { ShopperIdentity } from '@porchlight/shared/api/auth'
+import type { ExchangeOptions } from '@porchlight/shared/api/exchanges'
 import type { OrderLookupFilters, OrderLookupHit } from '@porchlight/shared/api/order-lookup'
 import type { Money, Order } from '@porchlight/shared/orders/model'
 
@@ -47,6 +48,22 @@ export interface ReceiveReturnInput {
   idempotencyKey: string
 }
 
+export interface ExchangeInput extends ReturnInput {
+  /** For each exchanged line: the variant of the same product sent instead, and how many. */
+  exchange: Array<{ lineItemId: string; variantId: string; quantity: number }>
+  /** The same for every attempt at this exchange (see RefundInput.idempotencyKey). */
+  idempotencyKey: string
+}
+
+export interface CreatedExchange {
+  returnId: string
+  reference?: string
+  /** The new order (demo store); null where the exchange lives on the return (Shopify). */
+  orderId: string | null
+  /** "#1003E", or the return's name on Shopify. */
+  orderName: string
+}
+
 /**
  * One interface over every store platform. The demo adapter keeps orders in our own tables;
  * the Shopify adapter talks to the Admin GraphQL API. Lookups are always scoped to one store:
@@ -82,6 +99,17 @@ export interface StoreAdapter {
   receiveReturn(orderId: string, input: ReceiveReturnInput): Promise<StoreActionResult<Order>>
   /** The label the store itself made for a return (Shopify's reverse delivery), or null. */
   returnLabel(orderId: string, returnId: string): Promise<StoreActionResult<{ url: string } | null>>
+  /**
+   * The variants a line may be exchanged for: the other variants of its product in stock now.
+   * `line_not_on_order` when the order has no such line; `not_exchangeable` when the store
+   * cannot say (a custom item with no product).
+   */
+  exchangeOptions(orderId: string, lineItemId: string): Promise<StoreActionResult<ExchangeOptions>>
+  /**
+   * Opens the return of `lines` and, in the same store action, sends `exchange` instead of a
+   * refund for the lines named there. Refuses with `out_of_stock` when a variant ran out.
+   */
+  createExchange(orderId: string, input: ExchangeInput): Promise<StoreActionResult<CreatedExchange>>
 }
 
 /** Finds the adapter for a store (built from its adapter kind and configuration). */

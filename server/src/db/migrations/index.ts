@@ -25,6 +25,7 @@ import * as m22 from './0022-mail-replies.ts'
 import * as m23 from './0023-presence-and-saved-replies.ts'
 import * as m24 from './0024-order-lookup.ts'
 import * as m25 from './0025-ticket-returns.ts'
+import * as m27 from './0027-demo-stock.ts'
 import * as m31 from './0031-inbox-unread-index.ts'
 
 /**
@@ -59,5 +60,6 @@ export const migrations: Record<string, Migration> = {
   '0023-presence-and-saved-replies': m23,
   '0024-order-lookup': m24,
   '0025-ticket-returns': m25,
+  '0027-demo-stock': m27,
   '0031-inbox-unread-index': m31,
 }

@@ -18,6 +18,7 @@ export const decisionBody = z.strictObject({
   decision: z.enum(['approve', 'decline']),
   reason: z.string().trim().max(1000).optional(),
   keepOpen: z.boolean().optional(),
+  instead: z.literal('refund').optional(),
 })
 
 export const replyBody = z.strictObject({ body: z.string().trim().min(1).max(5000) })

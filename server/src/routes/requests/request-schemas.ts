@@ -31,6 +31,10 @@ const locale = z
 const line = z.strictObject({
   lineItemId: z.string().min(1).max(200),
   quantity: z.number().int('expected a whole number').positive('expected at least 1').max(10_000),
+  exchangeVariantId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a variant id')
+    .optional(),
 })
 
 export const fileRequestBody = z

@@ -20,6 +20,7 @@ import { tellShopperChat } from '../chat/system-messages.ts'
 import type { ShopperSession } from '../sessions/shopper-sessions.ts'
 import { orderBelongsTo } from '../orders/order-views.ts'
 import { acknowledgementMessage, type AckRecipient } from './acknowledgement.ts'
+import { ticketLinesOf } from './exchange-wishes.ts'
 import { findReplay, keyReused, requestHash } from './idempotency.ts'
 import { writeTicket, type WriteOutcome } from './ticket-writer.ts'
 
@@ -126,6 +127,7 @@ export async function fileRequest(
     throw new AppError('invalid_reason', 'Pick one of the reasons offered for this order.')
   }
   checkLines(order, rules, body)
+  const lines = await ticketLinesOf(deps.storeAdapters(store), order, body)
   const open = await findOpenRequest(deps.db, store.id, order.id, body.type)
   if (open !== undefined) {
     // The open request may be this one's first attempt, committed since the replay check
@@ -151,7 +153,7 @@ export async function fileRequest(
       locale: body.locale,
       reason: body.reason,
       comment: body.comment === undefined || body.comment === '' ? null : body.comment,
-      lines: body.type === 'return' ? (body.lines ?? []) : [],
+      lines,
       tags: PORTAL_TAGS,
     },
     event: { type: body.type, channel: body.channel, reason: body.reason },

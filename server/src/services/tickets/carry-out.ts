@@ -6,6 +6,7 @@ import type { StoreAdapter } from '../../adapters/store/store-adapter.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
 import type { RefundStatus } from '../../db/tickets.table.ts'
+import { createExchange, exchangeLines, plainLines } from './exchange-approval.ts'
 import { approvedReturn, type ApprovedReturn } from './return-approval.ts'
 import { refusal, ruleRefusal, storeFailure } from './store-failures.ts'
 import type { TicketNotice } from './ticket-notices.ts'
@@ -53,7 +54,7 @@ export async function carryOutApproval(
   adapter: StoreAdapter,
   store: Store,
   ticket: Ticket,
-  input: { agentName: string; reason: string | null },
+  input: { agentName: string; reason: string | null; instead?: 'refund' | undefined },
 ): Promise<Approval> {
   const { rules } = normalizeOrderRules(store.settings['orderRules'])
   const askedAt = new Date(ticket.created_at)
@@ -110,19 +111,29 @@ export async function carryOutApproval(
   if (ticket.lines.length === 0) {
     throw refusal('decision_not_allowed', 'invalid_lines', 'The request names no items to return.')
   }
-  const created = await adapter.createReturn(orderId, {
-    lines: ticket.lines,
-    reason: ticket.reason ?? 'other',
-    note,
-  })
-  if (!created.ok) throw storeFailure('decision_not_allowed', created)
-  const returned = await approvedReturn(adapter, order, ticket, created.value)
+  // An exchange the shopper asked for is made unless the agent refunds instead.
+  const exchanging = input.instead !== 'refund' && exchangeLines(ticket).length > 0
+  const made = exchanging
+    ? await createExchange(adapter, order, ticket, { note })
+    : await openPlainReturn(adapter, order, ticket, note)
+  const returned = await approvedReturn(adapter, order, ticket, made, made.exchange)
   const when = refundOn(store)
   const data: Record<string, unknown> = {
-    returnId: created.value.returnId,
+    returnId: made.returnId,
     reference: returned.reference,
     refundOn: when,
-    storeCall: 'createReturn',
+    storeCall: exchanging ? 'createExchange' : 'createReturn',
+    ...(made.exchange !== undefined ? { exchange: made.exchange } : {}),
+    ...(input.instead === 'refund' && exchangeLines(ticket).length > 0
+      ? { insteadOfExchange: 'refund' }
+      : {}),
+  }
+  // Exchanged lines are paid for with the goods sent instead: only the others are refunded.
+  const refundLines = returned.lines
+    .filter((l) => l.exchangedFor === undefined)
+    .map((l) => ({ lineItemId: l.lineItemId, quantity: l.quantity }))
+  if (refundLines.length === 0) {
+    return { refundStatus: refundCalledOff(ticket), data, refund: null, order: undefined, returned }
   }
   if (when === 'receipt') {
     return {
@@ -134,7 +145,7 @@ export async function carryOutApproval(
     }
   }
   // On approval: the returned lines' value (unit price × quantity), never more than is left.
-  const value = ticket.lines.reduce((sum, l) => {
+  const value = refundLines.reduce((sum, l) => {
     const item = order.lineItems.find((li) => li.id === l.lineItemId)
     return sum + (item === undefined ? 0 : item.price.amount * l.quantity)
   }, 0)
@@ -145,7 +156,7 @@ export async function carryOutApproval(
   // A ticket's return is approved once, so its refund on approval has one key.
   const refund = await adapter.refund(orderId, {
     amount,
-    lines: ticket.lines,
+    lines: refundLines,
     note,
     idempotencyKey: `porchlight-${ticket.id}-return-refund`,
   })
@@ -167,4 +178,14 @@ export async function carryOutApproval(
     order: refund.value,
     returned,
   }
+}
+
+async function openPlainReturn(adapter: StoreAdapter, order: Order, ticket: Ticket, note: string) {
+  const created = await adapter.createReturn(order.id, {
+    lines: plainLines(ticket),
+    reason: ticket.reason ?? 'other',
+    note,
+  })
+  if (!created.ok) throw storeFailure('decision_not_allowed', created)
+  return { ...created.value, exchange: undefined }
 }

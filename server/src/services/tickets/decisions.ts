@@ -29,6 +29,8 @@ export interface DecisionInput {
   reason?: string | undefined
   /** Leave the ticket's status as it is instead of resolving it. */
   keepOpen?: boolean | undefined
+  /** Refund a return that asks for an exchange instead of making the exchange. */
+  instead?: 'refund' | undefined
 }
 
 function requestType(ticket: Ticket): RequestType | null {
@@ -110,6 +112,7 @@ export async function decideRequest(
     approval = await carryOutApproval(deps.storeAdapters(store), store, ticket, {
       agentName: input.agent.name,
       reason,
+      instead: input.instead,
     })
   } catch (err) {
     // Nothing changed on the store: give the ticket back as it was (at its new version).

@@ -1,3 +1,4 @@
+import type { ExchangeView } from '@porchlight/shared/api/exchanges'
 import type { Order } from '@porchlight/shared/orders/model'
 import { returnSettings } from '@porchlight/shared/orders/return-settings'
 import type { Kysely } from 'kysely'
@@ -11,7 +12,8 @@ import { appendTicketEvent, type Ticket } from '../../db/tickets.repository.ts'
 export interface ApprovedReturn {
   returnId: string
   reference: string
-  lines: Array<{ lineItemId: string; quantity: number; title: string }>
+  /** `exchangedFor`: the variant sent instead of a refund, for an exchanged line. */
+  lines: Array<{ lineItemId: string; quantity: number; title: string; exchangedFor?: string }>
   /** A label the store already made (Shopify's reverse delivery), when there is one. */
   label: { url: string } | null
 }
@@ -26,15 +28,21 @@ export async function approvedReturn(
   order: Order,
   ticket: Ticket,
   created: { returnId: string; reference?: string },
+  exchange?: ExchangeView,
 ): Promise<ApprovedReturn> {
   const label = await adapter.returnLabel(order.id, created.returnId)
   return {
     returnId: created.returnId,
     reference: created.reference ?? `RMA-${ticket.number}`,
-    lines: ticket.lines.map((l) => ({
-      ...l,
-      title: order.lineItems.find((li) => li.id === l.lineItemId)?.title ?? l.lineItemId,
-    })),
+    lines: ticket.lines.map((l) => {
+      const swap = exchange?.lines.find((x) => x.lineItemId === l.lineItemId)
+      return {
+        lineItemId: l.lineItemId,
+        quantity: l.quantity,
+        title: order.lineItems.find((li) => li.id === l.lineItemId)?.title ?? l.lineItemId,
+        ...(swap !== undefined ? { exchangedFor: swap.variantId } : {}),
+      }
+    }),
     label: label.ok ? label.value : null,
   }
 }

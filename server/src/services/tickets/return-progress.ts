@@ -4,6 +4,7 @@ import {
   type ReturnProgress,
   type ReturnStep,
 } from '@porchlight/shared/api/returns'
+import type { ExchangeView } from '@porchlight/shared/api/exchanges'
 import type { Money } from '@porchlight/shared/orders/model'
 import { returnSettings } from '@porchlight/shared/orders/return-settings'
 import type { Store } from '../../db/stores.repository.ts'
@@ -73,5 +74,21 @@ export function returnProgress(
     label: returnLabelOf(row),
     lines: returnLines(row),
     steps: returnSteps(events),
+    ...exchangeOf(events),
   }
+}
+
+/** The exchange the approval made, as its history entry recorded it. */
+function exchangeOf(events: TicketEventRow[]): { exchange?: ExchangeView } {
+  const approved = events.find((e) => e.kind === 'approved')
+  const exchange = approved === undefined ? undefined : JSON.parse(approved.data)['exchange']
+  return typeof exchange === 'object' && exchange !== null
+    ? { exchange: exchange as ExchangeView }
+    : {}
+}
+
+/** Lines of the return sent back for another variant: their receipt refunds nothing. */
+export function exchangedLineIds(row: TicketReturnRow): Set<string> {
+  const lines = JSON.parse(row.lines) as Array<{ lineItemId: string; exchangedFor?: string }>
+  return new Set(lines.filter((l) => l.exchangedFor !== undefined).map((l) => l.lineItemId))
 }

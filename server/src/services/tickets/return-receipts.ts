@@ -9,7 +9,7 @@ import { emitTicketEvent, emitTicketUpdated, ticketChangesJson } from '../webhoo
 import { refundOn } from './carry-out.ts'
 import { requireStoreOrder, runClaimedAction } from './claimed-action.ts'
 import type { DecisionDeps } from './decisions.ts'
-import { returnLines } from './return-progress.ts'
+import { exchangedLineIds, returnLines } from './return-progress.ts'
 import { storeFailure } from './store-failures.ts'
 import { queueTicketNotice } from './ticket-notices.ts'
 import { ticketOrderView, type TicketOrderView } from './ticket-order.ts'
@@ -105,7 +105,11 @@ export async function receiveReturnItems(
       let refund: Money | null = null
       if (refundOn(store) === 'receipt') {
         const order = await requireStoreOrder(adapter, ticket.order_id)
-        const owed = receiptRefund(order, count.merged)
+        const exchanged = exchangedLineIds(row)
+        const owed = receiptRefund(
+          order,
+          count.merged.filter((l) => !exchanged.has(l.lineItemId)),
+        )
         refund = owed.amount > 0 ? owed : null
       }
       const result = await adapter.receiveReturn(row.order_id, {

@@ -1,4 +1,5 @@
 import type { LineItemView } from '@porchlight/shared/api/orders'
+import type { ComponentChildren } from 'preact'
 import { useId } from 'preact/hooks'
 import { useI18n } from '../locale.ts'
 import type { ReasonOption } from '../order-view.ts'
@@ -15,8 +16,10 @@ export function ReturnLines(props: {
   invalid: boolean
   errorId: string
   onChange: (lineId: string, quantity: number) => void
+  /** Drawn under a chosen line (the exchange choice of a return). */
+  chosenExtra?: (lineId: string) => ComponentChildren
 }) {
-  const { lines, chosen, invalid, errorId, onChange } = props
+  const { lines, chosen, invalid, errorId, onChange, chosenExtra } = props
   const i18n = useI18n()
   const id = useId()
   return (
@@ -59,6 +62,7 @@ export function ReturnLines(props: {
                 </select>
               </span>
             )}
+            {quantity > 0 && chosenExtra?.(line.id)}
           </div>
         )
       })}

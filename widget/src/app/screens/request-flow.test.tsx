@@ -60,6 +60,45 @@ async function reviewReturn(server: FakeServer, reason = 'I changed my mind') {
 }
 
 describe('a return', () => {
+  it('can ask for another in-stock variant of the same product instead of a refund', async () => {
+    const server = await start('Return items', orderView())
+    server.on('GET /v1/orders/ord_1028/lines/li_1/exchange-options', {
+      status: 200,
+      body: {
+        lineItemId: 'li_1',
+        productTitle: 'Speckled stoneware mug',
+        options: [
+          {
+            variantId: 'LL-MUG-SGE',
+            title: 'Sage',
+            price: { amount: 2400, currency: 'EUR' },
+            available: 3,
+          },
+        ],
+      },
+    })
+    await click(screen.getByRole('checkbox', { name: /Speckled stoneware mug/ }))
+    const choice = (await screen.findByRole('combobox', {
+      name: 'Instead of a refund',
+    })) as HTMLSelectElement
+    expect([...choice.options].map((o) => o.textContent)).toEqual([
+      'Refund me',
+      'Send Sage instead',
+    ])
+    choice.value = 'LL-MUG-SGE'
+    await act(() => {
+      choice.dispatchEvent(new Event('change', { bubbles: true }))
+    })
+    await pickReason('I changed my mind')
+    await click(screen.getByRole('button', { name: 'Continue' }))
+    expect(screen.getByText('Exchange for Sage')).toBeTruthy()
+    await click(screen.getByRole('button', { name: 'Send request' }))
+    const body = posts(server)[0]!.body as { lines: unknown[] }
+    expect(body.lines).toEqual([
+      { lineItemId: 'li_1', quantity: 2, exchangeVariantId: 'LL-MUG-SGE' },
+    ])
+  })
+
   it('takes lines within what is returnable, a reason and a comment, then a review, once', async () => {
     const parent = { postMessage: vi.fn() }
     Object.defineProperty(window, 'parent', { value: parent, configurable: true })
@@ -256,6 +295,16 @@ describe('every refusal of a request, in plain words', () => {
       'invalid_lines',
       undefined,
       'Some items can’t be returned in those quantities any more. Check them and try again.',
+    ],
+    [
+      'exchange_out_of_stock',
+      undefined,
+      'That size or colour has just sold out. Pick another, or ask for a refund.',
+    ],
+    [
+      'exchange_variant_not_allowed',
+      undefined,
+      'This item can only be exchanged for another size or colour of the same product.',
     ],
     [
       'idempotency_key_reused',

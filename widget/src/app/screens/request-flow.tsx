@@ -9,6 +9,7 @@ import type {
   RequestFiled,
   RequestType,
 } from '@porchlight/shared/api/requests'
+import type { ExchangeOption } from '@porchlight/shared/api/exchanges'
 import { useId, useRef, useState } from 'preact/hooks'
 import type { ApiClient, ApiError } from '../api-client.ts'
 import { useI18n } from '../locale.ts'
@@ -18,6 +19,7 @@ import { forget } from '../resource.ts'
 import { reasonLabel, reasonOptions, say } from '../words.ts'
 import { orderKey } from './order-detail.tsx'
 import { newIdempotencyKey } from '../idempotency-key.ts'
+import { ExchangeChoice } from './exchange-choice.tsx'
 import { ReasonField, ReturnLines, TextField } from './request-fields.tsx'
 import { ScreenView } from './screen-view.tsx'
 
@@ -39,6 +41,8 @@ const staleOrder = new Set([
   'request_already_open',
   'invalid_reason',
   'invalid_lines',
+  'exchange_out_of_stock',
+  'exchange_variant_not_allowed',
 ])
 
 type Slip = 'request.pick_lines' | 'request.pick_reason'
@@ -53,6 +57,7 @@ export function RequestFlow({ api, order, type, channel, focus, onBack, onFiled 
   const { t } = i18n
   const [step, setStep] = useState<'form' | 'review' | 'done'>('form')
   const [chosen, setChosen] = useState<Record<string, number>>({})
+  const [swaps, setSwaps] = useState<Record<string, ExchangeOption>>({})
   const [reason, setReason] = useState('')
   const [comment, setComment] = useState('')
   const [slip, setSlip] = useState<Slip | null>(null)
@@ -72,7 +77,9 @@ export function RequestFlow({ api, order, type, channel, focus, onBack, onFiled 
         ? reasonOptions(order.actions.returnReasons, DEFAULT_RETURN_REASONS)
         : reasonOptions(order.actions.cancelReasons, DEFAULT_CANCEL_REASONS)
   const lines = order.lineItems.flatMap((l) =>
-    (chosen[l.id] ?? 0) > 0 ? [{ lineItemId: l.id, quantity: chosen[l.id]!, title: l.title }] : [],
+    (chosen[l.id] ?? 0) > 0
+      ? [{ lineItemId: l.id, quantity: chosen[l.id]!, title: l.title, swap: swaps[l.id] }]
+      : [],
   )
   const go = (next: typeof step) => {
     moved.current = true
@@ -104,7 +111,13 @@ export function RequestFlow({ api, order, type, channel, focus, onBack, onFiled 
         reason,
         ...(text ? { comment: text } : {}),
         ...(type === 'return'
-          ? { lines: lines.map(({ lineItemId, quantity }) => ({ lineItemId, quantity })) }
+          ? {
+              lines: lines.map(({ lineItemId, quantity, swap }) => ({
+                lineItemId,
+                quantity,
+                ...(swap ? { exchangeVariantId: swap.variantId } : {}),
+              })),
+            }
           : {}),
         channel,
         locale: i18n.locale,
@@ -170,6 +183,11 @@ export function RequestFlow({ api, order, type, channel, focus, onBack, onFiled 
                 {lines.map((l) => (
                   <span key={l.lineItemId} class="line">
                     {t('request.line', { count: l.quantity, title: l.title })}
+                    {l.swap && (
+                      <span class="line muted">
+                        {t('request.exchange.review', { variant: l.swap.title })}
+                      </span>
+                    )}
                   </span>
                 ))}
               </dd>
@@ -207,6 +225,18 @@ export function RequestFlow({ api, order, type, channel, focus, onBack, onFiled 
             invalid={slip === 'request.pick_lines'}
             errorId={errorId}
             onChange={(id, quantity) => setChosen({ ...chosen, [id]: quantity })}
+            chosenExtra={(id) => (
+              <ExchangeChoice
+                api={api}
+                orderId={order.id}
+                lineItemId={id}
+                value={swaps[id]?.variantId}
+                onChange={(option) => {
+                  const { [id]: _dropped, ...rest } = swaps
+                  setSwaps(option === undefined ? rest : { ...rest, [id]: option })
+                }}
+              />
+            )}
           />
         )}
         <ReasonField

@@ -49,6 +49,14 @@ export function ReturnSteps({ progress, i18n }: { progress: ReturnProgress; i18n
           </li>
         ))}
       </ul>
+      {progress.exchange && (
+        <span class="line" data-testid="return-exchange">
+          {i18n.t('return.exchange', {
+            name: progress.exchange.orderName,
+            items: progress.exchange.lines.map((l) => l.title).join(', '),
+          })}
+        </span>
+      )}
       <ol class="plain" aria-label={i18n.t('return.progress')}>
         {progress.steps.map((s, i) => (
           <li key={i} class="line" data-step={s.step}>

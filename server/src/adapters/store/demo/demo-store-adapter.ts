@@ -21,6 +21,7 @@ import {
   type Mutation,
   type StaffLogEntry,
 } from './demo-order-mutations.ts'
+import { demoCreateExchange, demoExchangeOptions } from './demo-exchanges.ts'
 import { receiveReturn } from './demo-return-receipts.ts'
 
 const idShape = /^[A-Za-z0-9_-]{1,64}$/
@@ -152,5 +153,15 @@ export function createDemoStoreAdapter(deps: {
 
     // The demo store makes no labels: the agent attaches one.
     returnLabel: async () => ({ ok: true, value: null }),
+
+    exchangeOptions: (orderId, lineItemId) =>
+      idShape.test(orderId)
+        ? demoExchangeOptions({ db, storeId, clock, mutate }, orderId, lineItemId)
+        : Promise.resolve({ ok: false, code: 'order_not_found', message: 'No such order.' }),
+
+    createExchange: (orderId, input) =>
+      idShape.test(orderId)
+        ? demoCreateExchange({ db, storeId, clock, mutate }, orderId, input)
+        : Promise.resolve({ ok: false, code: 'order_not_found', message: 'No such order.' }),
   }
 }

@@ -12,6 +12,7 @@ import * as lookupOperations from './lookup-operations.ts'
 import * as operations from './operations.ts'
 import { SUBSCRIBED_TOPICS } from './webhook-subscriptions.ts'
 import * as returnOperations from './return-operations.ts'
+import * as exchangeOperations from './exchange-operations.ts'
 import {
   answerErrors,
   deprecatedUses,
@@ -19,6 +20,7 @@ import {
   SCHEMA_VERSION,
 } from './testing/admin-schema.ts'
 import { fulfillment, lineItem, order } from './testing/fake-orders.ts'
+import { fakeVariant, setLineProduct } from './testing/fake-exchanges.ts'
 import { addReverseDelivery } from './testing/fake-returns.ts'
 import type { RecordedCall } from './testing/fake-shop.ts'
 import { SAMPLE_EMAIL, SAMPLE_PHONE, sampleShop } from './testing/sample-shop.ts'
@@ -46,6 +48,7 @@ const documents = (
     ...Object.values(operations),
     ...Object.values(lookupOperations),
     ...Object.values(returnOperations),
+    ...Object.values(exchangeOperations),
   ] as unknown[]
 ).filter(
   (v): v is Pick<Operation<unknown, unknown>, 'name' | 'document'> =>
@@ -59,6 +62,7 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
       'PorchlightCustomerById',
       'PorchlightCustomerLookup',
       'PorchlightCustomersByPhone',
+      'PorchlightExchangeOptions',
       'PorchlightJob',
       'PorchlightOrder',
       'PorchlightOrderCancel',
@@ -67,6 +71,7 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
       'PorchlightRefundCreate',
       'PorchlightReturn',
       'PorchlightReturnApprove',
+      'PorchlightReturnCreate',
       'PorchlightReturnProcess',
       'PorchlightReturnReasons',
       'PorchlightReturnRequest',
@@ -187,6 +192,37 @@ async function runAdapterFlows(): Promise<RecordedCall[]> {
     idempotencyKey: 'conformance-receipt',
   })
   expect(received.ok).toBe(true)
+
+  // An exchange: the line's other variants with their stock, then the return that ships one.
+  const sand = lineItem()
+  const swapped = shop.addOrder(
+    order({
+      lines: [sand],
+      displayFulfillmentStatus: 'FULFILLED',
+      fulfillments: [
+        fulfillment([sand], { deliveredAt: '2026-01-12T10:00:00Z', displayStatus: 'DELIVERED' }),
+      ],
+    }),
+  )
+  const variants = [fakeVariant(801, 'Sand / Small', 3), fakeVariant(802, 'Sand / Large', 1)]
+  setLineProduct(
+    shop,
+    sand.id,
+    { id: 'gid://shopify/Product/80', title: 'Linen throw', variants },
+    variants[0]!.id,
+  )
+  const sandId = operations.legacyId(sand.id)
+  const options = await adapter.exchangeOptions(swapped.legacyResourceId, sandId)
+  expect(options.ok && options.value.options.map((o) => o.variantId)).toEqual(['802'])
+  const exchange = (quantity: number) =>
+    adapter.createExchange(swapped.legacyResourceId, {
+      lines: [{ lineItemId: sandId, quantity: 1 }],
+      reason: 'size_too_small',
+      exchange: [{ lineItemId: sandId, variantId: '802', quantity }],
+      idempotencyKey: `conformance-exchange-${quantity}`,
+    })
+  expect((await exchange(2)).ok).toBe(false)
+  expect((await exchange(1)).ok).toBe(true)
 
   // The owner disconnects: the subscriptions the connect made are deleted again.
   expect(shop.webhooks.topics()).toHaveLength(SUBSCRIBED_TOPICS.length)

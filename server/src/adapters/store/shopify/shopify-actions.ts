@@ -282,33 +282,14 @@ export async function createReturn(
   const current = await currentOrder(orders, orderId)
   if (!current.ok) return current
   const raw = current.raw
-  // Shopify returns fulfilment line items, not order lines: spread each requested quantity
-  // over the shipments that carried that line.
-  const shipped = raw.fulfillments
-    .filter((f) => f.status !== 'CANCELLED' && f.displayStatus !== 'CANCELED')
-    .flatMap((f) => f.fulfillmentLineItems.nodes)
   const note = [input.reason, input.note].filter((s) => s && s.trim() !== '').join(' - ')
-  const returnLineItems = []
-  for (const line of input.lines) {
-    let left = line.quantity
-    for (const fli of shipped.filter((n) => legacyId(n.lineItem.id) === line.lineItemId)) {
-      if (left === 0) break
-      const qty = Math.min(left, fli.quantity)
-      left -= qty
-      returnLineItems.push({
-        fulfillmentLineItemId: fli.id,
-        quantity: qty,
-        returnReasonDefinitionId: null as string | null,
-        customerNote: note === '' ? null : note.slice(0, 300),
-      })
-    }
-    if (line.quantity < 1 || left > 0) {
-      return fail(
-        'not_returnable',
-        `Line ${line.lineItemId} was not shipped ${line.quantity} times.`,
-      )
-    }
-  }
+  const spread = shippedUnits(raw, input.lines)
+  if (!spread.ok) return spread
+  const returnLineItems = spread.units.map((u) => ({
+    ...u,
+    returnReasonDefinitionId: null as string | null,
+    customerNote: note === '' ? null : note.slice(0, 300),
+  }))
   // Asked only for a return that can be made; the library is the same for every shop.
   const reasons = await orders.deps.client.request(returnReasonDefinitions, {})
   if (!reasons.ok) return fromClient(reasons, false)
@@ -345,4 +326,34 @@ export async function createReturn(
     ok: true,
     value: { returnId: legacyId(returnId), ...(reference ? { reference } : {}) },
   }
+}
+
+/**
+ * Shopify returns fulfilment line items, not order lines: each requested quantity spread over
+ * the shipments that carried that line; `not_returnable` when fewer units were shipped.
+ */
+export function shippedUnits(
+  raw: RawOrder,
+  lines: Array<{ lineItemId: string; quantity: number }>,
+): { ok: true; units: Array<{ fulfillmentLineItemId: string; quantity: number }> } | Fail {
+  const shipped = raw.fulfillments
+    .filter((f) => f.status !== 'CANCELLED' && f.displayStatus !== 'CANCELED')
+    .flatMap((f) => f.fulfillmentLineItems.nodes)
+  const units = []
+  for (const line of lines) {
+    let left = line.quantity
+    for (const fli of shipped.filter((n) => legacyId(n.lineItem.id) === line.lineItemId)) {
+      if (left === 0) break
+      const qty = Math.min(left, fli.quantity)
+      left -= qty
+      units.push({ fulfillmentLineItemId: fli.id, quantity: qty })
+    }
+    if (line.quantity < 1 || left > 0) {
+      return fail(
+        'not_returnable',
+        `Line ${line.lineItemId} was not shipped ${line.quantity} times.`,
+      )
+    }
+  }
+  return { ok: true, units }
 }

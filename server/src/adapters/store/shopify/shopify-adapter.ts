@@ -3,6 +3,7 @@ import { cachedOrdersByEmail, cachedOrdersByPhone } from './order-cache.ts'
 import { AppError } from '../../../errors.ts'
 import type { ShopperIdentity, StoreAdapter } from '../store-adapter.ts'
 import { cancelOrder, createReturn, refundOrder } from './shopify-actions.ts'
+import { createExchange, exchangeOptions } from './shopify-exchanges.ts'
 import { receiveReturn, returnLabel } from './shopify-returns.ts'
 import { normalizeEmail, normalizePhone } from './map-order.ts'
 import { customersByPhone, legacyId, orderSearch } from './operations.ts'
@@ -68,6 +69,8 @@ export function createShopifyAdapter(deps: OrderStoreDeps): ShopifyStoreAdapter 
     createReturn: (orderId, input) => createReturn(orders, orderId, input),
     receiveReturn: (orderId, input) => receiveReturn(orders, orderId, input),
     returnLabel: (_orderId, returnId) => returnLabel(orders, returnId),
+    exchangeOptions: (orderId, lineItemId) => exchangeOptions(orders, orderId, lineItemId),
+    createExchange: (orderId, input) => createExchange(orders, orderId, input),
   }
 }
 

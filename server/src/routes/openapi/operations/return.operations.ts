@@ -1,7 +1,7 @@
 import { appeasementBody, receiptBody, returnLabelBody } from '../../agent/return-actions.routes.ts'
 import type { Operation } from '../operation.ts'
 import { ticketView } from '../responses/agent-responses.ts'
-import { refundableView, returnProgress } from '../responses/return-responses.ts'
+import { exchangeOptions, refundableView, returnProgress } from '../responses/return-responses.ts'
 
 const viewNote = 'shaped as GET /v1/agent/tickets/{id} answers'
 const claimed = {
@@ -82,5 +82,23 @@ export const returnOperations: Operation[] = [
     auth: 'agent',
     success: { status: 200, description: 'Per line and in total', schema: refundableView },
     errors: { ticket_not_found: '', order_not_found: '' },
+  },
+  {
+    method: 'get',
+    path: '/v1/agent/orders/{id}/lines/{lineItemId}/exchange-options',
+    summary:
+      'The variants of the same product an order line can be exchanged for, in stock now (what the shopper could pick)',
+    auth: 'agent',
+    success: {
+      status: 200,
+      description: 'In-stock variants, the line’s own left out',
+      schema: exchangeOptions,
+    },
+    errors: {
+      order_not_found: '',
+      exchange_variant_not_allowed:
+        'the line cannot be exchanged (gift card, final sale, no product)',
+      store_not_answering: '',
+    },
   },
 ]

@@ -84,6 +84,9 @@ export const ticketOperations: Operation[] = [
       version_conflict: 'with the fresh ticket in error.details.ticket',
       action_in_progress: 'with the fresh ticket in error.details.ticket',
       decision_not_allowed: 'error.details.reason, e.g. order_already_fulfilled',
+      exchange_out_of_stock:
+        'the variant the shopper asked for ran out; error.details.variants; approve with instead: refund',
+      exchange_variant_not_allowed: 'not a variant of the line’s product',
       store_rejected: 'the store’s message',
       store_unavailable: 'the store did not act',
       store_auth_failed: 'the store did not act',

@@ -97,7 +97,16 @@ export const ticketJson: z.ZodType<TicketJson> = z.strictObject({
   }),
   reason: z.string().nullable(),
   comment: z.string().nullable(),
-  lines: z.array(z.strictObject({ lineItemId: z.string(), quantity: z.number().int() })),
+  lines: z.array(
+    z.strictObject({
+      lineItemId: z.string(),
+      quantity: z.number().int(),
+      exchange: z
+        .strictObject({ variantId: z.string(), title: z.string() })
+        .optional()
+        .describe('The variant of the same product the shopper asked for instead of a refund'),
+    }),
+  ),
   tags: z.array(z.string()),
   assigneeId: z.string().nullable(),
   version: z.number().int(),

@@ -3,6 +3,7 @@ import {
   type RefundableView,
   type ReturnProgress,
 } from '@porchlight/shared/api/returns'
+import type { ExchangeOptions, ExchangeView } from '@porchlight/shared/api/exchanges'
 import { z } from 'zod'
 
 /** The answers of the return and appeasement routes, typed by shared/src/api/returns.ts. */
@@ -11,6 +12,32 @@ const iso = z.iso.datetime({ offset: true })
 const money = z.strictObject({
   amount: z.number().int().describe('Minor units'),
   currency: z.string(),
+})
+
+const exchangeView: z.ZodType<ExchangeView> = z.strictObject({
+  orderId: z.string().nullable().describe('The new order (demo store); null on Shopify'),
+  orderName: z.string().describe('“#1003E”, or the return’s name on Shopify'),
+  lines: z.array(
+    z.strictObject({
+      lineItemId: z.string(),
+      variantId: z.string(),
+      title: z.string(),
+      quantity: z.number().int(),
+    }),
+  ),
+})
+
+export const exchangeOptions: z.ZodType<ExchangeOptions> = z.strictObject({
+  lineItemId: z.string(),
+  productTitle: z.string(),
+  options: z.array(
+    z.strictObject({
+      variantId: z.string(),
+      title: z.string(),
+      price: money,
+      available: z.number().int().describe('Units in stock now (always at least 1 here)'),
+    }),
+  ),
 })
 
 export const returnProgress: z.ZodType<ReturnProgress> = z.strictObject({
@@ -42,6 +69,7 @@ export const returnProgress: z.ZodType<ReturnProgress> = z.strictObject({
     }),
   ),
   steps: z.array(z.strictObject({ step: z.enum(RETURN_STEPS), at: iso, amount: money.optional() })),
+  exchange: exchangeView.optional().describe('The exchange the store made with this return'),
 })
 
 export const refundableView: z.ZodType<RefundableView> = z.strictObject({

@@ -2,6 +2,7 @@ import type { RawOrder, UserError } from '../shopify-types.ts'
 import type { RawReturn, ReturnProcessVariables } from '../return-operations.ts'
 import type { FakeShop } from './fake-shop.ts'
 import { clone } from './fake-shop.ts'
+import { answerExchangeOperation } from './fake-exchanges.ts'
 import { refund } from './fake-mutations.ts'
 
 /**
@@ -190,6 +191,6 @@ export function answerReturnOperation(
     case 'PorchlightReturnProcess':
       return { returnProcess: processReturn(shop, v['input'] as ProcessInput, injected) }
     default:
-      throw new Error(`fake shop: unknown operation ${operation}`)
+      return answerExchangeOperation(shop, operation, v, injected)
   }
 }
