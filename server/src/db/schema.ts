@@ -40,6 +40,7 @@ import type { ShopifyInstallStatesTable, ShopifyTokensTable } from './shopify-to
 import type { StoresTable } from './stores.table.ts'
 import type { TicketActionClaimsTable } from './ticket-action-claims.table.ts'
 import type { TicketReturnsTable } from './ticket-returns.table.ts'
+import type { TicketAddressChangesTable } from './ticket-address-changes.table.ts'
 import type {
   IdempotencyKeysTable,
   TicketCountersTable,
@@ -90,6 +91,7 @@ export interface Database {
   ticket_products: TicketProductsTable
   ticket_ratings: TicketRatingsTable
   ticket_returns: TicketReturnsTable
+  ticket_address_changes: TicketAddressChangesTable
   settings_history: SettingsHistoryTable
   store_logos: StoreLogosTable
   ticket_reply_addresses: TicketReplyAddressesTable

@@ -22,7 +22,7 @@ export function gate() {
   return { open: () => open(), opened }
 }
 
-type Action = 'cancelOrder' | 'refund' | 'createReturn' | 'receiveReturn'
+type Action = 'cancelOrder' | 'refund' | 'createReturn' | 'receiveReturn' | 'updateShippingAddress'
 
 /**
  * Wraps each store's adapter: counts the store actions, can hold them at a gate, or answer a
@@ -52,6 +52,7 @@ export function watchAdapters(real: StoreAdapterFactory) {
       refund: watched('refund'),
       createReturn: watched('createReturn'),
       receiveReturn: watched('receiveReturn'),
+      updateShippingAddress: watched('updateShippingAddress'),
     }
   }
   return { factory, calls, control }

@@ -89,6 +89,7 @@ export const ar: CoreCatalog = {
   'error.request_not_offered': 'لم يعد هذا الطلب متاحًا لهذه الطلبية.',
   'error.request_already_open': 'سبق أن طلبت ذلك: الطلب {reference} قيد المراجعة.',
   'error.invalid_reason': 'لم يعد هذا السبب متاحًا لهذا الطلب. اختر سببًا آخر.',
+  'error.address_invalid': 'بعض حقول العنوان تحتاج إلى مراجعة.',
   'error.invalid_lines':
     'لم يعد من الممكن إرجاع بعض المنتجات بهذه الكميات. تحقّق منها وحاول مرة أخرى.',
   'error.idempotency_key_missing': 'تعذّر إرسال طلبك. يُرجى المحاولة مرة أخرى.',
@@ -124,6 +125,7 @@ export const ar: CoreCatalog = {
   'order.help': 'هل تحتاج إلى مساعدة بشأن هذا الطلب؟',
   'order.return_until': 'يمكنك الإرجاع حتى {date}.',
   'order.unavailable_return': 'الإرجاع: {reason}',
+  'order.unavailable_address_change': 'تغيير العنوان: {reason}',
   'order.unavailable_cancel': 'الإلغاء: {reason}',
   'order.tracking': 'التتبّع',
   'order.shipment': 'الطرد {index} من {total}',
@@ -205,6 +207,7 @@ export const ar: CoreCatalog = {
   'action.track': 'تتبّع',
   'action.return': 'إرجاع منتجات',
   'action.cancel': 'إلغاء الطلب',
+  'action.change_address': 'تغيير عنوان التوصيل',
   'action.report_issue': 'الإبلاغ عن مشكلة',
 
   'ineligible.action_disabled': 'لا يوفّر المتجر هذا الخيار عبر الإنترنت.',
@@ -223,6 +226,7 @@ export const ar: CoreCatalog = {
   'ineligible.excluded_tag': 'لا يوفّر المتجر هذا الخيار لهذا الطلب.',
   'ineligible.no_returnable_items': 'لا يمكن إرجاع منتجات البيع النهائي وبطاقات الهدايا.',
   'ineligible.cancel_window_closed': 'انتهت مهلة الإلغاء في {date}.',
+  'ineligible.not_shipped_to_address': 'لا يتم توصيل هذا الطلب إلى عنوان.',
   'ineligible.return_window_closed': 'انتهت مهلة الإرجاع في {date}.',
 
   'line.final_sale': 'بيع نهائي: لا يمكن إرجاعه',
@@ -234,6 +238,7 @@ export const ar: CoreCatalog = {
   'request.type.return': 'إرجاع',
   'request.type.cancel': 'إلغاء',
   'request.type.issue': 'مشكلة',
+  'request.type.address_change': 'تغيير العنوان',
   'request.type.contact': 'رسالة',
   'request.status.requested': 'قيد المراجعة',
   'request.status.approved': 'تمت الموافقة',

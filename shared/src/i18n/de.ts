@@ -89,6 +89,7 @@ export const de: CoreCatalog = {
     'Sie haben das bereits angefragt: Anfrage {reference} wird geprüft.',
   'error.invalid_reason':
     'Dieser Grund ist für diese Bestellung nicht mehr verfügbar. Bitte wählen Sie einen anderen.',
+  'error.address_invalid': 'Einige Felder der Adresse müssen geprüft werden.',
   'error.invalid_lines':
     'Einige Artikel können nicht mehr in dieser Menge zurückgegeben werden. Bitte prüfen Sie sie und versuchen Sie es erneut.',
   'error.idempotency_key_missing':
@@ -120,6 +121,7 @@ export const de: CoreCatalog = {
   'order.help': 'Brauchen Sie Hilfe mit dieser Bestellung?',
   'order.return_until': 'Rückgabe möglich bis {date}.',
   'order.unavailable_return': 'Rückgabe: {reason}',
+  'order.unavailable_address_change': 'Adressänderung: {reason}',
   'order.unavailable_cancel': 'Stornierung: {reason}',
   'order.tracking': 'Sendungsverfolgung',
   'order.shipment': 'Paket {index} von {total}',
@@ -194,6 +196,7 @@ export const de: CoreCatalog = {
   'action.track': 'Verfolgen',
   'action.return': 'Artikel zurückgeben',
   'action.cancel': 'Bestellung stornieren',
+  'action.change_address': 'Lieferadresse ändern',
   'action.report_issue': 'Problem melden',
 
   'ineligible.action_disabled': 'Der Shop bietet das nicht online an.',
@@ -214,6 +217,7 @@ export const de: CoreCatalog = {
   'ineligible.no_returnable_items':
     'Reduzierte Endverkaufsartikel und Geschenkkarten sind von der Rückgabe ausgeschlossen.',
   'ineligible.cancel_window_closed': 'Die Stornierungsfrist endete am {date}.',
+  'ineligible.not_shipped_to_address': 'Diese Bestellung wird nicht an eine Adresse geliefert.',
   'ineligible.return_window_closed': 'Die Rückgabefrist endete am {date}.',
 
   'line.final_sale': 'Vom Umtausch ausgeschlossen',
@@ -225,6 +229,7 @@ export const de: CoreCatalog = {
   'request.type.return': 'Rückgabe',
   'request.type.cancel': 'Stornierung',
   'request.type.issue': 'Problem',
+  'request.type.address_change': 'Adressänderung',
   'request.type.contact': 'Nachricht',
   'request.status.requested': 'Wird geprüft',
   'request.status.approved': 'Angenommen',

@@ -90,6 +90,7 @@ export const fr: CoreCatalog = {
     'Vous l’avez déjà demandé : la demande {reference} est en cours d’examen.',
   'error.invalid_reason':
     'Ce motif n’est plus proposé pour cette commande. Choisissez-en un autre.',
+  'error.address_invalid': 'Certains champs de l’adresse sont à vérifier.',
   'error.invalid_lines':
     'Certains articles ne peuvent plus être retournés dans ces quantités. Vérifiez-les et réessayez.',
   'error.idempotency_key_missing': 'Nous n’avons pas pu envoyer votre demande. Veuillez réessayer.',
@@ -118,6 +119,7 @@ export const fr: CoreCatalog = {
   'order.help': 'Besoin d’aide pour cette commande ?',
   'order.return_until': 'Retours possibles jusqu’au {date}.',
   'order.unavailable_return': 'Retours : {reason}',
+  'order.unavailable_address_change': 'Changement d’adresse : {reason}',
   'order.unavailable_cancel': 'Annulation : {reason}',
   'order.tracking': 'Suivi',
   'order.shipment': 'Colis {index} sur {total}',
@@ -192,6 +194,7 @@ export const fr: CoreCatalog = {
   'action.track': 'Suivre',
   'action.return': 'Retourner des articles',
   'action.cancel': 'Annuler la commande',
+  'action.change_address': 'Changer l’adresse de livraison',
   'action.report_issue': 'Signaler un problème',
 
   'ineligible.action_disabled': 'La boutique ne le propose pas en ligne.',
@@ -212,6 +215,7 @@ export const fr: CoreCatalog = {
   'ineligible.no_returnable_items':
     'Les articles en vente finale et les cartes cadeaux ne peuvent pas être retournés.',
   'ineligible.cancel_window_closed': 'L’annulation n’est plus possible depuis le {date}.',
+  'ineligible.not_shipped_to_address': 'Cette commande n’est pas livrée à une adresse.',
   'ineligible.return_window_closed': 'Le délai de retour a pris fin le {date}.',
 
   'line.final_sale': 'Vente finale : non retournable',
@@ -223,6 +227,7 @@ export const fr: CoreCatalog = {
   'request.type.return': 'Retour',
   'request.type.cancel': 'Annulation',
   'request.type.issue': 'Problème',
+  'request.type.address_change': 'Changement d’adresse',
   'request.type.contact': 'Message',
   'request.status.requested': 'En cours d’examen',
   'request.status.approved': 'Acceptée',

@@ -25,6 +25,7 @@ import * as m22 from './0022-mail-replies.ts'
 import * as m23 from './0023-presence-and-saved-replies.ts'
 import * as m24 from './0024-order-lookup.ts'
 import * as m25 from './0025-ticket-returns.ts'
+import * as m28 from './0028-ticket-address-changes.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0023-presence-and-saved-replies': m23,
   '0024-order-lookup': m24,
   '0025-ticket-returns': m25,
+  '0028-ticket-address-changes': m28,
 }

@@ -15,7 +15,7 @@ import type { CancelInput, RefundInput, ReturnInput, StoreActionResult } from '.
 /** A merchant-side note kept beside the order (restock, staff note), never shown to shoppers. */
 export interface StaffLogEntry {
   at: string
-  action: 'cancel' | 'refund' | 'return'
+  action: 'cancel' | 'refund' | 'return' | 'address'
   details: Record<string, unknown>
 }
 

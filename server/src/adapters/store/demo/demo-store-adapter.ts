@@ -21,6 +21,7 @@ import {
   type Mutation,
   type StaffLogEntry,
 } from './demo-order-mutations.ts'
+import { changeShippingAddress } from './demo-address-change.ts'
 import { receiveReturn } from './demo-return-receipts.ts'
 
 const idShape = /^[A-Za-z0-9_-]{1,64}$/
@@ -152,5 +153,8 @@ export function createDemoStoreAdapter(deps: {
 
     // The demo store makes no labels: the agent attaches one.
     returnLabel: async () => ({ ok: true, value: null }),
+
+    updateShippingAddress: (orderId, input) =>
+      mutate(orderId, (order, now) => changeShippingAddress(order, input, now)),
   }
 }

@@ -3,6 +3,7 @@ import { cachedOrdersByEmail, cachedOrdersByPhone } from './order-cache.ts'
 import { AppError } from '../../../errors.ts'
 import type { ShopperIdentity, StoreAdapter } from '../store-adapter.ts'
 import { cancelOrder, createReturn, refundOrder } from './shopify-actions.ts'
+import { updateShippingAddress } from './shopify-address-change.ts'
 import { receiveReturn, returnLabel } from './shopify-returns.ts'
 import { normalizeEmail, normalizePhone } from './map-order.ts'
 import { customersByPhone, legacyId, orderSearch } from './operations.ts'
@@ -68,6 +69,7 @@ export function createShopifyAdapter(deps: OrderStoreDeps): ShopifyStoreAdapter 
     createReturn: (orderId, input) => createReturn(orders, orderId, input),
     receiveReturn: (orderId, input) => receiveReturn(orders, orderId, input),
     returnLabel: (_orderId, returnId) => returnLabel(orders, returnId),
+    updateShippingAddress: (orderId, input) => updateShippingAddress(orders, orderId, input),
   }
 }
 
