@@ -27,6 +27,7 @@ export const REQUEST_ERROR_CODES = [
   'unsupported_media_type',
   'invalid_reason',
   'invalid_lines',
+  'address_invalid',
   'idempotency_key_reused',
   'rate_limited',
 ] as const

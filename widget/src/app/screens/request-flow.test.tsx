@@ -258,6 +258,11 @@ describe('every refusal of a request, in plain words', () => {
       'Some items can’t be returned in those quantities any more. Check them and try again.',
     ],
     [
+      'address_invalid',
+      { problems: [{ field: 'city', code: 'required' }] },
+      'Some fields of the address need your attention.',
+    ],
+    [
       'idempotency_key_reused',
       undefined,
       'Your request changed while it was being sent. Check it and send it again.',
