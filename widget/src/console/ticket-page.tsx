@@ -16,6 +16,7 @@ import { queueHref } from './queue.tsx'
 import { RefundForm } from './refund-form.tsx'
 import { AppeasementForm } from './appeasement-form.tsx'
 import { ReturnPanel } from './return-panel.tsx'
+import { AddressChangePanel } from './address-change-panel.tsx'
 import { TextForm } from './text-form.tsx'
 import { fillContext } from './saved-reply-picker.tsx'
 import { TicketControls } from './ticket-controls.tsx'
@@ -137,6 +138,7 @@ export function TicketPage(props: { api: ConsoleApi; id: string; me: Me }) {
           <TicketSummary ticket={t} order={order} me={me} />
           <TicketRating rating={view.rating} />
           <TicketControls ticket={t} me={me} api={api} run={run} busy={busy} />
+          {t.type === 'address_change' && <AddressChangePanel ticket={t} api={api} />}
           {t.requestStatus !== null && <DecisionForm ticket={t} api={api} run={run} busy={busy} />}
           {t.order !== null && (
             <RefundForm ticket={t} order={order} api={api} run={run} busy={busy} />

@@ -172,7 +172,7 @@ describe(`address change requests on the demo store (${testDialect})`, () => {
     expect(refused.status).toBe(422)
     expect(refused.body.error).toMatchObject({
       code: 'decision_not_allowed',
-      details: { reason: 'order_already_fulfilled' },
+      details: { reason: 'too_late_for_address_change', data: { rule: 'already_fulfilled' } },
     })
     expect(t.watch.calls).toEqual([])
     const view = await t.view(filed.body.ticketId)

@@ -12,18 +12,14 @@ import type { AppError } from '../../errors.ts'
 import type { Approval } from './carry-out.ts'
 import { refusal, ruleRefusal, storeFailure } from './store-failures.ts'
 
-// Too late on the store: said in words about the address, not about a cancellation.
-function tooLate(order: Order, rule: string): AppError | null {
-  const partly = order.fulfillmentStatus === 'partially_fulfilled'
-  if (rule === 'fulfillment_in_progress') {
-    const message = 'The store started preparing the order: its address can no longer change.'
-    return refusal('decision_not_allowed', 'fulfillment_in_progress', message, { rule })
-  }
-  if (rule !== 'already_fulfilled') return null
+// Too late on the store: one code of its own, so the console says it about the address and
+// not in a cancellation's words; the rule that said no is in the data.
+function tooLate(rule: string): AppError | null {
+  if (rule !== 'fulfillment_in_progress' && rule !== 'already_fulfilled') return null
   return refusal(
     'decision_not_allowed',
-    partly ? 'order_partially_fulfilled' : 'order_already_fulfilled',
-    'The order has shipped since the request: its address can no longer change.',
+    'too_late_for_address_change',
+    'The store started preparing or shipping the order since the request: its address can no longer change.',
     { rule },
   )
 }
@@ -40,7 +36,7 @@ export async function carryOutAddressChange(
   }
   const offered = addressChangeEligibility(order)
   if (!offered.eligible) {
-    throw tooLate(order, offered.reason.code) ?? ruleRefusal(order, offered.reason)
+    throw tooLate(offered.reason.code) ?? ruleRefusal(order, offered.reason)
   }
   const updated = await adapter.updateShippingAddress(order.id, {
     address: change.requested,
