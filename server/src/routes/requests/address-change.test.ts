@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { insertOtherStore, signInAgent } from '../../test/agents.ts'
 import { testDialect } from '../../test/harness.ts'
 import { editDemoOrder, holdStoreActions, ticketActionsSetup } from '../../test/ticket-actions.ts'
+import { subscribe } from '../../test/webhook-subscriber.ts'
 import { ada, postRequest, signIn } from './requests-test-support.ts'
 
 type Setup = Awaited<ReturnType<typeof ticketActionsSetup>>
@@ -241,6 +242,25 @@ describe(`address change requests on the demo store (${testDialect})`, () => {
     delete t.watch.control.fail
     const fresh = (await t.view(id)).ticket.version
     expect((await t.decide(id, { version: fresh, decision: 'approve' })).status).toBe(200)
+  })
+
+  it('posts request.approved to webhook subscribers with both addresses, signed like every event', async () => {
+    const t = await ticketActionsSetup()
+    const hook = await subscribe(t, ['request.approved'])
+    const filed = await file(t, 1001)
+    expect((await t.decide(filed.body.ticketId, { version: 1, decision: 'approve' })).status).toBe(
+      200,
+    )
+    const events = await hook.next()
+    expect(events.map((e) => e.type)).toEqual(['request.approved'])
+    expect(events[0]!.data).toMatchObject({
+      ticket: { id: filed.body.ticketId, type: 'address_change', requestStatus: 'approved' },
+      decision: {
+        storeCall: 'updateShippingAddress',
+        address: { line1: '500 Castro St', postalCode: '94041' },
+        previousAddress: expect.objectContaining({ country: 'US' }),
+      },
+    })
   })
 
   it('shows the addresses only to agents of the ticket’s store', async () => {
