@@ -109,6 +109,47 @@ describe('an address change', () => {
     expect([...state.options].map((o) => o.value)).toContain('CA')
   })
 
+  it('lists the request with the address asked for', async () => {
+    const server = signedIn(fakeServer(), [listItem()]).on('GET /v1/orders/ord_1028', {
+      status: 200,
+      body: {
+        order: {
+          ...unshipped({ offered: true, until: null }),
+          requests: [
+            {
+              ...filed,
+              orderId: 'ord_1028',
+              orderName: '#1028',
+              reason: 'address_change',
+              decidedAt: null,
+              decisionNote: null,
+              rating: null,
+              canRate: false,
+              messages: [],
+              address: {
+                name: 'Chidi Okafor',
+                company: null,
+                line1: '10 Downing Street',
+                line2: null,
+                city: 'London',
+                region: null,
+                postalCode: 'SW1A 2AA',
+                country: 'GB',
+                phone: null,
+              },
+            },
+          ],
+        },
+      },
+    })
+    await renderPanel(server)
+    await click(screen.getByRole('button', { name: /Order #1028/ }))
+    expect(screen.getByText('Address change')).toBeTruthy()
+    expect(screen.getByText('10 Downing Street, London')).toBeTruthy()
+    // One open request stands in for the action: asking twice would be refused.
+    expect(screen.queryByRole('button', { name: 'Change delivery address' })).toBeNull()
+  })
+
   it('is not offered after fulfilment started, and the order page says why', async () => {
     await open({ offered: false, reason: { code: 'fulfillment_in_progress' } })
     expect(screen.queryByRole('button', { name: 'Change delivery address' })).toBeNull()

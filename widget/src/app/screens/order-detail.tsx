@@ -194,6 +194,11 @@ function Requests({ order, i18n, api }: { order: OrderView; i18n: LocaleState; a
             )}
             <span class="line muted">{when(r.createdAt, i18n)}</span>
             {r.decisionNote && <span class="line">{r.decisionNote}</span>}
+            {r.address && (
+              <span class="line">
+                {[r.address.line1, r.address.line2, r.address.city].filter(Boolean).join(', ')}
+              </span>
+            )}
             {r.returnProgress && <ReturnSteps progress={r.returnProgress} i18n={i18n} />}
             {r.messages?.map((m, i) => (
               <span key={i} class="line">
