@@ -11,11 +11,12 @@ import { ADDRESS_CHANGE_REASON } from '@porchlight/shared/orders/request-reasons
 import { useId, useRef, useState } from 'preact/hooks'
 import type { ApiClient, ApiError } from '../api-client.ts'
 import { newIdempotencyKey } from '../idempotency-key.ts'
-import { useI18n, type LocaleState } from '../locale.ts'
+import { useI18n } from '../locale.ts'
 import type { OrderView } from '../order-view.ts'
 import { requestErrorText } from '../request-error.ts'
 import { forget } from '../resource.ts'
 import { orderKey } from './order-detail.tsx'
+import { AddressBlock, addressLines, countryName, FieldProblem } from './address-parts.tsx'
 import { ScreenView } from './screen-view.tsx'
 
 interface Props {
@@ -37,23 +38,6 @@ const TEXT_FIELDS: Array<['name' | 'company' | 'line1' | 'line2' | 'city', strin
   ['line2', 'address-line2'],
   ['city', 'address-level2'],
 ]
-
-function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code
-  } catch {
-    return code
-  }
-}
-
-/** The address as lines, in the order a label prints them (for the review and "current"). */
-function addressLines(a: Record<string, string | null | undefined>, locale: string): string[] {
-  const place = [a['postalCode'], a['city'], a['region']].filter(Boolean).join(' ')
-  const lines = [a['name'], a['company'], a['line1'], a['line2'], place]
-  return [...lines, a['country'] ? countryName(a['country'], locale) : null].filter(
-    (l): l is string => typeof l === 'string' && l.trim() !== '',
-  )
-}
 
 /**
  * "Change the delivery address": the country's fields (required ones as the server checks
@@ -82,6 +66,8 @@ export function AddressChangeFlow({ api, order, channel, focus, onBack, onFiled 
   const [busy, setBusy] = useState(false)
   const [filed, setFiled] = useState<RequestFiled | null>(null)
   const sending = useRef<{ body: FileRequest; key: string } | null>(null)
+  // A ref, not the busy state: a double click lands before the state's re-render.
+  const pending = useRef(false)
   const form = useRef<HTMLFormElement>(null)
   const id = useId()
   const rules = addressRules(draft.country)
@@ -119,10 +105,12 @@ export function AddressChangeFlow({ api, order, channel, focus, onBack, onFiled 
 
   async function submit() {
     const request = sending.current
-    if (busy || request === null) return
+    if (pending.current || request === null) return
+    pending.current = true
     setBusy(true)
     setError(null)
     const result = await api.fileRequest(order.id, request.body, request.key)
+    pending.current = false
     setBusy(false)
     if (result.ok) {
       forget(orderKey(order.id))
@@ -278,28 +266,5 @@ export function AddressChangeFlow({ api, order, channel, focus, onBack, onFiled 
         </button>
       </form>
     </ScreenView>
-  )
-}
-
-function AddressBlock({ label, lines }: { label: string; lines: string[] }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>
-        {lines.map((l, i) => (
-          <span key={i} class="line">
-            {l}
-          </span>
-        ))}
-      </dd>
-    </div>
-  )
-}
-
-function FieldProblem(props: { id: string; problem: AddressProblem; i18n: LocaleState }) {
-  return (
-    <p id={props.id} class="error">
-      {props.i18n.t(`address.problem.${props.problem.code}`)}
-    </p>
   )
 }
