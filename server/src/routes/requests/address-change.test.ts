@@ -227,6 +227,8 @@ describe(`address change requests on the demo store (${testDialect})`, () => {
       status: 422,
       body: { error: { code: 'store_rejected', message: 'Address could not be verified' } },
     })
+    // A minute later (the test clock stands still otherwise, and the history orders by time).
+    t.clock.advance(60_000)
     t.watch.control.fail = { code: 'store_unavailable', message: 'The store did not answer.' }
     const lost = await json(t.decide(id, { version: 2, decision: 'approve' }))
     expect([lost.status, lost.body.error.code]).toEqual([502, 'store_unavailable'])
