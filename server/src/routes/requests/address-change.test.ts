@@ -4,6 +4,7 @@ import { insertOtherStore, signInAgent } from '../../test/agents.ts'
 import { testDialect } from '../../test/harness.ts'
 import { editDemoOrder, holdStoreActions, ticketActionsSetup } from '../../test/ticket-actions.ts'
 import { subscribe } from '../../test/webhook-subscriber.ts'
+import { redactPersonalData } from '../../services/privacy/redact.ts'
 import { ada, postRequest, signIn } from './requests-test-support.ts'
 
 type Setup = Awaited<ReturnType<typeof ticketActionsSetup>>
@@ -263,6 +264,19 @@ describe(`address change requests on the demo store (${testDialect})`, () => {
         previousAddress: expect.objectContaining({ country: 'US' }),
       },
     })
+  })
+
+  it('forgets both addresses when the shopper’s data is purged; the ticket stays', async () => {
+    const t = await ticketActionsSetup()
+    const filed = await file(t, 1001)
+    const person = { emails: [ada.value], phones: [], customerId: null, orderIds: [] }
+    const purged = await redactPersonalData(t.deps, 'st_demo', person, 'customers/redact')
+    expect(purged.tickets).toBe(1)
+    expect(await t.db.selectFrom('ticket_address_changes').selectAll().execute()).toEqual([])
+    const view = await t.view(filed.body.ticketId)
+    const created = view.history.find((e: { kind: string }) => e.kind === 'created')
+    expect(created.data).toMatchObject({ address: '[redacted]', previousAddress: '[redacted]' })
+    expect(view.ticket.type).toBe('address_change')
   })
 
   it('shows the addresses only to agents of the ticket’s store', async () => {
