@@ -17,6 +17,7 @@ import { requestErrorText } from '../request-error.ts'
 import { forget } from '../resource.ts'
 import { orderKey } from './order-detail.tsx'
 import { AddressBlock, addressLines, countryName, FieldProblem } from './address-parts.tsx'
+import type { RequestStep } from './request-fields.tsx'
 import { ScreenView } from './screen-view.tsx'
 
 interface Props {
@@ -61,7 +62,7 @@ export function AddressChangeFlow({ api, order, channel, focus, onBack, onFiled 
     phone: current?.phone ?? '',
   }))
   const [problems, setProblems] = useState<AddressProblem[]>([])
-  const [step, setStep] = useState<'form' | 'review' | 'done'>('form')
+  const [step, setStep] = useState<RequestStep>('form')
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const [filed, setFiled] = useState<RequestFiled | null>(null)

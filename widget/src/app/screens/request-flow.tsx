@@ -18,7 +18,7 @@ import { forget } from '../resource.ts'
 import { reasonLabel, reasonOptions, say } from '../words.ts'
 import { orderKey } from './order-detail.tsx'
 import { newIdempotencyKey } from '../idempotency-key.ts'
-import { ReasonField, ReturnLines, TextField } from './request-fields.tsx'
+import { ReasonField, ReturnLines, TextField, type RequestStep } from './request-fields.tsx'
 import { ScreenView } from './screen-view.tsx'
 import { AddressChangeFlow } from './address-change-flow.tsx'
 
@@ -62,7 +62,7 @@ export function RequestFlow(props: Props) {
 function ReasonRequestFlow({ api, order, type, channel, focus, onBack, onFiled }: Props) {
   const i18n = useI18n()
   const { t } = i18n
-  const [step, setStep] = useState<'form' | 'review' | 'done'>('form')
+  const [step, setStep] = useState<RequestStep>('form')
   const [chosen, setChosen] = useState<Record<string, number>>({})
   const [reason, setReason] = useState('')
   const [comment, setComment] = useState('')
