@@ -220,6 +220,7 @@ describe('the floating panel on the Shopify store, as Ada', () => {
     expect(await notes()).toEqual([
       'Returns: Available once your order has arrived.',
       'Cancellation: This order has already shipped.',
+      'Address change: This order has already shipped.',
     ])
     expect(await axeViolations(page)).toEqual([])
     await backToList()
@@ -234,6 +235,7 @@ describe('the floating panel on the Shopify store, as Ada', () => {
     expect(await notes()).toEqual([
       'Returns: Return window closed on January 22.',
       'Cancellation: This order has already shipped.',
+      'Address change: This order has already shipped.',
     ])
     expect(await page.getByRole('button', { name: 'Return items' }).count()).toBe(0)
     await backToList()

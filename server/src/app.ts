@@ -19,6 +19,7 @@ import { agentTokenRoutes } from './routes/agent/agent-tokens.routes.ts'
 import { agentTotpRoutes } from './routes/agent/agent-totp.routes.ts'
 import { agentTicketActionRoutes } from './routes/agent/ticket-actions.routes.ts'
 import { agentReturnRoutes, RETURN_LABEL_PATH } from './routes/agent/return-actions.routes.ts'
+import { agentAddressChangeRoutes } from './routes/agent/address-change.routes.ts'
 import { returnLabelRoutes } from './routes/returns/return-labels.routes.ts'
 import { agentTicketRoutes } from './routes/agent/tickets.routes.ts'
 import { agentExportRoutes } from './routes/agent/exports.routes.ts'
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', agentOrderRoutes)
   app.route('/', agentTicketActionRoutes)
   app.route('/', agentReturnRoutes)
+  app.route('/', agentAddressChangeRoutes)
   app.route('/', returnLabelRoutes)
   app.route('/', agentDirectoryRoutes)
   app.route('/', agentPasswordRoutes)

@@ -1,3 +1,4 @@
+import { ADDRESS_CHANGE_ERROR_CODES } from '@porchlight/shared/api/address-changes'
 import { AGENT_AUTH_ERROR_CODES, AGENT_ERROR_CODES } from '@porchlight/shared/api/agent'
 import {
   AUTH_ERROR_CODES,
@@ -50,6 +51,7 @@ const lists = [
   TEAM_ERROR_CODES,
   MAIL_REPLY_ERROR_CODES,
   SAVED_REPLY_ERROR_CODES,
+  ADDRESS_CHANGE_ERROR_CODES,
 ]
 
 describe('error codes', () => {

@@ -1,3 +1,4 @@
+import type { AddressChangeErrorCode } from '@porchlight/shared/api/address-changes'
 import type { AgentAuthErrorCode, AgentErrorCode } from '@porchlight/shared/api/agent'
 import type {
   AuthErrorCode,
@@ -48,6 +49,7 @@ export type ErrorCode =
   | TeamErrorCode
   | MailReplyErrorCode
   | SavedReplyErrorCode
+  | AddressChangeErrorCode
 
 /**
  * The HTTP status of every code, in this one table: routes and services name a code, never a
@@ -107,6 +109,8 @@ export const errorStatus = {
   inbound_mail_malformed: 400,
   held_reply_not_found: 404,
   attachment_not_found: 404,
+  // address change requests (shared/src/api/address-changes.ts)
+  address_change_not_found: 404,
   // orders (shared/src/api/orders.ts)
   invalid_cursor: 400,
   order_not_found: 404,
@@ -117,6 +121,7 @@ export const errorStatus = {
   request_already_open: 409,
   invalid_reason: 422,
   invalid_lines: 422,
+  address_invalid: 422,
   idempotency_key_reused: 422,
   // chat (shared/src/api/chat.ts)
   chat_unauthenticated: 401,

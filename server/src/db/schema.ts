@@ -41,6 +41,7 @@ import type { StoresTable } from './stores.table.ts'
 import type { TicketActionClaimsTable } from './ticket-action-claims.table.ts'
 import type { TicketReturnsTable } from './ticket-returns.table.ts'
 import type { DemoStockTable } from './demo-stock.table.ts'
+import type { TicketAddressChangesTable } from './ticket-address-changes.table.ts'
 import type {
   IdempotencyKeysTable,
   TicketCountersTable,
@@ -92,6 +93,7 @@ export interface Database {
   ticket_ratings: TicketRatingsTable
   ticket_returns: TicketReturnsTable
   demo_stock: DemoStockTable
+  ticket_address_changes: TicketAddressChangesTable
   settings_history: SettingsHistoryTable
   store_logos: StoreLogosTable
   ticket_reply_addresses: TicketReplyAddressesTable

@@ -6,7 +6,13 @@ import type { RequestStatus, TicketStatus, TicketType } from './tickets.table.ts
 type Db = Kysely<Database> | Transaction<Database>
 
 /** Ticket types a shopper files and sees as requests (chats are their own thing). */
-export const SHOPPER_REQUEST_TYPES = ['return', 'cancel', 'issue', 'contact'] as const
+export const SHOPPER_REQUEST_TYPES = [
+  'return',
+  'cancel',
+  'issue',
+  'address_change',
+  'contact',
+] as const
 
 /** What a shopper may see of one of their tickets. */
 export interface ShopperRequestRow {

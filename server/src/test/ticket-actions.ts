@@ -22,7 +22,13 @@ export function gate() {
   return { open: () => open(), opened }
 }
 
-type Action = 'cancelOrder' | 'refund' | 'createReturn' | 'receiveReturn' | 'createExchange'
+type Action =
+  | 'cancelOrder'
+  | 'refund'
+  | 'createReturn'
+  | 'receiveReturn'
+  | 'createExchange'
+  | 'updateShippingAddress'
 
 /**
  * Wraps each store's adapter: counts the store actions, can hold them at a gate, or answer a
@@ -53,6 +59,7 @@ export function watchAdapters(real: StoreAdapterFactory) {
       createReturn: watched('createReturn'),
       receiveReturn: watched('receiveReturn'),
       createExchange: watched('createExchange'),
+      updateShippingAddress: watched('updateShippingAddress'),
     }
   }
   return { factory, calls, control }

@@ -34,7 +34,14 @@ import type { RequestStatus } from './requests.ts'
 export { REQUEST_STATUSES, type RequestStatus } from './requests.ts'
 
 /** What a ticket is about: a shopper's request, a contact message or a chat. */
-export const TICKET_TYPES = ['return', 'cancel', 'issue', 'contact', 'chat'] as const
+export const TICKET_TYPES = [
+  'return',
+  'cancel',
+  'issue',
+  'address_change',
+  'contact',
+  'chat',
+] as const
 export type TicketType = (typeof TICKET_TYPES)[number]
 
 /** Where a ticket stands in the agents' queue. */

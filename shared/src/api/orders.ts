@@ -141,6 +141,8 @@ export interface OrderDetail {
   actions: {
     cancel: ActionOffer
     return: ActionOffer
+    /** Deliver elsewhere: offered until fulfilment starts (orders/address-change.ts). */
+    addressChange: ActionOffer
     /** Reasons to pick from for a return: the store's own list, else the default codes. */
     returnReasons: IssueReason[]
     /** Reasons to pick from for a cancellation: the store's own list, else the default codes. */

@@ -1,6 +1,7 @@
 /**
- * The shopper's request contract: returns, cancellations and issue reports become tickets that
- * an agent reviews (nothing is refunded or cancelled by the shopper alone).
+ * The shopper's request contract: returns, cancellations, address changes and issue reports
+ * become tickets that an agent reviews (nothing is refunded, cancelled or redirected by the
+ * shopper alone).
  *
  *   POST /v1/orders/:id/requests     FileRequest, header `Idempotency-Key` -> 201 RequestFiled
  *        (a retry with the same key and body -> 200 with the same RequestFiled;
@@ -26,6 +27,9 @@
  *   422 invalid_lines           lines not in the order or above the returnable quantity
  *   422 exchange_variant_not_allowed  an exchange for a variant of another product
  *   409 exchange_out_of_stock   the variant asked for in exchange is not in stock now
+ *   422 address_invalid         an address change's address misses a field its country needs,
+ *                               or has one of the wrong shape (error.details.problems:
+ *                               [{ field, code: required | invalid | too_long }])
  *   422 idempotency_key_reused
  *
  * Also (both POSTs): 401 session_missing | session_expired | session_revoked (a bearer token
@@ -38,12 +42,14 @@
  * shown as text, never as HTML. Lengths count UTF-16 code units, as a textarea's maxlength does.
  */
 import type { ExchangeErrorCode } from './exchanges.ts'
+import type { AddressInput } from '../orders/address-fields.ts'
+import type { Address } from '../orders/model.ts'
 import type { ReturnProgress } from './returns.ts'
 import type { AuthErrorCode, SessionEndedCode } from './auth.ts'
 import type { EdgeErrorCode, StoreErrorCode } from './errors.ts'
 import type { OrderErrorCode } from './orders.ts'
 /** The requests a shopper can file on an order. */
-export const REQUEST_TYPES = ['return', 'cancel', 'issue'] as const
+export const REQUEST_TYPES = ['return', 'cancel', 'issue', 'address_change'] as const
 export type RequestType = (typeof REQUEST_TYPES)[number]
 
 /** Where the shopper filed a request (the panel's mode). */
@@ -61,6 +67,11 @@ export interface FileRequest {
    * shopper wants that variant of the same product instead of their money (api/exchanges.ts).
    */
   lines?: Array<{ lineItemId: string; quantity: number; exchangeVariantId?: string }>
+  /**
+   * Address changes only (reason `address_change`): where the order should go instead, checked
+   * with the country's fields (orders/address-fields.ts).
+   */
+  address?: AddressInput
   /** Where the shopper filed it (from the panel's mode). */
   channel: RequestChannel
   /** The shopper's language, for the acknowledgement and later messages. */
@@ -93,6 +104,8 @@ export interface RequestSummary extends RequestFiled {
   canRate: boolean
   /** Only on an approved return: how to send it back and how far it got (api/returns.ts). */
   returnProgress?: ReturnProgress
+  /** Only on an address change: the address the shopper asked for. */
+  address?: Address
   /** The agents' replies and the shopper's emailed answers, oldest first. */
   messages: RequestMessage[]
 }
@@ -127,6 +140,7 @@ export const REQUEST_ERROR_CODES = [
   'request_already_open', // 409
   'invalid_reason', // 422
   'invalid_lines', // 422
+  'address_invalid', // 422
   'idempotency_key_reused', // 422
 ] as const
 

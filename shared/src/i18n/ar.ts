@@ -92,6 +92,7 @@ export const ar: CoreCatalog = {
   'error.exchange_out_of_stock': 'نفد هذا المقاس أو اللون للتو. اختر غيره أو اطلب استرداد المبلغ.',
   'error.exchange_variant_not_allowed':
     'لا يمكن استبدال هذا المنتج إلا بمقاس أو لون آخر من المنتج نفسه.',
+  'error.address_invalid': 'بعض حقول العنوان تحتاج إلى مراجعة.',
   'error.invalid_lines':
     'لم يعد من الممكن إرجاع بعض المنتجات بهذه الكميات. تحقّق منها وحاول مرة أخرى.',
   'error.idempotency_key_missing': 'تعذّر إرسال طلبك. يُرجى المحاولة مرة أخرى.',
@@ -127,6 +128,7 @@ export const ar: CoreCatalog = {
   'order.help': 'هل تحتاج إلى مساعدة بشأن هذا الطلب؟',
   'order.return_until': 'يمكنك الإرجاع حتى {date}.',
   'order.unavailable_return': 'الإرجاع: {reason}',
+  'order.unavailable_address_change': 'تغيير العنوان: {reason}',
   'order.unavailable_cancel': 'الإلغاء: {reason}',
   'order.tracking': 'التتبّع',
   'order.shipment': 'الطرد {index} من {total}',
@@ -208,6 +210,7 @@ export const ar: CoreCatalog = {
   'action.track': 'تتبّع',
   'action.return': 'إرجاع منتجات',
   'action.cancel': 'إلغاء الطلب',
+  'action.change_address': 'تغيير عنوان التوصيل',
   'action.report_issue': 'الإبلاغ عن مشكلة',
 
   'ineligible.action_disabled': 'لا يوفّر المتجر هذا الخيار عبر الإنترنت.',
@@ -226,6 +229,7 @@ export const ar: CoreCatalog = {
   'ineligible.excluded_tag': 'لا يوفّر المتجر هذا الخيار لهذا الطلب.',
   'ineligible.no_returnable_items': 'لا يمكن إرجاع منتجات البيع النهائي وبطاقات الهدايا.',
   'ineligible.cancel_window_closed': 'انتهت مهلة الإلغاء في {date}.',
+  'ineligible.not_shipped_to_address': 'لا يتم توصيل هذا الطلب إلى عنوان.',
   'ineligible.return_window_closed': 'انتهت مهلة الإرجاع في {date}.',
 
   'line.final_sale': 'بيع نهائي: لا يمكن إرجاعه',
@@ -237,6 +241,7 @@ export const ar: CoreCatalog = {
   'request.type.return': 'إرجاع',
   'request.type.cancel': 'إلغاء',
   'request.type.issue': 'مشكلة',
+  'request.type.address_change': 'تغيير العنوان',
   'request.type.contact': 'رسالة',
   'request.status.requested': 'قيد المراجعة',
   'request.status.approved': 'تمت الموافقة',

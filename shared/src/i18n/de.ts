@@ -93,6 +93,7 @@ export const de: CoreCatalog = {
     'Diese Größe oder Farbe ist gerade ausverkauft. Wählen Sie eine andere oder bitten Sie um Erstattung.',
   'error.exchange_variant_not_allowed':
     'Dieser Artikel kann nur gegen eine andere Größe oder Farbe desselben Produkts getauscht werden.',
+  'error.address_invalid': 'Einige Felder der Adresse müssen geprüft werden.',
   'error.invalid_lines':
     'Einige Artikel können nicht mehr in dieser Menge zurückgegeben werden. Bitte prüfen Sie sie und versuchen Sie es erneut.',
   'error.idempotency_key_missing':
@@ -124,6 +125,7 @@ export const de: CoreCatalog = {
   'order.help': 'Brauchen Sie Hilfe mit dieser Bestellung?',
   'order.return_until': 'Rückgabe möglich bis {date}.',
   'order.unavailable_return': 'Rückgabe: {reason}',
+  'order.unavailable_address_change': 'Adressänderung: {reason}',
   'order.unavailable_cancel': 'Stornierung: {reason}',
   'order.tracking': 'Sendungsverfolgung',
   'order.shipment': 'Paket {index} von {total}',
@@ -198,6 +200,7 @@ export const de: CoreCatalog = {
   'action.track': 'Verfolgen',
   'action.return': 'Artikel zurückgeben',
   'action.cancel': 'Bestellung stornieren',
+  'action.change_address': 'Lieferadresse ändern',
   'action.report_issue': 'Problem melden',
 
   'ineligible.action_disabled': 'Der Shop bietet das nicht online an.',
@@ -218,6 +221,7 @@ export const de: CoreCatalog = {
   'ineligible.no_returnable_items':
     'Reduzierte Endverkaufsartikel und Geschenkkarten sind von der Rückgabe ausgeschlossen.',
   'ineligible.cancel_window_closed': 'Die Stornierungsfrist endete am {date}.',
+  'ineligible.not_shipped_to_address': 'Diese Bestellung wird nicht an eine Adresse geliefert.',
   'ineligible.return_window_closed': 'Die Rückgabefrist endete am {date}.',
 
   'line.final_sale': 'Vom Umtausch ausgeschlossen',
@@ -229,6 +233,7 @@ export const de: CoreCatalog = {
   'request.type.return': 'Rückgabe',
   'request.type.cancel': 'Stornierung',
   'request.type.issue': 'Problem',
+  'request.type.address_change': 'Adressänderung',
   'request.type.contact': 'Nachricht',
   'request.status.requested': 'Wird geprüft',
   'request.status.approved': 'Angenommen',

@@ -94,6 +94,7 @@ export const en = {
     'That size or colour has just sold out. Pick another, or ask for a refund.',
   'error.exchange_variant_not_allowed':
     'This item can only be exchanged for another size or colour of the same product.',
+  'error.address_invalid': 'Some fields of the address need your attention.',
   'error.invalid_lines':
     'Some items can’t be returned in those quantities any more. Check them and try again.',
   'error.idempotency_key_missing': 'We couldn’t send your request. Please try again.',
@@ -120,6 +121,7 @@ export const en = {
   'order.help': 'Need help with this order?',
   'order.return_until': 'Returns are open until {date}.',
   'order.unavailable_return': 'Returns: {reason}',
+  'order.unavailable_address_change': 'Address change: {reason}',
   'order.unavailable_cancel': 'Cancellation: {reason}',
   'order.tracking': 'Tracking',
   'order.shipment': 'Parcel {index} of {total}',
@@ -197,6 +199,7 @@ export const en = {
   'action.track': 'Track',
   'action.return': 'Return items',
   'action.cancel': 'Cancel order',
+  'action.change_address': 'Change delivery address',
   'action.report_issue': 'Report an issue',
 
   // Why an action is not offered (orders/eligibility.ts)
@@ -216,6 +219,7 @@ export const en = {
   'ineligible.excluded_tag': 'The store doesn’t offer this for this order.',
   'ineligible.no_returnable_items': 'Final-sale items and gift cards can’t be returned.',
   'ineligible.cancel_window_closed': 'Cancellation closed on {date}.',
+  'ineligible.not_shipped_to_address': 'This order isn’t delivered to an address.',
   'ineligible.return_window_closed': 'Return window closed on {date}.',
 
   // Why one line cannot be returned (orders/order-facts.ts)
@@ -228,6 +232,7 @@ export const en = {
   'request.type.return': 'Return',
   'request.type.cancel': 'Cancellation',
   'request.type.issue': 'Issue',
+  'request.type.address_change': 'Address change',
   'request.type.contact': 'Message',
   'request.status.requested': 'Under review',
   'request.status.approved': 'Approved',

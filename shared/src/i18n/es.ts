@@ -87,6 +87,7 @@ export const es: CoreCatalog = {
     'Esa talla o color se acaba de agotar. Elige otro o pide un reembolso.',
   'error.exchange_variant_not_allowed':
     'Este artículo solo se puede cambiar por otra talla o color del mismo producto.',
+  'error.address_invalid': 'Revisa algunos campos de la dirección.',
   'error.invalid_lines':
     'Algunos artículos ya no se pueden devolver en esas cantidades. Revísalos y vuelve a intentarlo.',
   'error.idempotency_key_missing': 'No hemos podido enviar tu solicitud. Vuelve a intentarlo.',
@@ -115,6 +116,7 @@ export const es: CoreCatalog = {
   'order.help': '¿Necesitas ayuda con este pedido?',
   'order.return_until': 'Puedes devolverlo hasta el {date}.',
   'order.unavailable_return': 'Devoluciones: {reason}',
+  'order.unavailable_address_change': 'Cambio de dirección: {reason}',
   'order.unavailable_cancel': 'Cancelación: {reason}',
   'order.tracking': 'Seguimiento',
   'order.shipment': 'Paquete {index} de {total}',
@@ -189,6 +191,7 @@ export const es: CoreCatalog = {
   'action.track': 'Seguir',
   'action.return': 'Devolver artículos',
   'action.cancel': 'Cancelar pedido',
+  'action.change_address': 'Cambiar la dirección de entrega',
   'action.report_issue': 'Informar de un problema',
 
   'ineligible.action_disabled': 'La tienda no lo ofrece en línea.',
@@ -208,6 +211,7 @@ export const es: CoreCatalog = {
   'ineligible.no_returnable_items':
     'Los artículos de venta final y las tarjetas regalo no se pueden devolver.',
   'ineligible.cancel_window_closed': 'El plazo de cancelación terminó el {date}.',
+  'ineligible.not_shipped_to_address': 'Este pedido no se entrega en una dirección.',
   'ineligible.return_window_closed': 'El plazo de devolución terminó el {date}.',
 
   'line.final_sale': 'Venta final: no se puede devolver',
@@ -219,6 +223,7 @@ export const es: CoreCatalog = {
   'request.type.return': 'Devolución',
   'request.type.cancel': 'Cancelación',
   'request.type.issue': 'Problema',
+  'request.type.address_change': 'Cambio de dirección',
   'request.type.contact': 'Mensaje',
   'request.status.requested': 'En revisión',
   'request.status.approved': 'Aprobada',

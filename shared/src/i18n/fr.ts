@@ -94,6 +94,7 @@ export const fr: CoreCatalog = {
     'Cette taille ou couleur vient d’être épuisée. Choisissez-en une autre ou demandez un remboursement.',
   'error.exchange_variant_not_allowed':
     'Cet article ne peut être échangé que contre une autre taille ou couleur du même produit.',
+  'error.address_invalid': 'Certains champs de l’adresse sont à vérifier.',
   'error.invalid_lines':
     'Certains articles ne peuvent plus être retournés dans ces quantités. Vérifiez-les et réessayez.',
   'error.idempotency_key_missing': 'Nous n’avons pas pu envoyer votre demande. Veuillez réessayer.',
@@ -122,6 +123,7 @@ export const fr: CoreCatalog = {
   'order.help': 'Besoin d’aide pour cette commande ?',
   'order.return_until': 'Retours possibles jusqu’au {date}.',
   'order.unavailable_return': 'Retours : {reason}',
+  'order.unavailable_address_change': 'Changement d’adresse : {reason}',
   'order.unavailable_cancel': 'Annulation : {reason}',
   'order.tracking': 'Suivi',
   'order.shipment': 'Colis {index} sur {total}',
@@ -196,6 +198,7 @@ export const fr: CoreCatalog = {
   'action.track': 'Suivre',
   'action.return': 'Retourner des articles',
   'action.cancel': 'Annuler la commande',
+  'action.change_address': 'Changer l’adresse de livraison',
   'action.report_issue': 'Signaler un problème',
 
   'ineligible.action_disabled': 'La boutique ne le propose pas en ligne.',
@@ -216,6 +219,7 @@ export const fr: CoreCatalog = {
   'ineligible.no_returnable_items':
     'Les articles en vente finale et les cartes cadeaux ne peuvent pas être retournés.',
   'ineligible.cancel_window_closed': 'L’annulation n’est plus possible depuis le {date}.',
+  'ineligible.not_shipped_to_address': 'Cette commande n’est pas livrée à une adresse.',
   'ineligible.return_window_closed': 'Le délai de retour a pris fin le {date}.',
 
   'line.final_sale': 'Vente finale : non retournable',
@@ -227,6 +231,7 @@ export const fr: CoreCatalog = {
   'request.type.return': 'Retour',
   'request.type.cancel': 'Annulation',
   'request.type.issue': 'Problème',
+  'request.type.address_change': 'Changement d’adresse',
   'request.type.contact': 'Message',
   'request.status.requested': 'En cours d’examen',
   'request.status.approved': 'Acceptée',

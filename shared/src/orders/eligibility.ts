@@ -34,6 +34,7 @@ export type IneligibleReason =
   | { code: 'no_returnable_items'; data: { finalSale: number; giftCard: number } }
   | { code: 'cancel_window_closed'; data: { closedAt: string } }
   | { code: 'return_window_closed'; data: { closedAt: string } }
+  | { code: 'not_shipped_to_address' }
 
 export type IneligibleCode = IneligibleReason['code']
 
@@ -55,6 +56,7 @@ export const INELIGIBLE_CODES: readonly IneligibleCode[] = [
   'no_returnable_items',
   'cancel_window_closed',
   'return_window_closed',
+  'not_shipped_to_address',
 ]
 
 export type Eligibility =

@@ -21,6 +21,9 @@ export const BUILTIN_REQUEST_REASON_CODES: readonly (ReturnReasonCode | CancelRe
   ...new Set([...DEFAULT_RETURN_REASONS, ...DEFAULT_CANCEL_REASONS]),
 ]
 
+/** The reason every address change request carries. */
+export const ADDRESS_CHANGE_REASON = 'address_change'
+
 /** The kinds of request a shopper files about an order. */
 export type RequestKind = RequestType
 
@@ -59,6 +62,8 @@ export function cancelReasons(rules: Pick<OrderRules, 'cancelReasons'>): IssueRe
 export function offeredReasons(order: Order, rules: OrderRules, kind: RequestKind): IssueReason[] {
   if (kind === 'return') return returnReasons(rules)
   if (kind === 'cancel') return cancelReasons(rules)
+  // An address change says what it wants in its address: its one reason names the kind.
+  if (kind === 'address_change') return [{ code: ADDRESS_CHANGE_REASON }]
   return issueScenario(order, rules).reasons
 }
 

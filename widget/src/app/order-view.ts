@@ -17,6 +17,7 @@ export interface ReasonOption {
 export type OrderView = Omit<OrderDetail, 'actions' | 'requests'> & {
   requests?: RequestSummary[]
   actions: Pick<OrderDetail['actions'], 'cancel' | 'return'> & {
+    addressChange?: OrderDetail['actions']['addressChange']
     returnReasons?: Array<ReasonOption | string>
     cancelReasons?: Array<ReasonOption | string>
   }

@@ -29,6 +29,7 @@ export const REQUEST_ERROR_CODES = [
   'invalid_lines',
   'exchange_out_of_stock',
   'exchange_variant_not_allowed',
+  'address_invalid',
   'idempotency_key_reused',
   'rate_limited',
 ] as const

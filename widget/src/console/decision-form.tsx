@@ -8,6 +8,7 @@ const VERBS: Record<string, string> = {
   return: 'the return',
   cancel: 'the cancellation',
   issue: 'the request',
+  address_change: 'the address change',
 }
 
 /**

@@ -6,6 +6,7 @@ const LABELS: Record<string, string> = {
   return: 'Return',
   cancel: 'Cancel',
   issue: 'Issue',
+  address_change: 'Address change',
   contact: 'Contact',
   chat: 'Chat',
   open: 'Open',

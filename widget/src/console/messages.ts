@@ -21,6 +21,9 @@ const DECISION_REASONS: Record<string, string> = {
   refund_not_supported: 'This store does not support refunds from the console.',
   store_unavailable: 'The store could not be reached. Try again in a moment.',
   reason_required: 'Give a reason to decline.',
+  too_late_for_address_change:
+    'The store started preparing or shipping the order since the shopper asked: its address can no longer change.',
+  address_missing: 'This request holds no address to send to the store.',
 }
 
 const CODES: Partial<Record<ConsoleErrorCode, string>> = {

@@ -1,3 +1,4 @@
+import { AddressChangePanel } from './address-change-panel.tsx'
 import { AppeasementForm } from './appeasement-form.tsx'
 import { DecisionForm } from './decision-form.tsx'
 import { ExchangePanel } from './exchange-panel.tsx'
@@ -22,6 +23,7 @@ export function TicketSide(props: PaneProps) {
     <>
       <TicketControls ticket={t} me={me} api={api} run={run} busy={busy} />
       <OrderPanel ticket={t} order={order} section />
+      {t.type === 'address_change' && <AddressChangePanel ticket={t} api={api} />}
       {t.requestStatus !== null && <DecisionForm ticket={t} api={api} run={run} busy={busy} />}
       <ExchangePanel ticket={t} history={view.history} api={api} run={run} busy={busy} />
       {t.order !== null && <RefundForm ticket={t} order={order} api={api} run={run} busy={busy} />}

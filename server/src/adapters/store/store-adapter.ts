@@ -1,7 +1,7 @@
 import type { ShopperIdentity } from '@porchlight/shared/api/auth'
 import type { ExchangeOptions } from '@porchlight/shared/api/exchanges'
 import type { OrderLookupFilters, OrderLookupHit } from '@porchlight/shared/api/order-lookup'
-import type { Money, Order } from '@porchlight/shared/orders/model'
+import type { Address, Money, Order } from '@porchlight/shared/orders/model'
 
 export type { ShopperIdentity }
 
@@ -64,6 +64,13 @@ export interface CreatedExchange {
   orderName: string
 }
 
+export interface ShippingAddressInput {
+  /** Where the order goes from now on (already checked with the country's fields). */
+  address: Address
+  /** Why, for the store's own records (a staff note where the platform keeps one). */
+  note?: string
+}
+
 /**
  * One interface over every store platform. The demo adapter keeps orders in our own tables;
  * the Shopify adapter talks to the Admin GraphQL API. Lookups are always scoped to one store:
@@ -110,6 +117,14 @@ export interface StoreAdapter {
    * refund for the lines named there. Refuses with `out_of_stock` when a variant ran out.
    */
   createExchange(orderId: string, input: ExchangeInput): Promise<StoreActionResult<CreatedExchange>>
+  /**
+   * Sends the order to another address. Refused (a value, never thrown) once fulfilment has
+   * started where the platform says so, and for a cancelled order.
+   */
+  updateShippingAddress(
+    orderId: string,
+    input: ShippingAddressInput,
+  ): Promise<StoreActionResult<Order>>
 }
 
 /** Finds the adapter for a store (built from its adapter kind and configuration). */

@@ -27,6 +27,7 @@ import * as m24 from './0024-order-lookup.ts'
 import * as m25 from './0025-ticket-returns.ts'
 import * as m27 from './0027-demo-stock.ts'
 import * as m31 from './0031-inbox-unread-index.ts'
+import * as m28 from './0028-ticket-address-changes.ts'
 
 /**
  * A static list instead of a folder scan: it works the same under vitest, in the built server
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '0025-ticket-returns': m25,
   '0027-demo-stock': m27,
   '0031-inbox-unread-index': m31,
+  '0028-ticket-address-changes': m28,
 }

@@ -37,12 +37,29 @@ const line = z.strictObject({
     .optional(),
 })
 
+// Types are checked here; which fields a country needs, and their shapes, are the domain's
+// (checkAddress): a field left out reads as empty, so it is refused as `address_invalid` with
+// the field named, the same as one left blank.
+const part = text(200).nullable().optional()
+const address = z.strictObject({
+  name: text(200).default(''),
+  company: part,
+  line1: text(200).default(''),
+  line2: part,
+  city: text(200).default(''),
+  region: part,
+  postalCode: part,
+  country: text(200).default(''),
+  phone: part,
+})
+
 export const fileRequestBody = z
   .strictObject({
     type: z.enum(REQUEST_TYPES),
     reason: z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'expected a reason code'),
     comment: text(MAX_COMMENT).optional(),
     lines: z.array(line).min(1, 'pick at least one line').max(250).optional(),
+    address: address.optional(),
     channel: z.enum(REQUEST_CHANNELS),
     locale,
   })
@@ -52,6 +69,12 @@ export const fileRequestBody = z
     }
     if (body.type !== 'return' && body.lines !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['lines'], message: 'only returns have lines' })
+    }
+    if (body.type === 'address_change' && body.address === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['address'], message: 'an address change needs one' })
+    }
+    if (body.type !== 'address_change' && body.address !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['address'], message: 'only address changes have one' })
     }
     const ids = (body.lines ?? []).map((l) => l.lineItemId)
     if (new Set(ids).size !== ids.length) {

@@ -13,6 +13,7 @@ import type {
   TimelineEntryView,
 } from '@porchlight/shared/api/orders'
 import type { RequestSummary } from '@porchlight/shared/api/requests'
+import { addressChangeEligibility } from '@porchlight/shared/orders/address-change'
 import { displayStatus, isCurrentEstimate } from '@porchlight/shared/orders/display-status'
 import { orderActions, type Eligibility } from '@porchlight/shared/orders/eligibility'
 import { issueScenario } from '@porchlight/shared/orders/issue-scenarios'
@@ -179,6 +180,7 @@ export function toOrderDetail(
     actions: {
       cancel: offer(actions.cancel, fmt),
       return: offer(actions.return, fmt),
+      addressChange: offer(addressChangeEligibility(order), fmt),
       returnReasons: returnReasons(rules),
       cancelReasons: cancelReasons(rules),
     },

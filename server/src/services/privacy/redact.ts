@@ -1,3 +1,4 @@
+import { deleteAddressChanges } from '../../db/ticket-address-changes.repository.ts'
 import { changeTicket } from '../../db/tickets.repository.ts'
 import {
   deleteCachedOrdersOf,
@@ -39,6 +40,7 @@ const PERSONAL_KEYS = new Set([
   'recipient',
   'to',
   'address',
+  'previousAddress',
   'address1',
   'address2',
   'city',
@@ -105,6 +107,7 @@ export async function redactPersonalData(
       if (data !== e.data) await setTicketEventData(trx, e.id, data)
     }
     await redactConversations(trx, storeId, changed)
+    await deleteAddressChanges(trx, storeId, changed)
     await redactRatingComments(trx, storeId, changed)
     const rows =
       (await deletePersonRows(trx, storeId, whom)) +

@@ -6,14 +6,17 @@
 import { ticketReference } from '@porchlight/shared/tickets/reference'
 import type { FileRequest } from '@porchlight/shared/api/requests'
 import { resolveMailLocale } from '@porchlight/shared/i18n/mail/messages'
+import { addressChangeEligibility } from '@porchlight/shared/orders/address-change'
+import { checkAddress } from '@porchlight/shared/orders/address-fields'
 import { cancelEligibility, returnEligibility } from '@porchlight/shared/orders/eligibility'
-import type { Order } from '@porchlight/shared/orders/model'
+import type { Address, Order } from '@porchlight/shared/orders/model'
 import { lineReturnability } from '@porchlight/shared/orders/order-facts'
 import { isReasonOffered } from '@porchlight/shared/orders/request-reasons'
 import { normalizeOrderRules, type OrderRules } from '@porchlight/shared/orders/settings'
 import type { AppDeps } from '../../deps.ts'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
 import { findOpenRequest } from '../../db/shopper-requests.repository.ts'
+import { insertAddressChange } from '../../db/ticket-address-changes.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { AppError } from '../../errors.ts'
 import { tellShopperChat } from '../chat/system-messages.ts'
@@ -70,12 +73,28 @@ function checkOffered(order: Order, rules: OrderRules, body: FileRequest, now: D
   const eligibility =
     body.type === 'cancel'
       ? cancelEligibility(order, rules, now)
-      : returnEligibility(order, rules, now)
+      : body.type === 'address_change'
+        ? addressChangeEligibility(order)
+        : returnEligibility(order, rules, now)
   if (!eligibility.eligible) {
     throw new AppError('request_not_offered', `A ${body.type} is not offered for this order now.`, {
       reason: eligibility.reason,
     })
   }
+}
+
+/** The address an address change asks for, as it will be stored, or 422 naming each field. */
+function checkRequestedAddress(body: FileRequest): Address | null {
+  if (body.type !== 'address_change') return null
+  const checked = checkAddress(body.address ?? { name: '', line1: '', city: '', country: '' })
+  if (!checked.ok) {
+    throw new AppError(
+      'address_invalid',
+      'Some fields of the address are missing or do not fit its country.',
+      { problems: checked.problems },
+    )
+  }
+  return checked.address
 }
 
 function checkLines(order: Order, rules: OrderRules, body: FileRequest): void {
@@ -128,6 +147,7 @@ export async function fileRequest(
   }
   checkLines(order, rules, body)
   const lines = await ticketLinesOf(deps.storeAdapters(store), order, body)
+  const address = checkRequestedAddress(body)
   const open = await findOpenRequest(deps.db, store.id, order.id, body.type)
   if (open !== undefined) {
     // The open request may be this one's first attempt, committed since the replay check
@@ -156,10 +176,28 @@ export async function fileRequest(
       lines,
       tags: PORTAL_TAGS,
     },
-    event: { type: body.type, channel: body.channel, reason: body.reason },
+    event: {
+      type: body.type,
+      channel: body.channel,
+      reason: body.reason,
+      ...(address !== null ? { address, previousAddress: order.shippingAddress } : {}),
+    },
     products: ticketProducts(order, body),
     idempotency: claim,
     oneOpenPer: { orderId: order.id, type: body.type },
+    ...(address !== null
+      ? {
+          alsoWrite: (trx, ticket) =>
+            insertAddressChange(trx, {
+              storeId: store.id,
+              ticketId: ticket.id,
+              orderId: order.id,
+              previous: order.shippingAddress,
+              requested: address,
+              createdAt: ticket.created_at,
+            }),
+        }
+      : {}),
     acknowledgement: (ticket) =>
       acknowledgementMessage(
         shopperRecipient(session.identity, order.email),

@@ -12,6 +12,7 @@ import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
 import { scoresOf } from '../../db/ratings.repository.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Store } from '../../db/stores.repository.ts'
+import { addressChangesById } from '../../db/ticket-address-changes.repository.ts'
 import { returnStepEvents, ticketReturnsById } from '../../db/ticket-returns.repository.ts'
 import {
   latestDecisions,
@@ -118,6 +119,11 @@ async function summaries(
     rows.filter((r) => isRateable(r)).map((r) => r.id),
   )
   const progress = await returnProgressOf(db, store, rows)
+  const addresses = await addressChangesById(
+    db,
+    storeId,
+    rows.filter((r) => r.type === 'address_change').map((r) => r.id),
+  )
   const messages = await threads(
     db,
     storeId,
@@ -137,6 +143,7 @@ async function summaries(
       canRate: rating === null && isRateable(row),
       // Only on an approved return: every other request answers as it always did.
       ...(progress.has(row.id) ? { returnProgress: progress.get(row.id) } : {}),
+      ...(addresses.has(row.id) ? { address: addresses.get(row.id)!.requested } : {}),
       messages: messages.get(row.id) ?? [],
     }
   })

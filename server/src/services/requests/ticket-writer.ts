@@ -6,7 +6,9 @@
  * (chat hand-offs, agent-created tickets) can too.
  */
 import { ticketReference } from '@porchlight/shared/tickets/reference'
+import type { Transaction } from 'kysely'
 import type { AppDeps } from '../../deps.ts'
+import type { Database } from '../../db/schema.ts'
 import { insertTicketProducts } from '../../db/insights.repository.ts'
 import { takeRateLimits, type RateLimit } from '../../db/rate-limits.repository.ts'
 import { findOpenRequest } from '../../db/shopper-requests.repository.ts'
@@ -42,6 +44,8 @@ export interface TicketDraft {
   products?: Array<{ title: string; quantity: number }>
   /** Refuse the write while another request of this type about the order waits for an agent. */
   oneOpenPer?: { orderId: string; type: TicketType }
+  /** What the request holds beyond the ticket (an address change's addresses), written with it. */
+  alsoWrite?: (trx: Transaction<Database>, ticket: Ticket) => Promise<void>
 }
 
 export type WriteOutcome =
@@ -104,6 +108,7 @@ export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<Write
         data: draft.event,
         at: now,
       })
+      await draft.alsoWrite?.(trx, ticket)
       await insertTicketProducts(
         trx,
         { id: ticket.id, storeId: draft.storeId, at: now },

@@ -4,7 +4,9 @@ import { returnSettings, type RefundOn } from '@porchlight/shared/orders/return-
 import { normalizeOrderRules } from '@porchlight/shared/orders/settings'
 import type { StoreAdapter } from '../../adapters/store/store-adapter.ts'
 import type { Store } from '../../db/stores.repository.ts'
+import type { AddressChange } from '../../db/ticket-address-changes.repository.ts'
 import type { Ticket } from '../../db/tickets.repository.ts'
+import { carryOutAddressChange } from './address-change-approval.ts'
 import type { RefundStatus } from '../../db/tickets.table.ts'
 import { createExchange, exchangeLines, plainLines } from './exchange-approval.ts'
 import { approvedReturn, type ApprovedReturn } from './return-approval.ts'
@@ -54,7 +56,12 @@ export async function carryOutApproval(
   adapter: StoreAdapter,
   store: Store,
   ticket: Ticket,
-  input: { agentName: string; reason: string | null; instead?: 'refund' | undefined },
+  input: {
+    agentName: string
+    reason: string | null
+    instead?: 'refund' | undefined
+    addressChange?: AddressChange | undefined
+  },
 ): Promise<Approval> {
   const { rules } = normalizeOrderRules(store.settings['orderRules'])
   const askedAt = new Date(ticket.created_at)
@@ -67,6 +74,9 @@ export async function carryOutApproval(
   }
   const order = await currentOrder(adapter, ticket)
   const orderId = order.id
+  if (ticket.type === 'address_change') {
+    return carryOutAddressChange(adapter, ticket, order, input.addressChange, note)
+  }
 
   if (ticket.type === 'cancel') {
     const ok = cancelEligibility(

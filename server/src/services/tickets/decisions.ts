@@ -2,6 +2,7 @@ import type { RequestType } from '@porchlight/shared/api/requests'
 import type { OrderChange } from '@porchlight/shared/chat/system-messages'
 import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
+import { findAddressChange } from '../../db/ticket-address-changes.repository.ts'
 import { changeTicket, type Ticket, type TicketChanges } from '../../db/tickets.repository.ts'
 import type { TicketStatus } from '../../db/tickets.table.ts'
 import { tellShopperChat } from '../chat/system-messages.ts'
@@ -35,7 +36,8 @@ export interface DecisionInput {
 
 function requestType(ticket: Ticket): RequestType | null {
   const t = ticket.type
-  return ticket.request_status !== null && (t === 'cancel' || t === 'return' || t === 'issue')
+  return ticket.request_status !== null &&
+    (t === 'cancel' || t === 'return' || t === 'issue' || t === 'address_change')
     ? t
     : null
 }
@@ -109,10 +111,13 @@ export async function decideRequest(
   }
   let approval: Approval
   try {
+    const addressChange =
+      type === 'address_change' ? await findAddressChange(deps.db, store.id, ticket.id) : undefined
     approval = await carryOutApproval(deps.storeAdapters(store), store, ticket, {
       agentName: input.agent.name,
       reason,
       instead: input.instead,
+      addressChange,
     })
   } catch (err) {
     // Nothing changed on the store: give the ticket back as it was (at its new version).

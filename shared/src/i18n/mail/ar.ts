@@ -14,6 +14,7 @@ export const ar: MailCatalog = {
     subject: '{store}: تلقّينا طلبك {reference}',
     return: 'تلقّينا طلب الإرجاع {reference} الخاص بالطلب {order}.',
     cancel: 'تلقّينا طلبك {reference} لإلغاء الطلب {order}.',
+    address_change: 'تلقّينا طلبك {reference} لتغيير عنوان التوصيل للطلب {order}.',
     issue: 'تلقّينا بلاغك {reference} بشأن الطلب {order}.',
     contact: 'تلقّينا رسالتك {reference}.',
     contactOrder: 'تلقّينا رسالتك {reference} بشأن الطلب {order}.',

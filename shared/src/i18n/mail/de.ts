@@ -15,6 +15,8 @@ export const de: MailCatalog = {
     subject: '{store}: Wir haben Ihre Anfrage {reference} erhalten',
     return: 'Wir haben Ihre Rücksendeanfrage {reference} zur Bestellung {order} erhalten.',
     cancel: 'Wir haben Ihre Anfrage {reference} zur Stornierung der Bestellung {order} erhalten.',
+    address_change:
+      'Wir haben Ihre Anfrage {reference} zur Änderung der Lieferadresse der Bestellung {order} erhalten.',
     issue: 'Wir haben Ihre Meldung {reference} zur Bestellung {order} erhalten.',
     contact: 'Wir haben Ihre Nachricht {reference} erhalten.',
     contactOrder: 'Wir haben Ihre Nachricht {reference} zur Bestellung {order} erhalten.',

@@ -15,6 +15,8 @@ export const en: MailCatalog = {
     subject: '{store}: we received your request {reference}',
     return: 'We received your return request {reference} for order {order}.',
     cancel: 'We received your request {reference} to cancel order {order}.',
+    address_change:
+      'We received your request {reference} to change the delivery address of order {order}.',
     issue: 'We received your report {reference} about order {order}.',
     contact: 'We received your message {reference}.',
     contactOrder: 'We received your message {reference} about order {order}.',

@@ -14,6 +14,8 @@ export const es: MailCatalog = {
     subject: '{store}: hemos recibido tu solicitud {reference}',
     return: 'Hemos recibido tu solicitud de devolución {reference} del pedido {order}.',
     cancel: 'Hemos recibido tu solicitud {reference} para cancelar el pedido {order}.',
+    address_change:
+      'Hemos recibido tu solicitud {reference} para cambiar la dirección de entrega del pedido {order}.',
     issue: 'Hemos recibido tu aviso {reference} sobre el pedido {order}.',
     contact: 'Hemos recibido tu mensaje {reference}.',
     contactOrder: 'Hemos recibido tu mensaje {reference} sobre el pedido {order}.',

@@ -15,6 +15,8 @@ export const fr: MailCatalog = {
     subject: '{store} : nous avons bien reçu votre demande {reference}',
     return: 'Nous avons bien reçu votre demande de retour {reference} pour la commande {order}.',
     cancel: 'Nous avons bien reçu votre demande {reference} d’annulation de la commande {order}.',
+    address_change:
+      'Nous avons bien reçu votre demande {reference} de changement d’adresse de livraison pour la commande {order}.',
     issue: 'Nous avons bien reçu votre signalement {reference} concernant la commande {order}.',
     contact: 'Nous avons bien reçu votre message {reference}.',
     contactOrder: 'Nous avons bien reçu votre message {reference} concernant la commande {order}.',

@@ -24,6 +24,8 @@ export interface MailCatalog {
     return: string
     /** First line for a cancellation request; `{reference}`, `{order}`. */
     cancel: string
+    /** First line for an address change request; `{reference}`, `{order}`. */
+    address_change: string
     /** First line for an issue report; `{reference}`, `{order}`. */
     issue: string
     /** First line for a contact message; `{reference}`. */

@@ -118,13 +118,16 @@ function Actions({ order, i18n, loopUrl, onRequest }: ActionsProps) {
   // An open request of a type stands in for its action: asking twice would be refused.
   const open = (type: RequestType) =>
     order.requests?.find((r) => r.type === type && r.requestStatus === 'requested')
-  const why = (type: 'return' | 'cancel', offer: ActionOffer): string | null => {
+  const why = (type: 'return' | 'cancel' | 'address_change', offer: ActionOffer): string | null => {
     const pending = open(type)
     if (pending) return t('error.request_already_open', { reference: pending.reference })
     return offer.offered ? null : ineligibleText(offer.reason, i18n)
   }
   const noReturn = why('return', ret)
   const noCancel = why('cancel', cancel)
+  // A server without address changes sends no offer: nothing to show then.
+  const address = order.actions.addressChange
+  const noAddress = address ? why('address_change', address) : undefined
   const button = (type: RequestType, label: string) => (
     <button type="button" class="secondary" onClick={() => onRequest(type, order)}>
       {label}
@@ -147,6 +150,7 @@ function Actions({ order, i18n, loopUrl, onRequest }: ActionsProps) {
             button('return', t('action.return'))
           ))}
         {noCancel === null && button('cancel', t('action.cancel'))}
+        {noAddress === null && button('address_change', t('action.change_address'))}
         {order.issue.reasons.length > 0 && button('issue', t('action.report_issue'))}
       </div>
       {ret.offered && ret.until && noReturn === null && (
@@ -163,6 +167,9 @@ function Actions({ order, i18n, loopUrl, onRequest }: ActionsProps) {
             <p class="note">{t('order.unavailable_cancel', { reason: noCancel })}</p>
           )}
         </>
+      )}
+      {typeof noAddress === 'string' && (
+        <p class="note">{t('order.unavailable_address_change', { reason: noAddress })}</p>
       )}
     </Part>
   )
@@ -187,6 +194,11 @@ function Requests({ order, i18n, api }: { order: OrderView; i18n: LocaleState; a
             )}
             <span class="line muted">{when(r.createdAt, i18n)}</span>
             {r.decisionNote && <span class="line">{r.decisionNote}</span>}
+            {r.address && (
+              <span class="line">
+                {[r.address.line1, r.address.line2, r.address.city].filter(Boolean).join(', ')}
+              </span>
+            )}
             {r.returnProgress && <ReturnSteps progress={r.returnProgress} i18n={i18n} />}
             {r.messages?.map((m, i) => (
               <span key={i} class="line">

@@ -5,6 +5,9 @@ import { useI18n } from '../locale.ts'
 import type { ReasonOption } from '../order-view.ts'
 import { reasonLabel, say } from '../words.ts'
 
+/** The steps of every request form: the form, the review of what will be sent, the confirmation. */
+export type RequestStep = 'form' | 'review' | 'done'
+
 /** The contract's limits (UTF-16 code units, as maxlength counts). */
 export const COMMENT_MAX = 1000
 export const MESSAGE_MAX = 5000

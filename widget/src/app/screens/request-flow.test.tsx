@@ -307,6 +307,11 @@ describe('every refusal of a request, in plain words', () => {
       'This item can only be exchanged for another size or colour of the same product.',
     ],
     [
+      'address_invalid',
+      { problems: [{ field: 'city', code: 'required' }] },
+      'Some fields of the address need your attention.',
+    ],
+    [
       'idempotency_key_reused',
       undefined,
       'Your request changed while it was being sent. Check it and send it again.',

@@ -20,8 +20,9 @@ import { reasonLabel, reasonOptions, say } from '../words.ts'
 import { orderKey } from './order-detail.tsx'
 import { newIdempotencyKey } from '../idempotency-key.ts'
 import { ExchangeChoice } from './exchange-choice.tsx'
-import { ReasonField, ReturnLines, TextField } from './request-fields.tsx'
+import { ReasonField, ReturnLines, TextField, type RequestStep } from './request-fields.tsx'
 import { ScreenView } from './screen-view.tsx'
+import { AddressChangeFlow } from './address-change-flow.tsx'
 
 interface Props {
   api: ApiClient
@@ -52,10 +53,20 @@ type Slip = 'request.pick_lines' | 'request.pick_reason'
  * the confirmation. The body and its Idempotency-Key are fixed when the review opens, so a double
  * click, or a retry after a lost answer, sends the same request and the server makes one ticket.
  */
-export function RequestFlow({ api, order, type, channel, focus, onBack, onFiled }: Props) {
+export function RequestFlow(props: Props) {
+  // An address change asks for an address, not a reason: its own form, the same review and
+  // confirmation steps.
+  return props.type === 'address_change' ? (
+    <AddressChangeFlow {...props} />
+  ) : (
+    <ReasonRequestFlow {...props} />
+  )
+}
+
+function ReasonRequestFlow({ api, order, type, channel, focus, onBack, onFiled }: Props) {
   const i18n = useI18n()
   const { t } = i18n
-  const [step, setStep] = useState<'form' | 'review' | 'done'>('form')
+  const [step, setStep] = useState<RequestStep>('form')
   const [chosen, setChosen] = useState<Record<string, number>>({})
   const [swaps, setSwaps] = useState<Record<string, ExchangeOption>>({})
   const [reason, setReason] = useState('')
@@ -153,6 +164,7 @@ export function RequestFlow({ api, order, type, channel, focus, onBack, onFiled 
     return: 'request.return.heading',
     cancel: 'request.cancel.heading',
     issue: 'request.issue.heading',
+    address_change: 'request.address_change.heading',
   } as const
   const chosenReason = reasons.find((r) => r.code === reason)
 

@@ -15,7 +15,7 @@ import type { CancelInput, RefundInput, ReturnInput, StoreActionResult } from '.
 /** A merchant-side note kept beside the order (restock, staff note), never shown to shoppers. */
 export interface StaffLogEntry {
   at: string
-  action: 'cancel' | 'refund' | 'return' | 'exchange'
+  action: 'cancel' | 'refund' | 'return' | 'exchange' | 'address'
   details: Record<string, unknown>
 }
 

@@ -22,6 +22,7 @@ import {
   type StaffLogEntry,
 } from './demo-order-mutations.ts'
 import { demoCreateExchange, demoExchangeOptions } from './demo-exchanges.ts'
+import { changeShippingAddress } from './demo-address-change.ts'
 import { receiveReturn } from './demo-return-receipts.ts'
 
 const idShape = /^[A-Za-z0-9_-]{1,64}$/
@@ -163,5 +164,7 @@ export function createDemoStoreAdapter(deps: {
       idShape.test(orderId)
         ? demoCreateExchange({ db, storeId, clock, mutate }, orderId, input)
         : Promise.resolve({ ok: false, code: 'order_not_found', message: 'No such order.' }),
+    updateShippingAddress: (orderId, input) =>
+      mutate(orderId, (order, now) => changeShippingAddress(order, input, now)),
   }
 }

@@ -8,6 +8,7 @@ import { openTestDatabase, testDialect } from '../../../test/harness.ts'
 import type { Operation } from './admin-client.ts'
 import { connectShopifyStore } from './connect-store.ts'
 import { customerIdentity } from './customer-identity.ts'
+import * as addressOperations from './address-operations.ts'
 import * as lookupOperations from './lookup-operations.ts'
 import * as operations from './operations.ts'
 import { SUBSCRIBED_TOPICS } from './webhook-subscriptions.ts'
@@ -49,6 +50,7 @@ const documents = (
     ...Object.values(lookupOperations),
     ...Object.values(returnOperations),
     ...Object.values(exchangeOperations),
+    ...Object.values(addressOperations),
   ] as unknown[]
 ).filter(
   (v): v is Pick<Operation<unknown, unknown>, 'name' | 'document'> =>
@@ -68,6 +70,7 @@ describe(`Admin API ${SCHEMA_VERSION} schema`, () => {
       'PorchlightOrderCancel',
       'PorchlightOrderLookup',
       'PorchlightOrderSearch',
+      'PorchlightOrderUpdateAddress',
       'PorchlightRefundCreate',
       'PorchlightReturn',
       'PorchlightReturnApprove',
@@ -223,6 +226,26 @@ async function runAdapterFlows(): Promise<RecordedCall[]> {
     })
   expect((await exchange(2)).ok).toBe(false)
   expect((await exchange(1)).ok).toBe(true)
+  // An address change before anything shipped, and Shopify refusing one.
+  const unshipped = shop.addOrder(order())
+  const moved = await adapter.updateShippingAddress(unshipped.legacyResourceId, {
+    address: {
+      name: 'Grace Brewster Hopper',
+      company: null,
+      line1: '1 Navy Way',
+      line2: 'Suite 3',
+      city: 'Arlington',
+      region: 'VA',
+      postalCode: '22202',
+      country: 'US',
+      phone: null,
+    },
+  })
+  expect(moved.ok && moved.value.shippingAddress).toMatchObject({
+    name: 'Grace Brewster Hopper',
+    region: 'VA',
+    country: 'US',
+  })
 
   // The owner disconnects: the subscriptions the connect made are deleted again.
   expect(shop.webhooks.topics()).toHaveLength(SUBSCRIBED_TOPICS.length)

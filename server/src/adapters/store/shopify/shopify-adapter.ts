@@ -4,6 +4,7 @@ import { AppError } from '../../../errors.ts'
 import type { ShopperIdentity, StoreAdapter } from '../store-adapter.ts'
 import { cancelOrder, createReturn, refundOrder } from './shopify-actions.ts'
 import { createExchange, exchangeOptions } from './shopify-exchanges.ts'
+import { updateShippingAddress } from './shopify-address-change.ts'
 import { receiveReturn, returnLabel } from './shopify-returns.ts'
 import { normalizeEmail, normalizePhone } from './map-order.ts'
 import { customersByPhone, legacyId, orderSearch } from './operations.ts'
@@ -71,6 +72,7 @@ export function createShopifyAdapter(deps: OrderStoreDeps): ShopifyStoreAdapter 
     returnLabel: (_orderId, returnId) => returnLabel(orders, returnId),
     exchangeOptions: (orderId, lineItemId) => exchangeOptions(orders, orderId, lineItemId),
     createExchange: (orderId, input) => createExchange(orders, orderId, input),
+    updateShippingAddress: (orderId, input) => updateShippingAddress(orders, orderId, input),
   }
 }
 

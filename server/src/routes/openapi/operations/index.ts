@@ -1,4 +1,5 @@
 import type { Operation } from '../operation.ts'
+import { addressChangeOperations } from './address-change.operations.ts'
 import { agentAuthOperations } from './agent-auth.operations.ts'
 import { chatOperations } from './chat.operations.ts'
 import { inboxOperations } from './inbox.operations.ts'
@@ -22,6 +23,7 @@ export const agentOperations: Operation[] = [
   ...ticketOperations,
   ...orderLookupOperations,
   ...returnOperations,
+  ...addressChangeOperations,
   ...settingsOperations,
   ...storeSettingsOperations,
   ...teamOperations,

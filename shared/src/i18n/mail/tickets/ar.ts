@@ -7,6 +7,8 @@ export const ar: TicketMailCatalog = {
     cancelDeclined: 'طلبك لإلغاء الطلب {order}',
     returnApproved: 'تمت الموافقة على إرجاع الطلب {order}',
     returnDeclined: 'طلب الإرجاع الخاص بالطلب {order}',
+    addressChangeApproved: 'سيُرسل الطلب {order} إلى عنوانك الجديد',
+    addressChangeDeclined: 'طلبك لتغيير العنوان للطلب {order}',
     issueApproved: 'بلاغك بخصوص الطلب {order}',
     issueDeclined: 'بلاغك بخصوص الطلب {order}',
     reply: 'رد: طلبك {reference} إلى {store}',
@@ -17,6 +19,9 @@ export const ar: TicketMailCatalog = {
     cancelDeclined: 'لم نتمكن من قبول طلبك لإلغاء الطلب {order}.',
     returnApproved: 'تمت الموافقة على إرجاع الطلب {order}.',
     returnDeclined: 'لم نتمكن من قبول طلب الإرجاع الخاص بالطلب {order}.',
+    addressChangeApproved:
+      'غيّرنا عنوان التوصيل للطلب {order}: سيُرسل إلى العنوان الذي أعطيتنا إياه.',
+    addressChangeDeclined: 'لم نتمكن من تغيير عنوان التوصيل للطلب {order}.',
     issueApproved: 'لقد قبلنا بلاغك بخصوص الطلب {order} وسنتواصل معك قريبًا.',
     issueDeclined: 'لم نتمكن من قبول بلاغك بخصوص الطلب {order}.',
     reply: 'ردّ {store} على طلبك {reference}:',

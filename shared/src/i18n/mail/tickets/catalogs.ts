@@ -23,5 +23,6 @@ export function decisionTextKey(
   type: RequestType,
   decision: 'approved' | 'declined',
 ): keyof TicketTexts {
-  return `${type}${decision === 'approved' ? 'Approved' : 'Declined'}` as keyof TicketTexts
+  const kind = type === 'address_change' ? 'addressChange' : type
+  return `${kind}${decision === 'approved' ? 'Approved' : 'Declined'}` as keyof TicketTexts
 }

@@ -7,6 +7,8 @@ export const de: TicketMailCatalog = {
     cancelDeclined: 'Ihre Stornierungsanfrage zu Bestellung {order}',
     returnApproved: 'Ihre Rücksendung zu Bestellung {order} ist genehmigt',
     returnDeclined: 'Ihre Rücksendeanfrage zu Bestellung {order}',
+    addressChangeApproved: 'Bestellung {order} geht an Ihre neue Adresse',
+    addressChangeDeclined: 'Ihre Anfrage zur Adressänderung für Bestellung {order}',
     issueApproved: 'Ihre Meldung zu Bestellung {order}',
     issueDeclined: 'Ihre Meldung zu Bestellung {order}',
     reply: 'Re: Ihre Anfrage {reference} an {store}',
@@ -18,6 +20,9 @@ export const de: TicketMailCatalog = {
     cancelDeclined: 'Wir konnten Ihre Anfrage, Bestellung {order} zu stornieren, nicht annehmen.',
     returnApproved: 'Ihre Rücksendung zu Bestellung {order} wurde genehmigt.',
     returnDeclined: 'Wir konnten Ihre Rücksendeanfrage zu Bestellung {order} nicht annehmen.',
+    addressChangeApproved:
+      'Wir haben die Lieferadresse der Bestellung {order} geändert: Sie geht an die Adresse, die Sie uns genannt haben.',
+    addressChangeDeclined: 'Wir konnten die Lieferadresse der Bestellung {order} nicht ändern.',
     issueApproved:
       'Wir haben Ihre Meldung zu Bestellung {order} angenommen und melden uns bei Ihnen.',
     issueDeclined: 'Wir konnten Ihre Meldung zu Bestellung {order} nicht annehmen.',

@@ -7,6 +7,8 @@ export const en: TicketMailCatalog = {
     cancelDeclined: 'Your cancellation request for order {order}',
     returnApproved: 'Your return for order {order} is approved',
     returnDeclined: 'Your return request for order {order}',
+    addressChangeApproved: 'Order {order} will go to your new address',
+    addressChangeDeclined: 'Your address change request for order {order}',
     issueApproved: 'Your report about order {order}',
     issueDeclined: 'Your report about order {order}',
     reply: 'Re: your request {reference} to {store}',
@@ -18,6 +20,9 @@ export const en: TicketMailCatalog = {
     cancelDeclined: 'We could not accept your request to cancel order {order}.',
     returnApproved: 'Your return for order {order} has been approved.',
     returnDeclined: 'We could not accept your return request for order {order}.',
+    addressChangeApproved:
+      'We changed the delivery address of order {order}: it will go to the address you gave us.',
+    addressChangeDeclined: 'We could not change the delivery address of order {order}.',
     issueApproved: 'We have accepted your report about order {order} and will follow up with you.',
     issueDeclined: 'We could not accept your report about order {order}.',
     reply: '{store} replied to your request {reference}:',

@@ -7,6 +7,8 @@ export const es: TicketMailCatalog = {
     cancelDeclined: 'Tu solicitud de cancelación del pedido {order}',
     returnApproved: 'Tu devolución del pedido {order} ha sido aprobada',
     returnDeclined: 'Tu solicitud de devolución del pedido {order}',
+    addressChangeApproved: 'El pedido {order} irá a tu nueva dirección',
+    addressChangeDeclined: 'Tu solicitud de cambio de dirección para el pedido {order}',
     issueApproved: 'Tu aviso sobre el pedido {order}',
     issueDeclined: 'Tu aviso sobre el pedido {order}',
     reply: 'Re: tu solicitud {reference} a {store}',
@@ -18,6 +20,9 @@ export const es: TicketMailCatalog = {
     cancelDeclined: 'No hemos podido aceptar tu solicitud de cancelar el pedido {order}.',
     returnApproved: 'Hemos aprobado tu devolución del pedido {order}.',
     returnDeclined: 'No hemos podido aceptar tu solicitud de devolución del pedido {order}.',
+    addressChangeApproved:
+      'Hemos cambiado la dirección de entrega del pedido {order}: irá a la dirección que nos diste.',
+    addressChangeDeclined: 'No hemos podido cambiar la dirección de entrega del pedido {order}.',
     issueApproved: 'Hemos aceptado tu aviso sobre el pedido {order} y te contactaremos pronto.',
     issueDeclined: 'No hemos podido aceptar tu aviso sobre el pedido {order}.',
     reply: '{store} ha respondido a tu solicitud {reference}:',

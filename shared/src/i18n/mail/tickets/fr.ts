@@ -7,6 +7,8 @@ export const fr: TicketMailCatalog = {
     cancelDeclined: 'Votre demande d’annulation de la commande {order}',
     returnApproved: 'Votre retour pour la commande {order} est accepté',
     returnDeclined: 'Votre demande de retour pour la commande {order}',
+    addressChangeApproved: 'La commande {order} sera livrée à votre nouvelle adresse',
+    addressChangeDeclined: 'Votre demande de changement d’adresse pour la commande {order}',
     issueApproved: 'Votre signalement concernant la commande {order}',
     issueDeclined: 'Votre signalement concernant la commande {order}',
     reply: 'Re : votre demande {reference} à {store}',
@@ -20,6 +22,10 @@ export const fr: TicketMailCatalog = {
     returnApproved: 'Votre retour pour la commande {order} a été accepté.',
     returnDeclined:
       'Nous n’avons pas pu accepter votre demande de retour pour la commande {order}.',
+    addressChangeApproved:
+      'Nous avons changé l’adresse de livraison de la commande {order} : elle sera livrée à l’adresse que vous nous avez indiquée.',
+    addressChangeDeclined:
+      'Nous n’avons pas pu changer l’adresse de livraison de la commande {order}.',
     issueApproved:
       'Nous avons pris en compte votre signalement concernant la commande {order} et reviendrons vers vous.',
     issueDeclined:

@@ -52,6 +52,8 @@ export interface TicketTexts {
   cancelDeclined: string
   returnApproved: string
   returnDeclined: string
+  addressChangeApproved: string
+  addressChangeDeclined: string
   issueApproved: string
   issueDeclined: string
   /** An agent's reply; the reply's text follows. */

@@ -2,6 +2,7 @@ import type { FakeShop } from './fake-shop.ts'
 import { tail } from './fake-shop.ts'
 import { money, refundRecord, saleTransaction } from './fake-orders.ts'
 import type { RawOrder, UserError } from '../shopify-types.ts'
+import { updateAddress } from './fake-address.ts'
 import { answerReturnOperation, recordReturnLines, returnName } from './fake-returns.ts'
 
 /**
@@ -33,6 +34,8 @@ export function applyMutation(
       return {
         returnApproveRequest: approveReturn(shop, (v['input'] as { id: string }).id, injected),
       }
+    case 'PorchlightOrderUpdateAddress':
+      return { orderUpdate: updateAddress(shop, v, injected) }
     case 'PorchlightWebhookCreate':
       return shop.webhooks.create(v, injected)
     case 'PorchlightWebhookDelete':
