@@ -16,6 +16,7 @@ import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
 import { findOpenRequest } from '../../db/shopper-requests.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { AppError } from '../../errors.ts'
+import { decideAutomatically } from '../automation/automatic-decision.ts'
 import { tellShopperChat } from '../chat/system-messages.ts'
 import type { ShopperSession } from '../sessions/shopper-sessions.ts'
 import { orderBelongsTo } from '../orders/order-views.ts'
@@ -182,6 +183,12 @@ export async function fileRequest(
       reference: ticketReference(outcome.ticket.number),
       orderName: order.name,
     })
+    // The store's automation rules come after the filing, as an agent would: the request
+    // stands on its own, whatever the rule then does.
+    return {
+      kind: 'created',
+      ticket: await decideAutomatically(deps, store, outcome.ticket, order),
+    }
   }
   return outcome
 }
