@@ -176,6 +176,7 @@ describe(`automation rules decide requests without an agent (${testDialect})`, (
     const same = await Promise.all(
       Array.from({ length: 6 }, () => t.file(1001, cancelRequest, key)),
     )
+    expect(same.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201])
     const ids = new Set(same.map((r) => r.body.ticketId))
     expect(ids.size).toBe(1)
     expect(same.filter((r) => r.status === 201)).toHaveLength(1)

@@ -122,11 +122,19 @@ export async function fileRequest(
 
   const order = await loadShopperOrder(deps, store, session.identity, orderId)
   const { rules } = normalizeOrderRules(store.settings['orderRules'])
-  checkOffered(order, rules, body, deps.clock.now())
-  if (!isReasonOffered(order, rules, body.type, body.reason)) {
-    throw new AppError('invalid_reason', 'Pick one of the reasons offered for this order.')
+  try {
+    checkOffered(order, rules, body, deps.clock.now())
+    if (!isReasonOffered(order, rules, body.type, body.reason)) {
+      throw new AppError('invalid_reason', 'Pick one of the reasons offered for this order.')
+    }
+    checkLines(order, rules, body)
+  } catch (err) {
+    // A retry racing its first attempt may read the order after that attempt was carried out
+    // (an automation rule cancels at once): the first attempt's answer is the retry's.
+    const replay = await findReplay(deps.db, store.id, claim)
+    if (replay !== undefined && replay.kind !== 'key_reused') return replay
+    throw err
   }
-  checkLines(order, rules, body)
   const open = await findOpenRequest(deps.db, store.id, order.id, body.type)
   if (open !== undefined) {
     // The open request may be this one's first attempt, committed since the replay check
