@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { createStoreAdapterRegistry } from '../../adapters/store/registry.ts'
 import { order } from '../../adapters/store/shopify/testing/fake-orders.ts'
-import { FakeShop } from '../../adapters/store/shopify/testing/fake-shop.ts'
-import {
-  insertShopifyStore,
-  interceptShopify,
-  testRuntime,
-  virtualTime,
-} from '../../adapters/store/shopify/testing/test-kit.ts'
-import { createApp } from '../../app.ts'
+import { interceptShopify } from '../../adapters/store/shopify/testing/test-kit.ts'
 import { insertTicket } from '../../db/tickets.repository.ts'
 import { signInAgent } from '../../test/agents.ts'
-import { createTestApp, testDialect } from '../../test/harness.ts'
+import { testDialect } from '../../test/harness.ts'
+import { shopifyTestApp } from '../../test/shopify-app.ts'
 
 const mocks = interceptShopify()
 
 async function setup() {
-  const ctx = await createTestApp()
-  const time = virtualTime(Date.parse('2026-01-15T12:00:00Z'))
-  const shop = new FakeShop({ now: time.now })
-  mocks.use(shop)
-  await insertShopifyStore(ctx.db, shop)
-  const shopify = testRuntime(ctx, time)
-  const app = createApp({
-    ...ctx.deps,
-    shopify,
-    storeAdapters: createStoreAdapterRegistry({ db: ctx.db, clock: ctx.clock, shopify }),
-  })
+  const ctx = await shopifyTestApp(mocks)
+  const { shop, app } = ctx
   const agent = await signInAgent(ctx, 'st_shopify')
   const o = shop.addOrder(order())
   const ticket = await insertTicket(ctx.db, {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { createStoreAdapterRegistry } from '../../adapters/store/registry.ts'
 import { legacyId } from '../../adapters/store/shopify/operations.ts'
 import {
   fulfillment,
@@ -8,17 +7,11 @@ import {
   order,
 } from '../../adapters/store/shopify/testing/fake-orders.ts'
 import { addReverseDelivery } from '../../adapters/store/shopify/testing/fake-returns.ts'
-import { FakeShop } from '../../adapters/store/shopify/testing/fake-shop.ts'
-import {
-  insertShopifyStore,
-  interceptShopify,
-  testRuntime,
-  virtualTime,
-} from '../../adapters/store/shopify/testing/test-kit.ts'
-import { createApp } from '../../app.ts'
+import { interceptShopify } from '../../adapters/store/shopify/testing/test-kit.ts'
 import { insertTicket } from '../../db/tickets.repository.ts'
 import { signInAgent } from '../../test/agents.ts'
-import { createTestApp, testDialect } from '../../test/harness.ts'
+import { testDialect } from '../../test/harness.ts'
+import { shopifyTestApp } from '../../test/shopify-app.ts'
 
 const mocks = interceptShopify()
 
@@ -29,17 +22,8 @@ const json = async (pending: Response | Promise<Response>) => {
 
 /** A delivered Shopify order of two units at 49.00 EUR, and an approved return of both. */
 async function setup() {
-  const ctx = await createTestApp()
-  const time = virtualTime(Date.parse('2026-01-15T12:00:00Z'))
-  const shop = new FakeShop({ now: time.now })
-  mocks.use(shop)
-  await insertShopifyStore(ctx.db, shop)
-  const shopify = testRuntime(ctx, time)
-  const app = createApp({
-    ...ctx.deps,
-    shopify,
-    storeAdapters: createStoreAdapterRegistry({ db: ctx.db, clock: ctx.clock, shopify }),
-  })
+  const ctx = await shopifyTestApp(mocks)
+  const { shop, app } = ctx
   const agent = await signInAgent(ctx, 'st_shopify')
   const li = lineItem({ quantity: 2, currentQuantity: 2, refundableQuantity: 2 })
   const o = shop.addOrder(

@@ -1,34 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { createStoreAdapterRegistry } from '../../adapters/store/registry.ts'
 import { order } from '../../adapters/store/shopify/testing/fake-orders.ts'
-import { FakeShop } from '../../adapters/store/shopify/testing/fake-shop.ts'
-import {
-  insertShopifyStore,
-  interceptShopify,
-  testRuntime,
-  virtualTime,
-} from '../../adapters/store/shopify/testing/test-kit.ts'
-import { createApp } from '../../app.ts'
+import { interceptShopify } from '../../adapters/store/shopify/testing/test-kit.ts'
 import { saveSections } from '../../services/settings/section-settings.ts'
 import { signInAgent } from '../../test/agents.ts'
-import { createTestApp, mintShopperSession, testDialect } from '../../test/harness.ts'
+import { mintShopperSession, testDialect } from '../../test/harness.ts'
+import { shopifyTestApp } from '../../test/shopify-app.ts'
 import { cancelRequest, newKey } from './requests-test-support.ts'
 
 const mocks = interceptShopify()
 
 /** A Shopify store (msw) whose automation approves cancellations of orders under 6 hours. */
 async function setup(enabled = true) {
-  const ctx = await createTestApp()
-  const time = virtualTime(Date.parse('2026-01-15T12:00:00Z'))
-  const shop = new FakeShop({ now: time.now })
-  mocks.use(shop)
-  await insertShopifyStore(ctx.db, shop)
-  const shopify = testRuntime(ctx, time)
-  const app = createApp({
-    ...ctx.deps,
-    shopify,
-    storeAdapters: createStoreAdapterRegistry({ db: ctx.db, clock: ctx.clock, shopify }),
-  })
+  const ctx = await shopifyTestApp(mocks)
+  const { app } = ctx
   const saved = await saveSections(ctx.deps, {
     storeId: 'st_shopify',
     actor: { kind: 'cli', name: 'test' },
@@ -55,7 +39,7 @@ async function setup(enabled = true) {
   }
   const view = async (id: string) =>
     (await app.request(`/v1/agent/tickets/${id}`, { headers: agent.read })).json()
-  return { ...ctx, shop, app, file, view }
+  return { ...ctx, file, view }
 }
 
 describe(`automation on a Shopify store (${testDialect})`, () => {
