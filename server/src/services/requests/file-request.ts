@@ -120,6 +120,7 @@ export async function fileRequest(
   if (earlier?.kind === 'key_reused') throw keyReused()
   if (earlier !== undefined) return earlier
 
+  const readAt = deps.clock.now().getTime()
   const order = await loadShopperOrder(deps, store, session.identity, orderId)
   const { rules } = normalizeOrderRules(store.settings['orderRules'])
   try {
@@ -166,7 +167,7 @@ export async function fileRequest(
     event: { type: body.type, channel: body.channel, reason: body.reason },
     products: ticketProducts(order, body),
     idempotency: claim,
-    oneOpenPer: { orderId: order.id, type: body.type },
+    oneOpenPer: { orderId: order.id, type: body.type, readAt },
     acknowledgement: (ticket) =>
       acknowledgementMessage(
         shopperRecipient(session.identity, order.email),
