@@ -25,19 +25,22 @@ describe(`store show / store set (${testDialect})`, () => {
     const t = await setup()
     expect(await t.run('store', 'show', '--store', DEMO_STORE_ID)).toBe(0)
     const shown = JSON.parse(t.out.join('\n'))
-    expect(Object.keys(shown)).toEqual(['store', 'widget', 'policies', 'chat'])
+    expect(Object.keys(shown)).toEqual(['store', 'widget', 'policies', 'chat', 'automation'])
     expect(shown.widget.color).toBe('#7a4b2a')
+    expect(shown.automation.approveCancel).toEqual({ enabled: false, withinHours: 2 })
     shown.widget.color = '#0b5e3a'
     shown.chat.revertHours = 12
+    shown.automation.approveCancel.enabled = true
     t.out.length = 0
     expect(
       await t.run('store', 'set', '--store', DEMO_STORE_ID, '--file', await t.file(shown)),
     ).toBe(0)
-    expect(t.out.join('\n')).toContain('Saved store, widget, policies, chat')
+    expect(t.out.join('\n')).toContain('Saved store, widget, policies, chat, automation')
     const store = await findStoreById(t.db, DEMO_STORE_ID)
     expect(store?.settings['theme']).toMatchObject({ color: '#0b5e3a' })
     const history = await listSettingsHistory(t.db, DEMO_STORE_ID, { limit: 10 })
-    expect(history.map((h) => h.section).sort()).toEqual(['chat', 'widget'])
+    expect(store?.settings['automation']).toMatchObject({ approveCancel: { enabled: true } })
+    expect(history.map((h) => h.section).sort()).toEqual(['automation', 'chat', 'widget'])
     expect(history[0]?.actor).toEqual({ kind: 'cli', name: 'porchlight store set' })
   })
 

@@ -87,6 +87,8 @@ export async function findOpenRequest(
   orderId: string,
   type: TicketType,
   exceptId?: string,
+  /** Also count a request of the type approved since then (epoch ms; see writeTicket). */
+  approvedSince?: number,
 ): Promise<{ id: string; number: number } | undefined> {
   let query = db
     .selectFrom('tickets')
@@ -94,8 +96,18 @@ export async function findOpenRequest(
     .where('store_id', '=', storeId)
     .where('order_id', '=', orderId)
     .where('type', '=', type)
-    .where('request_status', '=', 'requested')
-    .where('status', 'in', ['open', 'pending'])
+    .where((eb) => {
+      const waiting = eb.and([
+        eb('request_status', '=', 'requested'),
+        eb('status', 'in', ['open', 'pending']),
+      ])
+      return approvedSince === undefined
+        ? waiting
+        : eb.or([
+            waiting,
+            eb.and([eb('request_status', '=', 'approved'), eb('updated_at', '>=', approvedSince)]),
+          ])
+    })
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId)
   const row = await query.orderBy('number').executeTakeFirst()
   return row && { id: row.id, number: Number(row.number) }

@@ -11,8 +11,8 @@ import { signInAgent } from './agents.ts'
 import { createTestApp } from './harness.ts'
 
 /**
- * The app over a fake Shopify store (`st_shopify`, msw), its clock on 2026-01-15 noon, with
- * an agent of that store signed in.
+ * The test app with the `st_shopify` store connected to a fake shop that msw answers for. The
+ * shop starts empty (`shop.addOrder` gives it orders); its clock is on 2026-01-15 noon.
  */
 export async function shopifyTestApp(mocks: ReturnType<typeof interceptShopify>) {
   const ctx = await createTestApp()
@@ -21,11 +21,16 @@ export async function shopifyTestApp(mocks: ReturnType<typeof interceptShopify>)
   mocks.use(shop)
   await insertShopifyStore(ctx.db, shop)
   const shopify = testRuntime(ctx, time)
-  const app = createApp({
+  const deps = {
     ...ctx.deps,
     shopify,
     storeAdapters: createStoreAdapterRegistry({ db: ctx.db, clock: ctx.clock, shopify }),
-  })
-  const agent = await signInAgent(ctx, 'st_shopify')
-  return { ctx, shop, app, agent, time }
+  }
+  return { ...ctx, ctx, deps, shop, app: createApp(deps), time }
+}
+
+/** The same, with an agent of `st_shopify` signed in. */
+export async function shopifyTestAppWithAgent(mocks: ReturnType<typeof interceptShopify>) {
+  const t = await shopifyTestApp(mocks)
+  return { ...t, agent: await signInAgent(t.ctx, 'st_shopify') }
 }

@@ -122,3 +122,39 @@ describe('stored settings', () => {
     })
   })
 })
+
+describe('automation section', () => {
+  it('reads as every rule off when never set, and a rule stored wrong as off, reported', () => {
+    expect(readSection('automation', stored())).toEqual({
+      values: {
+        approveCancel: { enabled: false, withinHours: 2 },
+        approveReturn: { enabled: false, lessThan: [] },
+      },
+      problems: [],
+    })
+    const broken = readSection(
+      'automation',
+      stored({
+        automation: {
+          approveCancel: { enabled: 'yes', withinHours: 4 },
+          approveReturn: { enabled: true, lessThan: [{ currency: 'EUR', amount: 5000 }] },
+        },
+      }),
+    )
+    expect(broken.values.approveCancel.enabled).toBe(false)
+    expect(broken.values.approveReturn.lessThan).toEqual([{ currency: 'EUR', amount: 5000 }])
+    expect(broken.problems.map((p) => p.field)).toEqual(['approveCancel.enabled'])
+  })
+
+  it('writes under settings.automation, keeping what it does not know, and reads it back', () => {
+    const before = stored({ automation: { later: { enabled: true } }, theme: { color: '#000000' } })
+    const values = {
+      approveCancel: { enabled: true, withinHours: 12 },
+      approveReturn: { enabled: false, lessThan: [] },
+    }
+    const after = writeSection('automation', values, before)
+    expect(after.settings['automation']).toEqual({ later: { enabled: true }, ...values })
+    expect(after.settings['theme']).toEqual({ color: '#000000' })
+    expect(readSection('automation', after)).toEqual({ values, problems: [] })
+  })
+})

@@ -1,7 +1,7 @@
 /**
  * The one schema of a store's settings, as the console edits them, the API takes them and
- * `porchlight store show/set` prints and reads them: four sections (store, widget, policies,
- * chat), each a strict object whose every field is checked with words a merchant can act on.
+ * `porchlight store show/set` prints and reads them: five sections (store, widget, policies,
+ * chat, automation), each a strict object whose every field is checked with words a merchant can act on.
  * How each field is kept in the database is stored.ts's business.
  */
 import { z } from 'zod'
@@ -9,10 +9,11 @@ import { WEEKDAYS } from '../chat/availability.ts'
 import { locales } from '../i18n/locales.ts'
 import { ISSUE_SCENARIO_CODES } from '../orders/issue-scenarios.ts'
 import { ACTION_WINDOW_ANCHORS } from '../orders/settings.ts'
+import { automationSectionSchema, type AutomationSection } from './automation-section.ts'
 import { MIN_LABEL_CONTRAST, isHexColour, launcherLabelContrast } from './contrast.ts'
 import { readStoreOrigin } from './origins.ts'
 
-export const SETTINGS_SECTIONS = ['store', 'widget', 'policies', 'chat'] as const
+export const SETTINGS_SECTIONS = ['store', 'widget', 'policies', 'chat', 'automation'] as const
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]
 
 const locale = z.enum(locales)
@@ -186,18 +187,21 @@ export const sectionSchemas = {
   widget: widgetSectionSchema,
   policies: policiesSectionSchema,
   chat: chatSectionSchema,
+  automation: automationSectionSchema,
 } as const
 
 export type StoreSection = z.output<typeof storeSectionSchema>
 export type WidgetSection = z.output<typeof widgetSectionSchema>
 export type PoliciesSection = z.output<typeof policiesSectionSchema>
 export type ChatSection = z.output<typeof chatSectionSchema>
+export type { AutomationSection }
 
 export interface SectionValues {
   store: StoreSection
   widget: WidgetSection
   policies: PoliciesSection
   chat: ChatSection
+  automation: AutomationSection
 }
 
 /** The settings document of `store show` / `store set`: any sections, each whole. */
@@ -206,6 +210,7 @@ export const settingsDocumentSchema = z.strictObject({
   widget: widgetSectionSchema.optional(),
   policies: policiesSectionSchema.optional(),
   chat: chatSectionSchema.optional(),
+  automation: automationSectionSchema.optional(),
 })
 export type SettingsDocument = z.output<typeof settingsDocumentSchema>
 

@@ -1,13 +1,14 @@
 /**
  * Where each settings field lives in storage, both ways. The store's name and allowed origins
  * are columns; the rest is the `settings` JSON, at the paths its readers have always used
- * (theme.*, defaultLocale, orderRules.*, returns.*, chat.*), so a save changes what they read
+ * (theme.*, defaultLocale, orderRules.*, returns.*, chat.*, automation.*), so a save changes what they read
  * and keys this schema does not know (auth limits, two-factor policy) are kept as they are.
  */
 import type { z } from 'zod'
 import { DEFAULT_REVERT_HOURS } from '../chat/revert.ts'
 import { locales } from '../i18n/locales.ts'
 import { DEFAULT_ORDER_RULES } from '../orders/settings.ts'
+import { AUTOMATION_DEFAULTS } from './automation-section.ts'
 import {
   problemsOf,
   sectionSchemas,
@@ -58,6 +59,7 @@ export function sectionDefaults(stored: StoredSettings): SectionValues {
       typicalReply: 'auto',
       revertHours: DEFAULT_REVERT_HOURS,
     },
+    automation: AUTOMATION_DEFAULTS,
   }
 }
 
@@ -119,6 +121,13 @@ function rawFields(section: SettingsSection, stored: StoredSettings): Json {
         backAt: chat['backAt'],
         typicalReply: chat['typicalReply'],
         revertHours: chat['revertHours'],
+      }
+    }
+    case 'automation': {
+      const automation = obj(s['automation'])
+      return {
+        approveCancel: automation['approveCancel'],
+        approveReturn: automation['approveReturn'],
       }
     }
   }
@@ -226,6 +235,15 @@ export function writeSection<S extends SettingsSection>(
         backAt: v.backAt,
         typicalReply: v.typicalReply,
         revertHours: v.revertHours,
+      }
+      break
+    }
+    case 'automation': {
+      const v = values as SectionValues['automation']
+      s['automation'] = {
+        ...obj(s['automation']),
+        approveCancel: v.approveCancel,
+        approveReturn: v.approveReturn,
       }
       break
     }

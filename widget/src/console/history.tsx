@@ -1,5 +1,6 @@
 import { Fragment, type ComponentChildren } from 'preact'
 import type { TicketEventJson, TicketJson } from '@porchlight/shared/api/agent'
+import { AUTOMATION_RULES, AUTOMATION_RULE_NAMES } from '@porchlight/shared/automation/decide'
 import type { Me } from './app.tsx'
 import { formatMoney, label } from './format.ts'
 import { Bidi } from './bidi.tsx'
@@ -19,7 +20,9 @@ export function actorName(e: TicketEventJson, t: TicketJson, me: Me): ComponentC
     const name = t.shopper.name ?? t.shopper.email ?? t.shopper.identity?.value
     return name === undefined || name === null ? 'The shopper' : <Bidi>{name}</Bidi>
   }
-  return 'Porchlight'
+  // An automation rule acts as Porchlight under the rule's code (approvals, failed approvals).
+  const rule = AUTOMATION_RULES.find((r) => r === e.actor.id)
+  return rule === undefined ? 'Porchlight' : `Automation rule “${AUTOMATION_RULE_NAMES[rule]}”`
 }
 
 // Values inside the sentence are isolated one by one, so a bidi control in a tag cannot

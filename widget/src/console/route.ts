@@ -43,6 +43,7 @@ export const SETTINGS_PAGES = [
   'widget',
   'policies',
   'chat',
+  'automation',
   'agents',
   'webhooks',
   'history',

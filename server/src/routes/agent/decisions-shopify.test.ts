@@ -3,12 +3,12 @@ import { order } from '../../adapters/store/shopify/testing/fake-orders.ts'
 import { interceptShopify } from '../../adapters/store/shopify/testing/test-kit.ts'
 import { insertTicket } from '../../db/tickets.repository.ts'
 import { testDialect } from '../../test/harness.ts'
-import { shopifyTestApp } from '../../test/shopify-test-app.ts'
+import { shopifyTestAppWithAgent } from '../../test/shopify-test-app.ts'
 
 const mocks = interceptShopify()
 
 async function setup() {
-  const { ctx, shop, app, agent } = await shopifyTestApp(mocks)
+  const { ctx, shop, app, agent } = await shopifyTestAppWithAgent(mocks)
   const o = shop.addOrder(order())
   const ticket = await insertTicket(ctx.db, {
     store_id: 'st_shopify',

@@ -11,7 +11,7 @@ import { interceptShopify } from '../../adapters/store/shopify/testing/test-kit.
 import { insertTicket } from '../../db/tickets.repository.ts'
 import { signInAgent } from '../../test/agents.ts'
 import { testDialect } from '../../test/harness.ts'
-import { shopifyTestApp } from '../../test/shopify-test-app.ts'
+import { shopifyTestAppWithAgent } from '../../test/shopify-test-app.ts'
 
 const mocks = interceptShopify()
 
@@ -22,7 +22,7 @@ const json = async (pending: Response | Promise<Response>) => {
 
 /** A delivered Shopify order of two units at 49.00 EUR, and an approved return of both. */
 async function setup() {
-  const { ctx, shop, app, agent } = await shopifyTestApp(mocks)
+  const { ctx, shop, app, agent } = await shopifyTestAppWithAgent(mocks)
   const li = lineItem({ quantity: 2, currentQuantity: 2, refundableQuantity: 2 })
   const o = shop.addOrder(
     order({

@@ -4,7 +4,7 @@ import { fakeVariant, setLineProduct } from '../../adapters/store/shopify/testin
 import { fulfillment, lineItem, order } from '../../adapters/store/shopify/testing/fake-orders.ts'
 import { interceptShopify } from '../../adapters/store/shopify/testing/test-kit.ts'
 import { mintShopperSession, testDialect } from '../../test/harness.ts'
-import { shopifyTestApp } from '../../test/shopify-test-app.ts'
+import { shopifyTestAppWithAgent } from '../../test/shopify-test-app.ts'
 
 const mocks = interceptShopify()
 
@@ -15,7 +15,7 @@ const json = async (pending: Response | Promise<Response>) => {
 
 /** A delivered Shopify order of one linen throw in Sand / Small, whose Large has one unit left. */
 async function setup() {
-  const { ctx, shop, app, agent } = await shopifyTestApp(mocks)
+  const { ctx, shop, app, agent } = await shopifyTestAppWithAgent(mocks)
   const li = lineItem()
   const o = shop.addOrder(
     order({

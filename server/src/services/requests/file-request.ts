@@ -19,6 +19,7 @@ import { findOpenRequest } from '../../db/shopper-requests.repository.ts'
 import { insertAddressChange } from '../../db/ticket-address-changes.repository.ts'
 import type { Store } from '../../db/stores.repository.ts'
 import { AppError } from '../../errors.ts'
+import { decideAutomatically } from '../automation/automatic-decision.ts'
 import { tellShopperChat } from '../chat/system-messages.ts'
 import type { ShopperSession } from '../sessions/shopper-sessions.ts'
 import { orderBelongsTo } from '../orders/order-views.ts'
@@ -139,13 +140,22 @@ export async function fileRequest(
   if (earlier?.kind === 'key_reused') throw keyReused()
   if (earlier !== undefined) return earlier
 
+  const readAt = deps.clock.now().getTime()
   const order = await loadShopperOrder(deps, store, session.identity, orderId)
   const { rules } = normalizeOrderRules(store.settings['orderRules'])
-  checkOffered(order, rules, body, deps.clock.now())
-  if (!isReasonOffered(order, rules, body.type, body.reason)) {
-    throw new AppError('invalid_reason', 'Pick one of the reasons offered for this order.')
+  try {
+    checkOffered(order, rules, body, deps.clock.now())
+    if (!isReasonOffered(order, rules, body.type, body.reason)) {
+      throw new AppError('invalid_reason', 'Pick one of the reasons offered for this order.')
+    }
+    checkLines(order, rules, body)
+  } catch (err) {
+    // A retry racing its first attempt may read the order after that attempt was carried out
+    // (an automation rule cancels at once): the first attempt's answer is the retry's.
+    const replay = await findReplay(deps.db, store.id, claim)
+    if (replay !== undefined && replay.kind !== 'key_reused') return replay
+    throw err
   }
-  checkLines(order, rules, body)
   const lines = await ticketLinesOf(deps.storeAdapters(store), order, body)
   const address = checkRequestedAddress(body)
   const open = await findOpenRequest(deps.db, store.id, order.id, body.type)
@@ -184,7 +194,7 @@ export async function fileRequest(
     },
     products: ticketProducts(order, body),
     idempotency: claim,
-    oneOpenPer: { orderId: order.id, type: body.type },
+    oneOpenPer: { orderId: order.id, type: body.type, readAt },
     ...(address !== null
       ? {
           alsoWrite: (trx, ticket) =>
@@ -222,6 +232,12 @@ export async function fileRequest(
       reference: ticketReference(outcome.ticket.number),
       orderName: order.name,
     })
+    // The store's automation rules come after the filing, as an agent would: the request
+    // stands on its own, whatever the rule then does.
+    return {
+      kind: 'created',
+      ticket: await decideAutomatically(deps, store, outcome.ticket, order),
+    }
   }
   return outcome
 }

@@ -42,8 +42,13 @@ export interface TicketDraft {
   rateLimits?: RateLimit[]
   /** The products the ticket is about (returns, issue reports), for the insights page. */
   products?: Array<{ title: string; quantity: number }>
-  /** Refuse the write while another request of this type about the order waits for an agent. */
-  oneOpenPer?: { orderId: string; type: TicketType }
+  /**
+   * Refuse the write while another request of this type about the order waits for an agent,
+   * or was approved since `readAt` (epoch ms), when the order was read for this one's checks:
+   * those checks may have seen the order before that approval changed it (an automation rule
+   * approves a second tab's identical request the moment it is filed).
+   */
+  oneOpenPer?: { orderId: string; type: TicketType; readAt?: number }
   /** What the request holds beyond the ticket (an address change's addresses), written with it. */
   alsoWrite?: (trx: Transaction<Database>, ticket: Ticket) => Promise<void>
 }
@@ -94,8 +99,8 @@ export async function writeTicket(deps: Deps, draft: TicketDraft): Promise<Write
       const earlier = await findReplay(trx, draft.storeId, draft.idempotency)
       if (earlier !== undefined) throw new Refused(earlier)
       if (draft.oneOpenPer !== undefined) {
-        const { orderId, type } = draft.oneOpenPer
-        const open = await findOpenRequest(trx, draft.storeId, orderId, type, ticket.id)
+        const { orderId, type, readAt } = draft.oneOpenPer
+        const open = await findOpenRequest(trx, draft.storeId, orderId, type, ticket.id, readAt)
         if (open !== undefined) {
           throw new Refused({ kind: 'already_open', reference: ticketReference(open.number) })
         }

@@ -91,7 +91,8 @@ export async function releaseTicketAction(
   failure?: {
     storeId: string
     kind: 'approval_failed' | 'refund_failed' | 'receipt_failed' | 'appeasement_failed'
-    agentId: string
+    /** Who tried: an agent, or an automation rule (`system`, under the rule's code). */
+    actor: { kind: 'agent' | 'system'; id: string }
     error: unknown
     now: Date
   },
@@ -104,7 +105,7 @@ export async function releaseTicketAction(
         ticketId,
         storeId: failure.storeId,
         kind: failure.kind,
-        actor: { kind: 'agent', id: failure.agentId },
+        actor: failure.actor,
         data: {
           code: err.code,
           ...(typeof reason === 'string' ? { reason } : {}),

@@ -51,7 +51,7 @@ export async function runClaimedAction<T, R>(
     await releaseTicketAction(deps.db, ticket.id, claim.token, {
       storeId: store.id,
       kind: input.failureKind,
-      agentId: input.agentId,
+      actor: { kind: 'agent', id: input.agentId },
       error: err,
       now: deps.clock.now(),
     })

@@ -1,4 +1,5 @@
 import type { RequestType } from '@porchlight/shared/api/requests'
+import type { AutomationRule } from '@porchlight/shared/automation/decide'
 import type { OrderChange } from '@porchlight/shared/chat/system-messages'
 import type { AppDeps } from '../../deps.ts'
 import type { Store } from '../../db/stores.repository.ts'
@@ -21,9 +22,17 @@ export type DecisionDeps = Pick<
   'db' | 'clock' | 'logger' | 'outbox' | 'storeAdapters' | 'bus'
 >
 
-export interface DecisionInput {
+/** An automation rule of the store deciding in an agent's place (approvals only). */
+export interface RuleDecider {
+  code: AutomationRule
+  /** How the store's merchants call it (the staff note on the store names it). */
+  name: string
+  /** What the rule saw, for the history (the order's age, the items' value). */
+  why: Record<string, unknown>
+}
+
+export type DecisionInput = {
   ticketId: string
-  agent: { id: string; name: string }
   version: number
   decision: 'approve' | 'decline'
   /** Shown to the shopper; required to decline. */
@@ -32,6 +41,26 @@ export interface DecisionInput {
   keepOpen?: boolean | undefined
   /** Refund a return that asks for an exchange instead of making the exchange. */
   instead?: 'refund' | undefined
+} & (
+  | { agent: { id: string; name: string }; rule?: undefined }
+  | { agent?: undefined; rule: RuleDecider; decision: 'approve' }
+)
+
+/** Who the history names for a decision: the agent, or Porchlight under the rule's code. */
+function deciderOf(input: DecisionInput) {
+  return input.agent !== undefined
+    ? {
+        actor: { kind: 'agent' as const, id: input.agent.id },
+        agentId: input.agent.id,
+        name: input.agent.name,
+        data: {},
+      }
+    : {
+        actor: { kind: 'system' as const, id: input.rule.code },
+        agentId: null,
+        name: `the automation rule “${input.rule.name}”`,
+        data: { rule: input.rule.code, ruleWhy: input.rule.why },
+      }
 }
 
 function requestType(ticket: Ticket): RequestType | null {
@@ -88,18 +117,21 @@ export async function decideRequest(
     (input.keepOpen ?? approveIssue) ? current : 'resolved'
 
   if (input.decision === 'decline') {
+    if (input.agent === undefined) throw new Error('only an agent declines a request')
+    const agentId = input.agent.id
     return {
-      ticket: await decline(deps, store, ticket, type, input, reason as string, status),
+      ticket: await decline(deps, store, ticket, type, input, agentId, reason as string, status),
       order: undefined,
     }
   }
 
+  const by = deciderOf(input)
   const now = deps.clock.now()
   const claim = await claimTicketAction(deps.db, {
     storeId: store.id,
     ticketId: ticket.id,
     version: input.version,
-    agentId: input.agent.id,
+    agentId: by.agentId,
     action: 'decision',
     now,
     whileRequested: true,
@@ -114,7 +146,7 @@ export async function decideRequest(
     const addressChange =
       type === 'address_change' ? await findAddressChange(deps.db, store.id, ticket.id) : undefined
     approval = await carryOutApproval(deps.storeAdapters(store), store, ticket, {
-      agentName: input.agent.name,
+      agentName: by.name,
       reason,
       instead: input.instead,
       addressChange,
@@ -124,7 +156,7 @@ export async function decideRequest(
     await releaseTicketAction(deps.db, ticket.id, claim.token, {
       storeId: store.id,
       kind: 'approval_failed',
-      agentId: input.agent.id,
+      actor: by.actor,
       error: err,
       now: deps.clock.now(),
     })
@@ -144,8 +176,14 @@ export async function decideRequest(
       changes,
       event: {
         kind: 'approved',
-        actor: { kind: 'agent', id: input.agent.id },
-        data: { reason, type: ticket.type, refundStatus: approval.refundStatus, ...approval.data },
+        actor: by.actor,
+        data: {
+          reason,
+          type: ticket.type,
+          refundStatus: approval.refundStatus,
+          ...approval.data,
+          ...by.data,
+        },
       },
       now: decidedAt,
     })
@@ -172,7 +210,7 @@ export async function decideRequest(
       },
       now: decidedAt,
     })
-    const extra = { decision: { by: input.agent.id, reason, ...approval.data } }
+    const extra = { decision: { by: by.agentId, reason, ...approval.data, ...by.data } }
     await emitTicketEvent(trx, {
       event: 'request.approved',
       ticket: changed,
@@ -183,7 +221,7 @@ export async function decideRequest(
       storeId: store.id,
       ticket: changed,
       changes: ticketChangesJson(changes),
-      by: input.agent.id,
+      by: by.agentId,
       now: decidedAt,
     })
     return changed
@@ -220,6 +258,7 @@ async function decline(
   ticket: Ticket,
   type: RequestType,
   input: DecisionInput,
+  agentId: string,
   reason: string,
   status: (current: TicketStatus, approveIssue: boolean) => TicketStatus,
 ): Promise<Ticket> {
@@ -239,7 +278,7 @@ async function decline(
       changes,
       event: {
         kind: 'declined',
-        actor: { kind: 'agent', id: input.agent.id },
+        actor: { kind: 'agent', id: agentId },
         data: { reason, type: ticket.type, refundStatus },
       },
       now,
@@ -260,13 +299,13 @@ async function decline(
       },
       now,
     })
-    const extra = { decision: { by: input.agent.id, reason } }
+    const extra = { decision: { by: agentId, reason } }
     await emitTicketEvent(trx, { event: 'request.declined', ticket: changed, now, extra })
     await emitTicketUpdated(trx, {
       storeId: store.id,
       ticket: changed,
       changes: ticketChangesJson(changes),
-      by: input.agent.id,
+      by: agentId,
       now,
     })
     return changed

@@ -118,7 +118,7 @@ export async function refundTicket(
     await releaseTicketAction(deps.db, ticket.id, claim.token, {
       storeId: store.id,
       kind: 'refund_failed',
-      agentId: input.agent.id,
+      actor: { kind: 'agent', id: input.agent.id },
       error: err,
       now: deps.clock.now(),
     })

@@ -7,6 +7,7 @@ const PAGES: Array<{ page: SettingsPageName; label: string }> = [
   { page: 'widget', label: 'Widget' },
   { page: 'policies', label: 'Policies' },
   { page: 'chat', label: 'Chat' },
+  { page: 'automation', label: 'Automation' },
   { page: 'agents', label: 'Agents' },
   { page: 'webhooks', label: 'Webhooks' },
   { page: 'history', label: 'History' },

@@ -2,6 +2,7 @@ import type { ConsoleApi } from '../api.ts'
 import { Link, PageHeading } from '../nav.tsx'
 import { queueHref } from '../queue.tsx'
 import type { SettingsPageName } from '../route.ts'
+import { AutomationSettings } from './automation-settings.tsx'
 import { ChatSettings } from './chat-settings.tsx'
 import { PoliciesSettings } from './policies-settings.tsx'
 import { SettingsHistory } from './settings-history.tsx'
@@ -30,6 +31,8 @@ export function SettingsSectionPage(props: {
           <PoliciesSettings api={api} />
         ) : page === 'chat' ? (
           <ChatSettings api={api} />
+        ) : page === 'automation' ? (
+          <AutomationSettings api={api} />
         ) : (
           <SettingsHistory api={api} />
         )}

@@ -22,6 +22,8 @@ const WHAT: Record<SettingsSection, string> = {
   widget: 'launcher colour (label contrast at least 4.5:1), side, greeting',
   policies: 'cancellation, return window, final sale, reasons per situation, Loop Returns',
   chat: 'business hours, closed days, “back at” text, typical reply time, revert period',
+  automation:
+    'rules that approve requests without an agent: young unfulfilled cancellations, small returns',
 }
 
 const sectionOperations = (section: SettingsSection): Operation[] => [
