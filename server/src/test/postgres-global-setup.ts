@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import type { TestProject } from 'vitest/node'
 import { migrateToLatest, openDatabase } from '../db/database.ts'
-import { describeTemplate, dropSchema, withAdmin, type SchemaTemplate } from './postgres-schemas.ts'
+import {
+  describeTemplate,
+  dropSchema,
+  parkSchema,
+  schemaName,
+  withAdmin,
+  type SchemaTemplate,
+} from './postgres-schemas.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,16 +43,31 @@ export default async function setup(project: TestProject) {
     project.provide('pgTemplate', undefined)
     return
   }
-  const schema = `${prefix}_template`
+  await migrated(url, `${prefix}_template`)
+  const template = await withAdmin(url, (client) =>
+    describeTemplate(client, prefix, `${prefix}_template`),
+  )
+  project.provide('pgTemplate', template)
+  // A parked schema ready for each worker's first test, migrated side by side here (each
+  // schema has its own migration lock), so no test waits on a migration of its own.
+  if (template.recyclable) {
+    const workers = Math.max(1, Number(project.config.maxWorkers) || 1)
+    await Promise.all(
+      Array.from({ length: workers + 1 }, async () => {
+        const schema = await migrated(url, schemaName(prefix))
+        await parkSchema(url, template, schema)
+      }),
+    )
+  }
+  return () => dropSchemas(url, prefix)
+}
+
+async function migrated(url: string, schema: string) {
   const handle = await openDatabase(url, { schema })
   try {
     await migrateToLatest(handle)
   } finally {
     await handle.close()
   }
-  project.provide(
-    'pgTemplate',
-    await withAdmin(url, (client) => describeTemplate(client, prefix, schema)),
-  )
-  return () => dropSchemas(url, prefix)
+  return schema
 }
