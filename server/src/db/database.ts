@@ -41,6 +41,11 @@ export interface OpenOptions {
   logger?: Logger
   /** SQLite test seam: see SqliteConnectionOptions. */
   writeProtected?: () => boolean
+  /**
+   * SQLite test seam: an in-memory database starts as a copy of this serialized one
+   * (`serialize()` of a migrated database), so the suite migrates once rather than per test.
+   */
+  sqliteImage?: Buffer
 }
 
 /** Opens the database named by a `sqlite:` or `postgres:` URL. */
@@ -55,8 +60,11 @@ export async function openDatabase(
 function openSqlite(path: string, options: OpenOptions): DatabaseHandle {
   const file = path === '' || path === ':memory:' ? ':memory:' : resolve(path)
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  if (options.sqliteImage !== undefined && file !== ':memory:') {
+    throw new Error('a SQLite image opens only as an in-memory database')
+  }
   const connection = openSqliteConnection(
-    file,
+    options.sqliteImage ?? file,
     options.writeProtected !== undefined ? { writeProtected: options.writeProtected } : {},
   )
   const health = createStorageHealth()

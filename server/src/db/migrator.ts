@@ -8,7 +8,7 @@ import type { Migration } from 'kysely/migration'
  * introspecting every schema of the database, which grows slow with many schemas (one per
  * test) and fails when another process drops a schema mid-scan. Here nothing is introspected.
  * One transaction covers the whole run; on PostgreSQL an advisory lock (scoped to the
- * transaction) makes several processes starting at once apply each migration exactly once,
+ * transaction and to the schema) makes several processes starting at once apply each migration exactly once,
  * and SQLite serializes writers by itself. Migrations that sort before applied ones (merged
  * later from another branch) are still applied: every migration runs once, whatever its place.
  */
@@ -24,8 +24,12 @@ export async function applyMigrations(
   )`.execute(db)
   return db.transaction().execute(async (trx) => {
     if (dialect === 'postgres') {
-      // 0x706c6d67 = "plmg": one lock key for Porchlight migrations.
-      await sql`select pg_advisory_xact_lock(${0x706c6d67})`.execute(trx)
+      // 0x706c6d67 = "plmg", the key of Porchlight migrations, paired with the schema they
+      // apply to: processes migrating one schema take turns, while other schemas of the same
+      // database (each test's, another deployment's) never wait on each other.
+      await sql`select pg_advisory_xact_lock(${0x706c6d67}, hashtext(current_schema()))`.execute(
+        trx,
+      )
     }
     const applied = new Set(
       (await trx.selectFrom('porchlight_migrations').select('name').execute()).map(

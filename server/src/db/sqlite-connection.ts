@@ -20,8 +20,12 @@ export interface SqliteConnection {
   reopenSoon(): void
 }
 
+/**
+ * Opens `file`, or a serialized database image (a Buffer) as a private in-memory copy: the
+ * test suite migrates one in-memory database and starts each test's database from its image.
+ */
 export function openSqliteConnection(
-  file: string,
+  file: string | Buffer,
   options: SqliteConnectionOptions = {},
 ): SqliteConnection {
   const open = () => {
@@ -82,7 +86,7 @@ export function openSqliteConnection(
     close: () => sqlite.close(),
     inTransaction: () => sqlite.inTransaction,
     reopenSoon() {
-      reopenWanted = file !== ':memory:'
+      reopenWanted = typeof file === 'string' && file !== ':memory:'
     },
     prepare(sql: string) {
       if (sql === 'begin') {

@@ -1,14 +1,22 @@
+import { randomBytes, scryptSync } from 'node:crypto'
 import { insertStore } from '../db/stores.repository.ts'
 import { logInAgent } from '../services/agents/agent-sessions.ts'
-import { hashPassword } from '../services/agents/passwords.ts'
 import type { createTestApp } from './harness.ts'
 
 type Ctx = Awaited<ReturnType<typeof createTestApp>>
 
-// Every test agent has the same password: one scrypt hash serves them all, so a test that
-// signs several agents in does not pay a hash each (tens of milliseconds, seconds on a busy
-// machine). Signing in still checks the password for real.
-let testPasswordHash: Promise<string> | undefined
+// Every test agent has the same password, hashed once per file at a low scrypt cost (N=2^10
+// rather than production's 2^15). A stored hash carries its own parameters, so signing in
+// still runs the real check (verifyPassword in passwords.ts) at 1/32 of the work: at full cost
+// each sign-in took tens of milliseconds, and most of a second on a busy machine. Only test
+// code writes such a hash; tests of the password check and of the hashing queue use real ones.
+let testPasswordHash: string | undefined
+function lowCostPasswordHash(password: string) {
+  const [N, r, p] = [2 ** 10, 8, 1]
+  const salt = randomBytes(16)
+  const key = scryptSync(password.normalize('NFKC'), salt, 32, { N, r, p })
+  return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$')
+}
 
 /** Creates an agent in a store and signs them in; returns headers for console requests. */
 export async function signInAgent(
@@ -24,7 +32,7 @@ export async function signInAgent(
       store_id: storeId,
       email,
       name: `Agent of ${storeId}`,
-      password_hash: await (testPasswordHash ??= hashPassword('agent-password')),
+      password_hash: (testPasswordHash ??= lowCostPasswordHash('agent-password')),
       role,
       created_at: ctx.clock.now().getTime(),
     })

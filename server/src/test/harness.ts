@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { afterAll, inject } from 'vitest'
 import type { Mailer } from '../adapters/mail/mailer.ts'
 import type { SmsSender } from '../adapters/sms/sms-sender.ts'
 import type { ShopifyRuntimeOptions } from '../adapters/store/shopify/shopify-runtime.ts'
@@ -10,7 +7,8 @@ import { composeDeps } from '../compose.ts'
 import type { AppDeps } from '../deps.ts'
 import { createManualClock } from '../clock.ts'
 import { loadConfig, type Config } from '../config.ts'
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/database.ts'
+import type { DatabaseHandle } from '../db/database.ts'
+import { openTestDatabase } from './test-database.ts'
 import type { Asset } from '../http/static-assets.ts'
 import { createMemoryLogger } from '../logger.ts'
 import { testClockRoutes } from '../routes/test-clock/test-clock.routes.ts'
@@ -20,55 +18,7 @@ import { seedDemoStore } from '../seed/demo-store.ts'
 import type { OutboxWorkerOptions } from '../services/outbox/worker.ts'
 import { createChatHub } from '../services/chat/hub.ts'
 
-/**
- * Which database this run of the server suite uses. The root vitest config runs the suite once
- * per database: `server:sqlite` always, `server:postgres` when TEST_DATABASE_URL is set.
- */
-export const testDialect = process.env['PORCHLIGHT_TEST_DB'] === 'postgres' ? 'postgres' : 'sqlite'
-
-const openHandles: Array<() => Promise<void>> = []
-// One at a time: dropping a PostgreSQL test schema takes about 390 locks (every table, index,
-// sequence and row type), and the server's shared lock table holds 64 per connection slot
-// (6,400 by default). A file's 20-odd schemas dropped at once ran it out ("out of shared
-// memory") once in a CI run.
-afterAll(async () => {
-  for (const close of openHandles.splice(0)) await close()
-})
-
-/**
- * A fresh, migrated database for one test: an in-memory SQLite file, or on PostgreSQL its own
- * schema that is dropped afterwards, so test files never see each other's rows.
- */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
-  if (testDialect === 'sqlite') {
-    const handle = await openDatabase('sqlite::memory:')
-    await migrateToLatest(handle)
-    openHandles.push(handle.close)
-    return handle
-  }
-  const url = process.env['TEST_DATABASE_URL']
-  if (url === undefined) throw new Error('TEST_DATABASE_URL is required for the postgres run')
-  const schema = `${inject('pgSchemaPrefix')}_${randomBytes(6).toString('hex')}`
-  const handle = await openDatabase(url, { schema })
-  await migrateToLatest(handle)
-  openHandles.push(async () => {
-    await handle.close()
-    await dropSchema(url, schema)
-  })
-  return handle
-}
-
-// Dropped when the file's tests are done, so the catalog stays small; the project's global
-// teardown sweeps whatever a crashed worker left behind.
-async function dropSchema(url: string, schema: string) {
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  try {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  } finally {
-    await admin.end()
-  }
-}
+export { openTestDatabase, testDialect } from './test-database.ts'
 
 export interface TestAppOptions {
   env?: Record<string, string>

@@ -1,24 +1,22 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { afterAll } from 'vitest'
-import { testDialect } from './harness.ts'
+import { afterAll, inject } from 'vitest'
+import { dropSchema, schemaName } from './postgres-schemas.ts'
+import { testDialect } from './test-database.ts'
 import { spawnServer, type SpawnedServer } from './spawn-server.ts'
 
 /**
- * Server processes of one test file on one PostgreSQL database, in a fresh schema: spawned
- * with `spawn`, killed and the schema dropped after the file. Call it at the file's top level.
+ * Server processes of one test file on one PostgreSQL database, in a fresh schema that each
+ * process migrates and seeds: spawned with `spawn`, killed and the schema dropped after the
+ * file. Call it at the file's top level. The schema is named under the run's prefix, so the
+ * global teardown sweeps it should the file crash.
  */
 export function sharedPostgres() {
   const url = process.env['TEST_DATABASE_URL']
-  const schema = `p_${randomBytes(6).toString('hex')}`
+  const schema = testDialect === 'postgres' ? schemaName(inject('pgSchemaPrefix')) : 'unused'
   const servers: SpawnedServer[] = []
   afterAll(async () => {
     for (const s of servers) await s.stop('SIGKILL')
     if (url === undefined || testDialect !== 'postgres') return
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-    await admin.end()
+    await dropSchema(url, schema)
   })
   return {
     /** One more process on the shared schema; start them one after the other (migrations). */

@@ -1,16 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_AGENT, DEMO_WIDGET_KEY } from '../../seed/demo-store.ts'
-import { agentSignIn, spawnServer, type SpawnedServer } from '../../test/spawn-server.ts'
+import { agentSignIn } from '../../test/spawn-server.ts'
 import { testDialect } from '../../test/harness.ts'
-import { throwawaySchema } from '../../test/pg-schema.ts'
+import { sharedPostgres } from '../../test/shared-postgres.ts'
 
-const { url, schema, drop } = throwawaySchema()
-const servers: SpawnedServer[] = []
-
-afterAll(async () => {
-  for (const s of servers) await s.stop('SIGKILL')
-  await drop()
-})
+const db = sharedPostgres()
 
 /**
  * Two real server processes on one PostgreSQL database: a setting saved through one reaches the
@@ -20,12 +14,9 @@ afterAll(async () => {
  */
 describe.skipIf(testDialect !== 'postgres')('settings across two server processes', () => {
   it('shows a colour saved on one process in the other’s widget config', async () => {
-    const env = { DATABASE_URL: url as string, DATABASE_SCHEMA: schema }
     // One after the other: the first applies the migrations and seeds the demo store.
-    const a = await spawnServer(env)
-    servers.push(a)
-    const b = await spawnServer(env)
-    servers.push(b)
+    const a = await db.spawn()
+    const b = await db.spawn()
     const configOnB = async (etag?: string) =>
       fetch(`${b.url}/v1/widget/config?key=${DEMO_WIDGET_KEY}`, {
         headers: etag === undefined ? {} : { 'if-none-match': etag },
