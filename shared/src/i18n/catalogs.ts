@@ -23,8 +23,9 @@ export function loadCatalog(locale: Locale): Promise<CoreCatalog> {
 }
 
 /**
- * The words of the screens the first view does not draw (the chat, the request and contact
- * forms), English included: fetched with those screens, so the first view never carries them.
+ * The words of the screens the first view does not draw (the sign-in forms, the order page, the
+ * chat, the request and contact forms), English included: fetched with those screens, so the
+ * first view never carries them.
  */
 export function loadLaterWords(locale: Locale): Promise<LaterCatalog> {
   switch (locale) {

@@ -15,7 +15,7 @@ export interface LocaleState {
   locale: Locale
   dir: 'ltr' | 'rtl'
   catalog: LoadedCatalog
-  /** Whether the later screens' words (chat, request forms) are in `catalog`. */
+  /** Whether the later screens' words (sign-in forms, order page, chat, requests) are here. */
   complete: boolean
   t: Translator
 }
@@ -85,7 +85,7 @@ async function switchTo(locale: Locale, request: number): Promise<Locale> {
 }
 
 /**
- * Fetches the later screens' words (chat, request and contact forms) in the panel's language,
+ * Fetches the later screens' words (sign-in forms, order page, chat, forms) in the panel's language,
  * before such a screen draws. Rejects when they could not be fetched, so the screen offers a
  * retry (see lazy-screen.tsx).
  */

@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'preact/hooks'
 import { useI18n } from '../locale.ts'
+import '../screens/request-forms.css'
 import './rating.css'
 
 export interface RatingFormProps {

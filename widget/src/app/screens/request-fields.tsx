@@ -2,7 +2,9 @@ import type { LineItemView } from '@porchlight/shared/api/orders'
 import { useId } from 'preact/hooks'
 import { useI18n } from '../locale.ts'
 import type { ReasonOption } from '../order-view.ts'
-import { reasonLabel, say } from '../words.ts'
+import { reasonLabel } from '../order-words.ts'
+import { say } from '../words.ts'
+import './request-forms.css'
 
 /** The contract's limits (UTF-16 code units, as maxlength counts). */
 export const COMMENT_MAX = 1000
