@@ -7,4 +7,8 @@ import './app.css'
 void startLocale(location.search, navigator.languages ?? [navigator.language])
 
 const root = document.getElementById('root')
-if (root) render(<App />, root)
+if (root) {
+  // The page's skeleton goes: Preact would otherwise reuse its nodes, attributes and all.
+  root.replaceChildren()
+  render(<App />, root)
+}
