@@ -242,4 +242,26 @@ export const arLater: LaterCatalog = {
   'auth.code.resent': 'أرسلنا رمزًا جديدًا. الرموز السابقة لم تعد صالحة.',
   'auth.code.change_email': 'استخدام بريد إلكتروني آخر',
   'auth.code.change_phone': 'استخدام رقم هاتف آخر',
+
+  // Errors only the sign-in and request forms show (problemFor reads the words loaded)
+  'error.invalid_email': 'يبدو أن عنوان البريد الإلكتروني غير صحيح. تحقّق منه وحاول مرة أخرى.',
+  'error.invalid_phone':
+    'يبدو أن رقم الهاتف غير صحيح. تحقّق منه وأضف رمز الدولة، مثل \u2066+966\u2069.',
+  'error.invalid_code_format': 'أدخل الأرقام الستة الواردة في رسالتك.',
+  'error.code_incorrect': 'الرمز غير صحيح. تحقّق منه وحاول مرة أخرى.',
+  'error.code_expired': 'لم يعد هذا الرمز صالحًا. اطلب رمزًا جديدًا واستخدمه.',
+  'error.resend_too_soon': 'يُرجى الانتظار: يمكنك طلب رمز جديد {when}.',
+  'error.challenge_not_found': 'انتهت صلاحية عملية تسجيل الدخول هذه. يُرجى طلب رمز جديد.',
+  'error.channel_unavailable': 'تسجيل الدخول بهذه الطريقة غير متاح حاليًا. يُرجى تجربة الخيار الآخر.',
+  'error.phone_unsubscribed':
+    'ألغى هذا الرقم الاشتراك في رسائلنا النصية. أرسل START لإعادة الاشتراك، أو استخدم البريد الإلكتروني.',
+  'error.undeliverable': 'تعذّر علينا إرسال رمزك. تحقّق من العنوان أو الرقم وحاول مرة أخرى.',
+  'error.request_not_offered': 'لم يعد هذا الطلب متاحًا لهذه الطلبية.',
+  'error.request_already_open': 'سبق أن طلبت ذلك: الطلب {reference} قيد المراجعة.',
+  'error.invalid_reason': 'لم يعد هذا السبب متاحًا لهذا الطلب. اختر سببًا آخر.',
+  'error.invalid_lines':
+    'لم يعد من الممكن إرجاع بعض المنتجات بهذه الكميات. تحقّق منها وحاول مرة أخرى.',
+  'error.idempotency_key_missing': 'تعذّر إرسال طلبك. يُرجى المحاولة مرة أخرى.',
+  'error.idempotency_key_invalid': 'تعذّر إرسال طلبك. يُرجى المحاولة مرة أخرى.',
+  'error.idempotency_key_reused': 'تغيّر طلبك أثناء إرساله. راجعه وأرسله مرة أخرى.',
 }

@@ -227,4 +227,37 @@ export const deLater: LaterCatalog = {
   'auth.code.resent': 'Wir haben einen neuen Code gesendet. Frühere Codes sind nicht mehr gültig.',
   'auth.code.change_email': 'Andere E-Mail-Adresse verwenden',
   'auth.code.change_phone': 'Andere Telefonnummer verwenden',
+
+  // Errors only the sign-in and request forms show (problemFor reads the words loaded)
+  'error.invalid_email':
+    'Das sieht nicht nach einer E-Mail-Adresse aus. Bitte prüfen Sie die Eingabe und versuchen Sie es erneut.',
+  'error.invalid_phone':
+    'Das sieht nicht nach einer Telefonnummer aus. Bitte prüfen Sie die Eingabe und geben Sie die Ländervorwahl an, z. B. +49.',
+  'error.invalid_code_format': 'Geben Sie die 6 Ziffern aus Ihrer Nachricht ein.',
+  'error.code_incorrect':
+    'Dieser Code ist nicht richtig. Bitte prüfen Sie ihn und versuchen Sie es erneut.',
+  'error.code_expired':
+    'Dieser Code ist nicht mehr gültig. Fordern Sie einen neuen Code an und verwenden Sie diesen.',
+  'error.resend_too_soon': 'Bitte warten Sie: Sie können {when} einen neuen Code anfordern.',
+  'error.challenge_not_found':
+    'Diese Anmeldung ist abgelaufen. Bitte fordern Sie einen neuen Code an.',
+  'error.channel_unavailable':
+    'Diese Anmeldeart ist gerade nicht verfügbar. Bitte nutzen Sie die andere Möglichkeit.',
+  'error.phone_unsubscribed':
+    'Diese Nummer hat unsere SMS abbestellt. Antworten Sie mit START, um sie wieder zu erhalten, oder nutzen Sie E-Mail.',
+  'error.undeliverable':
+    'Wir konnten Ihren Code nicht zustellen. Prüfen Sie Adresse oder Nummer und versuchen Sie es erneut.',
+  'error.request_not_offered': 'Diese Anfrage ist für diese Bestellung nicht mehr möglich.',
+  'error.request_already_open':
+    'Sie haben das bereits angefragt: Anfrage {reference} wird geprüft.',
+  'error.invalid_reason':
+    'Dieser Grund ist für diese Bestellung nicht mehr verfügbar. Bitte wählen Sie einen anderen.',
+  'error.invalid_lines':
+    'Einige Artikel können nicht mehr in dieser Menge zurückgegeben werden. Bitte prüfen Sie sie und versuchen Sie es erneut.',
+  'error.idempotency_key_missing':
+    'Wir konnten Ihre Anfrage nicht senden. Bitte versuchen Sie es erneut.',
+  'error.idempotency_key_invalid':
+    'Wir konnten Ihre Anfrage nicht senden. Bitte versuchen Sie es erneut.',
+  'error.idempotency_key_reused':
+    'Ihre Anfrage hat sich beim Senden geändert. Bitte prüfen Sie sie und senden Sie sie erneut.',
 }

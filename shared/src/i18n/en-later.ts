@@ -233,4 +233,31 @@ export const enLater = {
   'auth.code.resent': 'We sent a new code. Earlier codes no longer work.',
   'auth.code.change_email': 'Use a different email address',
   'auth.code.change_phone': 'Use a different phone number',
+
+  // Errors only the sign-in and request forms show (problemFor reads the words loaded)
+  'error.invalid_email': 'That doesn’t look like an email address. Check it and try again.',
+  'error.invalid_phone':
+    'That doesn’t look like a phone number. Check it and include the country code, like +1.',
+  'error.invalid_code_format': 'Enter the 6 digits from your message.',
+  'error.code_incorrect': 'That code isn’t right. Check it and try again.',
+  'error.code_expired': 'This code no longer works. Send a new code and use that one.',
+  'error.resend_too_soon': 'Please wait: you can ask for a new code {when}.',
+  'error.challenge_not_found': 'This sign-in has expired. Please ask for a new code.',
+  'error.channel_unavailable':
+    'Sign-in this way isn’t available right now. Please try the other option.',
+  'error.phone_unsubscribed':
+    'This number has opted out of our text messages. Reply START to opt back in, or use email.',
+  'error.undeliverable':
+    'We couldn’t deliver your code. Check the address or number and try again.',
+  'error.request_not_offered': 'This request isn’t available for this order any more.',
+  'error.request_already_open':
+    'You already asked for this: request {reference} is being reviewed.',
+  'error.invalid_reason':
+    'That reason isn’t available for this order any more. Choose another one.',
+  'error.invalid_lines':
+    'Some items can’t be returned in those quantities any more. Check them and try again.',
+  'error.idempotency_key_missing': 'We couldn’t send your request. Please try again.',
+  'error.idempotency_key_invalid': 'We couldn’t send your request. Please try again.',
+  'error.idempotency_key_reused':
+    'Your request changed while it was being sent. Check it and send it again.',
 } as const

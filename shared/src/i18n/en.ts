@@ -27,24 +27,10 @@ export const en = {
 
   // Errors, by the server's stable codes (shared/src/api/auth.ts) plus client-side ones
   'error.heading': 'Something went wrong',
-  'error.invalid_email': 'That doesn’t look like an email address. Check it and try again.',
-  'error.invalid_phone':
-    'That doesn’t look like a phone number. Check it and include the country code, like +1.',
-  'error.invalid_code_format': 'Enter the 6 digits from your message.',
-  'error.code_incorrect': 'That code isn’t right. Check it and try again.',
-  'error.code_expired': 'This code no longer works. Send a new code and use that one.',
-  'error.resend_too_soon': 'Please wait: you can ask for a new code {when}.',
   'error.rate_limited': 'Too many attempts. Please try again {when}.',
   'error.session_missing': 'Please sign in to continue.',
   'error.session_expired': 'Your session has ended. Please sign in again.',
   'error.session_revoked': 'You were signed out. Please sign in again.',
-  'error.challenge_not_found': 'This sign-in has expired. Please ask for a new code.',
-  'error.channel_unavailable':
-    'Sign-in this way isn’t available right now. Please try the other option.',
-  'error.phone_unsubscribed':
-    'This number has opted out of our text messages. Reply START to opt back in, or use email.',
-  'error.undeliverable':
-    'We couldn’t deliver your code. Check the address or number and try again.',
   'error.store_not_found': 'This help panel isn’t set up for this store.',
   'error.validation_failed': 'Something in the form isn’t right. Check it and try again.',
   'error.customer_data_withheld':
@@ -55,17 +41,6 @@ export const en = {
   // Errors of the order routes (shared/src/api/orders.ts) and of any route
   'error.invalid_cursor': 'This list is out of date. Please reload it.',
   'error.order_not_found': 'We can’t find this order.',
-  'error.request_not_offered': 'This request isn’t available for this order any more.',
-  'error.request_already_open':
-    'You already asked for this: request {reference} is being reviewed.',
-  'error.invalid_reason':
-    'That reason isn’t available for this order any more. Choose another one.',
-  'error.invalid_lines':
-    'Some items can’t be returned in those quantities any more. Check them and try again.',
-  'error.idempotency_key_missing': 'We couldn’t send your request. Please try again.',
-  'error.idempotency_key_invalid': 'We couldn’t send your request. Please try again.',
-  'error.idempotency_key_reused':
-    'Your request changed while it was being sent. Check it and send it again.',
   'error.invalid_json': 'We couldn’t send that. Please try again.',
   'error.payload_too_large': 'That’s too long to send. Please shorten it and try again.',
   'error.unsupported_media_type': 'We couldn’t send that. Please try again.',

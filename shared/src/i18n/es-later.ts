@@ -226,4 +226,29 @@ export const esLater: LaterCatalog = {
   'auth.code.resent': 'Te hemos enviado un código nuevo. Los códigos anteriores ya no sirven.',
   'auth.code.change_email': 'Usar otro correo electrónico',
   'auth.code.change_phone': 'Usar otro número de teléfono',
+
+  // Errors only the sign-in and request forms show (problemFor reads the words loaded)
+  'error.invalid_email': 'Ese correo electrónico no parece válido. Revísalo y vuelve a intentarlo.',
+  'error.invalid_phone':
+    'Ese número de teléfono no parece válido. Revísalo e incluye el prefijo del país, como +34.',
+  'error.invalid_code_format': 'Escribe los 6 dígitos de tu mensaje.',
+  'error.code_incorrect': 'Ese código no es correcto. Revísalo y vuelve a intentarlo.',
+  'error.code_expired': 'Este código ya no sirve. Pide un código nuevo y usa ese.',
+  'error.resend_too_soon': 'Espera un momento: podrás pedir un código nuevo {when}.',
+  'error.challenge_not_found': 'Este inicio de sesión ha caducado. Pide un código nuevo.',
+  'error.channel_unavailable':
+    'Este método de acceso no está disponible ahora mismo. Prueba la otra opción.',
+  'error.phone_unsubscribed':
+    'Este número se ha dado de baja de nuestros SMS. Responde START para volver a darte de alta o usa el correo.',
+  'error.undeliverable':
+    'No hemos podido enviar tu código. Comprueba la dirección o el número y vuelve a intentarlo.',
+  'error.request_not_offered': 'Esta solicitud ya no está disponible para este pedido.',
+  'error.request_already_open': 'Ya lo has pedido: estamos revisando la solicitud {reference}.',
+  'error.invalid_reason': 'Ese motivo ya no está disponible para este pedido. Elige otro.',
+  'error.invalid_lines':
+    'Algunos artículos ya no se pueden devolver en esas cantidades. Revísalos y vuelve a intentarlo.',
+  'error.idempotency_key_missing': 'No hemos podido enviar tu solicitud. Vuelve a intentarlo.',
+  'error.idempotency_key_invalid': 'No hemos podido enviar tu solicitud. Vuelve a intentarlo.',
+  'error.idempotency_key_reused':
+    'Tu solicitud cambió mientras se enviaba. Revísala y vuelve a enviarla.',
 }

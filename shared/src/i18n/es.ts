@@ -21,24 +21,10 @@ export const es: CoreCatalog = {
   'auth.signed_out': 'Has cerrado sesión.',
 
   'error.heading': 'Algo ha fallado',
-  'error.invalid_email': 'Ese correo electrónico no parece válido. Revísalo y vuelve a intentarlo.',
-  'error.invalid_phone':
-    'Ese número de teléfono no parece válido. Revísalo e incluye el prefijo del país, como +34.',
-  'error.invalid_code_format': 'Escribe los 6 dígitos de tu mensaje.',
-  'error.code_incorrect': 'Ese código no es correcto. Revísalo y vuelve a intentarlo.',
-  'error.code_expired': 'Este código ya no sirve. Pide un código nuevo y usa ese.',
-  'error.resend_too_soon': 'Espera un momento: podrás pedir un código nuevo {when}.',
   'error.rate_limited': 'Demasiados intentos. Vuelve a intentarlo {when}.',
   'error.session_missing': 'Inicia sesión para continuar.',
   'error.session_expired': 'Tu sesión ha caducado. Vuelve a iniciar sesión.',
   'error.session_revoked': 'Se ha cerrado tu sesión. Vuelve a iniciar sesión.',
-  'error.challenge_not_found': 'Este inicio de sesión ha caducado. Pide un código nuevo.',
-  'error.channel_unavailable':
-    'Este método de acceso no está disponible ahora mismo. Prueba la otra opción.',
-  'error.phone_unsubscribed':
-    'Este número se ha dado de baja de nuestros SMS. Responde START para volver a darte de alta o usa el correo.',
-  'error.undeliverable':
-    'No hemos podido enviar tu código. Comprueba la dirección o el número y vuelve a intentarlo.',
   'error.store_not_found': 'Este panel de ayuda no está configurado para esta tienda.',
   'error.validation_failed':
     'Hay algo en el formulario que no es correcto. Revísalo y vuelve a intentarlo.',
@@ -50,15 +36,6 @@ export const es: CoreCatalog = {
 
   'error.invalid_cursor': 'Esta lista está desactualizada. Vuelve a cargarla.',
   'error.order_not_found': 'No encontramos este pedido.',
-  'error.request_not_offered': 'Esta solicitud ya no está disponible para este pedido.',
-  'error.request_already_open': 'Ya lo has pedido: estamos revisando la solicitud {reference}.',
-  'error.invalid_reason': 'Ese motivo ya no está disponible para este pedido. Elige otro.',
-  'error.invalid_lines':
-    'Algunos artículos ya no se pueden devolver en esas cantidades. Revísalos y vuelve a intentarlo.',
-  'error.idempotency_key_missing': 'No hemos podido enviar tu solicitud. Vuelve a intentarlo.',
-  'error.idempotency_key_invalid': 'No hemos podido enviar tu solicitud. Vuelve a intentarlo.',
-  'error.idempotency_key_reused':
-    'Tu solicitud cambió mientras se enviaba. Revísala y vuelve a enviarla.',
   'error.invalid_json': 'No hemos podido enviarlo. Vuelve a intentarlo.',
   'error.payload_too_large': 'Es demasiado largo para enviarlo. Acórtalo y vuelve a intentarlo.',
   'error.unsupported_media_type': 'No hemos podido enviarlo. Vuelve a intentarlo.',

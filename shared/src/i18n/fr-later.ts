@@ -228,4 +228,32 @@ export const frLater: LaterCatalog = {
     'Nous avons envoyé un nouveau code. Les codes précédents ne fonctionnent plus.',
   'auth.code.change_email': 'Utiliser une autre adresse e-mail',
   'auth.code.change_phone': 'Utiliser un autre numéro de téléphone',
+
+  // Errors only the sign-in and request forms show (problemFor reads the words loaded)
+  'error.invalid_email': 'Cette adresse e-mail ne semble pas valide. Vérifiez-la et réessayez.',
+  'error.invalid_phone':
+    'Ce numéro de téléphone ne semble pas valide. Vérifiez-le et ajoutez l’indicatif du pays, par exemple +33.',
+  'error.invalid_code_format': 'Saisissez les 6 chiffres reçus dans votre message.',
+  'error.code_incorrect': 'Ce code est incorrect. Vérifiez-le et réessayez.',
+  'error.code_expired':
+    'Ce code ne fonctionne plus. Demandez un nouveau code et utilisez celui-ci.',
+  'error.resend_too_soon': 'Veuillez patienter : vous pourrez demander un nouveau code {when}.',
+  'error.challenge_not_found': 'Cette connexion a expiré. Demandez un nouveau code.',
+  'error.channel_unavailable':
+    'Ce mode de connexion n’est pas disponible pour le moment. Essayez l’autre option.',
+  'error.phone_unsubscribed':
+    'Ce numéro s’est désabonné de nos SMS. Répondez START pour vous réabonner, ou utilisez l’e-mail.',
+  'error.undeliverable':
+    'Nous n’avons pas pu envoyer votre code. Vérifiez l’adresse ou le numéro et réessayez.',
+  'error.request_not_offered': 'Cette demande n’est plus possible pour cette commande.',
+  'error.request_already_open':
+    'Vous l’avez déjà demandé : la demande {reference} est en cours d’examen.',
+  'error.invalid_reason':
+    'Ce motif n’est plus proposé pour cette commande. Choisissez-en un autre.',
+  'error.invalid_lines':
+    'Certains articles ne peuvent plus être retournés dans ces quantités. Vérifiez-les et réessayez.',
+  'error.idempotency_key_missing': 'Nous n’avons pas pu envoyer votre demande. Veuillez réessayer.',
+  'error.idempotency_key_invalid': 'Nous n’avons pas pu envoyer votre demande. Veuillez réessayer.',
+  'error.idempotency_key_reused':
+    'Votre demande a changé pendant son envoi. Vérifiez-la et renvoyez-la.',
 }

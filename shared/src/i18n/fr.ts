@@ -25,25 +25,10 @@ export const fr: CoreCatalog = {
   'auth.signed_out': 'Votre session est fermée.',
 
   'error.heading': 'Un problème est survenu',
-  'error.invalid_email': 'Cette adresse e-mail ne semble pas valide. Vérifiez-la et réessayez.',
-  'error.invalid_phone':
-    'Ce numéro de téléphone ne semble pas valide. Vérifiez-le et ajoutez l’indicatif du pays, par exemple +33.',
-  'error.invalid_code_format': 'Saisissez les 6 chiffres reçus dans votre message.',
-  'error.code_incorrect': 'Ce code est incorrect. Vérifiez-le et réessayez.',
-  'error.code_expired':
-    'Ce code ne fonctionne plus. Demandez un nouveau code et utilisez celui-ci.',
-  'error.resend_too_soon': 'Veuillez patienter : vous pourrez demander un nouveau code {when}.',
   'error.rate_limited': 'Trop de tentatives. Veuillez réessayer {when}.',
   'error.session_missing': 'Veuillez vous connecter pour continuer.',
   'error.session_expired': 'Votre session a expiré. Veuillez vous reconnecter.',
   'error.session_revoked': 'Votre session a été fermée. Veuillez vous reconnecter.',
-  'error.challenge_not_found': 'Cette connexion a expiré. Demandez un nouveau code.',
-  'error.channel_unavailable':
-    'Ce mode de connexion n’est pas disponible pour le moment. Essayez l’autre option.',
-  'error.phone_unsubscribed':
-    'Ce numéro s’est désabonné de nos SMS. Répondez START pour vous réabonner, ou utilisez l’e-mail.',
-  'error.undeliverable':
-    'Nous n’avons pas pu envoyer votre code. Vérifiez l’adresse ou le numéro et réessayez.',
   'error.store_not_found': 'Ce panneau d’aide n’est pas configuré pour cette boutique.',
   'error.validation_failed':
     'Un élément du formulaire n’est pas correct. Vérifiez-le et réessayez.',
@@ -54,17 +39,6 @@ export const fr: CoreCatalog = {
 
   'error.invalid_cursor': 'Cette liste n’est plus à jour. Veuillez la recharger.',
   'error.order_not_found': 'Nous ne trouvons pas cette commande.',
-  'error.request_not_offered': 'Cette demande n’est plus possible pour cette commande.',
-  'error.request_already_open':
-    'Vous l’avez déjà demandé : la demande {reference} est en cours d’examen.',
-  'error.invalid_reason':
-    'Ce motif n’est plus proposé pour cette commande. Choisissez-en un autre.',
-  'error.invalid_lines':
-    'Certains articles ne peuvent plus être retournés dans ces quantités. Vérifiez-les et réessayez.',
-  'error.idempotency_key_missing': 'Nous n’avons pas pu envoyer votre demande. Veuillez réessayer.',
-  'error.idempotency_key_invalid': 'Nous n’avons pas pu envoyer votre demande. Veuillez réessayer.',
-  'error.idempotency_key_reused':
-    'Votre demande a changé pendant son envoi. Vérifiez-la et renvoyez-la.',
   'error.invalid_json': 'Nous n’avons pas pu l’envoyer. Veuillez réessayer.',
   'error.payload_too_large': 'C’est trop long pour être envoyé. Raccourcissez-le et réessayez.',
   'error.unsupported_media_type': 'Nous n’avons pas pu l’envoyer. Veuillez réessayer.',
