@@ -264,4 +264,11 @@ export const arLater: LaterCatalog = {
   'error.idempotency_key_missing': 'تعذّر إرسال طلبك. يُرجى المحاولة مرة أخرى.',
   'error.idempotency_key_invalid': 'تعذّر إرسال طلبك. يُرجى المحاولة مرة أخرى.',
   'error.idempotency_key_reused': 'تغيّر طلبك أثناء إرساله. راجعه وأرسله مرة أخرى.',
+
+  // Errors only the later screens meet (their forms send; the order page reads one order)
+  'error.validation_failed': 'هناك خطأ في النموذج. تحقّق منه وحاول مرة أخرى.',
+  'error.order_not_found': 'لا يمكننا العثور على هذا الطلب.',
+  'error.invalid_json': 'تعذّر الإرسال. يُرجى المحاولة مرة أخرى.',
+  'error.payload_too_large': 'النص طويل جدًا للإرسال. اختصره وحاول مرة أخرى.',
+  'error.unsupported_media_type': 'تعذّر الإرسال. يُرجى المحاولة مرة أخرى.',
 }

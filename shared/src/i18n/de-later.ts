@@ -260,4 +260,13 @@ export const deLater: LaterCatalog = {
     'Wir konnten Ihre Anfrage nicht senden. Bitte versuchen Sie es erneut.',
   'error.idempotency_key_reused':
     'Ihre Anfrage hat sich beim Senden geändert. Bitte prüfen Sie sie und senden Sie sie erneut.',
+
+  // Errors only the later screens meet (their forms send; the order page reads one order)
+  'error.validation_failed':
+    'Im Formular stimmt etwas nicht. Bitte prüfen Sie Ihre Eingaben und versuchen Sie es erneut.',
+  'error.order_not_found': 'Wir finden diese Bestellung nicht.',
+  'error.invalid_json': 'Wir konnten das nicht senden. Bitte versuchen Sie es erneut.',
+  'error.payload_too_large':
+    'Das ist zu lang zum Senden. Bitte kürzen Sie es und versuchen Sie es erneut.',
+  'error.unsupported_media_type': 'Wir konnten das nicht senden. Bitte versuchen Sie es erneut.',
 }

@@ -26,8 +26,6 @@ export const de: CoreCatalog = {
   'error.session_expired': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'error.session_revoked': 'Sie wurden abgemeldet. Bitte melden Sie sich erneut an.',
   'error.store_not_found': 'Dieses Hilfefenster ist für diesen Shop nicht eingerichtet.',
-  'error.validation_failed':
-    'Im Formular stimmt etwas nicht. Bitte prüfen Sie Ihre Eingaben und versuchen Sie es erneut.',
   'error.customer_data_withheld':
     'Dieser Shop hat seinem Hilfebereich noch nicht erlaubt, Bestellungen per E-Mail oder Telefon zu finden. Bitte wenden Sie sich direkt an den Shop.',
   'error.network':
@@ -35,11 +33,6 @@ export const de: CoreCatalog = {
   'error.unknown': 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
 
   'error.invalid_cursor': 'Diese Liste ist nicht mehr aktuell. Bitte laden Sie sie neu.',
-  'error.order_not_found': 'Wir finden diese Bestellung nicht.',
-  'error.invalid_json': 'Wir konnten das nicht senden. Bitte versuchen Sie es erneut.',
-  'error.payload_too_large':
-    'Das ist zu lang zum Senden. Bitte kürzen Sie es und versuchen Sie es erneut.',
-  'error.unsupported_media_type': 'Wir konnten das nicht senden. Bitte versuchen Sie es erneut.',
 
   'orders.more': 'Weitere Bestellungen anzeigen',
   'orders.loaded': {

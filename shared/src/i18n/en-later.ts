@@ -260,4 +260,11 @@ export const enLater = {
   'error.idempotency_key_invalid': 'We couldn’t send your request. Please try again.',
   'error.idempotency_key_reused':
     'Your request changed while it was being sent. Check it and send it again.',
+
+  // Errors only the later screens meet (their forms send; the order page reads one order)
+  'error.validation_failed': 'Something in the form isn’t right. Check it and try again.',
+  'error.order_not_found': 'We can’t find this order.',
+  'error.invalid_json': 'We couldn’t send that. Please try again.',
+  'error.payload_too_large': 'That’s too long to send. Please shorten it and try again.',
+  'error.unsupported_media_type': 'We couldn’t send that. Please try again.',
 } as const

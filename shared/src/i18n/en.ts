@@ -32,7 +32,6 @@ export const en = {
   'error.session_expired': 'Your session has ended. Please sign in again.',
   'error.session_revoked': 'You were signed out. Please sign in again.',
   'error.store_not_found': 'This help panel isn’t set up for this store.',
-  'error.validation_failed': 'Something in the form isn’t right. Check it and try again.',
   'error.customer_data_withheld':
     'This store hasn’t allowed its help panel to look up orders by email or phone yet. Please contact the store directly.',
   'error.network': 'We can’t reach the server. Check your connection and try again.',
@@ -40,10 +39,6 @@ export const en = {
 
   // Errors of the order routes (shared/src/api/orders.ts) and of any route
   'error.invalid_cursor': 'This list is out of date. Please reload it.',
-  'error.order_not_found': 'We can’t find this order.',
-  'error.invalid_json': 'We couldn’t send that. Please try again.',
-  'error.payload_too_large': 'That’s too long to send. Please shorten it and try again.',
-  'error.unsupported_media_type': 'We couldn’t send that. Please try again.',
 
   // Order list
   'orders.more': 'Show more orders',

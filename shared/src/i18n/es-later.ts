@@ -251,4 +251,12 @@ export const esLater: LaterCatalog = {
   'error.idempotency_key_invalid': 'No hemos podido enviar tu solicitud. Vuelve a intentarlo.',
   'error.idempotency_key_reused':
     'Tu solicitud cambió mientras se enviaba. Revísala y vuelve a enviarla.',
+
+  // Errors only the later screens meet (their forms send; the order page reads one order)
+  'error.validation_failed':
+    'Hay algo en el formulario que no es correcto. Revísalo y vuelve a intentarlo.',
+  'error.order_not_found': 'No encontramos este pedido.',
+  'error.invalid_json': 'No hemos podido enviarlo. Vuelve a intentarlo.',
+  'error.payload_too_large': 'Es demasiado largo para enviarlo. Acórtalo y vuelve a intentarlo.',
+  'error.unsupported_media_type': 'No hemos podido enviarlo. Vuelve a intentarlo.',
 }

@@ -26,8 +26,6 @@ export const es: CoreCatalog = {
   'error.session_expired': 'Tu sesión ha caducado. Vuelve a iniciar sesión.',
   'error.session_revoked': 'Se ha cerrado tu sesión. Vuelve a iniciar sesión.',
   'error.store_not_found': 'Este panel de ayuda no está configurado para esta tienda.',
-  'error.validation_failed':
-    'Hay algo en el formulario que no es correcto. Revísalo y vuelve a intentarlo.',
   'error.customer_data_withheld':
     'Esta tienda aún no ha permitido que su panel de ayuda busque pedidos por correo o teléfono. Ponte en contacto directamente con la tienda.',
   'error.network':
@@ -35,10 +33,6 @@ export const es: CoreCatalog = {
   'error.unknown': 'Algo ha fallado por nuestra parte. Vuelve a intentarlo.',
 
   'error.invalid_cursor': 'Esta lista está desactualizada. Vuelve a cargarla.',
-  'error.order_not_found': 'No encontramos este pedido.',
-  'error.invalid_json': 'No hemos podido enviarlo. Vuelve a intentarlo.',
-  'error.payload_too_large': 'Es demasiado largo para enviarlo. Acórtalo y vuelve a intentarlo.',
-  'error.unsupported_media_type': 'No hemos podido enviarlo. Vuelve a intentarlo.',
 
   'orders.more': 'Ver más pedidos',
   'orders.loaded': {

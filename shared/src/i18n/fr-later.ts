@@ -256,4 +256,12 @@ export const frLater: LaterCatalog = {
   'error.idempotency_key_invalid': 'Nous n’avons pas pu envoyer votre demande. Veuillez réessayer.',
   'error.idempotency_key_reused':
     'Votre demande a changé pendant son envoi. Vérifiez-la et renvoyez-la.',
+
+  // Errors only the later screens meet (their forms send; the order page reads one order)
+  'error.validation_failed':
+    'Un élément du formulaire n’est pas correct. Vérifiez-le et réessayez.',
+  'error.order_not_found': 'Nous ne trouvons pas cette commande.',
+  'error.invalid_json': 'Nous n’avons pas pu l’envoyer. Veuillez réessayer.',
+  'error.payload_too_large': 'C’est trop long pour être envoyé. Raccourcissez-le et réessayez.',
+  'error.unsupported_media_type': 'Nous n’avons pas pu l’envoyer. Veuillez réessayer.',
 }

@@ -30,18 +30,12 @@ export const fr: CoreCatalog = {
   'error.session_expired': 'Votre session a expiré. Veuillez vous reconnecter.',
   'error.session_revoked': 'Votre session a été fermée. Veuillez vous reconnecter.',
   'error.store_not_found': 'Ce panneau d’aide n’est pas configuré pour cette boutique.',
-  'error.validation_failed':
-    'Un élément du formulaire n’est pas correct. Vérifiez-le et réessayez.',
   'error.customer_data_withheld':
     'Cette boutique n’a pas encore autorisé son espace d’aide à retrouver les commandes par e-mail ou par téléphone. Contactez directement la boutique.',
   'error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   'error.unknown': 'Un problème est survenu de notre côté. Veuillez réessayer.',
 
   'error.invalid_cursor': 'Cette liste n’est plus à jour. Veuillez la recharger.',
-  'error.order_not_found': 'Nous ne trouvons pas cette commande.',
-  'error.invalid_json': 'Nous n’avons pas pu l’envoyer. Veuillez réessayer.',
-  'error.payload_too_large': 'C’est trop long pour être envoyé. Raccourcissez-le et réessayez.',
-  'error.unsupported_media_type': 'Nous n’avons pas pu l’envoyer. Veuillez réessayer.',
 
   'orders.more': 'Afficher plus de commandes',
   'orders.loaded': {
