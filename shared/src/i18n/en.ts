@@ -37,7 +37,7 @@ export const en = {
   'error.network': 'We can’t reach the server. Check your connection and try again.',
   'error.unknown': 'Something went wrong on our side. Please try again.',
 
-  // Errors of the order routes (shared/src/api/orders.ts) and of any route
+  // Errors of the order list (shared/src/api/orders.ts); the forms' and the order page's are later
   'error.invalid_cursor': 'This list is out of date. Please reload it.',
 
   // Order list

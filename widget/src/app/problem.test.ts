@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PanelErrorCode } from './api-client.ts'
-import { needLaterWords, resetLocale } from './locale.ts'
+import { needLaterWords, resetLocale, startLocale } from './locale.ts'
 import { problemFor } from './problem.ts'
 
+// The panel's first words, as main.tsx fetches them before anything is drawn.
+beforeEach(() => startLocale('', ['en']))
 afterEach(resetLocale)
 
 describe('problemFor', () => {
@@ -24,7 +26,6 @@ describe('problemFor', () => {
     // The sign-in and request forms' errors are in the later part of the language, which
     // arrives before those forms are drawn; the first view's screens never meet them.
     const error = { code: 'code_expired', status: 400, message: 'x' } as const
-    resetLocale()
     expect(problemFor(error)).toEqual({ key: 'error.unknown' })
     await needLaterWords()
     expect(problemFor(error)).toEqual({ key: 'error.code_expired' })

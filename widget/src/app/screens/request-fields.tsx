@@ -5,6 +5,7 @@ import type { ReasonOption } from '../order-view.ts'
 import { reasonLabel } from '../order-words.ts'
 import { say } from '../words.ts'
 import './request-forms.css'
+import '../fields.css'
 
 /** The contract's limits (UTF-16 code units, as maxlength counts). */
 export const COMMENT_MAX = 1000
