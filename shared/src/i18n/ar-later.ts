@@ -271,4 +271,6 @@ export const arLater: LaterCatalog = {
   'error.invalid_json': 'تعذّر الإرسال. يُرجى المحاولة مرة أخرى.',
   'error.payload_too_large': 'النص طويل جدًا للإرسال. اختصره وحاول مرة أخرى.',
   'error.unsupported_media_type': 'تعذّر الإرسال. يُرجى المحاولة مرة أخرى.',
+  // The request form's step button
+  'common.continue': 'متابعة',
 }

@@ -10,9 +10,7 @@ export const ar: CoreCatalog = {
   'common.close': 'إغلاق',
   'common.retry': 'إعادة المحاولة',
   'common.sign_out': 'تسجيل الخروج',
-  'common.continue': 'متابعة',
   'common.loading': 'جارٍ التحميل…',
-  'panel.label': 'المساعدة والطلبات',
   'panel.unavailable': 'لوحة المساعدة غير متاحة الآن. يُرجى المحاولة لاحقًا.',
 
   'auth.choose.heading': 'سجّل الدخول لعرض طلباتك',
@@ -101,5 +99,4 @@ export const ar: CoreCatalog = {
 
   // Live chat
   'chat.entry': 'تحدث معنا',
-  'chat.entry_unread': 'تحدث معنا (رسائل جديدة)',
 }

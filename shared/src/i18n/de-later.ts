@@ -269,4 +269,6 @@ export const deLater: LaterCatalog = {
   'error.payload_too_large':
     'Das ist zu lang zum Senden. Bitte kürzen Sie es und versuchen Sie es erneut.',
   'error.unsupported_media_type': 'Wir konnten das nicht senden. Bitte versuchen Sie es erneut.',
+  // The request form's step button
+  'common.continue': 'Weiter',
 }

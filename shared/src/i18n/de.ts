@@ -6,9 +6,7 @@ export const de: CoreCatalog = {
   'common.close': 'Schließen',
   'common.retry': 'Erneut versuchen',
   'common.sign_out': 'Abmelden',
-  'common.continue': 'Weiter',
   'common.loading': 'Wird geladen…',
-  'panel.label': 'Hilfe und Bestellungen',
   'panel.unavailable':
     'Dieses Hilfefenster ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.',
 
@@ -91,5 +89,4 @@ export const de: CoreCatalog = {
 
   // Live chat
   'chat.entry': 'Chatten Sie mit uns',
-  'chat.entry_unread': 'Chatten Sie mit uns (neue Nachrichten)',
 }

@@ -267,4 +267,6 @@ export const enLater = {
   'error.invalid_json': 'We couldn’t send that. Please try again.',
   'error.payload_too_large': 'That’s too long to send. Please shorten it and try again.',
   'error.unsupported_media_type': 'We couldn’t send that. Please try again.',
+  // The request form's step button
+  'common.continue': 'Continue',
 } as const

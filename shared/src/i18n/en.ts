@@ -11,9 +11,7 @@ export const en = {
   'common.close': 'Close',
   'common.retry': 'Try again',
   'common.sign_out': 'Sign out',
-  'common.continue': 'Continue',
   'common.loading': 'Loading…',
-  'panel.label': 'Help and orders',
   'panel.unavailable': 'This help panel is unavailable right now. Please try again later.',
 
   // Sign-in
@@ -97,5 +95,4 @@ export const en = {
 
   // Live chat
   'chat.entry': 'Chat with us',
-  'chat.entry_unread': 'Chat with us (new messages)',
 } as const

@@ -259,4 +259,6 @@ export const esLater: LaterCatalog = {
   'error.invalid_json': 'No hemos podido enviarlo. Vuelve a intentarlo.',
   'error.payload_too_large': 'Es demasiado largo para enviarlo. Acórtalo y vuelve a intentarlo.',
   'error.unsupported_media_type': 'No hemos podido enviarlo. Vuelve a intentarlo.',
+  // The request form's step button
+  'common.continue': 'Continuar',
 }

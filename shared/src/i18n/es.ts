@@ -6,9 +6,7 @@ export const es: CoreCatalog = {
   'common.close': 'Cerrar',
   'common.retry': 'Reintentar',
   'common.sign_out': 'Cerrar sesión',
-  'common.continue': 'Continuar',
   'common.loading': 'Cargando…',
-  'panel.label': 'Ayuda y pedidos',
   'panel.unavailable':
     'Este panel de ayuda no está disponible en este momento. Vuelve a intentarlo más tarde.',
 
@@ -91,5 +89,4 @@ export const es: CoreCatalog = {
 
   // Live chat
   'chat.entry': 'Chatea con nosotros',
-  'chat.entry_unread': 'Chatea con nosotros (mensajes nuevos)',
 }

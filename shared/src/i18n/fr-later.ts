@@ -264,4 +264,6 @@ export const frLater: LaterCatalog = {
   'error.invalid_json': 'Nous n’avons pas pu l’envoyer. Veuillez réessayer.',
   'error.payload_too_large': 'C’est trop long pour être envoyé. Raccourcissez-le et réessayez.',
   'error.unsupported_media_type': 'Nous n’avons pas pu l’envoyer. Veuillez réessayer.',
+  // The request form's step button
+  'common.continue': 'Continuer',
 }

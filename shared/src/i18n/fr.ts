@@ -9,9 +9,7 @@ export const fr: CoreCatalog = {
   'common.close': 'Fermer',
   'common.retry': 'Réessayer',
   'common.sign_out': 'Se déconnecter',
-  'common.continue': 'Continuer',
   'common.loading': 'Chargement…',
-  'panel.label': 'Aide et commandes',
   'panel.unavailable':
     'Ce panneau d’aide est indisponible pour le moment. Veuillez réessayer plus tard.',
 
@@ -94,5 +92,4 @@ export const fr: CoreCatalog = {
 
   // Live chat
   'chat.entry': 'Discuter avec nous',
-  'chat.entry_unread': 'Discuter avec nous (nouveaux messages)',
 }
