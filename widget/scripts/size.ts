@@ -5,7 +5,7 @@
  * <= 18 KB in every language; any one view <= 30 KB.
  *
  * A view is what the shopper has downloaded once it is drawn: the first view (the page's entry,
- * its styles, and the first part of the language, bundled for English, a chunk for the others),
+ * its styles, and the first part of the language, a chunk in every language),
  * plus the chunks on the way to the view (the order page before a request form), the chunks
  * and styles those import, and the later part of the language. Each view is added up in every
  * language and shown in its largest. The chunk graph is the app build's manifest
@@ -81,7 +81,7 @@ const wordsOf = (pattern: RegExp) =>
       return m ? [[m[1] as string, c.file] as const] : []
     }),
   )
-// The first part of each language but English (bundled), and the later part of every one.
+// The first part and the later part of every language, English included.
 const firstWords = wordsOf(/i18n\/([a-z]{2})\.ts$/)
 const laterWords = wordsOf(/i18n\/([a-z]{2})-later\.ts$/)
 const languages = [...laterWords.keys()]

@@ -16,7 +16,7 @@ export type PluralForms = { readonly other: string } & {
 }
 
 /**
- * English, whole: the first view's words (en.ts, bundled) and the later screens' (en-later.ts,
+ * English, whole: the first view's words (en.ts, a chunk fetched first) and the later screens' (en-later.ts,
  * a chunk fetched with the sign-in forms, the order page, the chat and the request forms).
  */
 type English = typeof en & typeof enLater
