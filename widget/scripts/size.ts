@@ -1,8 +1,9 @@
 /**
  * Prints the compressed size of the loader and of every view of the panel, and fails when one
- * is over its budget (DESIGN.md, gzip): the loader <= 3 KB (its 2.5 KB target, issue 21 item 1,
- * is printed beside it until it is met); the panel's first view (sign-in and the order list)
- * <= 18 KB in every language; any one view <= 30 KB.
+ * is over its budget (DESIGN.md, gzip): the loader <= 3 KB; any one view of the panel, the
+ * first view (sign-in and the order list) included, <= 30 KB in every language. Two budgets
+ * are on their way down (issue 21) and printed as targets, met or not, until every line meets
+ * them: the loader's 2.5 KB (item 1) and the first view's 18 KB in every language (item 2).
  *
  * A view is what the shopper has downloaded once it is drawn: the first view (the page's entry,
  * its styles, and the first part of the language, a chunk in every language),
@@ -18,9 +19,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url))
 const KB = 1024
-const BUDGETS = { loader: 3 * KB, firstView: 18 * KB, view: 30 * KB }
-/** Where a budget is on its way down: shown, not enforced (the loader's cut is issue 21, item 1). */
-const TARGETS: Record<string, number> = { loader: 2.5 * KB }
+const BUDGETS = { loader: 3 * KB, view: 30 * KB }
+/** Where a budget is on its way down: shown beside the enforced one, not enforced (issue 21). */
+const TARGETS = { loader: 2.5 * KB, firstView: 18 * KB }
 
 interface Chunk {
   file: string
@@ -115,6 +116,8 @@ interface Line {
   name: string
   files: Set<string>
   budget: number
+  /** A budget on its way down: printed as met or not, never failing the check. */
+  target?: number
 }
 const withWords = (files: Set<string>, lang: string, later: boolean) => {
   const all = new Set(files)
@@ -127,11 +130,17 @@ const largest = (options: Line[]) =>
   options.reduce((a, b) => (sizes(b.files).gzip > sizes(a.files).gzip ? b : a))
 
 const lines: Line[] = [
-  { name: 'loader', files: new Set(['porchlight.js']), budget: BUDGETS.loader },
+  {
+    name: 'loader',
+    files: new Set(['porchlight.js']),
+    budget: BUDGETS.loader,
+    target: TARGETS.loader,
+  },
   ...languages.map((lang) => ({
     name: `first view (${lang})`,
     files: withWords(firstView, lang, false),
-    budget: BUDGETS.firstView,
+    budget: BUDGETS.view,
+    target: TARGETS.firstView,
   })),
   ...[...paths].map(([key, path]) => {
     const files = new Set(firstView)
@@ -171,9 +180,11 @@ for (const line of lines) {
         `(${line.files.size} files; the largest is ${heaviest}, ${fmt(sizes([heaviest!]).gzip).trim()})`,
     )
   }
-  const target = TARGETS[line.name]
+  const target = line.target
   const aim =
-    target === undefined ? '' : `; target ${target / KB} KB, ${s.gzip <= target ? 'met' : 'not met'}`
+    target === undefined
+      ? ''
+      : `; target ${target / KB} KB, ${s.gzip <= target ? 'met' : 'not met'}`
   const budget = `${line.budget / KB} KB ${ok ? 'ok' : 'OVER'}${aim}`
   console.log(`${line.name.padEnd(26)} ${fmt(s.raw)} ${fmt(s.gzip)} ${fmt(s.br)}   ${budget}`)
 }
