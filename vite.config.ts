@@ -1,10 +1,18 @@
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const widgetSrc = fileURLToPath(new URL('./widget/src', import.meta.url))
 const outDir = fileURLToPath(new URL('./widget/dist', import.meta.url))
 const serverSrc = fileURLToPath(new URL('./server/src', import.meta.url))
 const serverDist = fileURLToPath(new URL('./server/dist', import.meta.url))
+
+/** The panel's own, smaller stand-in for Vite's preload helper (see chunk-styles.ts). */
+const panelChunkStyles: Plugin = {
+  name: 'porchlight:panel-chunk-styles',
+  enforce: 'pre',
+  resolveId: (id) => (id === PRELOAD_HELPER ? `${widgetSrc}/app/chunk-styles.ts` : undefined),
+}
+const PRELOAD_HELPER = '\0vite/preload-helper.js'
 
 /**
  * Builds the widget's three entries into widget/dist, one build each:
@@ -74,6 +82,7 @@ export default defineConfig(({ mode }) => {
   const page = mode === 'console' ? 'console' : 'app'
   return {
     ...shared,
+    plugins: page === 'app' ? [panelChunkStyles] : [],
     root: widgetSrc,
     base: '/',
     build: {
@@ -81,8 +90,16 @@ export default defineConfig(({ mode }) => {
       // The app build runs first and starts from an empty folder; the others add to it.
       emptyOutDir: page === 'app',
       target: 'es2020',
-      modulePreload: { polyfill: false },
-      rolldownOptions: { input: { [page]: `${widgetSrc}/${page}/index.html` } },
+      modulePreload: false,
+      // The chunk graph `pnpm size` reads to add up each view (widget/scripts/size.ts).
+      manifest: page === 'app' ? '.vite/app-manifest.json' : false,
+      rolldownOptions: {
+        input: { [page]: `${widgetSrc}/${page}/index.html` },
+        output:
+          page === 'app'
+            ? { codeSplitting: { groups: [{ name: page, tags: ['$initial' as const] }] } }
+            : {},
+      },
     },
   }
 })

@@ -57,3 +57,41 @@ describe('script tag -> loader -> iframe -> config', () => {
     await page.close()
   })
 })
+
+describe('the first open, before the panel’s script has run', () => {
+  it('draws the panel’s skeleton at once, then the panel over it', async () => {
+    const { page, errors } = await openStorefront()
+    // The panel's script is held back: what shows is what the page and its styles draw alone.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.getByRole('button', { name: 'Open help chat' }).click()
+    const frame = page.frameLocator('iframe[title="Help and orders"]')
+    await frame.locator('.panel[aria-busy="true"] .bone').first().waitFor({ timeout: 10_000 })
+    expect(await frame.locator('.bone').count()).toBeGreaterThan(1)
+    release()
+    await expect
+      .poll(() => frame.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 })
+      .toBe('Lumen & Loom')
+    expect(await frame.locator('.bone').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('starts loading the panel when the launcher takes the keyboard’s focus', async () => {
+    const { page } = await openStorefront()
+    const launcher = page.getByRole('button', { name: 'Open help chat' })
+    await launcher.waitFor()
+    expect(await page.locator('porchlight-launcher iframe').count()).toBe(0)
+    await launcher.focus()
+    // Created hidden: loading, not shown, until the shopper presses Enter.
+    await page.locator('porchlight-launcher iframe').waitFor({ state: 'attached' })
+    expect(await page.locator('porchlight-launcher iframe').isVisible()).toBe(false)
+    await page.keyboard.press('Enter')
+    await page.locator('porchlight-launcher iframe').waitFor({ state: 'visible' })
+    await page.close()
+  })
+})

@@ -1,130 +1,195 @@
 /**
- * Prints the gzip and brotli size of every widget bundle and fails when one is over its budget
- * (DESIGN.md: loader <= 3 KB, app <= 30 KB, compressed). A bundle is everything its page loads.
+ * Prints the compressed size of the loader and of every view of the panel, and fails when one
+ * is over its budget (DESIGN.md, gzip): the loader <= 3 KB; any one view of the panel, the
+ * first view (sign-in and the order list) included, <= 30 KB in every language. Two budgets
+ * are on their way down (issue 21) and printed as targets, met or not, until every line meets
+ * them: the loader's 2.5 KB (item 1) and the first view's 18 KB in every language (item 2).
+ *
+ * A view is what the shopper has downloaded once it is drawn: the first view (the page's entry,
+ * its styles, and the first part of the language, a chunk in every language),
+ * plus the chunks on the way to the view (the order page before a request form), the chunks
+ * and styles those import, and the later part of the language. Each view is added up in every
+ * language and shown in its largest. The chunk graph is the app build's manifest
+ * (vite.config.ts). `pnpm size --chunks` also lists every file with its own size.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url))
 const KB = 1024
+const BUDGETS = { loader: 3 * KB, view: 30 * KB }
+/** Where a budget is on its way down: shown beside the enforced one, not enforced (issue 21). */
+const TARGETS = { loader: 2.5 * KB, firstView: 18 * KB }
 
-interface Bundle {
-  name: string
-  files: string[]
-  budget: number | undefined
+interface Chunk {
+  file: string
+  src?: string
+  isEntry?: boolean
+  imports?: string[]
+  dynamicImports?: string[]
+  css?: string[]
 }
+type Manifest = Record<string, Chunk>
 
-/** Static imports of a built module (`import{a}from"./x.js"`, `import"./x.js"`), not `import()`. */
-function staticImports(file: string): string[] {
-  const code = readFileSync(join(dist, file), 'utf8')
-  const refs = [...code.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)]
-  return refs.map((m) => `/assets/${m[1] as string}`)
+const manifestFile = join(dist, '.vite/app-manifest.json')
+if (!existsSync(join(dist, 'porchlight.js')) || !existsSync(manifestFile)) {
+  console.error('widget/dist is missing or stale: run `pnpm build` first')
+  process.exit(1)
 }
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest
 
-/** Everything a page downloads before it runs: its HTML references and their static imports. */
-function pageFiles(page: string): string[] {
-  const html = readFileSync(join(dist, page), 'utf8')
-  const files = new Set(
-    [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string),
-  )
-  for (const file of files) {
-    if (file.endsWith('.js')) for (const dep of staticImports(file)) files.add(dep)
-  }
-  return [...files]
-}
-
-function sizes(files: string[]) {
-  const raw = Buffer.concat(files.map((f) => readFileSync(join(dist, f))))
-  // Compressed per file and summed: that is what the browser downloads.
+const compressed = new Map<string, { raw: number; gzip: number; br: number }>()
+/** Compressed per file and summed: each file is its own download. */
+function sizes(files: Iterable<string>) {
+  let raw = 0
   let gzip = 0
   let br = 0
   for (const f of files) {
-    const content = readFileSync(join(dist, f))
-    gzip += gzipSync(content, { level: 9 }).length
-    br += brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+    let s = compressed.get(f)
+    if (s === undefined) {
+      const content = readFileSync(join(dist, f))
+      s = {
+        raw: content.length,
+        gzip: gzipSync(content, { level: 9 }).length,
+        br: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+          .length,
+      }
+      compressed.set(f, s)
+    }
+    raw += s.raw
+    gzip += s.gzip
+    br += s.br
   }
-  return { raw: raw.length, gzip, br }
+  return { raw, gzip, br }
 }
 
-if (!existsSync(join(dist, 'porchlight.js'))) {
-  console.error('widget/dist is missing: run `pnpm build` first')
-  process.exit(1)
+/** A chunk's file, its styles, and those of every chunk it imports statically. */
+function closure(key: string, files = new Set<string>()): Set<string> {
+  const chunk = manifest[key]!
+  if (files.has(chunk.file)) return files
+  files.add(chunk.file)
+  for (const css of chunk.css ?? []) files.add(css)
+  for (const dep of chunk.imports ?? []) closure(dep, files)
+  return files
 }
 
-const appFiles = pageFiles('app/index.html')
-// Non-English catalogs are chunks the app imports on demand: a shopper reading French
-// downloads the app plus that one chunk, so the budget holds for the largest of them too.
-const localeChunks = readdirSync(join(dist, 'assets'))
-  .filter((f) => /^(fr|es|de|ar)-[\w-]+\.js$/.test(f))
-  .map((f) => `/assets/${f}`)
-const worst = (f: string) => Math.max(sizes([f]).gzip, sizes([f]).br)
-const largestLocale = localeChunks.sort((a, b) => worst(b) - worst(a))[0]
+const wordsOf = (pattern: RegExp) =>
+  new Map(
+    Object.values(manifest).flatMap((c) => {
+      const m = c.src === undefined ? null : pattern.exec(c.src)
+      return m ? [[m[1] as string, c.file] as const] : []
+    }),
+  )
+// The first part and the later part of every language, English included.
+const firstWords = wordsOf(/i18n\/([a-z]{2})\.ts$/)
+const laterWords = wordsOf(/i18n\/([a-z]{2})-later\.ts$/)
+const languages = [...laterWords.keys()]
+const isWords = (key: string) => /i18n\/[a-z]{2}(-later)?\.ts$/.test(manifest[key]?.src ?? '')
 
-// The screens the first view leaves out (chat, request and contact forms) come as chunks with
-// the later part of the language's words: a view is the first view plus its chunk, the chunks
-// it imports, its styles and the largest words chunk of the later screens (English included).
-// Shown for the record, without a budget yet: DESIGN.md budgets the first view (the app).
-const assets = readdirSync(join(dist, 'assets'))
-const laterWords = assets
-  .filter((f) => /^(en|fr|es|de|ar)-later-[\w-]+\.js$/.test(f))
-  .map((f) => `/assets/${f}`)
-  .sort((a, b) => worst(b) - worst(a))[0]
-function chunkClosure(file: string): string[] {
-  const files = new Set([file])
-  for (const f of files) for (const dep of staticImports(f)) files.add(dep)
-  return [...files]
+const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!
+const firstView = closure(entryKey)
+
+/**
+ * Every lazy chunk the panel can reach, with the chunks on the lightest way to it: the rating
+ * form opens from the order page or from the chat, and the order page is the lighter.
+ */
+const paths = new Map<string, string[]>()
+const weight = (path: string[]) => {
+  const files = new Set<string>()
+  for (const step of path) closure(step, files)
+  return sizes(files).gzip
 }
-const lazyViews: Bundle[] = ['chat-screen', 'request-flow', 'contact-form'].flatMap((view) => {
-  const js = assets.find((f) => f.startsWith(`${view}-`) && f.endsWith('.js'))
-  if (js === undefined || laterWords === undefined) return []
-  const css = assets.filter((f) => f.startsWith(`${view}-`) && f.endsWith('.css'))
-  const files = new Set([
-    ...appFiles,
-    ...(largestLocale === undefined ? [] : [largestLocale]),
-    ...chunkClosure(`/assets/${js}`),
-    ...css.map((f) => `/assets/${f}`),
-    laterWords,
-  ])
-  return [
-    {
-      name: view.replace('-screen', '').replace('-', ' ').slice(0, 8),
-      files: [...files],
-      budget: undefined,
-    },
-  ]
-})
+function walk(key: string, path: string[]) {
+  for (const next of manifest[key]!.dynamicImports ?? []) {
+    if (isWords(next) || path.includes(next)) continue
+    const known = paths.get(next)
+    const way = [...path, next]
+    if (known === undefined || weight(way) < weight(known)) paths.set(next, way)
+    walk(next, way)
+  }
+}
+walk(entryKey, [])
 
-const bundles: Bundle[] = [
-  { name: 'loader', files: ['/porchlight.js'], budget: 3 * KB },
-  { name: 'app', files: appFiles, budget: 30 * KB },
-  ...(largestLocale === undefined
-    ? []
-    : [
-        {
-          name: `app+${largestLocale.slice(8, 10)}`,
-          files: [...appFiles, largestLocale],
-          budget: 30 * KB,
-        },
-      ]),
-  ...lazyViews,
-  { name: 'console', files: pageFiles('console/index.html'), budget: undefined },
+interface Line {
+  name: string
+  files: Set<string>
+  budget: number
+  /** A budget on its way down: printed as met or not, never failing the check. */
+  target?: number
+}
+const withWords = (files: Set<string>, lang: string, later: boolean) => {
+  const all = new Set(files)
+  const first = firstWords.get(lang)
+  if (first !== undefined) all.add(first)
+  if (later) all.add(laterWords.get(lang)!)
+  return all
+}
+const largest = (options: Line[]) =>
+  options.reduce((a, b) => (sizes(b.files).gzip > sizes(a.files).gzip ? b : a))
+
+const lines: Line[] = [
+  {
+    name: 'loader',
+    files: new Set(['porchlight.js']),
+    budget: BUDGETS.loader,
+    target: TARGETS.loader,
+  },
+  ...languages.map((lang) => ({
+    name: `first view (${lang})`,
+    files: withWords(firstView, lang, false),
+    budget: BUDGETS.view,
+    target: TARGETS.firstView,
+  })),
+  ...[...paths].map(([key, path]) => {
+    const files = new Set(firstView)
+    for (const step of path) closure(step, files)
+    const name = manifest[key]!.file.replace(/^assets\/(.+)-[\w-]{8}\.js$/, '$1')
+    return largest(
+      languages.map((lang) => ({
+        name: `${name} (${lang})`,
+        files: withWords(files, lang, true),
+        budget: BUDGETS.view,
+      })),
+    )
+  }),
 ]
 
-let failed = false
 const fmt = (n: number) => `${(n / KB).toFixed(2)} KB`.padStart(10)
-console.log(
-  `${'bundle'.padEnd(8)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}   budget`,
-)
-for (const b of bundles) {
-  const s = sizes(b.files)
-  const over = b.budget !== undefined && Math.max(s.gzip, s.br) > b.budget
-  failed ||= over
-  const budget = b.budget === undefined ? '-' : `${b.budget / KB} KB ${over ? 'OVER' : 'ok'}`
-  console.log(`${b.name.padEnd(8)} ${fmt(s.raw)} ${fmt(s.gzip)} ${fmt(s.br)}   ${budget}`)
+if (process.argv.includes('--chunks')) {
+  console.log(`${'file'.padEnd(40)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}`)
+  const all = new Set(Object.values(manifest).flatMap((c) => [c.file, ...(c.css ?? [])]))
+  for (const f of [...all].sort()) {
+    const s = sizes([f])
+    console.log(`${f.padEnd(40)} ${fmt(s.raw)} ${fmt(s.gzip)}`)
+  }
+  console.log()
 }
-if (failed) {
-  console.error('A bundle is over its budget.')
-  process.exit(1)
+console.log(
+  `${'view'.padEnd(26)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}   budget (gzip)`,
+)
+const over: string[] = []
+for (const line of lines) {
+  const s = sizes(line.files)
+  const ok = s.gzip <= line.budget
+  if (!ok) {
+    const heaviest = [...line.files].sort((a, b) => sizes([b]).gzip - sizes([a]).gzip)[0]
+    over.push(
+      `${line.name} is ${fmt(s.gzip).trim()} gzip, over its ${line.budget / KB} KB budget ` +
+        `(${line.files.size} files; the largest is ${heaviest}, ${fmt(sizes([heaviest!]).gzip).trim()})`,
+    )
+  }
+  const target = line.target
+  const aim =
+    target === undefined
+      ? ''
+      : `; target ${target / KB} KB, ${s.gzip <= target ? 'met' : 'not met'}`
+  const budget = `${line.budget / KB} KB ${ok ? 'ok' : 'OVER'}${aim}`
+  console.log(`${line.name.padEnd(26)} ${fmt(s.raw)} ${fmt(s.gzip)} ${fmt(s.br)}   ${budget}`)
+}
+if (over.length > 0) {
+  for (const message of over) console.error(message)
+  // Not process.exit: it would cut off the table above when stdout is a pipe (CI's log).
+  process.exitCode = 1
 }

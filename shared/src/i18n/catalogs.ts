@@ -1,16 +1,15 @@
-import { en } from './en.ts'
 import type { Locale } from './locales.ts'
 import type { Catalog, CoreCatalog, LaterCatalog } from './types.ts'
 
 /**
- * The first-view words of a language. English is bundled (the first paint and the fallback);
- * the others are separate chunks fetched on demand, so a shopper downloads only the language
- * they read.
+ * The first-view words of a language, each a separate chunk fetched on demand (English too), so
+ * a shopper downloads only the language they read. The panel fetches them alongside the store's
+ * config and draws once both are here (widget/src/app/main.tsx).
  */
 export function loadCatalog(locale: Locale): Promise<CoreCatalog> {
   switch (locale) {
     case 'en':
-      return Promise.resolve(en)
+      return import('./en.ts').then((m) => m.en)
     case 'fr':
       return import('./fr.ts').then((m) => m.fr)
     case 'es':
@@ -23,8 +22,9 @@ export function loadCatalog(locale: Locale): Promise<CoreCatalog> {
 }
 
 /**
- * The words of the screens the first view does not draw (the chat, the request and contact
- * forms), English included: fetched with those screens, so the first view never carries them.
+ * The words of the screens the first view does not draw (the sign-in forms, the order page, the
+ * chat, the request and contact forms), English included: fetched with those screens, so the
+ * first view never carries them.
  */
 export function loadLaterWords(locale: Locale): Promise<LaterCatalog> {
   switch (locale) {

@@ -137,4 +137,174 @@ export const deLater: LaterCatalog = {
   'chat.reconnecting': 'Verbindung wird wiederhergestellt…',
   'chat.system.request_created': 'Anfrage {reference} ({type}) für Bestellung {order} gesendet',
   'chat.system.order_status_changed': 'Bestellung {order}: {status}',
+
+  // The order page: what it holds, what the shopper can ask for or why not, their requests
+  'common.optional': 'optional',
+  'common.new_tab': '(öffnet in einem neuen Tab)',
+  'order.help': 'Brauchen Sie Hilfe mit dieser Bestellung?',
+  'order.return_until': 'Rückgabe möglich bis {date}.',
+  'order.unavailable_return': 'Rückgabe: {reason}',
+  'order.unavailable_cancel': 'Stornierung: {reason}',
+  'order.tracking': 'Sendungsverfolgung',
+  'order.shipment': 'Paket {index} von {total}',
+  'order.tracking_number': 'Sendungsnummer {number}',
+  'order.track_with': 'Bei {carrier} verfolgen',
+  'order.track': 'Paket verfolgen',
+  'order.not_shipped': 'Es wurde noch nichts versendet.',
+  'order.not_shipped_cancelled': 'Die Bestellung wurde storniert, bevor etwas versendet wurde.',
+  'order.history': 'Bestellverlauf',
+  'order.items': { one: '{count} Artikel', other: '{count} Artikel' },
+  'order.line_qty': '{count} × {price}',
+  'order.line_refunded': '{count} erstattet',
+  'order.final_sale': 'Vom Umtausch ausgeschlossen',
+  'order.summary': 'Bestellübersicht',
+  'order.delivery': 'Lieferung',
+  'order.pickup': 'Abholung im Geschäft',
+  'order.shipping_address': 'Lieferadresse',
+  'order.billing_address': 'Rechnungsadresse',
+  'order.payment': 'Zahlung',
+  'order.subtotal': 'Zwischensumme',
+  'order.shipping_cost': 'Versand',
+  'order.tax': 'Steuern',
+  'order.discount': 'Rabatt',
+  'order.total': 'Gesamt',
+  'order.paid': 'Bezahlt',
+  'order.refunded': 'Erstattet',
+  'order.outstanding': 'Noch zu zahlen',
+  'order.requests': 'Ihre Anfragen',
+  'order.request_from_store': 'Der Shop schrieb',
+  'order.request_from_you': 'Sie schrieben',
+  'action.track': 'Verfolgen',
+  'action.return': 'Artikel zurückgeben',
+  'action.cancel': 'Bestellung stornieren',
+  'action.report_issue': 'Problem melden',
+  'ineligible.action_disabled': 'Der Shop bietet das nicht online an.',
+  'ineligible.status_unknown': 'Wir können diese Bestellung gerade nicht prüfen.',
+  'ineligible.order_cancelled': 'Diese Bestellung wurde storniert.',
+  'ineligible.order_archived': 'Diese Bestellung ist abgeschlossen.',
+  'ineligible.order_status_not_allowed': 'Für diese Bestellung nicht verfügbar.',
+  'ineligible.already_fulfilled': 'Diese Bestellung wurde bereits versendet.',
+  'ineligible.fulfillment_in_progress': 'Diese Bestellung wird bereits vorbereitet.',
+  'ineligible.not_fulfilled_yet': 'Möglich, sobald Ihre Bestellung versendet ist.',
+  'ineligible.not_delivered_yet': 'Möglich, sobald Ihre Bestellung angekommen ist.',
+  'ineligible.fulfillment_status_not_allowed': 'In dieser Lieferphase nicht verfügbar.',
+  'ineligible.already_refunded': 'Diese Bestellung wurde erstattet.',
+  'ineligible.already_returned': 'Alles aus dieser Bestellung wurde bereits zurückgegeben.',
+  'ineligible.financial_status_not_allowed':
+    'Beim Zahlungsstatus dieser Bestellung nicht verfügbar.',
+  'ineligible.excluded_tag': 'Der Shop bietet das für diese Bestellung nicht an.',
+  'ineligible.no_returnable_items':
+    'Reduzierte Endverkaufsartikel und Geschenkkarten sind von der Rückgabe ausgeschlossen.',
+  'ineligible.cancel_window_closed': 'Die Stornierungsfrist endete am {date}.',
+  'ineligible.return_window_closed': 'Die Rückgabefrist endete am {date}.',
+  'line.final_sale': 'Vom Umtausch ausgeschlossen',
+  'line.gift_card': 'Geschenkkarte: keine Rückgabe möglich',
+  'line.not_fulfilled': 'Noch nicht versendet',
+  'line.not_delivered': 'Noch nicht zugestellt',
+  'line.already_refunded': 'Bereits erstattet',
+  'line.already_returned': 'Bereits zurückgegeben',
+  'request.type.return': 'Rückgabe',
+  'request.type.cancel': 'Stornierung',
+  'request.type.issue': 'Problem',
+  'request.type.contact': 'Nachricht',
+  'request.status.requested': 'Wird geprüft',
+  'request.status.approved': 'Angenommen',
+  'request.status.declined': 'Abgelehnt',
+  'return.reference': 'Rücksendenummer: {reference}',
+  'return.reference_hint': 'Schreiben Sie sie auf das Paket.',
+  'return.send_to': 'Senden Sie die Artikel an',
+  'return.label': 'Rücksendeetikett herunterladen',
+  'return.no_label': 'Wenn der Shop ein Rücksendeetikett bereitstellt, erscheint es hier.',
+  'return.received': '{received} von {quantity} erhalten',
+  'return.progress': 'Stand der Rücksendung',
+  'return.step.approved': 'Angenommen',
+  'return.step.label_ready': 'Etikett bereit',
+  'return.step.received': 'Erhalten',
+  'return.step.refunded': 'Erstattet',
+
+  // Sign-in forms: the address or number, then the code (the first view draws only the choice)
+  'auth.identifier.heading_email': 'Wie lautet Ihre E-Mail-Adresse?',
+  'auth.identifier.heading_sms': 'Wie lautet Ihre Telefonnummer?',
+  'auth.identifier.label_email': 'E-Mail-Adresse',
+  'auth.identifier.label_phone': 'Handynummer',
+  'auth.identifier.hint_email': 'Verwenden Sie die Adresse, mit der Sie bestellt haben.',
+  'auth.identifier.hint_phone':
+    'Verwenden Sie die Nummer, mit der Sie bestellt haben, mit Ländervorwahl, z. B. +49.',
+  'auth.identifier.required_email': 'Geben Sie Ihre E-Mail-Adresse ein.',
+  'auth.identifier.required_phone': 'Geben Sie Ihre Telefonnummer ein.',
+  'auth.identifier.submit': 'Code senden',
+  'auth.identifier.sending': 'Wird gesendet…',
+  'auth.code.heading': 'Code eingeben',
+  'auth.code.sent_email': 'Wir haben einen 6-stelligen Code an {identifier} gesendet.',
+  'auth.code.sent_sms': 'Wir haben einen 6-stelligen Code per SMS an {identifier} gesendet.',
+  'auth.code.expires': {
+    one: 'Er ist {count} Minute lang gültig.',
+    other: 'Er ist {count} Minuten lang gültig.',
+  },
+  'auth.code.label': '6-stelliger Code',
+  'auth.code.submit': 'Anmelden',
+  'auth.code.checking': 'Wird geprüft…',
+  'auth.code.resend': 'Neuen Code senden',
+  'auth.code.resend_in': {
+    one: 'Neuen Code senden in {count} Sekunde',
+    other: 'Neuen Code senden in {count} Sekunden',
+  },
+  'auth.code.resent': 'Wir haben einen neuen Code gesendet. Frühere Codes sind nicht mehr gültig.',
+  'auth.code.change_email': 'Andere E-Mail-Adresse verwenden',
+  'auth.code.change_phone': 'Andere Telefonnummer verwenden',
+
+  // Errors only the sign-in and request forms show (problemFor reads the words loaded)
+  'error.invalid_email':
+    'Das sieht nicht nach einer E-Mail-Adresse aus. Bitte prüfen Sie die Eingabe und versuchen Sie es erneut.',
+  'error.invalid_phone':
+    'Das sieht nicht nach einer Telefonnummer aus. Bitte prüfen Sie die Eingabe und geben Sie die Ländervorwahl an, z. B. +49.',
+  'error.invalid_code_format': 'Geben Sie die 6 Ziffern aus Ihrer Nachricht ein.',
+  'error.code_incorrect':
+    'Dieser Code ist nicht richtig. Bitte prüfen Sie ihn und versuchen Sie es erneut.',
+  'error.code_expired':
+    'Dieser Code ist nicht mehr gültig. Fordern Sie einen neuen Code an und verwenden Sie diesen.',
+  'error.resend_too_soon': 'Bitte warten Sie: Sie können {when} einen neuen Code anfordern.',
+  'error.challenge_not_found':
+    'Diese Anmeldung ist abgelaufen. Bitte fordern Sie einen neuen Code an.',
+  'error.channel_unavailable':
+    'Diese Anmeldeart ist gerade nicht verfügbar. Bitte nutzen Sie die andere Möglichkeit.',
+  'error.phone_unsubscribed':
+    'Diese Nummer hat unsere SMS abbestellt. Antworten Sie mit START, um sie wieder zu erhalten, oder nutzen Sie E-Mail.',
+  'error.undeliverable':
+    'Wir konnten Ihren Code nicht zustellen. Prüfen Sie Adresse oder Nummer und versuchen Sie es erneut.',
+  'error.request_not_offered': 'Diese Anfrage ist für diese Bestellung nicht mehr möglich.',
+  'error.request_already_open':
+    'Sie haben das bereits angefragt: Anfrage {reference} wird geprüft.',
+  'error.invalid_reason':
+    'Dieser Grund ist für diese Bestellung nicht mehr verfügbar. Bitte wählen Sie einen anderen.',
+  'error.invalid_lines':
+    'Einige Artikel können nicht mehr in dieser Menge zurückgegeben werden. Bitte prüfen Sie sie und versuchen Sie es erneut.',
+  'error.idempotency_key_missing':
+    'Wir konnten Ihre Anfrage nicht senden. Bitte versuchen Sie es erneut.',
+  'error.idempotency_key_invalid':
+    'Wir konnten Ihre Anfrage nicht senden. Bitte versuchen Sie es erneut.',
+  'error.idempotency_key_reused':
+    'Ihre Anfrage hat sich beim Senden geändert. Bitte prüfen Sie sie und senden Sie sie erneut.',
+
+  // Errors only the later screens meet (their forms send; the order page reads one order)
+  'error.validation_failed':
+    'Im Formular stimmt etwas nicht. Bitte prüfen Sie Ihre Eingaben und versuchen Sie es erneut.',
+  'error.order_not_found': 'Wir finden diese Bestellung nicht.',
+  'error.invalid_json': 'Wir konnten das nicht senden. Bitte versuchen Sie es erneut.',
+  'error.payload_too_large':
+    'Das ist zu lang zum Senden. Bitte kürzen Sie es und versuchen Sie es erneut.',
+  'error.unsupported_media_type': 'Wir konnten das nicht senden. Bitte versuchen Sie es erneut.',
+  // The request form's step button
+  'common.continue': 'Weiter',
+  // Exchanges and address changes (merged beside the split of the words)
+  'error.exchange_out_of_stock':
+    'Diese Größe oder Farbe ist gerade ausverkauft. Wählen Sie eine andere oder bitten Sie um Erstattung.',
+  'error.exchange_variant_not_allowed':
+    'Dieser Artikel kann nur gegen eine andere Größe oder Farbe desselben Produkts getauscht werden.',
+  'error.address_invalid': 'Einige Felder der Adresse müssen geprüft werden.',
+  'order.unavailable_address_change': 'Adressänderung: {reason}',
+  'action.change_address': 'Lieferadresse ändern',
+  'ineligible.not_shipped_to_address': 'Diese Bestellung wird nicht an eine Adresse geliefert.',
+  'request.type.address_change': 'Adressänderung',
+  'return.exchange': 'Umtauschbestellung {name}: {items}',
 }

@@ -1,6 +1,8 @@
 /**
- * English words of the screens the first view does not draw (the chat, the request and contact
- * forms): a chunk fetched with those screens. Keys as in en.ts; `Catalog` (types.ts) joins both.
+ * English words of the screens the first view does not draw (the sign-in forms, the order page,
+ * the chat, the request and contact forms): a chunk fetched with those screens. The first view
+ * draws the choice of how to sign in or the order list, with en.ts alone. Keys as in en.ts;
+ * `Catalog` (types.ts) joins both.
  */
 export const enLater = {
   // Requests: the forms, the review, the confirmation and the order's list of requests
@@ -143,4 +145,164 @@ export const enLater = {
   'chat.reconnecting': 'Reconnecting…',
   'chat.system.request_created': 'Request {reference} ({type}) sent for order {order}',
   'chat.system.order_status_changed': 'Order {order}: {status}',
+
+  // The order page: what it holds, what the shopper can ask for or why not, their requests
+  'common.optional': 'optional',
+  'common.new_tab': '(opens in a new tab)',
+  'order.help': 'Need help with this order?',
+  'order.return_until': 'Returns are open until {date}.',
+  'order.unavailable_return': 'Returns: {reason}',
+  'order.unavailable_cancel': 'Cancellation: {reason}',
+  'order.tracking': 'Tracking',
+  'order.shipment': 'Parcel {index} of {total}',
+  'order.tracking_number': 'Tracking number {number}',
+  'order.track_with': 'Track with {carrier}',
+  'order.track': 'Track your parcel',
+  'order.not_shipped': 'Nothing has shipped yet.',
+  'order.not_shipped_cancelled': 'The order was cancelled before anything shipped.',
+  'order.history': 'Order history',
+  'order.items': { one: '{count} item', other: '{count} items' },
+  'order.line_qty': '{count} × {price}',
+  'order.line_refunded': '{count} refunded',
+  'order.final_sale': 'Final sale',
+  'order.summary': 'Order summary',
+  'order.delivery': 'Delivery',
+  'order.pickup': 'Store pickup',
+  'order.shipping_address': 'Shipping address',
+  'order.billing_address': 'Billing address',
+  'order.payment': 'Payment',
+  'order.subtotal': 'Subtotal',
+  'order.shipping_cost': 'Shipping',
+  'order.tax': 'Tax',
+  'order.discount': 'Discount',
+  'order.total': 'Total',
+  'order.paid': 'Paid',
+  'order.refunded': 'Refunded',
+  'order.outstanding': 'Still to pay',
+  'order.requests': 'Your requests',
+  'order.request_from_store': 'The store wrote',
+  'order.request_from_you': 'You wrote',
+  'action.track': 'Track',
+  'action.return': 'Return items',
+  'action.cancel': 'Cancel order',
+  'action.report_issue': 'Report an issue',
+  'ineligible.action_disabled': 'The store doesn’t offer this online.',
+  'ineligible.status_unknown': 'We can’t check this order right now.',
+  'ineligible.order_cancelled': 'This order was cancelled.',
+  'ineligible.order_archived': 'This order is closed.',
+  'ineligible.order_status_not_allowed': 'Not available for this order.',
+  'ineligible.already_fulfilled': 'This order has already shipped.',
+  'ineligible.fulfillment_in_progress': 'This order is already being prepared.',
+  'ineligible.not_fulfilled_yet': 'Available once your order has shipped.',
+  'ineligible.not_delivered_yet': 'Available once your order has arrived.',
+  'ineligible.fulfillment_status_not_allowed': 'Not available at this stage of delivery.',
+  'ineligible.already_refunded': 'This order has been refunded.',
+  'ineligible.already_returned': 'Everything in this order has already been returned.',
+  'ineligible.financial_status_not_allowed': 'Not available with this order’s payment status.',
+  'ineligible.excluded_tag': 'The store doesn’t offer this for this order.',
+  'ineligible.no_returnable_items': 'Final-sale items and gift cards can’t be returned.',
+  'ineligible.cancel_window_closed': 'Cancellation closed on {date}.',
+  'ineligible.return_window_closed': 'Return window closed on {date}.',
+  'line.final_sale': 'Final sale: can’t be returned',
+  'line.gift_card': 'Gift card: can’t be returned',
+  'line.not_fulfilled': 'Not shipped yet',
+  'line.not_delivered': 'Not delivered yet',
+  'line.already_refunded': 'Already refunded',
+  'line.already_returned': 'Already returned',
+  'request.type.return': 'Return',
+  'request.type.cancel': 'Cancellation',
+  'request.type.issue': 'Issue',
+  'request.type.contact': 'Message',
+  'request.status.requested': 'Under review',
+  'request.status.approved': 'Approved',
+  'request.status.declined': 'Declined',
+  'return.reference': 'Return reference: {reference}',
+  'return.reference_hint': 'Write it on the parcel.',
+  'return.send_to': 'Send the items to',
+  'return.label': 'Download the return label',
+  'return.no_label': 'If the store provides a return label, it will appear here.',
+  'return.received': '{received} of {quantity} received',
+  'return.progress': 'Return progress',
+  'return.step.approved': 'Approved',
+  'return.step.label_ready': 'Label ready',
+  'return.step.received': 'Received',
+  'return.step.refunded': 'Refunded',
+
+  // Sign-in forms: the address or number, then the code (the first view draws only the choice)
+  'auth.identifier.heading_email': 'What’s your email address?',
+  'auth.identifier.heading_sms': 'What’s your phone number?',
+  'auth.identifier.label_email': 'Email address',
+  'auth.identifier.label_phone': 'Mobile phone number',
+  'auth.identifier.hint_email': 'Use the address you ordered with.',
+  'auth.identifier.hint_phone':
+    'Use the number you ordered with. Include the country code, like +1.',
+  'auth.identifier.required_email': 'Enter your email address.',
+  'auth.identifier.required_phone': 'Enter your phone number.',
+  'auth.identifier.submit': 'Send code',
+  'auth.identifier.sending': 'Sending…',
+  'auth.code.heading': 'Enter your code',
+  'auth.code.sent_email': 'We emailed a 6-digit code to {identifier}.',
+  'auth.code.sent_sms': 'We texted a 6-digit code to {identifier}.',
+  'auth.code.expires': {
+    one: 'It works for {count} minute.',
+    other: 'It works for {count} minutes.',
+  },
+  'auth.code.label': '6-digit code',
+  'auth.code.submit': 'Sign in',
+  'auth.code.checking': 'Checking…',
+  'auth.code.resend': 'Send a new code',
+  'auth.code.resend_in': {
+    one: 'Send a new code in {count} second',
+    other: 'Send a new code in {count} seconds',
+  },
+  'auth.code.resent': 'We sent a new code. Earlier codes no longer work.',
+  'auth.code.change_email': 'Use a different email address',
+  'auth.code.change_phone': 'Use a different phone number',
+
+  // Errors only the sign-in and request forms show (problemFor reads the words loaded)
+  'error.invalid_email': 'That doesn’t look like an email address. Check it and try again.',
+  'error.invalid_phone':
+    'That doesn’t look like a phone number. Check it and include the country code, like +1.',
+  'error.invalid_code_format': 'Enter the 6 digits from your message.',
+  'error.code_incorrect': 'That code isn’t right. Check it and try again.',
+  'error.code_expired': 'This code no longer works. Send a new code and use that one.',
+  'error.resend_too_soon': 'Please wait: you can ask for a new code {when}.',
+  'error.challenge_not_found': 'This sign-in has expired. Please ask for a new code.',
+  'error.channel_unavailable':
+    'Sign-in this way isn’t available right now. Please try the other option.',
+  'error.phone_unsubscribed':
+    'This number has opted out of our text messages. Reply START to opt back in, or use email.',
+  'error.undeliverable':
+    'We couldn’t deliver your code. Check the address or number and try again.',
+  'error.request_not_offered': 'This request isn’t available for this order any more.',
+  'error.request_already_open':
+    'You already asked for this: request {reference} is being reviewed.',
+  'error.invalid_reason':
+    'That reason isn’t available for this order any more. Choose another one.',
+  'error.invalid_lines':
+    'Some items can’t be returned in those quantities any more. Check them and try again.',
+  'error.idempotency_key_missing': 'We couldn’t send your request. Please try again.',
+  'error.idempotency_key_invalid': 'We couldn’t send your request. Please try again.',
+  'error.idempotency_key_reused':
+    'Your request changed while it was being sent. Check it and send it again.',
+
+  // Errors only the later screens meet (their forms send; the order page reads one order)
+  'error.validation_failed': 'Something in the form isn’t right. Check it and try again.',
+  'error.order_not_found': 'We can’t find this order.',
+  'error.invalid_json': 'We couldn’t send that. Please try again.',
+  'error.payload_too_large': 'That’s too long to send. Please shorten it and try again.',
+  'error.unsupported_media_type': 'We couldn’t send that. Please try again.',
+  // The request form's step button
+  'common.continue': 'Continue',
+  // Exchanges and address changes (merged beside the split of the words)
+  'error.exchange_out_of_stock':
+    'That size or colour has just sold out. Pick another, or ask for a refund.',
+  'error.exchange_variant_not_allowed':
+    'This item can only be exchanged for another size or colour of the same product.',
+  'error.address_invalid': 'Some fields of the address need your attention.',
+  'order.unavailable_address_change': 'Address change: {reason}',
+  'action.change_address': 'Change delivery address',
+  'ineligible.not_shipped_to_address': 'This order isn’t delivered to an address.',
+  'request.type.address_change': 'Address change',
+  'return.exchange': 'Exchange order {name}: {items}',
 } as const

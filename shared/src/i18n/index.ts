@@ -3,7 +3,6 @@
  * and plurals, locale negotiation, text direction, and Intl formatting of numbers, money and dates.
  * Outbound messages (emails, SMS) have their own catalogs in ./mail/.
  */
-export { en } from './en.ts'
 export { loadCatalog, loadFullCatalog, loadLaterWords } from './catalogs.ts'
 export {
   dir,

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { ar } from './ar.ts'
-import { de } from './de.ts'
-import { en } from './en.ts'
-import { fr } from './fr.ts'
+import { arLater } from './ar-later.ts'
+import { ar as arCore } from './ar.ts'
+import { deLater } from './de-later.ts'
+import { de as deCore } from './de.ts'
+import { enLater } from './en-later.ts'
+import { en as enCore } from './en.ts'
+import { frLater } from './fr-later.ts'
+import { fr as frCore } from './fr.ts'
 import { createTranslator, isMessageKey, translate } from './translate.ts'
+
+// Whole languages: the messages below come from both parts (the first view's and the later).
+const [en, fr, de, ar] = [
+  { ...enCore, ...enLater },
+  { ...frCore, ...frLater },
+  { ...deCore, ...deLater },
+  { ...arCore, ...arLater },
+]
 
 describe('translate', () => {
   it('fills placeholders by name', () => {

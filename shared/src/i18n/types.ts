@@ -16,8 +16,8 @@ export type PluralForms = { readonly other: string } & {
 }
 
 /**
- * English, whole: the first view's words (en.ts, bundled) and the later screens' (en-later.ts,
- * a chunk fetched with the chat and the request forms).
+ * English, whole: the first view's words (en.ts, a chunk fetched first) and the later screens' (en-later.ts,
+ * a chunk fetched with the sign-in forms, the order page, the chat and the request forms).
  */
 type English = typeof en & typeof enLater
 
@@ -35,7 +35,7 @@ export type Catalog = { readonly [K in MessageKey]: EntryShape<English[K]> }
 /** The part of a language the first view draws with (the file named after the language). */
 export type CoreCatalog = Pick<Catalog, keyof typeof en>
 
-/** The part the chat and the request forms add (`<language>-later.ts`). */
+/** The part the later screens add (`<language>-later.ts`). */
 export type LaterCatalog = Pick<Catalog, keyof typeof enLater>
 
 /** What the panel holds of a language at a time: its first-view words, the rest once fetched. */

@@ -8,13 +8,14 @@ import { applyTheme } from './theme.ts'
 
 type Load = { state: 'loading' } | { state: 'ready'; config: WidgetConfig } | { state: 'failed' }
 
-export function App() {
+/** `config`: the store's config, already on its way (main.tsx starts it with the words). */
+export function App({ config: early }: { config?: Promise<WidgetConfig> } = {}) {
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const { t, locale } = useI18n()
   const key = storeKeyFromPath(location.pathname)
 
   useEffect(() => {
-    fetchConfig(key).then(
+    ;(early ?? fetchConfig(key)).then(
       (config) => {
         applyTheme(config.theme.color)
         void adoptStoreDefault(config.defaultLocale)
@@ -22,7 +23,7 @@ export function App() {
       },
       () => setLoad({ state: 'failed' }),
     )
-  }, [key])
+  }, [key, early])
 
   const host = useHostBridge(load.state === 'ready' ? load.config.embedOrigins : undefined)
   const said = useAnnouncement()

@@ -1,8 +1,9 @@
 import { screen } from '@testing-library/dom'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { lazyScreen } from './lazy-screen.tsx'
+import { startLocale } from './locale.ts'
 import { click, settle } from './test-support.tsx'
 
 function Greeting(props: { name: string }) {
@@ -25,6 +26,9 @@ function controlledChunk() {
   }
   return chunk
 }
+
+// The panel draws once its first words are here (main.tsx); so do these screens.
+beforeAll(() => startLocale('', ['en']))
 
 let host: HTMLElement | undefined
 async function show(node: preact.ComponentChild) {

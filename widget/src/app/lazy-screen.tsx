@@ -79,3 +79,17 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
 
   return { Screen, prefetch: () => void fetchChunk().catch(() => {}) }
 }
+
+/**
+ * Runs `task` when the browser has nothing better to do (or after a second at the latest), so a
+ * prefetch never competes with the screen being drawn. Returns the cancel, for an effect.
+ */
+export function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 1000 })
+    return () => cancelIdleCallback(id)
+  }
+  // Safari has no requestIdleCallback: a short delay still lets the first paint go first.
+  const id = setTimeout(task, 200)
+  return () => clearTimeout(id)
+}

@@ -1,7 +1,6 @@
 import {
   createTranslator,
   dir,
-  en,
   loadCatalog,
   loadLaterWords,
   matchLocale,
@@ -15,7 +14,7 @@ export interface LocaleState {
   locale: Locale
   dir: 'ltr' | 'rtl'
   catalog: LoadedCatalog
-  /** Whether the later screens' words (chat, request forms) are in `catalog`. */
+  /** Whether the later screens' words (sign-in forms, order page, chat, requests) are here. */
   complete: boolean
   t: Translator
 }
@@ -27,8 +26,15 @@ function stateFor(locale: Locale, catalog: LoadedCatalog, complete: boolean): Lo
   return { locale, dir: direction, catalog, complete, t }
 }
 
+/**
+ * No words yet: every language, English included, is a chunk of its own (catalogs.ts), and
+ * main.tsx draws the panel only once the first one is here, so no screen shows keys or a
+ * language the shopper does not read.
+ */
+const noWords = {} as LoadedCatalog
+
 /** The panel's language. Every component reading it re-renders in the same pass on a change. */
-export const localeStore = createStore<LocaleState>(stateFor('en', en, false))
+export const localeStore = createStore<LocaleState>(stateFor('en', noWords, false))
 
 let latestRequest = 0
 let chosen = false
@@ -72,12 +78,15 @@ async function switchTo(locale: Locale, request: number): Promise<Locale> {
     catalog = later === undefined ? core : { ...core, ...later }
   } catch {
     // The chunk could not be fetched (offline, deploy in progress): stay readable in the
-    // current language rather than break the panel.
-    return request === latestRequest ? localeStore.get().locale : latest
+    // current language rather than break the panel; with none yet, English is the fallback.
+    if (request !== latestRequest) return latest
+    const none = localeStore.get().catalog === noWords
+    return none && locale !== 'en' ? switchTo('en', request) : localeStore.get().locale
   }
   if (request !== latestRequest) return latest
   const now = localeStore.get()
-  const unchanged = now.locale === locale && (now.complete || !withLater)
+  const unchanged =
+    now.catalog !== noWords && now.locale === locale && (now.complete || !withLater)
   const state = unchanged ? now : stateFor(locale, catalog, withLater)
   localeStore.set(state)
   applyToDocument(state)
@@ -85,7 +94,7 @@ async function switchTo(locale: Locale, request: number): Promise<Locale> {
 }
 
 /**
- * Fetches the later screens' words (chat, request and contact forms) in the panel's language,
+ * Fetches the later screens' words (sign-in forms, order page, chat, forms) in the panel's language,
  * before such a screen draws. Rejects when they could not be fetched, so the screen offers a
  * retry (see lazy-screen.tsx).
  */
@@ -105,22 +114,29 @@ export function adoptStoreDefault(tag: string): Promise<Locale> {
   return chosen ? Promise.resolve(localeStore.get().locale) : setLocale(tag)
 }
 
-/** The first language to show: the loader's `?locale=`, then the browser's preferences. */
+/**
+ * The first language to show: the loader's `?locale=`, then the browser's preferences, English
+ * when none is ours (the store's default may replace it once the config is here). Resolves once
+ * its first-view words are here.
+ */
 export function startLocale(search: string, browser: readonly string[]): Promise<Locale> {
   const fromUrl = new URLSearchParams(search).get('locale')
   const candidates = [...(fromUrl ? [fromUrl] : []), ...browser]
   applyToDocument(localeStore.get())
-  return setLocale(candidates)
+  if (matchLocale(candidates) !== undefined) return setLocale(candidates)
+  target = 'en'
+  latest = switchTo('en', ++latestRequest)
+  return latest
 }
 
-/** For tests: back to English with no choice made. */
+/** For tests: back to no words and no choice made (startLocale fetches the first ones). */
 export function resetLocale(): void {
   latestRequest++
   chosen = false
   target = 'en'
   laterWanted = false
   latest = Promise.resolve('en')
-  localeStore.set(stateFor('en', en, false))
+  localeStore.set(stateFor('en', noWords, false))
   applyToDocument(localeStore.get())
 }
 

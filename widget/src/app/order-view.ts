@@ -22,3 +22,6 @@ export type OrderView = Omit<OrderDetail, 'actions' | 'requests'> & {
     cancelReasons?: Array<ReasonOption | string>
   }
 }
+
+/** The resource key of one order's page: a filed request forgets it, so the page asks again. */
+export const orderKey = (id: string) => `order:${id}`

@@ -14,12 +14,9 @@ import { ChatButton, ChatView, useChatEntry } from './chat/chat-entry.tsx'
 import { useI18n } from './locale.ts'
 import type { OrderView } from './order-view.ts'
 import { problemFor, problemText, type Problem } from './problem.ts'
-import { lazyScreen } from './lazy-screen.tsx'
+import { lazyScreen, whenIdle } from './lazy-screen.tsx'
 import { forget } from './resource.ts'
 import { ChooseChannel } from './screens/choose-channel.tsx'
-import { EnterCode } from './screens/enter-code.tsx'
-import { EnterIdentifier } from './screens/enter-identifier.tsx'
-import { OrderDetail } from './screens/order-detail.tsx'
 import { OrdersHome } from './screens/orders-home.tsx'
 import { ScreenView } from './screens/screen-view.tsx'
 import { createTokenStore } from './session-token.ts'
@@ -79,14 +76,31 @@ interface Props {
 }
 
 /**
- * The request forms (return, cancel, issue) are a chunk of their own: most visits only read
- * orders. It is fetched when an order is opened, one click before the shopper can need it.
+ * The sign-in forms come one click after the first screen (the choice of email or text): they
+ * and their words are fetched when the browser is idle once that choice is drawn.
  */
+const EnterIdentifier = lazyScreen(() =>
+  import('./screens/enter-identifier.tsx').then((m) => m.EnterIdentifier),
+)
+const EnterCode = lazyScreen(() => import('./screens/enter-code.tsx').then((m) => m.EnterCode))
+
 /** The contact-form embed's only screen, fetched as the embed starts (see Portal). */
 const ContactForm = lazyScreen(() =>
   import('./screens/contact-form.tsx').then((m) => m.ContactForm),
 )
 
+/**
+ * The order page is a chunk of its own, so the first view carries only sign-in and the list.
+ * It is fetched once the list is drawn, when the browser is idle: the shopper's next click.
+ */
+const OrderDetail = lazyScreen(() =>
+  import('./screens/order-detail.tsx').then((m) => m.OrderDetail),
+)
+
+/**
+ * The request forms (return, cancel, issue) are a chunk of their own: most visits only read
+ * orders. It is fetched when an order is opened, one click before the shopper can need it.
+ */
 const RequestFlow = lazyScreen(() =>
   import('./screens/request-flow.tsx').then((m) => m.RequestFlow),
 )
@@ -165,6 +179,10 @@ export function Portal({
   }, [api, identityGrant])
 
   useEffect(() => {
+    if (screen.name === 'home') return whenIdle(OrderDetail.prefetch)
+    if (screen.name === 'choose') return whenIdle(EnterIdentifier.prefetch)
+    // The code screen is drawn once the server sent the code: fetched while the shopper types.
+    if (screen.name === 'identifier') EnterCode.prefetch()
     if (screen.name === 'order') RequestFlow.prefetch()
   }, [screen.name])
   // Fetched alongside the session check, so the contact embed waits for no extra round trip.
@@ -226,7 +244,7 @@ export function Portal({
       )
     case 'identifier':
       return (
-        <EnterIdentifier
+        <EnterIdentifier.Screen
           key={`identifier-${screen.channel}`}
           api={api}
           channel={screen.channel}
@@ -241,7 +259,7 @@ export function Portal({
       )
     case 'code':
       return (
-        <EnterCode
+        <EnterCode.Screen
           key={`code-${screen.receivedAt}`}
           api={api}
           channel={screen.channel}
@@ -282,7 +300,7 @@ export function Portal({
       )
     case 'order':
       return (
-        <OrderDetail
+        <OrderDetail.Screen
           key={`order-${screen.id}`}
           api={api}
           id={screen.id}

@@ -1,12 +1,6 @@
-import {
-  en,
-  formatWait,
-  isMessageKey,
-  translate,
-  type MessageKey,
-} from '@porchlight/shared/i18n/index'
+import { formatWait, isMessageKey, translate, type MessageKey } from '@porchlight/shared/i18n/index'
 import type { ApiError } from './api-client.ts'
-import type { LocaleState } from './locale.ts'
+import { localeStore, type LocaleState } from './locale.ts'
 
 /**
  * Something to tell the shopper, kept as a message key (not as text) so a language change
@@ -26,8 +20,10 @@ export function problemFor(error: ApiError): Problem {
     return { key: `error.${error.code}` as MessageKey, waitSeconds: error.retryAfterSeconds ?? 60 }
   }
   const key = `error.${error.code}`
-  // Catalogs share their keys, so English answers "do we have words for this code?".
-  if (isMessageKey(en, key)) return { key }
+  // Catalogs share their keys, so the words loaded answer "do we have words for this code?".
+  // The forms' own errors (a wrong code, a request no longer offered) come with the forms'
+  // words, in the later part of the language; a screen of the first view meets none of them.
+  if (isMessageKey(localeStore.get().catalog, key)) return { key }
   return { key: error.status === 0 ? 'error.network' : 'error.unknown' }
 }
 

@@ -4,7 +4,8 @@ import type { IneligibleReason } from '@porchlight/shared/orders/eligibility'
 import type { ApiError } from './api-client.ts'
 import type { LocaleState } from './locale.ts'
 import { problemFor, problemText } from './problem.ts'
-import { ineligibleText, say } from './words.ts'
+import { ineligibleText } from './order-words.ts'
+import { say } from './words.ts'
 
 /**
  * Every error code of the request routes (shared/src/api/requests.ts), each with words. Listed

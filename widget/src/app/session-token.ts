@@ -39,3 +39,7 @@ export function createTokenStore(storeKey: string): TokenStore {
     },
   }
 }
+
+/** The anonymous chat visitor's token, kept apart from the signed-in session's. */
+export const createVisitorTokenStore = (storeKey: string): TokenStore =>
+  createTokenStore(`chat.${storeKey}`)

@@ -15,6 +15,10 @@ import { announcement, forget } from './resource.ts'
 // load of a module (with its transform) takes longer than `settle` waits; afterwards `import()`
 // answers within a task.
 await Promise.all([
+  import('./screens/enter-identifier.tsx'),
+  import('./screens/enter-code.tsx'),
+  import('./screens/order-detail.tsx'),
+  import('./chat/chat-api.ts'),
   import('./screens/request-flow.tsx'),
   import('./screens/contact-form.tsx'),
   import('./chat/chat-screen.tsx'),

@@ -84,7 +84,7 @@ export function createLauncher(ctx: Ctx, theme: Theme, words?: Words): Launcher 
 
   let frame: HTMLIFrameElement | undefined
   const isOpen = () => !!frame && !frame.hidden
-  // Created hidden on first hover, so that a click finds the panel already loaded.
+  // Created hidden on the first sign of intent (below), so a click finds the panel loaded.
   const ensure = () => {
     if (!frame) {
       frame = panelFrame(ctx, 'floating', 'Help and orders')
@@ -113,7 +113,10 @@ export function createLauncher(ctx: Ctx, theme: Theme, words?: Words): Launcher 
     ctx.emit('close')
   }
   button.addEventListener('click', () => (isOpen() ? close() : open()))
+  // Intent: a pointer over the button (a touch fires it too, before the tap) or the keyboard's
+  // focus on it, so a click or Enter finds the panel loading already.
   button.addEventListener('pointerenter', ensure)
+  button.addEventListener('focus', ensure)
   root.addEventListener('keydown', (e) => {
     if ((e as KeyboardEvent).key === 'Escape') close()
   })

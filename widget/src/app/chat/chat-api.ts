@@ -7,7 +7,7 @@ import type {
   StreamTicketResponse,
 } from '@porchlight/shared/api/chat'
 import type { ApiError, PanelErrorCode, Result } from '../api-client.ts'
-import { createTokenStore } from '../session-token.ts'
+import { createTokenStore, createVisitorTokenStore } from '../session-token.ts'
 
 /**
  * The shopper's chat calls. The bearer is the signed-in session when there is one, else the
@@ -15,7 +15,7 @@ import { createTokenStore } from '../session-token.ts'
  */
 export function createChatApi(storeKey: string) {
   const session = createTokenStore(storeKey)
-  const visitor = createTokenStore(`chat.${storeKey}`)
+  const visitor = createVisitorTokenStore(storeKey)
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<Result<T>> {
     const headers: Record<string, string> = { 'X-Porchlight-Key': storeKey }

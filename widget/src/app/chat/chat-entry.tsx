@@ -2,7 +2,7 @@ import type { CurrentConversationResponse } from '@porchlight/shared/api/chat'
 import { useEffect, useState } from 'preact/hooks'
 import { lazyScreen } from '../lazy-screen.tsx'
 import { useI18n } from '../locale.ts'
-import { createChatApi } from './chat-api.ts'
+import { createTokenStore, createVisitorTokenStore } from '../session-token.ts'
 
 /**
  * The little of the chat that the first paint needs: whether a conversation is waiting (then
@@ -26,13 +26,22 @@ export function useChatEntry(storeKey: string): ChatEntry {
   const [open, setOpen] = useState(false)
   const [initial, setInitial] = useState<CurrentConversationResponse>()
   useEffect(() => {
-    const api = createChatApi(storeKey)
-    if (!api.hasToken()) return
-    void api.current().then((r) => {
-      if (!r.ok || r.value.conversation === null) return
-      setInitial(r.value)
-      setOpen(true)
-    })
+    // A shopper with no token (never signed in nor chatted) has no conversation to open: the
+    // chat's calls are left out of the first view and fetched only for those who may have one.
+    const token = createTokenStore(storeKey).get() ?? createVisitorTokenStore(storeKey).get()
+    if (token === null) return
+    let live = true
+    void import('./chat-api.ts')
+      .then(({ createChatApi }) => createChatApi(storeKey).current())
+      .then((r) => {
+        if (!live || !r.ok || r.value.conversation === null) return
+        setInitial(r.value)
+        setOpen(true)
+      })
+      .catch(() => {})
+    return () => {
+      live = false
+    }
   }, [storeKey])
   return { open, setOpen, initial }
 }

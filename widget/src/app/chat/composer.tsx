@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'preact/hooks'
 import { useI18n } from '../locale.ts'
 import { problemText, type Problem } from '../problem.ts'
 import type { ChatSession } from './chat-session.ts'
+import '../fields.css'
 
 const MAX_CHARS = 5000
 

@@ -1,4 +1,5 @@
-import { createTranslator, en, loadLaterWords } from '@porchlight/shared/i18n/index'
+import { en } from '@porchlight/shared/i18n/en'
+import { createTranslator, loadLaterWords } from '@porchlight/shared/i18n/index'
 import { describe, expect, it } from 'vitest'
 import { backAt, messageTime } from './message-time.ts'
 import { initials } from './thread.tsx'

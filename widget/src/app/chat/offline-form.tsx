@@ -5,6 +5,7 @@ import { useI18n } from '../locale.ts'
 import { problemFor, problemText, type Problem } from '../problem.ts'
 import type { ChatSession } from './chat-session.ts'
 import { backAt } from './message-time.ts'
+import '../fields.css'
 
 /**
  * Outside business hours or with no agent online: say so, and when the team is back, and offer

@@ -5,7 +5,9 @@
  */
 import { useId, useState } from 'preact/hooks'
 import { useI18n } from '../locale.ts'
+import '../screens/request-forms.css'
 import './rating.css'
+import '../fields.css'
 
 export interface RatingFormProps {
   /** A rating already given (shown instead of the form). */

@@ -12,13 +12,13 @@ import { useId, useRef, useState } from 'preact/hooks'
 import type { ApiClient, ApiError } from '../api-client.ts'
 import { newIdempotencyKey } from '../idempotency-key.ts'
 import { useI18n } from '../locale.ts'
-import type { OrderView } from '../order-view.ts'
+import { orderKey, type OrderView } from '../order-view.ts'
 import { requestErrorText } from '../request-error.ts'
 import { forget } from '../resource.ts'
-import { orderKey } from './order-detail.tsx'
 import { AddressBlock, addressLines, countryName, FieldProblem } from './address-parts.tsx'
 import type { RequestStep } from './request-fields.tsx'
 import { ScreenView } from './screen-view.tsx'
+import '../fields.css'
 
 interface Props {
   api: ApiClient

@@ -11,6 +11,7 @@ import { ORDERS_KEY } from './orders-home.tsx'
 import { newIdempotencyKey } from '../idempotency-key.ts'
 import { MESSAGE_MAX, TextField } from './request-fields.tsx'
 import { ScreenView } from './screen-view.tsx'
+import '../fields.css'
 
 interface Props {
   api: ApiClient

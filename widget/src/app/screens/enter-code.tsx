@@ -6,6 +6,7 @@ import { useI18n } from '../locale.ts'
 import { problemFor, problemText, type Problem } from '../problem.ts'
 import { ScreenView } from './screen-view.tsx'
 import { useSecondsUntil } from './use-seconds-until.ts'
+import '../fields.css'
 
 interface Props {
   api: ApiClient

@@ -4,6 +4,7 @@ import type { ApiClient } from '../api-client.ts'
 import { useI18n } from '../locale.ts'
 import { problemFor, problemText, type Problem } from '../problem.ts'
 import { ScreenView } from './screen-view.tsx'
+import '../fields.css'
 
 interface Props {
   api: ApiClient

@@ -4,17 +4,17 @@ import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
 import type { ApiClient } from '../api-client.ts'
 import { lazyScreen } from '../lazy-screen.tsx'
 import { useI18n, type LocaleState } from '../locale.ts'
-import type { OrderView } from '../order-view.ts'
+import { orderKey, type OrderView } from '../order-view.ts'
 import { problemFor, problemText } from '../problem.ts'
 import { announce, useResource } from '../resource.ts'
-import { ineligibleText, say, statusText, when } from '../words.ts'
+import { ineligibleText } from '../order-words.ts'
+import { say, statusText, when } from '../words.ts'
 import { OrderHistory, OrderItems, OrderSummary, Tracking } from './order-parts.tsx'
 import { ReturnSteps } from './return-progress.tsx'
 import { ScreenView } from './screen-view.tsx'
 import { DeliveryBar, StatusBadge } from './status-look.tsx'
 import { External, Part } from './ui.tsx'
-
-export const orderKey = (id: string) => `order:${id}`
+import './order-page.css'
 
 interface Props {
   api: ApiClient

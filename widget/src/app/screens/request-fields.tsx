@@ -3,7 +3,10 @@ import type { ComponentChildren } from 'preact'
 import { useId } from 'preact/hooks'
 import { useI18n } from '../locale.ts'
 import type { ReasonOption } from '../order-view.ts'
-import { reasonLabel, say } from '../words.ts'
+import { reasonLabel } from '../order-words.ts'
+import { say } from '../words.ts'
+import './request-forms.css'
+import '../fields.css'
 
 /** The steps of every request form: the form, the review of what will be sent, the confirmation. */
 export type RequestStep = 'form' | 'review' | 'done'
