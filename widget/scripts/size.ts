@@ -8,7 +8,9 @@
  * A view is what the shopper has downloaded once it is drawn: the first view (the page's entry,
  * its styles, and the first part of the language, a chunk in every language),
  * plus the chunks on the way to the view (the order page before a request form), the chunks
- * and styles those import, and the later part of the language. Each view is added up in every
+ * and styles those import, and the later part of the language, with the chat's and the request
+ * forms' parts for a view on the way through the screens that load them (PART_SCREENS). Each
+ * view is added up in every
  * language and shown in its largest. The chunk graph is the app build's manifest
  * (vite.config.ts). `pnpm size --chunks` also lists every file with its own size.
  */
@@ -82,11 +84,32 @@ const wordsOf = (pattern: RegExp) =>
       return m ? [[m[1] as string, c.file] as const] : []
     }),
   )
-// The first part and the later part of every language, English included.
+// The parts of every language, English included: the first view's, the later screens', the
+// chat's and the request forms'.
 const firstWords = wordsOf(/i18n\/([a-z]{2})\.ts$/)
 const laterWords = wordsOf(/i18n\/([a-z]{2})-later\.ts$/)
+const partWords = {
+  chat: wordsOf(/i18n\/([a-z]{2})-chat\.ts$/),
+  forms: wordsOf(/i18n\/([a-z]{2})-forms\.ts$/),
+}
 const languages = [...laterWords.keys()]
-const isWords = (key: string) => /i18n\/[a-z]{2}(-later)?\.ts$/.test(manifest[key]?.src ?? '')
+const isWords = (key: string) =>
+  /i18n\/[a-z]{2}(-later|-chat|-forms)?\.ts$/.test(manifest[key]?.src ?? '')
+
+/**
+ * The screens whose lazyScreen asks for a part beyond the later one (chat-entry.tsx,
+ * portal.tsx): a view on the way through one of them counts that part of the language.
+ */
+const PART_SCREENS = {
+  chat: ['app/chat/chat-screen.tsx'],
+  forms: ['app/screens/request-flow.tsx'],
+}
+for (const key of Object.values(PART_SCREENS).flat()) {
+  if (manifest[key] === undefined) {
+    console.error(`${key} is not a chunk of the build: update PART_SCREENS in size.ts`)
+    process.exit(1)
+  }
+}
 
 const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!
 const firstView = closure(entryKey)
@@ -119,11 +142,13 @@ interface Line {
   /** A budget on its way down: printed as met or not, never failing the check. */
   target?: number
 }
-const withWords = (files: Set<string>, lang: string, later: boolean) => {
+type Part = keyof typeof PART_SCREENS
+const withWords = (files: Set<string>, lang: string, later: boolean, parts: Part[] = []) => {
   const all = new Set(files)
   const first = firstWords.get(lang)
   if (first !== undefined) all.add(first)
   if (later) all.add(laterWords.get(lang)!)
+  for (const part of parts) all.add(partWords[part].get(lang)!)
   return all
 }
 const largest = (options: Line[]) =>
@@ -146,10 +171,13 @@ const lines: Line[] = [
     const files = new Set(firstView)
     for (const step of path) closure(step, files)
     const name = manifest[key]!.file.replace(/^assets\/(.+)-[\w-]{8}\.js$/, '$1')
+    const parts = (Object.keys(PART_SCREENS) as Part[]).filter((part) =>
+      path.some((step) => PART_SCREENS[part].includes(step)),
+    )
     return largest(
       languages.map((lang) => ({
         name: `${name} (${lang})`,
-        files: withWords(files, lang, true),
+        files: withWords(files, lang, true, parts),
         budget: BUDGETS.view,
       })),
     )

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { loadCatalog, loadFullCatalog, loadLaterWords } from './catalogs.ts'
+import {
+  loadCatalog,
+  loadChatWords,
+  loadFormsWords,
+  loadFullCatalog,
+  loadLaterWords,
+} from './catalogs.ts'
+import { enChat } from './en-chat.ts'
+import { enForms } from './en-forms.ts'
 import { enLater } from './en-later.ts'
 import { en as enCore } from './en.ts'
 import { locales } from './locales.ts'
@@ -8,7 +16,7 @@ import type { Catalog, PluralForms } from './types.ts'
 const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))
 const forms = (entry: string | PluralForms) =>
   typeof entry === 'string' ? [entry] : Object.values(entry)
-const en = { ...enCore, ...enLater }
+const en = { ...enCore, ...enLater, ...enChat, ...enForms }
 const englishKeys = Object.keys(en).sort()
 
 // Categories a count from 0 to 200 can fall in: those are the forms shoppers actually meet
@@ -70,13 +78,19 @@ describe('loadCatalog', () => {
     expect(await loadCatalog('en')).toBe(enCore)
   })
 
-  it('splits every language the same way: first-view words apart from the later screens’', async () => {
+  it('splits every language the same way: first-view words, the later screens’, the chat’s, the forms’', async () => {
     for (const locale of locales) {
       expect(Object.keys(await loadCatalog(locale)).sort(), locale).toEqual(
         Object.keys(enCore).sort(),
       )
       expect(Object.keys(await loadLaterWords(locale)).sort(), locale).toEqual(
         Object.keys(enLater).sort(),
+      )
+      expect(Object.keys(await loadChatWords(locale)).sort(), locale).toEqual(
+        Object.keys(enChat).sort(),
+      )
+      expect(Object.keys(await loadFormsWords(locale)).sort(), locale).toEqual(
+        Object.keys(enForms).sort(),
       )
     }
   })

@@ -1,89 +1,18 @@
 /**
  * English words of the screens the first view does not draw (the sign-in forms, the order page,
- * the chat, the request and contact forms): a chunk fetched with those screens. The first view
- * draws the choice of how to sign in or the order list, with en.ts alone. Keys as in en.ts;
- * `Catalog` (types.ts) joins both.
+ * the contact and rating forms, and what the chat and request forms share with them): a chunk
+ * fetched with those screens. The first view draws the choice of how to sign in or the order
+ * list, with en.ts alone; the chat's own words are in en-chat.ts, the request forms' in
+ * en-forms.ts. Keys as in en.ts; `Catalog` (types.ts) joins the parts.
  */
 export const enLater = {
-  // Requests: the forms, the review, the confirmation and the order's list of requests
-  'request.return.heading': 'Return items',
-  'request.cancel.heading': 'Ask to cancel this order',
-  'request.issue.heading': 'Report an issue',
-  'request.lines': 'Which items?',
-  'request.exchange.label': 'Instead of a refund',
-  'request.exchange.refund': 'Refund me',
-  'request.exchange.for': 'Send {variant} instead',
-  'request.exchange.none': 'No other size or colour in stock',
-  'request.exchange.review': 'Exchange for {variant}',
-  'request.quantity': 'Quantity',
-  'request.reason': 'Reason',
-  'request.comment': 'Anything else we should know?',
+  // The contact form's counter and confirmation (the request forms read them too)
   'request.chars_left': {
     one: '{count} character left',
     other: '{count} characters left',
   },
-  'request.review.heading': 'Check your request',
-  'request.submit': 'Send request',
   'request.sending': 'Sending…',
-  'request.pick_lines': 'Choose at least one item.',
-  'request.pick_reason': 'Choose a reason.',
-  'request.line': '{count} × {title}',
-  // Address change requests: the form (orders/address-fields.ts names the fields)
-  'request.address_change.heading': 'Change the delivery address',
-  'request.address_change.intro':
-    'Nothing has shipped yet, so the order can still go elsewhere. The store’s team will confirm the change.',
-  'request.address_change.current': 'Current address',
-  'request.address_change.new': 'New address',
-  'address.name': 'Full name',
-  'address.company': 'Company (optional)',
-  'address.line1': 'Street address',
-  'address.line2': 'Apartment, suite, floor (optional)',
-  'address.city': 'City',
-  'address.region': 'State, province or region',
-  'address.region_optional': 'State, province or region (optional)',
-  'address.postal_code': 'Postal code',
-  'address.postal_code_optional': 'Postal code (optional)',
-  'address.country': 'Country',
-  'address.phone': 'Phone (optional)',
-  'address.problem.required': 'Fill in this field.',
-  'address.problem.invalid': 'This doesn’t look right for this country.',
-  'address.problem.too_long': 'This is too long.',
-  'request.done.heading': 'Request sent',
   'request.done.reference': 'Your reference is {reference}.',
-  'request.done.body':
-    'The store’s team will review your request and get back to you. Nothing changes on your order until then.',
-  'request.done.back': 'Back to your order',
-
-  // "Report an issue": the question each scenario asks (orders/issue-scenarios.ts)
-  'issue.scenario.processing': 'What do you need before your order ships?',
-  'issue.scenario.shipped': 'What’s wrong with your delivery?',
-  'issue.scenario.delivered': 'What’s wrong with your order?',
-  'issue.scenario.failed_delivery': 'How can we help with your delivery?',
-  'issue.scenario.cancelled': 'What’s wrong with your cancelled order?',
-  'issue.scenario.refunded': 'What’s wrong with your refund?',
-  'issue.scenario.fallback': 'What do you need help with?',
-
-  // Reasons: every built-in "report an issue" reason, and the panel's default return and
-  // cancel reasons (a store's own reasons carry their labels)
-  'reason.taking_too_long': 'It’s taking too long',
-  'reason.change_shipping_address': 'I need to change the shipping address',
-  'reason.change_items': 'I want to change items',
-  'reason.payment_problem': 'There’s a problem with my payment',
-  'reason.tracking_not_updating': 'The tracking isn’t updating',
-  'reason.package_delayed': 'My parcel is late',
-  'reason.change_delivery_address': 'I need to change the delivery address',
-  'reason.missed_delivery': 'I missed the delivery',
-  'reason.damaged_item': 'An item arrived damaged',
-  'reason.wrong_item': 'I received the wrong item',
-  'reason.missing_item': 'An item is missing',
-  'reason.delivered_not_received': 'Marked as delivered, but I didn’t get it',
-  'reason.reschedule_delivery': 'I want to reschedule the delivery',
-  'reason.returned_to_sender': 'My parcel went back to the sender',
-  'reason.did_not_request_cancellation': 'I didn’t ask for this cancellation',
-  'reason.refund_not_received': 'I haven’t received my refund',
-  'reason.refund_amount_wrong': 'The refund amount is wrong',
-  'reason.order_status_question': 'I have a question about my order',
-  'reason.other': 'Something else',
 
   // Contact form embed
   'contact.heading': 'Send us a message',
@@ -99,52 +28,6 @@ export const enLater = {
   'contact.done.heading': 'Message sent',
   'contact.done.body': 'Thank you. We’ll get back to you soon.',
   'contact.another': 'Send another message',
-
-  // Return and cancel reasons (stores can replace either list)
-  'reason.doesnt_fit': 'It doesn’t fit',
-  'reason.damaged': 'It arrived damaged',
-  'reason.not_as_described': 'It isn’t as described',
-  'reason.changed_mind': 'I changed my mind',
-  'reason.ordered_by_mistake': 'I ordered it by mistake',
-  'reason.found_better_price': 'I found a better price elsewhere',
-  'reason.delivery_too_slow': 'Delivery would take too long',
-  'chat.heading': 'Chat',
-  'chat.back': 'Back to help',
-  'chat.intro': 'Tell us who you are so we can answer, here or by email.',
-  'chat.name_label': 'Your name',
-  'chat.email_label': 'Email address',
-  'chat.name_required': 'Enter your name.',
-  'chat.start': 'Start chatting',
-  'chat.thread_label': 'Conversation',
-  'chat.empty': 'Write your message below and we’ll answer here.',
-  'chat.composer_label': 'Message',
-  'chat.composer_hint': 'Enter sends. Shift+Enter starts a new line.',
-  'chat.send': 'Send',
-  'chat.not_sent': 'Not sent.',
-  'chat.too_long': 'Messages can be up to 5,000 characters.',
-  'chat.you': 'You',
-  'chat.agent': 'Support',
-  'chat.typing': '{name} is typing…',
-  'chat.seen': 'Seen',
-  'chat.yesterday_at': 'Yesterday, {time}',
-  'chat.day_at': '{day}, {time}',
-  'chat.closed': 'This conversation has ended. Write again to start a new one.',
-  'chat.away': 'We’re away right now.',
-  'chat.back_today': 'Back today at {time}.',
-  'chat.back_tomorrow': 'Back tomorrow at {time}.',
-  'chat.back_on': 'Back on {day} at {time}.',
-  'chat.no_agents': 'No one is online right now.',
-  'chat.reply_under_a_minute': 'We usually reply in under a minute.',
-  'chat.reply_a_few_minutes': 'We usually reply in a few minutes.',
-  'chat.reply_a_few_hours': 'We usually reply in a few hours.',
-  'chat.email_offer': 'Get replies by email',
-  'chat.offline_intro': 'Leave your message and we’ll answer by email.',
-  'chat.offline_message_label': 'Your message',
-  'chat.offline_sent': 'Thanks! We got your message (ticket {reference}) and will answer by email.',
-  'chat.offline_back': 'Back to the chat',
-  'chat.reconnecting': 'Reconnecting…',
-  'chat.system.request_created': 'Request {reference} ({type}) sent for order {order}',
-  'chat.system.order_status_changed': 'Order {order}: {status}',
 
   // The order page: what it holds, what the shopper can ask for or why not, their requests
   'common.optional': 'optional',
@@ -292,14 +175,6 @@ export const enLater = {
   'error.invalid_json': 'We couldn’t send that. Please try again.',
   'error.payload_too_large': 'That’s too long to send. Please shorten it and try again.',
   'error.unsupported_media_type': 'We couldn’t send that. Please try again.',
-  // The request form's step button
-  'common.continue': 'Continue',
-  // Exchanges and address changes (merged beside the split of the words)
-  'error.exchange_out_of_stock':
-    'That size or colour has just sold out. Pick another, or ask for a refund.',
-  'error.exchange_variant_not_allowed':
-    'This item can only be exchanged for another size or colour of the same product.',
-  'error.address_invalid': 'Some fields of the address need your attention.',
   'order.unavailable_address_change': 'Address change: {reason}',
   'action.change_address': 'Change delivery address',
   'ineligible.not_shipped_to_address': 'This order isn’t delivered to an address.',

@@ -3,7 +3,13 @@
  * and plurals, locale negotiation, text direction, and Intl formatting of numbers, money and dates.
  * Outbound messages (emails, SMS) have their own catalogs in ./mail/.
  */
-export { loadCatalog, loadFullCatalog, loadLaterWords } from './catalogs.ts'
+export {
+  loadCatalog,
+  loadChatWords,
+  loadFormsWords,
+  loadFullCatalog,
+  loadLaterWords,
+} from './catalogs.ts'
 export {
   dir,
   isLocale,
@@ -17,7 +23,9 @@ export { createTranslator, isMessageKey, translate, type Translator } from './tr
 export { currencyDigits, formatDate, formatMoney, formatNumber, formatWait } from './format.ts'
 export type {
   Catalog,
+  ChatCatalog,
   CoreCatalog,
+  FormsCatalog,
   LaterCatalog,
   LoadedCatalog,
   MessageKey,

@@ -7,6 +7,8 @@ import type { IneligibleCode } from '../orders/eligibility.ts'
 import type { BuiltinIssueReasonCode, IssueScenarioCode } from '../orders/issue-scenarios.ts'
 import type { LineNotReturnable } from '../orders/order-facts.ts'
 import type { OrderEventKind, ShipmentEntryKind } from '../orders/timeline.ts'
+import type { enChat } from './en-chat.ts'
+import type { enForms } from './en-forms.ts'
 import type { enLater } from './en-later.ts'
 import type { en } from './en.ts'
 
@@ -16,10 +18,11 @@ export type PluralForms = { readonly other: string } & {
 }
 
 /**
- * English, whole: the first view's words (en.ts, a chunk fetched first) and the later screens' (en-later.ts,
- * a chunk fetched with the sign-in forms, the order page, the chat and the request forms).
+ * English, whole: the first view's words (en.ts, a chunk fetched first), the later screens'
+ * (en-later.ts, a chunk fetched with the sign-in forms, the order page and the chat), the chat's
+ * (en-chat.ts) and the request forms' (en-forms.ts), each fetched with those screens only.
  */
-type English = typeof en & typeof enLater
+type English = typeof en & typeof enLater & typeof enChat & typeof enForms
 
 /** Every message key the widget knows; English defines them. */
 export type MessageKey = keyof English
@@ -38,8 +41,17 @@ export type CoreCatalog = Pick<Catalog, keyof typeof en>
 /** The part the later screens add (`<language>-later.ts`). */
 export type LaterCatalog = Pick<Catalog, keyof typeof enLater>
 
+/** The part only the chat adds (`<language>-chat.ts`). */
+export type ChatCatalog = Pick<Catalog, keyof typeof enChat>
+
+/** The part only the request forms add (`<language>-forms.ts`). */
+export type FormsCatalog = Pick<Catalog, keyof typeof enForms>
+
 /** What the panel holds of a language at a time: its first-view words, the rest once fetched. */
-export type LoadedCatalog = CoreCatalog & Partial<LaterCatalog>
+export type LoadedCatalog = CoreCatalog &
+  Partial<LaterCatalog> &
+  Partial<ChatCatalog> &
+  Partial<FormsCatalog>
 
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}`
   ? P | Placeholders<Rest>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { enLater } from '../i18n/en-later.ts'
+import { enForms } from '../i18n/en-forms.ts'
 import { en as enCore } from '../i18n/en.ts'
 import {
   BUILTIN_REQUEST_REASON_CODES,
@@ -27,7 +27,7 @@ describe('return and cancel reasons', () => {
 
   it('has an English label for every built-in code', () => {
     for (const code of BUILTIN_REQUEST_REASON_CODES) {
-      expect(Object.keys({ ...enCore, ...enLater }), code).toContain(`reason.${code}`)
+      expect(Object.keys({ ...enCore, ...enForms }), code).toContain(`reason.${code}`)
     }
   })
 

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { needLaterWords, useI18n } from './locale.ts'
+import { needWords, useI18n, type WordsPart } from './locale.ts'
 
 export interface LazyScreen<P> {
   /** Renders the screen once its chunk is here; a loading line before, a retry if it failed. */
@@ -11,17 +11,20 @@ export interface LazyScreen<P> {
 
 /**
  * A screen whose code is a separate chunk, so the panel's first load does not carry it; nor
- * its words, which come with it (the later part of the language, see needLaterWords). The
- * chunk is fetched once; a failed fetch (offline, a deploy in progress) is forgotten, so the
- * retry button or the next visit fetches again.
+ * its words, which come with it (the parts of the language it names, the later part unless
+ * told; see needWords). The chunk is fetched once; a failed fetch (offline, a deploy in
+ * progress) is forgotten, so the retry button or the next visit fetches again.
  */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
+export function lazyScreen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  parts: readonly WordsPart[] = ['later'],
+): LazyScreen<P> {
   let chunk: Promise<ComponentType<P>> | undefined
   // Once here, later mounts render the screen at once, with no flash of the loading line.
   let arrived: { Component: ComponentType<P> } | undefined
   const fetchChunk = () => {
     // Code and words travel in parallel; a failed chunk is forgotten, so a retry fetches again.
-    const words = needLaterWords()
+    const words = needWords(parts)
     chunk ??= load().then(
       (Component) => Component,
       (error: unknown) => {
@@ -36,11 +39,11 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
   }
 
   function Screen(props: P) {
-    const { t, complete } = useI18n()
+    const { t, has } = useI18n()
     const [loaded, setLoaded] = useState(arrived)
     const [failed, setFailed] = useState(false)
     const [attempt, setAttempt] = useState(0)
-    const ready = loaded !== undefined && complete
+    const ready = loaded !== undefined && parts.every((part) => has[part])
     useEffect(() => {
       if (ready) return
       let live = true

@@ -2,6 +2,8 @@ import {
   createTranslator,
   dir,
   loadCatalog,
+  loadChatWords,
+  loadFormsWords,
   loadLaterWords,
   matchLocale,
   type LoadedCatalog,
@@ -14,16 +16,34 @@ export interface LocaleState {
   locale: Locale
   dir: 'ltr' | 'rtl'
   catalog: LoadedCatalog
-  /** Whether the later screens' words (sign-in forms, order page, chat, requests) are here. */
-  complete: boolean
+  /** Which parts beyond the first view's are here (see WordsPart). */
+  has: Readonly<Record<WordsPart, boolean>>
   t: Translator
 }
 
-function stateFor(locale: Locale, catalog: LoadedCatalog, complete: boolean): LocaleState {
+/**
+ * The parts of a language beyond the first view's: `later` for the sign-in forms, the order
+ * page, the contact and rating forms (and what the others share with them); `chat` for the chat
+ * alone; `forms` for the request forms alone (return, cancel, issue, address change, exchanges).
+ * Apart, the chat does not carry the forms' words, nor the forms the chat's.
+ */
+export type WordsPart = 'later' | 'chat' | 'forms'
+const loaders = { later: loadLaterWords, chat: loadChatWords, forms: loadFormsWords }
+
+function stateFor(
+  locale: Locale,
+  catalog: LoadedCatalog,
+  parts: readonly WordsPart[],
+): LocaleState {
   const direction = dir(locale)
   // Interpolated values (emails, phone numbers) keep their own direction in mirrored text.
   const t = createTranslator(catalog, locale, { isolate: direction === 'rtl' })
-  return { locale, dir: direction, catalog, complete, t }
+  const has = {
+    later: parts.includes('later'),
+    chat: parts.includes('chat'),
+    forms: parts.includes('forms'),
+  }
+  return { locale, dir: direction, catalog, has, t }
 }
 
 /**
@@ -34,7 +54,7 @@ function stateFor(locale: Locale, catalog: LoadedCatalog, complete: boolean): Lo
 const noWords = {} as LoadedCatalog
 
 /** The panel's language. Every component reading it re-renders in the same pass on a change. */
-export const localeStore = createStore<LocaleState>(stateFor('en', noWords, false))
+export const localeStore = createStore<LocaleState>(stateFor('en', noWords, []))
 
 let latestRequest = 0
 let chosen = false
@@ -42,8 +62,8 @@ let chosen = false
 let target: Locale = 'en'
 /** The switch in flight or last done: a superseded switch resolves with it. */
 let latest: Promise<Locale> = Promise.resolve('en')
-/** Set once a later screen opened: from then on every switch fetches both parts. */
-let laterWanted = false
+/** The parts a screen opened so far needed: from then on every switch fetches them too. */
+const wanted = new Set<WordsPart>()
 
 function applyToDocument(state: LocaleState): void {
   const html = document.documentElement
@@ -68,14 +88,14 @@ export function setLocale(candidates: string | readonly string[]): Promise<Local
 }
 
 async function switchTo(locale: Locale, request: number): Promise<Locale> {
-  const withLater = laterWanted
+  const parts = [...wanted]
   let catalog: LoadedCatalog
   try {
-    const [core, later] = await Promise.all([
+    const [core, ...more] = await Promise.all([
       loadCatalog(locale),
-      withLater ? loadLaterWords(locale) : undefined,
+      ...parts.map((part) => loaders[part](locale)),
     ])
-    catalog = later === undefined ? core : { ...core, ...later }
+    catalog = Object.assign({}, core, ...more) as LoadedCatalog
   } catch {
     // The chunk could not be fetched (offline, deploy in progress): stay readable in the
     // current language rather than break the panel; with none yet, English is the fallback.
@@ -86,25 +106,28 @@ async function switchTo(locale: Locale, request: number): Promise<Locale> {
   if (request !== latestRequest) return latest
   const now = localeStore.get()
   const unchanged =
-    now.catalog !== noWords && now.locale === locale && (now.complete || !withLater)
-  const state = unchanged ? now : stateFor(locale, catalog, withLater)
+    now.catalog !== noWords && now.locale === locale && parts.every((part) => now.has[part])
+  const state = unchanged ? now : stateFor(locale, catalog, parts)
   localeStore.set(state)
   applyToDocument(state)
   return locale
 }
 
 /**
- * Fetches the later screens' words (sign-in forms, order page, chat, forms) in the panel's language,
- * before such a screen draws. Rejects when they could not be fetched, so the screen offers a
- * retry (see lazy-screen.tsx).
+ * Fetches the parts of the panel's language a screen draws with, before it draws. Rejects when
+ * they could not be fetched, so the screen offers a retry (see lazy-screen.tsx).
  */
-export async function needLaterWords(): Promise<void> {
-  laterWanted = true
-  if (localeStore.get().complete) return
+export async function needWords(parts: readonly WordsPart[]): Promise<void> {
+  for (const part of parts) wanted.add(part)
+  const here = () => parts.every((part) => localeStore.get().has[part])
+  if (here()) return
   latest = switchTo(target, ++latestRequest)
   await latest
-  if (!localeStore.get().complete) throw new Error('the words of this screen did not arrive')
+  if (!here()) throw new Error('the words of this screen did not arrive')
 }
+
+/** The later screens' words (sign-in forms, order page, contact form), see needWords. */
+export const needLaterWords = (): Promise<void> => needWords(['later'])
 
 /**
  * The store's default language, used only when nothing the shopper's side said (the `locale`
@@ -134,9 +157,9 @@ export function resetLocale(): void {
   latestRequest++
   chosen = false
   target = 'en'
-  laterWanted = false
+  wanted.clear()
   latest = Promise.resolve('en')
-  localeStore.set(stateFor('en', noWords, false))
+  localeStore.set(stateFor('en', noWords, []))
   applyToDocument(localeStore.get())
 }
 

@@ -98,11 +98,13 @@ const OrderDetail = lazyScreen(() =>
 )
 
 /**
- * The request forms (return, cancel, issue) are a chunk of their own: most visits only read
- * orders. It is fetched when an order is opened, one click before the shopper can need it.
+ * The request forms (return, cancel, issue, address change) are a chunk of their own, with
+ * words of their own: most visits only read orders. It is fetched when an order is opened, one
+ * click before the shopper can need it. (widget/scripts/size.ts counts its words for it.)
  */
-const RequestFlow = lazyScreen(() =>
-  import('./screens/request-flow.tsx').then((m) => m.RequestFlow),
+const RequestFlow = lazyScreen(
+  () => import('./screens/request-flow.tsx').then((m) => m.RequestFlow),
+  ['later', 'forms'],
 )
 
 /**

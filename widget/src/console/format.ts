@@ -1,6 +1,6 @@
 /** Words and numbers as agents read them. Labels for unknown values fall back to the raw code. */
 import type { TicketJson } from '@porchlight/shared/api/agent'
-import { enLater } from '@porchlight/shared/i18n/en-later'
+import { enForms } from '@porchlight/shared/i18n/en-forms'
 
 const LABELS: Record<string, string> = {
   return: 'Return',
@@ -28,7 +28,7 @@ const LABELS: Record<string, string> = {
 // The store's default reasons, in the words the panel shows shoppers ("It doesn’t fit"), so a
 // ticket reads the same on both sides.
 const REASONS: Record<string, string> = Object.fromEntries(
-  Object.entries(enLater)
+  Object.entries(enForms)
     .filter(([key]) => key.startsWith('reason.'))
     .map(([key, words]) => [key.slice('reason.'.length), String(words)]),
 )

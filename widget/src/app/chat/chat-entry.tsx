@@ -9,7 +9,10 @@ import { createTokenStore, createVisitorTokenStore } from '../session-token.ts'
  * the panel opens on it), the "Chat with us" button, and a lazy door to the chat screen. The
  * chat itself (thread, composer, stream) is a separate chunk, fetched when first needed.
  */
-const chat = lazyScreen(() => import('./chat-screen.tsx').then((m) => m.ChatScreen))
+const chat = lazyScreen(
+  () => import('./chat-screen.tsx').then((m) => m.ChatScreen),
+  ['later', 'chat'],
+)
 
 export interface ChatEntry {
   open: boolean

@@ -1,10 +1,10 @@
 import { en } from '@porchlight/shared/i18n/en'
-import { createTranslator, loadLaterWords } from '@porchlight/shared/i18n/index'
+import { createTranslator, loadChatWords } from '@porchlight/shared/i18n/index'
 import { describe, expect, it } from 'vitest'
 import { backAt, messageTime } from './message-time.ts'
 import { initials } from './thread.tsx'
 
-const t = createTranslator({ ...en, ...(await loadLaterWords('en')) }, 'en')
+const t = createTranslator({ ...en, ...(await loadChatWords('en')) }, 'en')
 const now = new Date(2026, 11, 4, 15, 30) // Friday 4 December 2026, 15:30 on the test's clock
 const at = (...parts: [number, number, number, number, number]) => new Date(...parts).toISOString()
 

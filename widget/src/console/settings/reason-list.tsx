@@ -1,4 +1,4 @@
-import { enLater } from '@porchlight/shared/i18n/en-later'
+import { enForms } from '@porchlight/shared/i18n/en-forms'
 import { locales } from '@porchlight/shared/i18n/locales'
 import type { PoliciesSection } from '@porchlight/shared/settings/schema'
 import { useState } from 'preact/hooks'
@@ -10,7 +10,7 @@ type Reason = ReasonList[number]
 
 /** The built-in English words of a reason code, or the code when it is the store's own. */
 export function builtinLabel(code: string): string | undefined {
-  const words = (enLater as Record<string, unknown>)[`reason.${code}`]
+  const words = (enForms as Record<string, unknown>)[`reason.${code}`]
   return typeof words === 'string' ? words : undefined
 }
 
