@@ -120,14 +120,14 @@ describe('automation: a cancellation approved by the store’s rule, with no age
     expect(shop.errors).toEqual([])
     await shop.close()
 
-    // The console shows the ticket decided, and its history names the rule.
+    // The console shows the ticket decided, and its thread names the rule.
     const page = consolePage
     await page.goto(`${server.url}/console`)
     await page.getByRole('searchbox', { name: 'Search' }).fill(order.name)
     await page.getByRole('button', { name: 'Search' }).click()
     await page.getByRole('link', { name: reference, exact: true }).click()
     await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor()
-    const history = page.getByRole('region', { name: 'History' })
+    const history = page.getByRole('region', { name: 'Thread' })
     await expect
       .poll(() => history.textContent(), WAIT)
       .toContain('Automation rule “Approve cancellations” approved the request')

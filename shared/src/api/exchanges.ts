@@ -30,6 +30,11 @@ export interface ExchangeOptions {
   productTitle: string
   /** In stock, not the line's own variant; empty when nothing else is in stock. */
   options: ExchangeOption[]
+  /**
+   * false when the store cannot exchange this line at all (a gift card, a final sale, an item
+   * with no product in the store): `options` is then empty, and the return form offers none.
+   */
+  exchangeable?: false
 }
 
 /** A line of a return request that asks for another variant (kept on the ticket's lines). */

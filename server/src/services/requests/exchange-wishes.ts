@@ -7,8 +7,10 @@ import { AppError } from '../../errors.ts'
 
 /**
  * The variants a shopper may pick for a line: the other variants of its product in stock now.
- * 422 exchange_variant_not_allowed for a line the store cannot exchange (a gift card, a final
- * sale, a custom item); a store that does not answer is 503 store_not_answering.
+ * A line the store cannot exchange (a gift card, a final sale, a custom item) has none, marked
+ * `exchangeable: false`: the return form asks for every line picked, and nothing to offer is an
+ * answer, not an error. A line not on the order is 422 exchange_variant_not_allowed; a store
+ * that does not answer is 503 store_not_answering.
  */
 export async function inStockOptions(
   adapter: StoreAdapter,
@@ -17,7 +19,11 @@ export async function inStockOptions(
 ): Promise<ExchangeOptions> {
   const found = await adapter.exchangeOptions(order.id, lineItemId)
   if (!found.ok) {
-    if (found.code === 'not_exchangeable' || found.code === 'line_not_on_order') {
+    if (found.code === 'not_exchangeable') {
+      const title = order.lineItems.find((l) => l.id === lineItemId)?.title ?? ''
+      return { lineItemId, productTitle: title, options: [], exchangeable: false }
+    }
+    if (found.code === 'line_not_on_order') {
       throw new AppError('exchange_variant_not_allowed', found.message, { lineItemId })
     }
     throw new AppError('store_not_answering', 'The store did not answer; try again shortly.')

@@ -23,7 +23,7 @@ export function ExchangeChoice(props: {
   useEffect(() => {
     let live = true
     void api.exchangeOptions(orderId, lineItemId).then((result) => {
-      if (!live || !result.ok) return
+      if (!live || !result.ok || result.value.exchangeable === false) return
       setOffered(result.value.options.length > 0 ? result.value : 'none')
     })
     return () => {

@@ -99,6 +99,23 @@ describe('a return', () => {
     ])
   })
 
+  it('offers no exchange, and says nothing of stock, for a line the store cannot exchange', async () => {
+    const server = await start('Return items', orderView())
+    const asked = vi.fn()
+    server.on('GET /v1/orders/ord_1028/lines/li_1/exchange-options', () => {
+      asked()
+      return {
+        status: 200,
+        body: { lineItemId: 'li_1', productTitle: 'Mug', options: [], exchangeable: false },
+      }
+    })
+    await click(screen.getByRole('checkbox', { name: /Speckled stoneware mug/ }))
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled())
+    await act(async () => {})
+    expect(screen.queryByRole('combobox', { name: 'Instead of a refund' })).toBeNull()
+    expect(screen.queryByText('No other size or colour in stock')).toBeNull()
+  })
+
   it('takes lines within what is returnable, a reason and a comment, then a review, once', async () => {
     const parent = { postMessage: vi.fn() }
     Object.defineProperty(window, 'parent', { value: parent, configurable: true })

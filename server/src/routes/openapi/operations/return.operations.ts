@@ -91,13 +91,13 @@ export const returnOperations: Operation[] = [
     auth: 'agent',
     success: {
       status: 200,
-      description: 'In-stock variants, the line’s own left out',
+      description:
+        'In-stock variants, the line’s own left out; none, with exchangeable false, for a line that cannot be exchanged (gift card, final sale, no product)',
       schema: exchangeOptions,
     },
     errors: {
       order_not_found: '',
-      exchange_variant_not_allowed:
-        'the line cannot be exchanged (gift card, final sale, no product)',
+      exchange_variant_not_allowed: 'the order has no such line',
       store_not_answering: '',
     },
   },

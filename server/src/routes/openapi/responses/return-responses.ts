@@ -38,6 +38,10 @@ export const exchangeOptions: z.ZodType<ExchangeOptions> = z.strictObject({
       available: z.number().int().describe('Units in stock now (always at least 1 here)'),
     }),
   ),
+  exchangeable: z
+    .literal(false)
+    .optional()
+    .describe('Present when the store cannot exchange the line at all; options is then empty'),
 })
 
 export const returnProgress: z.ZodType<ReturnProgress> = z.strictObject({
