@@ -1,5 +1,5 @@
 import { launcherWords, type LauncherWords } from '@porchlight/shared/i18n/launcher'
-import { resolveLocale } from '@porchlight/shared/i18n/locales'
+import { offeredLocale } from '@porchlight/shared/i18n/locales'
 import { LOGO_ID } from '@porchlight/shared/settings/schema'
 import { readSection } from '@porchlight/shared/settings/stored'
 import { safeHttpUrl } from '@porchlight/shared/url/safe-url'
@@ -19,6 +19,8 @@ export interface PublicStoreConfig {
   /** Origins the panel may post messages to (the embedding pages). */
   embedOrigins: string[]
   defaultLocale: string
+  /** The languages the store offers its shoppers (Store settings); the panel speaks no other. */
+  locales: string[]
   /** Where Return sends the shopper instead of our form, when the store uses Loop Returns. */
   returns: { loopPortalUrl: string | null }
   /** The launcher's words in the language asked for (else the store's, else English). */
@@ -80,10 +82,12 @@ export function publicStoreConfig(
   locale?: string,
 ): PublicStoreConfig {
   const theme = (store.settings['theme'] ?? {}) as Partial<WidgetTheme>
-  const defaultLocale =
-    typeof store.settings['defaultLocale'] === 'string'
-      ? (store.settings['defaultLocale'] as string)
-      : 'en'
+  const stored = {
+    name: store.name,
+    allowedOrigins: store.allowedOrigins,
+    settings: store.settings,
+  }
+  const { defaultLocale, locales } = readSection('store', stored).values
   return {
     store: { name: store.name, key: store.widgetKey },
     theme: {
@@ -94,14 +98,11 @@ export function publicStoreConfig(
     },
     embedOrigins: storeOrigins(store.allowedOrigins, publicUrl),
     defaultLocale,
+    locales,
     returns: { loopPortalUrl: loopPortalUrl(store.settings) },
-    launcher: launcherWords[resolveLocale([locale, defaultLocale])],
+    launcher: launcherWords[offeredLocale([locale], locales, defaultLocale)],
     appProxy: appProxyIdentity(store),
-    greeting: readSection('widget', {
-      name: store.name,
-      allowedOrigins: store.allowedOrigins,
-      settings: store.settings,
-    }).values.greeting,
+    greeting: readSection('widget', stored).values.greeting,
   }
 }
 

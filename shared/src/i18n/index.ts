@@ -15,6 +15,7 @@ export {
   isLocale,
   locales,
   matchLocale,
+  offeredLocale,
   regionOf,
   resolveLocale,
   type Locale,

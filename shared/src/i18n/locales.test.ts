@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dir, isLocale, matchLocale, regionOf, resolveLocale } from './locales.ts'
+import { dir, isLocale, matchLocale, offeredLocale, regionOf, resolveLocale } from './locales.ts'
 
 describe('resolveLocale', () => {
   it.each([
@@ -55,5 +55,26 @@ describe('isLocale and regionOf', () => {
     [null, undefined],
   ])('the region of %s is %s', (tag, region) => {
     expect(regionOf(tag)).toBe(region)
+  })
+})
+
+describe('offeredLocale: only the languages the store offers', () => {
+  it.each([
+    [['fr-CA', 'en'], ['en', 'fr'], 'en', 'fr'],
+    // German is ours but not offered: the next preference the store offers.
+    [['de-AT', 'es'], ['en', 'es'], 'en', 'es'],
+    // Nothing the shopper reads is offered: the store's default.
+    [['de', 'ja'], ['fr', 'ar'], 'ar', 'ar'],
+    // A default that is not offered (stored before the check): the first offered we ship.
+    [['ja'], ['es', 'fr'], 'de', 'es'],
+    // Nothing offered that we ship: English, the last resort.
+    [['ja'], ['pt'], 'pt', 'en'],
+  ])('%j offered %j (default %s) speaks %s', (candidates, offered, storeDefault, expected) => {
+    expect(offeredLocale(candidates, offered, storeDefault)).toBe(expected)
+  })
+
+  it('leaves matchLocale unchanged without an offer', () => {
+    expect(matchLocale(['de'])).toBe('de')
+    expect(matchLocale(['de'], ['en', 'fr'])).toBeUndefined()
   })
 })

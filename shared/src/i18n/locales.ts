@@ -27,13 +27,33 @@ export function isLocale(tag: string): tag is Locale {
  */
 export function matchLocale(
   candidates: readonly (string | null | undefined)[],
+  /** The languages the store offers (its Store settings); every one we ship when absent. */
+  offered?: readonly string[],
 ): Locale | undefined {
   for (const candidate of candidates) {
     if (!candidate) continue
     const base = baseLanguage(candidate)
-    if (isLocale(base)) return base
+    if (isLocale(base) && (offered === undefined || offered.includes(base))) return base
   }
   return undefined
+}
+
+/**
+ * The language to speak to a shopper of a store that offers `offered`: the first of their
+ * candidates it offers, else the store's default, else the first language it offers we ship,
+ * else English.
+ */
+export function offeredLocale(
+  candidates: readonly (string | null | undefined)[],
+  offered: readonly string[],
+  storeDefault: string,
+): Locale {
+  return (
+    matchLocale(candidates, offered) ??
+    matchLocale([storeDefault], offered) ??
+    matchLocale(offered) ??
+    'en'
+  )
 }
 
 /** The best supported locale for a list of preferences, most preferred first; English if none. */

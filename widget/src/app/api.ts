@@ -4,6 +4,8 @@ export interface WidgetConfig {
   theme: { color: string; position: 'right' | 'left'; logoUrl: string | null }
   embedOrigins: string[]
   defaultLocale: string
+  /** The languages the store offers; absent from servers older than the Store settings. */
+  locales?: string[]
   /** Absent from servers older than the Loop Returns setting. */
   returns?: { loopPortalUrl: string | null }
   /** The store's greeting by language; absent from servers older than the Widget settings. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { fetchConfig, storeKeyFromPath, type WidgetConfig } from './api.ts'
 import { useHostBridge } from './host.ts'
-import { adoptStoreDefault, setLocale, useI18n } from './locale.ts'
+import { adoptStoreLanguages, setLocale, useI18n } from './locale.ts'
 import { Portal } from './portal.tsx'
 import { announcement, useAnnouncement } from './resource.ts'
 import { applyTheme } from './theme.ts'
@@ -18,7 +18,7 @@ export function App({ config: early }: { config?: Promise<WidgetConfig> } = {}) 
     ;(early ?? fetchConfig(key)).then(
       (config) => {
         applyTheme(config.theme.color)
-        void adoptStoreDefault(config.defaultLocale)
+        void adoptStoreLanguages(config.locales, config.defaultLocale)
         setLoad({ state: 'ready', config })
       },
       () => setLoad({ state: 'failed' }),

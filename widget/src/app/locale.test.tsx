@@ -141,3 +141,38 @@ describe('the first language', () => {
     )
   })
 })
+
+describe('the languages the store offers', () => {
+  const offering = (locales: string[], defaultLocale: string) => {
+    const server = fakeServer()
+    server.on('GET /v1/widget/config', {
+      status: 200,
+      body: {
+        store: { name: STORE_NAME, key: 'pk_test_store' },
+        theme: { color: '#1f6feb', position: 'right', logoUrl: null },
+        embedOrigins: [],
+        defaultLocale,
+        locales,
+      },
+    })
+    return server
+  }
+
+  it('speaks the next preference it offers, else its default, never one it does not offer', async () => {
+    // German is ours, but this store offers only Spanish and French.
+    await renderPanel(offering(['es', 'fr'], 'fr'), '?locale=de', ['de-AT', 'es'])
+    expect(document.documentElement.lang).toBe('es')
+    await cleanup()
+
+    await renderPanel(offering(['es', 'fr'], 'fr'), '?locale=de', ['de-AT'])
+    expect(document.documentElement.lang).toBe('fr')
+    // The host page asking for German later changes nothing; for Spanish, it does.
+    await switchTo('de')
+    expect(document.documentElement.lang).toBe('fr')
+    await switchTo('es')
+    expect(document.documentElement.lang).toBe('es')
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      'Inicia sesión para ver tus pedidos',
+    )
+  })
+})

@@ -6,6 +6,7 @@ import {
   loadFormsWords,
   loadLaterWords,
   matchLocale,
+  offeredLocale,
   type LoadedCatalog,
   type Locale,
   type Translator,
@@ -58,6 +59,10 @@ export const localeStore = createStore<LocaleState>(stateFor('en', noWords, []))
 
 let latestRequest = 0
 let chosen = false
+/** The languages the store offers (its config); every one we ship until the config is here. */
+let offered: readonly string[] | undefined
+/** What the shopper's side asked for so far (the loader's, the browser's, the host page's). */
+let asked: string[] = []
 /** The language last asked for (it may still be on its way). */
 let target: Locale = 'en'
 /** The switch in flight or last done: a superseded switch resolves with it. */
@@ -79,7 +84,9 @@ function applyToDocument(state: LocaleState): void {
  * The host messaging calls this on `porchlight:locale`.
  */
 export function setLocale(candidates: string | readonly string[]): Promise<Locale> {
-  const locale = matchLocale(typeof candidates === 'string' ? [candidates] : candidates)
+  const list = typeof candidates === 'string' ? [candidates] : candidates
+  asked = [...list, ...asked.filter((c) => !list.includes(c))]
+  const locale = matchLocale(list, offered)
   if (locale === undefined) return Promise.resolve(localeStore.get().locale)
   chosen = true
   target = locale
@@ -130,11 +137,27 @@ export async function needWords(parts: readonly WordsPart[]): Promise<void> {
 export const needLaterWords = (): Promise<void> => needWords(['later'])
 
 /**
- * The store's default language, used only when nothing the shopper's side said (the `locale`
- * the loader passed, the browser's languages) is one we ship.
+ * The store's languages, once its config is here: the panel speaks only those it offers (its
+ * Store settings). The shopper's side (the `locale` the loader passed, the browser's languages,
+ * the host page) chooses among them; the store's default speaks when it asked for none of them.
  */
-export function adoptStoreDefault(tag: string): Promise<Locale> {
-  return chosen ? Promise.resolve(localeStore.get().locale) : setLocale(tag)
+export function adoptStoreLanguages(
+  locales: readonly string[] | undefined,
+  storeDefault: string,
+): Promise<Locale> {
+  offered = locales
+  const current = localeStore.get().locale
+  if (chosen && (offered === undefined || offered.includes(target))) {
+    return Promise.resolve(current)
+  }
+  const locale =
+    offered === undefined
+      ? (matchLocale([storeDefault]) ?? target)
+      : offeredLocale(asked, offered, storeDefault)
+  if (locale === target) return latest
+  target = locale
+  latest = switchTo(locale, ++latestRequest)
+  return latest
 }
 
 /**
@@ -145,6 +168,7 @@ export function adoptStoreDefault(tag: string): Promise<Locale> {
 export function startLocale(search: string, browser: readonly string[]): Promise<Locale> {
   const fromUrl = new URLSearchParams(search).get('locale')
   const candidates = [...(fromUrl ? [fromUrl] : []), ...browser]
+  asked = [...candidates]
   applyToDocument(localeStore.get())
   if (matchLocale(candidates) !== undefined) return setLocale(candidates)
   target = 'en'
@@ -156,6 +180,8 @@ export function startLocale(search: string, browser: readonly string[]): Promise
 export function resetLocale(): void {
   latestRequest++
   chosen = false
+  offered = undefined
+  asked = []
   target = 'en'
   wanted.clear()
   latest = Promise.resolve('en')

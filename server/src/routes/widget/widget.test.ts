@@ -57,6 +57,29 @@ describe(`widget routes (${testDialect})`, () => {
     expect(body.launcher.label).toBe('Hilfe-Chat öffnen')
   })
 
+  it('offers only the store’s languages: the launcher speaks one of them, the panel is told which', async () => {
+    const { app, db } = await createTestApp()
+    const store = await findStoreById(db, 'st_demo')
+    await updateStoreSettings(db, 'st_demo', {
+      ...store!.settings,
+      defaultLocale: 'fr',
+      locales: ['fr', 'es'],
+    })
+    const config = async (locale: string) =>
+      (await app.request(`/v1/widget/config?key=${DEMO_WIDGET_KEY}&locale=${locale}`)).json()
+    const german = await config('de-AT')
+    // German is one we ship, but the store does not offer it: its default speaks instead.
+    expect(german).toMatchObject({ defaultLocale: 'fr', locales: ['fr', 'es'] })
+    expect(german.launcher.label).toBe((await config('fr')).launcher.label)
+    expect((await config('es')).launcher.label).not.toBe(german.launcher.label)
+  })
+
+  it('offers every language it ships to a store that never chose', async () => {
+    const { app } = await createTestApp()
+    const body = await (await app.request(`/v1/widget/config?key=${DEMO_WIDGET_KEY}`)).json()
+    expect(body.locales).toEqual(['en', 'fr', 'es', 'de', 'ar'])
+  })
+
   it('names no Loop Returns portal unless the store set one', async () => {
     const { app } = await createTestApp()
     const body = await (await app.request(`/v1/widget/config?key=${DEMO_WIDGET_KEY}`)).json()
