@@ -37,6 +37,20 @@ async function codeScreenWithError() {
   expect(screen.getByRole('alert').textContent).not.toBe('')
 }
 
+/** A store whose config names its default language and, from newer servers, those it offers. */
+function offering(locales: string[] | undefined, defaultLocale: string): FakeServer {
+  return fakeServer().on('GET /v1/widget/config', {
+    status: 200,
+    body: {
+      store: { name: STORE_NAME, key: 'pk_test_store' },
+      theme: { color: '#1f6feb', position: 'right', logoUrl: null },
+      embedOrigins: [],
+      defaultLocale,
+      ...(locales === undefined ? {} : { locales }),
+    },
+  })
+}
+
 async function switchTo(tag: string) {
   await act(async () => {
     await setLocale(tag)
@@ -120,16 +134,7 @@ describe('the first language', () => {
   })
 
   it('falls back to the browser, then to the store’s default', async () => {
-    const server = fakeServer()
-    server.on('GET /v1/widget/config', {
-      status: 200,
-      body: {
-        store: { name: STORE_NAME, key: 'pk_test_store' },
-        theme: { color: '#1f6feb', position: 'right', logoUrl: null },
-        embedOrigins: [],
-        defaultLocale: 'es',
-      },
-    })
+    const server = offering(undefined, 'es')
     await renderPanel(server, '?locale=ja', ['ja-JP', 'de-AT'])
     expect(document.documentElement.lang).toBe('de')
     await cleanup()
@@ -143,21 +148,6 @@ describe('the first language', () => {
 })
 
 describe('the languages the store offers', () => {
-  const offering = (locales: string[], defaultLocale: string) => {
-    const server = fakeServer()
-    server.on('GET /v1/widget/config', {
-      status: 200,
-      body: {
-        store: { name: STORE_NAME, key: 'pk_test_store' },
-        theme: { color: '#1f6feb', position: 'right', logoUrl: null },
-        embedOrigins: [],
-        defaultLocale,
-        locales,
-      },
-    })
-    return server
-  }
-
   it('speaks the next preference it offers, else its default, never one it does not offer', async () => {
     // German is ours, but this store offers only Spanish and French.
     await renderPanel(offering(['es', 'fr'], 'fr'), '?locale=de', ['de-AT', 'es'])
