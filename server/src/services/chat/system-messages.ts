@@ -1,7 +1,6 @@
 import { revertHoursFrom } from '@porchlight/shared/chat/revert'
 import { systemMessageText, type SystemMessage } from '@porchlight/shared/chat/system-messages'
-import { en } from '@porchlight/shared/i18n/en'
-import { enLater } from '@porchlight/shared/i18n/en-later'
+import { enAll } from '@porchlight/shared/i18n/en-all'
 import { createTranslator } from '@porchlight/shared/i18n/translate'
 import type { ChatMessage } from '@porchlight/shared/api/chat'
 import type { ShopperIdentity } from '../../adapters/store/store-adapter.ts'
@@ -64,8 +63,8 @@ export async function postSystemMessageForShopper(
   return postSystemMessage(deps, store, row.id, input)
 }
 
-// Both halves of the English catalog: the chat's words are among the later ones.
-const english = createTranslator({ ...en, ...enLater }, 'en')
+// The whole English catalog: the chat's words are a part the panel fetches with the chat.
+const english = createTranslator(enAll, 'en')
 
 /**
  * Tells the ticket's shopper, in their open chat, what just happened to their request or order

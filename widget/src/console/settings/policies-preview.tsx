@@ -1,8 +1,7 @@
 import type { PoliciesPreview, PreviewOffer } from '@porchlight/shared/api/policies-preview'
 import type { PoliciesSection } from '@porchlight/shared/settings/schema'
 import { policiesSectionSchema } from '@porchlight/shared/settings/schema'
-import { en } from '@porchlight/shared/i18n/en'
-import { enLater } from '@porchlight/shared/i18n/en-later'
+import { enAll } from '@porchlight/shared/i18n/en-all'
 import { useEffect, useState } from 'preact/hooks'
 import type { ConsoleApi } from '../api.ts'
 import { errorMessage } from '../messages.ts'
@@ -14,10 +13,8 @@ const why = (offer: PreviewOffer): string => {
     return offer.until === null
       ? 'Offered'
       : `Offered until ${new Date(offer.until).toLocaleDateString()}`
-  // The order page's words are in the later part of the language (en-later.ts).
-  const words = ({ ...en, ...enLater } as Record<string, unknown>)[
-    `ineligible.${offer.reason.code}`
-  ]
+  // The order page's words, from the whole English catalog (en-all.ts).
+  const words = (enAll as Record<string, unknown>)[`ineligible.${offer.reason.code}`]
   return `Not offered: ${typeof words === 'string' ? words : offer.reason.code}`
 }
 
